@@ -1,0 +1,3 @@
+from familymeeting.cli import main
+
+raise SystemExit(main())

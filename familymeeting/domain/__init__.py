@@ -1,0 +1,1 @@
+"""Plain-Python rules of familymeeting: enums, limits, value objects. No Qt, no SQL."""

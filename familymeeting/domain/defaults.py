@@ -1,0 +1,74 @@
+"""Default rating questions that every new meeting starts with.
+
+Our own plain-language wording (FIT's ORS/SRS are licensed and are not copied).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from familymeeting.domain.enums import Language
+
+
+@dataclass(frozen=True)
+class QuestionTemplate:
+    text: str
+    low_anchor: str
+    high_anchor: str
+    for_children: bool
+
+
+DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
+    Language.DA: (
+        QuestionTemplate(
+            "Hvor godt er det at være dig derhjemme lige nu?",
+            "Rigtig skidt",
+            "Rigtig godt",
+            True,
+        ),
+        QuestionTemplate(
+            "På en skala fra 1 til 10, hvor 10 betyder, at alle er sikre på, at børnene er "
+            "trygge og har det godt nok til, at vi kan lukke sagen, og 1 betyder, at det står "
+            "så slemt til, at børnene ikke kan blive boende hjemme — hvor er vi i dag?",
+            "Børnene kan ikke blive hjemme",
+            "Vi kan lukke sagen",
+            False,
+        ),
+        QuestionTemplate(
+            "Hvor sikker er du på, at vores plan kan lykkes?",
+            "Slet ikke sikker",
+            "Helt sikker",
+            False,
+        ),
+    ),
+    Language.EN: (
+        QuestionTemplate(
+            "How good is it to be you at home right now?",
+            "Really bad",
+            "Really good",
+            True,
+        ),
+        QuestionTemplate(
+            "On a scale from 1 to 10, where 10 means everyone is sure the children are safe "
+            "and well enough that we can close the case, and 1 means things are so bad the "
+            "children cannot stay at home — where are we today?",
+            "The children cannot stay at home",
+            "We can close the case",
+            False,
+        ),
+        QuestionTemplate(
+            "How sure are you that our plan will work?",
+            "Not sure at all",
+            "Completely sure",
+            False,
+        ),
+    ),
+}
+
+
+def default_questions(language: str) -> tuple[QuestionTemplate, ...]:
+    """Defaults in the family's language; Danish where we have no wording yet."""
+    try:
+        return DEFAULT_QUESTIONS[Language(language)]
+    except ValueError:
+        return DEFAULT_QUESTIONS[Language.DA]

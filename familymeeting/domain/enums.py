@@ -1,0 +1,76 @@
+"""The vocabulary of a Signs of Safety meeting.
+
+Values are stable strings: they are stored in the database and in case files,
+so never rename a value; add a new one and migrate instead. Turning them into
+words for people is the job of the UI and CLI layers.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CHILD = "child"
+    PARENT = "parent"
+    CAREGIVER = "caregiver"
+    NETWORK = "network"
+    PROFESSIONAL = "professional"
+    CASEWORKER = "caseworker"
+
+
+class MeetingKind(StrEnum):
+    FIRST = "first"
+    FOLLOW_UP = "follow_up"
+    NETWORK = "network"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+
+
+class Column(StrEnum):
+    """The three columns of the board, left to right."""
+
+    WORRIES = "worries"
+    WORKING_WELL = "working_well"
+    NEEDS_TO_HAPPEN = "needs_to_happen"
+
+
+class CardKind(StrEnum):
+    PLAIN = "plain"
+    # What are we worried about?
+    HARM = "harm"
+    DANGER_STATEMENT = "danger_statement"
+    COMPLICATING_FACTOR = "complicating_factor"
+    # What's working well?
+    STRENGTH = "strength"
+    EXISTING_SAFETY = "existing_safety"
+    # What needs to happen?
+    SAFETY_GOAL = "safety_goal"
+    NEXT_STEP = "next_step"
+
+
+CARD_KINDS_BY_COLUMN: dict[Column, tuple[CardKind, ...]] = {
+    Column.WORRIES: (
+        CardKind.PLAIN,
+        CardKind.HARM,
+        CardKind.DANGER_STATEMENT,
+        CardKind.COMPLICATING_FACTOR,
+    ),
+    Column.WORKING_WELL: (CardKind.PLAIN, CardKind.STRENGTH, CardKind.EXISTING_SAFETY),
+    Column.NEEDS_TO_HAPPEN: (CardKind.PLAIN, CardKind.SAFETY_GOAL, CardKind.NEXT_STEP),
+}
+
+
+def kind_fits_column(kind: CardKind, column: Column) -> bool:
+    return kind in CARD_KINDS_BY_COLUMN[column]
+
+
+class Language(StrEnum):
+    """Languages the app speaks. Plans get more languages later; the UI has these two."""
+
+    DA = "da"
+    EN = "en"

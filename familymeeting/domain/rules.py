@@ -1,0 +1,93 @@
+"""Limits and value rules shared by the services, the case-file importer and the UI."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from familymeeting.domain.errors import ValidationError
+
+RATING_MIN = 1
+RATING_MAX = 10
+
+# Generous limits: a real card is a sentence or a paragraph; these stop absurd
+# input (a pasted file, 50 MB of text) long before it can hurt the board or the plan.
+DISPLAY_NAME_MAX = 200
+NAME_MAX = 200
+PHONE_MAX = 50
+PLACE_MAX = 300
+NOTES_MAX = 50_000
+CARD_TEXT_MAX = 10_000
+QUESTION_TEXT_MAX = 1_000
+ANCHOR_MAX = 200
+COMMENT_MAX = 2_000
+ACTION_TEXT_MAX = 2_000
+WHO_TEXT_MAX = 200
+DUE_TEXT_MAX = 200
+
+BIRTH_YEAR_MIN = 1900
+
+_KEEP_IN_MULTILINE = {"\n", "\t"}
+
+
+def clean_text(
+    value: str,
+    field: str,
+    max_len: int,
+    *,
+    required: bool = False,
+    multiline: bool = False,
+) -> str:
+    """Normalise text a person typed or imported, or refuse it.
+
+    Removes control characters (keeping newlines and tabs in multi-line fields),
+    lone surrogates and surrounding whitespace, and normalises to NFC so "æ"
+    typed two ways compares equal. Raises ValidationError naming the field.
+    """
+    if not isinstance(value, str):
+        raise ValidationError("value_not_text", field=field)
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            continue
+        if cat == "Cc" and not (multiline and ch in _KEEP_IN_MULTILINE):
+            if ch in "\n\t":
+                out.append(" ")
+            continue
+        out.append(ch)
+    text = unicodedata.normalize("NFC", "".join(out)).strip()
+    if required and not text:
+        raise ValidationError("value_required", field=field)
+    if len(text) > max_len:
+        raise ValidationError("value_too_long", field=field, max=max_len, length=len(text))
+    return text
+
+
+def validate_rating(value: int | None) -> int | None:
+    """A rating is an integer 1-10, or None for an explicit "not answered"."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("rating_not_integer", value=repr(value))
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise ValidationError("rating_out_of_range", value=value)
+    return value
+
+
+def validate_birth_year(value: int | None, today: date | None = None) -> int | None:
+    if value is None:
+        return None
+    today = today or date.today()
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("birth_year_invalid", value=repr(value))
+    if not BIRTH_YEAR_MIN <= value <= today.year:
+        raise ValidationError("birth_year_invalid", value=value)
+    return value
+
+
+def age_in_year(birth_year: int, today: date | None = None) -> int:
+    """The age a person reaches this calendar year (we store only the birth year)."""
+    today = today or date.today()
+    return today.year - birth_year

@@ -1,0 +1,1 @@
+"""The plan PDF (ReportLab). No Qt."""

@@ -1,0 +1,1 @@
+"""Database tables, engine, schema versions, services and case files. No Qt."""

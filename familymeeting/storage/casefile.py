@@ -1,0 +1,682 @@
+"""Case files: one family with everything that belongs to it, as versioned JSON.
+
+The format is documented in docs/case-file.md. Export is deterministic (sorted
+keys, records in board order, UTF-8), so export -> import -> export gives the
+same bytes. Import validates the whole file (pydantic, strict) before it
+touches the database and then writes it in one transaction: a bad file changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ValidationError as PydanticValidationError
+from sqlmodel import Session, col, select
+
+from familymeeting.domain import rules
+from familymeeting.domain.enums import (
+    CardKind,
+    Column,
+    Language,
+    MeetingKind,
+    MeetingStatus,
+    Role,
+    kind_fits_column,
+)
+from familymeeting.domain.errors import CaseFileError, ConflictError, UserError
+from familymeeting.storage.atomic import write_atomic
+from familymeeting.storage.models import (
+    Action,
+    Card,
+    CardStance,
+    Family,
+    Meeting,
+    MeetingAttendee,
+    Participant,
+    Question,
+    Rating,
+)
+from familymeeting.storage.services import COLUMN_ORDER, Services
+
+FORMAT = "familymeeting-case"
+VERSION = 1
+MAX_BYTES = 32 * 1024 * 1024
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+
+
+def _text(max_len: int) -> Any:
+    return Annotated[str, StringConstraints(max_length=max_len)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FamilyIn(_Strict):
+    id: Id
+    display_name: _text(rules.DISPLAY_NAME_MAX)  # type: ignore[valid-type]
+    notes: _text(rules.NOTES_MAX)  # type: ignore[valid-type]
+    caseworker_name: _text(rules.NAME_MAX)  # type: ignore[valid-type]
+    caseworker_phone: _text(rules.PHONE_MAX)  # type: ignore[valid-type]
+    language: Language
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class ParticipantIn(_Strict):
+    id: Id
+    name: _text(rules.NAME_MAX)  # type: ignore[valid-type]
+    role: Role
+    birth_year: Annotated[int, Field(ge=rules.BIRTH_YEAR_MIN, le=9999)] | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CardIn(_Strict):
+    id: Id
+    column: Column
+    kind: CardKind
+    text: _text(rules.CARD_TEXT_MAX)  # type: ignore[valid-type]
+    whose_words_id: Id | None
+    agree_ids: list[Id]
+    disagree_ids: list[Id]
+    created_at: datetime
+    updated_at: datetime
+
+
+class RatingIn(_Strict):
+    id: Id
+    participant_id: Id
+    value: Annotated[int, Field(ge=rules.RATING_MIN, le=rules.RATING_MAX)] | None
+    comment: _text(rules.COMMENT_MAX)  # type: ignore[valid-type]
+    created_at: datetime
+    updated_at: datetime
+
+
+class QuestionIn(_Strict):
+    id: Id
+    series_id: Id
+    text: _text(rules.QUESTION_TEXT_MAX)  # type: ignore[valid-type]
+    low_anchor: _text(rules.ANCHOR_MAX)  # type: ignore[valid-type]
+    high_anchor: _text(rules.ANCHOR_MAX)  # type: ignore[valid-type]
+    for_children: bool
+    ratings: list[RatingIn]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ActionIn(_Strict):
+    id: Id
+    what: _text(rules.ACTION_TEXT_MAX)  # type: ignore[valid-type]
+    who_participant_id: Id | None
+    who_text: _text(rules.WHO_TEXT_MAX)  # type: ignore[valid-type]
+    due_date: date | None
+    due_text: _text(rules.DUE_TEXT_MAX)  # type: ignore[valid-type]
+    done: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class MeetingIn(_Strict):
+    id: Id
+    starts_at: datetime
+    place: _text(rules.PLACE_MAX)  # type: ignore[valid-type]
+    kind: MeetingKind
+    status: MeetingStatus
+    next_meeting_at: datetime | None
+    next_meeting_place: _text(rules.PLACE_MAX)  # type: ignore[valid-type]
+    follows_id: Id | None
+    attendee_ids: list[Id]
+    cards: list[CardIn]
+    questions: list[QuestionIn]
+    actions: list[ActionIn]
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseFileIn(_Strict):
+    format: Literal["familymeeting-case"]
+    version: Literal[1]
+    family: FamilyIn
+    participants: list[ParticipantIn]
+    meetings: list[MeetingIn]
+
+
+# ------------------------------------------------------------------ export
+def _ts(value: datetime) -> str:
+    """A stored UTC timestamp, written with milliseconds and Z."""
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _local(value: datetime | None) -> str | None:
+    """A wall-clock calendar time (no zone), as entered."""
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
+def _stamps(obj: Any) -> dict[str, str]:
+    return {"created_at": _ts(obj.created_at), "updated_at": _ts(obj.updated_at)}
+
+
+def build_case(services: Services, family_id: str) -> dict[str, Any]:
+    """The case file's content for one family, as plain JSON-ready data."""
+    with services.db.session() as s:
+        family = services._get(s, Family, family_id)
+        participants = s.exec(
+            select(Participant)
+            .where(Participant.family_id == family_id)
+            .order_by(col(Participant.position), col(Participant.id))
+        ).all()
+        meetings = s.exec(
+            select(Meeting)
+            .where(Meeting.family_id == family_id)
+            .order_by(col(Meeting.starts_at), col(Meeting.created_at), col(Meeting.id))
+        ).all()
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "family": {
+                "id": family.id,
+                "display_name": family.display_name,
+                "notes": family.notes,
+                "caseworker_name": family.caseworker_name,
+                "caseworker_phone": family.caseworker_phone,
+                "language": family.language,
+                "archived": family.archived,
+                **_stamps(family),
+            },
+            "participants": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "role": p.role,
+                    "birth_year": p.birth_year,
+                    **_stamps(p),
+                }
+                for p in participants
+            ],
+            "meetings": [_meeting_out(s, m) for m in meetings],
+        }
+
+
+def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
+    attendees = sorted(
+        s.exec(select(MeetingAttendee.participant_id).where(MeetingAttendee.meeting_id == m.id))
+    )
+    cards = sorted(
+        s.exec(select(Card).where(Card.meeting_id == m.id)).all(),
+        key=lambda c: (COLUMN_ORDER[Column(c.column)], c.position, c.id),
+    )
+    stances: dict[str, dict[str, bool]] = {}
+    for st in s.exec(
+        select(CardStance).where(col(CardStance.card_id).in_([c.id for c in cards]))
+    ).all():
+        stances.setdefault(st.card_id, {})[st.participant_id] = st.agrees
+    questions = s.exec(
+        select(Question)
+        .where(Question.meeting_id == m.id)
+        .order_by(col(Question.position), col(Question.id))
+    ).all()
+    actions = s.exec(
+        select(Action)
+        .where(Action.meeting_id == m.id)
+        .order_by(col(Action.position), col(Action.id))
+    ).all()
+    return {
+        "id": m.id,
+        "starts_at": _local(m.starts_at),
+        "place": m.place,
+        "kind": m.kind,
+        "status": m.status,
+        "next_meeting_at": _local(m.next_meeting_at),
+        "next_meeting_place": m.next_meeting_place,
+        "follows_id": m.follows_id,
+        "attendee_ids": attendees,
+        "cards": [
+            {
+                "id": c.id,
+                "column": c.column,
+                "kind": c.kind,
+                "text": c.text,
+                "whose_words_id": c.whose_words_id,
+                "agree_ids": sorted(p for p, a in stances.get(c.id, {}).items() if a),
+                "disagree_ids": sorted(p for p, a in stances.get(c.id, {}).items() if not a),
+                **_stamps(c),
+            }
+            for c in cards
+        ],
+        "questions": [
+            {
+                "id": q.id,
+                "series_id": q.series_id,
+                "text": q.text,
+                "low_anchor": q.low_anchor,
+                "high_anchor": q.high_anchor,
+                "for_children": q.for_children,
+                "ratings": [
+                    {
+                        "id": r.id,
+                        "participant_id": r.participant_id,
+                        "value": r.value,
+                        "comment": r.comment,
+                        **_stamps(r),
+                    }
+                    for r in s.exec(
+                        select(Rating)
+                        .where(Rating.question_id == q.id)
+                        .order_by(col(Rating.participant_id), col(Rating.id))
+                    ).all()
+                ],
+                **_stamps(q),
+            }
+            for q in questions
+        ],
+        "actions": [
+            {
+                "id": a.id,
+                "what": a.what,
+                "who_participant_id": a.who_participant_id,
+                "who_text": a.who_text,
+                "due_date": None if a.due_date is None else a.due_date.isoformat(),
+                "due_text": a.due_text,
+                "done": a.done,
+                **_stamps(a),
+            }
+            for a in actions
+        ],
+        **_stamps(m),
+    }
+
+
+def dumps_case(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def export_case(services: Services, family_id: str, path: Path) -> None:
+    """Write one family's case file atomically (a crash leaves the old file or the new one)."""
+    write_atomic(path, dumps_case(build_case(services, family_id)))
+
+
+# ------------------------------------------------------------------ import
+REASON_BY_TYPE = {
+    "missing": "missing",
+    "extra_forbidden": "unknown_field",
+    "string_too_long": "too_long",
+    "string_pattern_mismatch": "bad_id",
+    "greater_than_equal": "out_of_range",
+    "less_than_equal": "out_of_range",
+    "enum": "not_a_choice",
+    "literal_error": "not_a_choice",
+}
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "top"
+
+
+def read_case_file(path: Path) -> CaseFileIn:
+    """Read and fully validate a case file, or raise CaseFileError naming the problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CaseFileError(
+                "case_file_too_big", size=round(size / 1_000_000), max=MAX_BYTES // 1_000_000
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseFileError(
+            "case_file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+    return parse_case(raw)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def parse_case(raw: bytes) -> CaseFileIn:
+    if len(raw) > MAX_BYTES:
+        raise CaseFileError(
+            "case_file_too_big", size=round(len(raw) / 1_000_000), max=MAX_BYTES // 1_000_000
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError("case_file_not_utf8", position=exc.start) from exc
+    text = text.removeprefix("\ufeff")
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError(
+            "case_file_not_json", line=exc.lineno, column=exc.colno, reason=exc.msg
+        ) from exc
+    except ValueError as exc:
+        raise CaseFileError("case_file_not_json", line=0, column=0, reason=str(exc)) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise CaseFileError("case_file_wrong_format", found=str(found)[:80])
+    if data.get("version") != VERSION:
+        raise CaseFileError(
+            "case_file_wrong_version", found=str(data.get("version"))[:20], supported=VERSION
+        )
+    try:
+        case = CaseFileIn.model_validate_json(text)
+    except PydanticValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        reason = REASON_BY_TYPE.get(first["type"], first["msg"])
+        raise CaseFileError(
+            "case_file_invalid",
+            location=_location(tuple(first["loc"])),
+            reason=reason,
+            input=str(first.get("input"))[:40] if first["type"] != "missing" else "",
+        ) from exc
+    _check_references(case)
+    return case
+
+
+def _check_references(case: CaseFileIn) -> None:
+    seen: set[str] = set()
+
+    def unique(record_id: str) -> None:
+        if record_id in seen:
+            raise CaseFileError("case_file_duplicate_id", id=record_id)
+        seen.add(record_id)
+
+    unique(case.family.id)
+    people = set()
+    for p in case.participants:
+        unique(p.id)
+        people.add(p.id)
+    meeting_ids = {m.id for m in case.meetings}
+
+    def person(pid: str | None, location: str) -> None:
+        if pid is not None and pid not in people:
+            raise CaseFileError(
+                "case_file_bad_reference", what="participant", id=pid, location=location
+            )
+
+    for i, m in enumerate(case.meetings):
+        where = f"meetings[{i}]"
+        unique(m.id)
+        if m.follows_id is not None and m.follows_id not in meeting_ids:
+            raise CaseFileError(
+                "case_file_bad_reference", what="meeting", id=m.follows_id, location=where
+            )
+        for pid in m.attendee_ids:
+            person(pid, f"{where}.attendee_ids")
+        for j, c in enumerate(m.cards):
+            cw = f"{where}.cards[{j}]"
+            unique(c.id)
+            if not kind_fits_column(c.kind, c.column):
+                raise CaseFileError(
+                    "case_file_invalid",
+                    location=f"{cw}.kind",
+                    reason="kind_not_in_column",
+                    input=c.kind.value,
+                )
+            person(c.whose_words_id, cw)
+            for pid in (*c.agree_ids, *c.disagree_ids):
+                person(pid, cw)
+            if set(c.agree_ids) & set(c.disagree_ids):
+                raise CaseFileError(
+                    "case_file_invalid", location=cw, reason="agrees_and_disagrees", input=""
+                )
+        series: set[str] = set()
+        for j, q in enumerate(m.questions):
+            unique(q.id)
+            if q.series_id in series:
+                raise CaseFileError("case_file_duplicate_id", id=q.series_id)
+            series.add(q.series_id)
+            answered: set[str] = set()
+            for k, r in enumerate(q.ratings):
+                unique(r.id)
+                person(r.participant_id, f"{where}.questions[{j}].ratings[{k}]")
+                if r.participant_id in answered:
+                    raise CaseFileError("case_file_duplicate_id", id=r.participant_id)
+                answered.add(r.participant_id)
+        for j, a in enumerate(m.actions):
+            unique(a.id)
+            person(a.who_participant_id, f"{where}.actions[{j}]")
+
+
+def _utc(value: datetime) -> datetime:
+    """Timestamps without a zone in a file are taken as UTC, like ours are written."""
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _wall(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def _clean(value: str, field: str, max_len: int, location: str, **kw: Any) -> str:
+    try:
+        return rules.clean_text(value, field, max_len, **kw)
+    except UserError as exc:
+        raise CaseFileError(
+            "case_file_invalid", location=location, reason=exc.code, input=""
+        ) from exc
+
+
+def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) -> Family:
+    """Write a validated case into the database in one transaction.
+
+    Refuses (ConflictError) when the family already exists unless ``replace``,
+    and when any other id in the file belongs to a different family.
+    """
+    f = case.family
+    with services.db.session() as s:
+        existing = s.get(Family, f.id)
+        if existing is not None:
+            if not replace:
+                raise ConflictError("case_family_exists", name=existing.display_name)
+            s.delete(existing)
+            s.flush()
+        _refuse_taken_ids(s, case)
+        family = Family(
+            id=f.id,
+            display_name=_clean(
+                f.display_name,
+                "display_name",
+                rules.DISPLAY_NAME_MAX,
+                "family.display_name",
+                required=True,
+            ),
+            notes=_clean(f.notes, "notes", rules.NOTES_MAX, "family.notes", multiline=True),
+            caseworker_name=_clean(
+                f.caseworker_name, "caseworker_name", rules.NAME_MAX, "family.caseworker_name"
+            ),
+            caseworker_phone=_clean(
+                f.caseworker_phone, "caseworker_phone", rules.PHONE_MAX, "family.caseworker_phone"
+            ),
+            language=f.language.value,
+            archived=f.archived,
+            created_at=_utc(f.created_at),
+            updated_at=_utc(f.updated_at),
+        )
+        s.add(family)
+        for position, p in enumerate(case.participants):
+            s.add(
+                Participant(
+                    id=p.id,
+                    family_id=family.id,
+                    name=_clean(
+                        p.name,
+                        "name",
+                        rules.NAME_MAX,
+                        f"participants[{position}].name",
+                        required=True,
+                    ),
+                    role=p.role.value,
+                    birth_year=p.birth_year,
+                    position=position,
+                    created_at=_utc(p.created_at),
+                    updated_at=_utc(p.updated_at),
+                )
+            )
+        s.flush()
+        for i, m in enumerate(case.meetings):
+            s.add(_meeting_in(m, family.id, i))
+        s.flush()
+        for i, m in enumerate(case.meetings):
+            _meeting_children_in(s, m, i)
+    return family
+
+
+def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:
+    where = f"meetings[{i}]"
+    starts_at = _wall(m.starts_at)
+    assert starts_at is not None
+    return Meeting(
+        id=m.id,
+        family_id=family_id,
+        starts_at=starts_at,
+        place=_clean(m.place, "place", rules.PLACE_MAX, f"{where}.place"),
+        kind=m.kind.value,
+        status=m.status.value,
+        next_meeting_at=_wall(m.next_meeting_at),
+        next_meeting_place=_clean(
+            m.next_meeting_place,
+            "next_meeting_place",
+            rules.PLACE_MAX,
+            f"{where}.next_meeting_place",
+        ),
+        follows_id=m.follows_id,
+        created_at=_utc(m.created_at),
+        updated_at=_utc(m.updated_at),
+    )
+
+
+def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
+    where = f"meetings[{i}]"
+    for pid in dict.fromkeys(m.attendee_ids):
+        s.add(MeetingAttendee(meeting_id=m.id, participant_id=pid))
+    positions: dict[Column, int] = {}
+    for j, c in enumerate(m.cards):
+        position = positions.get(c.column, 0)
+        positions[c.column] = position + 1
+        s.add(
+            Card(
+                id=c.id,
+                meeting_id=m.id,
+                column=c.column.value,
+                kind=c.kind.value,
+                text=_clean(
+                    c.text,
+                    "text",
+                    rules.CARD_TEXT_MAX,
+                    f"{where}.cards[{j}].text",
+                    required=True,
+                    multiline=True,
+                ),
+                whose_words_id=c.whose_words_id,
+                position=position,
+                created_at=_utc(c.created_at),
+                updated_at=_utc(c.updated_at),
+            )
+        )
+    for j, q in enumerate(m.questions):
+        qw = f"{where}.questions[{j}]"
+        s.add(
+            Question(
+                id=q.id,
+                meeting_id=m.id,
+                series_id=q.series_id,
+                text=_clean(q.text, "text", rules.QUESTION_TEXT_MAX, f"{qw}.text", required=True),
+                low_anchor=_clean(q.low_anchor, "low_anchor", rules.ANCHOR_MAX, f"{qw}.low_anchor"),
+                high_anchor=_clean(
+                    q.high_anchor, "high_anchor", rules.ANCHOR_MAX, f"{qw}.high_anchor"
+                ),
+                for_children=q.for_children,
+                position=j,
+                created_at=_utc(q.created_at),
+                updated_at=_utc(q.updated_at),
+            )
+        )
+    for j, a in enumerate(m.actions):
+        aw = f"{where}.actions[{j}]"
+        s.add(
+            Action(
+                id=a.id,
+                meeting_id=m.id,
+                what=_clean(
+                    a.what,
+                    "what",
+                    rules.ACTION_TEXT_MAX,
+                    f"{aw}.what",
+                    required=True,
+                    multiline=True,
+                ),
+                who_participant_id=a.who_participant_id,
+                who_text=_clean(a.who_text, "who_text", rules.WHO_TEXT_MAX, f"{aw}.who_text"),
+                due_date=a.due_date,
+                due_text=_clean(a.due_text, "due_text", rules.DUE_TEXT_MAX, f"{aw}.due_text"),
+                done=a.done,
+                position=j,
+                created_at=_utc(a.created_at),
+                updated_at=_utc(a.updated_at),
+            )
+        )
+    s.flush()
+    for c in m.cards:
+        for pid in c.agree_ids:
+            s.add(CardStance(card_id=c.id, participant_id=pid, agrees=True))
+        for pid in c.disagree_ids:
+            s.add(CardStance(card_id=c.id, participant_id=pid, agrees=False))
+    for j, q in enumerate(m.questions):
+        for k, r in enumerate(q.ratings):
+            s.add(
+                Rating(
+                    id=r.id,
+                    question_id=q.id,
+                    participant_id=r.participant_id,
+                    value=r.value,
+                    comment=_clean(
+                        r.comment,
+                        "comment",
+                        rules.COMMENT_MAX,
+                        f"{where}.questions[{j}].ratings[{k}].comment",
+                        multiline=True,
+                    ),
+                    created_at=_utc(r.created_at),
+                    updated_at=_utc(r.updated_at),
+                )
+            )
+
+
+def _refuse_taken_ids(s: Session, case: CaseFileIn) -> None:
+    """Any id of the file that exists in the database now belongs to another family."""
+    checks: list[tuple[str, type[Any], list[str]]] = [
+        ("participant", Participant, [p.id for p in case.participants]),
+        ("meeting", Meeting, [m.id for m in case.meetings]),
+        ("card", Card, [c.id for m in case.meetings for c in m.cards]),
+        ("question", Question, [q.id for m in case.meetings for q in m.questions]),
+        (
+            "rating",
+            Rating,
+            [r.id for m in case.meetings for q in m.questions for r in q.ratings],
+        ),
+        ("action", Action, [a.id for m in case.meetings for a in m.actions]),
+    ]
+    for what, model, ids in checks:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            taken = s.exec(select(model.id).where(col(model.id).in_(chunk))).first()
+            if taken is not None:
+                raise ConflictError("case_id_taken", what=what, id=taken)

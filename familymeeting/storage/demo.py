@@ -1,0 +1,234 @@
+"""A realistic demo family for trying the app, training and screenshots.
+
+Fictional: two children, their parents, a grandmother, a teacher and the
+caseworker, with three meetings whose board, ratings and plan move forward the
+way a real case might. Built through the services in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from familymeeting.domain.enums import CardKind, Column, MeetingKind, MeetingStatus, Role
+from familymeeting.storage.models import Family
+from familymeeting.storage.services import Services
+
+DEMO_NAME = "Familien Holm (demo)"
+
+
+def create_demo_family(services: Services, today: date | None = None) -> Family:
+    today = today or date.today()
+
+    def at(days: int, hour: int = 10) -> datetime:
+        return datetime.combine(today + timedelta(days=days), time(hour, 0))
+
+    with services.batch():
+        family = services.create_family(
+            DEMO_NAME,
+            notes="Demofamilie til afprøvning og undervisning. Ikke en rigtig sag.",
+            caseworker_name="Sara Nielsen",
+            caseworker_phone="41 22 33 44",
+            language="da",
+        )
+        fid = family.id
+        emma = services.add_participant(fid, "Emma", Role.CHILD, birth_year=today.year - 9).id
+        noah = services.add_participant(fid, "Noah", Role.CHILD, birth_year=today.year - 13).id
+        mette = services.add_participant(fid, "Mette (mor)", Role.PARENT).id
+        jonas = services.add_participant(fid, "Jonas (far)", Role.PARENT).id
+        grethe = services.add_participant(fid, "Mormor Grethe", Role.NETWORK).id
+        anne = services.add_participant(fid, "Anne (Emmas lærer)", Role.PROFESSIONAL).id
+        sara = services.add_participant(fid, "Sara (rådgiver)", Role.CASEWORKER).id
+
+        # ---- first meeting, eight weeks ago
+        first = services.create_meeting(
+            fid,
+            at(-56),
+            place="Hjemme hos familien",
+            kind=MeetingKind.FIRST,
+            status=MeetingStatus.CLOSED,
+            attendee_ids=[emma, noah, mette, jonas, grethe, sara],
+            next_meeting_at=at(-28),
+            next_meeting_place="Hjemme hos familien",
+        )
+        m1 = first.id
+        W, G, N = Column.WORRIES, Column.WORKING_WELL, Column.NEEDS_TO_HAPPEN
+        services.add_card(
+            m1,
+            W,
+            "Politiet kom i april, da mor og far skændtes højt. Emma og Noah så det.",
+            kind=CardKind.HARM,
+            whose_words_id=sara,
+        )
+        danger = services.add_card(
+            m1,
+            W,
+            "Vi er bekymrede for, at Emma og Noah igen ser de voksne råbe og slå, så de bliver "
+            "bange, ikke kan sove og ikke kan koncentrere sig i skolen.",
+            kind=CardKind.DANGER_STATEMENT,
+            whose_words_id=sara,
+        )
+        services.set_stance(danger.id, mette, True)
+        services.set_stance(danger.id, jonas, False)
+        sleep = services.add_card(
+            m1,
+            W,
+            "Far sover dårligt og drikker mere, når han er presset på arbejdet.",
+            kind=CardKind.COMPLICATING_FACTOR,
+            whose_words_id=mette,
+        )
+        services.set_stance(sleep.id, jonas, False)
+        services.add_card(
+            m1,
+            W,
+            "Noah har været meget væk fra skolen siden sommerferien.",
+            whose_words_id=sara,
+        )
+        love = services.add_card(
+            m1,
+            G,
+            "Vi elsker vores børn og vil gerne have, at de er trygge.",
+            kind=CardKind.STRENGTH,
+            whose_words_id=mette,
+        )
+        services.set_stance(love.id, jonas, True)
+        services.add_card(
+            m1,
+            G,
+            "Mormor bor to gader væk, og børnene kan altid gå derhen.",
+            kind=CardKind.EXISTING_SAFETY,
+            whose_words_id=grethe,
+        )
+        services.add_card(
+            m1,
+            G,
+            "Jeg er god til at tegne, og Sofie er min bedste veninde.",
+            kind=CardKind.STRENGTH,
+            whose_words_id=emma,
+        )
+        services.add_card(
+            m1,
+            N,
+            "Emma og Noah skal være trygge derhjemme, også når de voksne er uenige.",
+            kind=CardKind.SAFETY_GOAL,
+            whose_words_id=sara,
+        )
+        services.add_card(
+            m1,
+            N,
+            "Mor og far laver en plan for, hvad de gør, når et skænderi starter.",
+            kind=CardKind.NEXT_STEP,
+            whose_words_id=mette,
+        )
+        services.add_card(
+            m1,
+            N,
+            "Vi skal vide, at vi altid må ringe til mormor.",
+            kind=CardKind.NEXT_STEP,
+            whose_words_id=emma,
+        )
+        q_child, q_safe, q_plan = (q.id for q in services.list_questions(m1))
+        for pid, value in ((emma, 4), (noah, 3)):
+            services.set_rating(q_child, pid, value)
+        for pid, value in ((mette, 5), (jonas, 6), (grethe, 4), (sara, 3)):
+            services.set_rating(q_safe, pid, value)
+        for pid, value in ((mette, 6), (jonas, 5), (grethe, 5), (sara, 4)):
+            services.set_rating(q_plan, pid, value)
+        services.set_rating(q_plan, noah, None, comment="Ville ikke svare i dag.")
+        plan = services.add_action(
+            m1,
+            "Lave en plan for, hvad vi gør, når et skænderi starter",
+            who_text="Mette og Jonas",
+            due_date=today - timedelta(days=42),
+        )
+        services.add_action(
+            m1,
+            "Fortælle Emma og Noah, at de altid må ringe eller komme",
+            who_participant_id=grethe,
+            due_text="Denne uge",
+        )
+        doctor = services.add_action(
+            m1,
+            "Ringe til egen læge om søvnen",
+            who_participant_id=jonas,
+            due_date=today - timedelta(days=49),
+        )
+        services.add_action(
+            m1,
+            "Holde møde med skolen om Noahs fravær",
+            who_participant_id=sara,
+            due_date=today - timedelta(days=35),
+        )
+        services.update_action(doctor.id, done=True)
+
+        # ---- follow-up, four weeks ago
+        second = services.start_follow_up(m1)
+        m2 = second.id
+        services.update_meeting(
+            m2,
+            status=MeetingStatus.CLOSED,
+            next_meeting_at=at(0),
+            next_meeting_place="Hjemme hos familien",
+        )
+        for pid in (anne,):
+            services.set_attendance(m2, pid, True)
+        services.add_card(
+            m2,
+            G,
+            "Far har fået hjælp hos lægen og sover bedre.",
+            kind=CardKind.STRENGTH,
+            whose_words_id=jonas,
+        )
+        services.add_card(
+            m2,
+            G,
+            "Noah har været i skole hver dag de sidste tre uger.",
+            kind=CardKind.EXISTING_SAFETY,
+            whose_words_id=anne,
+        )
+        services.add_card(
+            m2,
+            G,
+            "Vi har en plan på køleskabet for, hvad vi gør, når vi bliver uenige.",
+            kind=CardKind.EXISTING_SAFETY,
+            whose_words_id=mette,
+        )
+        q_child, q_safe, q_plan = (q.id for q in services.list_questions(m2))
+        for pid, value in ((emma, 6), (noah, 5)):
+            services.set_rating(q_child, pid, value)
+        for pid, value in ((mette, 6), (jonas, 7), (grethe, 6), (sara, 5), (anne, 6)):
+            services.set_rating(q_safe, pid, value)
+        for pid, value in ((mette, 7), (jonas, 7), (grethe, 6), (sara, 6), (noah, 5)):
+            services.set_rating(q_plan, pid, value)
+        actions2 = services.list_actions(m2)
+        for a in actions2:
+            if a.what == plan.what:
+                services.update_action(a.id, done=True)
+
+        # ---- follow-up today, in progress
+        third = services.start_follow_up(m2)
+        m3 = third.id
+        services.update_meeting(
+            m3,
+            status=MeetingStatus.IN_PROGRESS,
+            next_meeting_at=at(28),
+            next_meeting_place="Familiens hus",
+        )
+        services.add_card(
+            m3,
+            N,
+            "Emma og Noah fortæller selv, at de har det godt derhjemme.",
+            kind=CardKind.SAFETY_GOAL,
+            whose_words_id=sara,
+        )
+        q_child, q_safe, q_plan = (q.id for q in services.list_questions(m3))
+        for pid, value in ((emma, 7), (noah, 6)):
+            services.set_rating(q_child, pid, value)
+        for pid, value in ((mette, 7), (grethe, 7), (sara, 6), (anne, 7)):
+            services.set_rating(q_safe, pid, value)
+        services.add_action(
+            m3,
+            "Fejre Emmas fødselsdag hos mormor",
+            who_text="Hele familien",
+            due_text="Lørdag",
+        )
+    return services.get_family(fid)

@@ -1,0 +1,231 @@
+"""SQLModel tables.
+
+Every record has a UUID primary key (text, stable across machines and case
+files) and created/updated timestamps: aware UTC datetimes in Python, stored as
+UTC. Calendar times a person enters (a meeting at 10:00 in the family's
+kitchen) are wall-clock times, naive, stored as entered.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    # Millisecond precision keeps case files short and round trips exact.
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+class UTCTimestamp(TypeDecorator[datetime]):
+    """A moment in time: aware UTC in Python, naive UTC text in SQLite."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+
+
+class WallClock(TypeDecorator[datetime]):
+    """A calendar time as a person entered it (10:00 at the family's home): naive."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("wall-clock times are stored without a time zone")
+        return value
+
+
+def _created() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCTimestamp)
+
+
+def _fk(target: str, *, on_delete: str, nullable: bool = False, index: bool = True) -> Column:  # type: ignore[type-arg]
+    return Column(
+        String,
+        ForeignKey(target, ondelete=on_delete),
+        nullable=nullable,
+        index=index,
+    )
+
+
+class Family(SQLModel, table=True):
+    __tablename__ = "family"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    display_name: str
+    notes: str = ""
+    caseworker_name: str = ""
+    caseworker_phone: str = ""
+    language: str = "da"
+    archived: bool = False
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class Participant(SQLModel, table=True):
+    __tablename__ = "participant"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    family_id: str = Field(sa_column=_fk("family.id", on_delete="CASCADE"))
+    name: str
+    role: str
+    birth_year: int | None = None
+    position: int = 0
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    family_id: str = Field(sa_column=_fk("family.id", on_delete="CASCADE"))
+    starts_at: datetime = Field(sa_type=WallClock)
+    place: str = ""
+    kind: str
+    status: str
+    next_meeting_at: datetime | None = Field(default=None, sa_type=WallClock)
+    next_meeting_place: str = ""
+    follows_id: str | None = Field(
+        default=None, sa_column=_fk("meeting.id", on_delete="SET NULL", nullable=True)
+    )
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class MeetingAttendee(SQLModel, table=True):
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: str = Field(
+        sa_column=Column(String, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    )
+    participant_id: str = Field(
+        sa_column=Column(
+            String, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+
+
+class Card(SQLModel, table=True):
+    __tablename__ = "card"
+    __table_args__ = (
+        Index("ix_card_meeting_column_position", "meeting_id", "column", "position"),
+        CheckConstraint(
+            "\"column\" IN ('worries', 'working_well', 'needs_to_happen')", name="ck_card_column"
+        ),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    meeting_id: str = Field(sa_column=_fk("meeting.id", on_delete="CASCADE", index=False))
+    column: str
+    kind: str = "plain"
+    text: str
+    whose_words_id: str | None = Field(
+        default=None, sa_column=_fk("participant.id", on_delete="SET NULL", nullable=True)
+    )
+    position: int = 0
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class CardStance(SQLModel, table=True):
+    """One participant agreeing or disagreeing with one card."""
+
+    __tablename__ = "card_stance"
+
+    card_id: str = Field(
+        sa_column=Column(String, ForeignKey("card.id", ondelete="CASCADE"), primary_key=True)
+    )
+    participant_id: str = Field(
+        sa_column=Column(
+            String, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    agrees: bool
+
+
+class Question(SQLModel, table=True):
+    __tablename__ = "question"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    meeting_id: str = Field(sa_column=_fk("meeting.id", on_delete="CASCADE"))
+    # The same question asked again in follow-up meetings shares a series id,
+    # so answers can be followed across meetings even if the wording is edited.
+    series_id: str = Field(default_factory=new_id, index=True)
+    text: str
+    low_anchor: str = ""
+    high_anchor: str = ""
+    for_children: bool = False
+    position: int = 0
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class Rating(SQLModel, table=True):
+    """One participant's answer to one question. value None = explicitly not answered."""
+
+    __tablename__ = "rating"
+    __table_args__ = (
+        CheckConstraint("value IS NULL OR (value BETWEEN 1 AND 10)", name="ck_rating_value"),
+        UniqueConstraint("question_id", "participant_id", name="uq_rating_question_participant"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    question_id: str = Field(sa_column=_fk("question.id", on_delete="CASCADE"))
+    participant_id: str = Field(sa_column=_fk("participant.id", on_delete="CASCADE"))
+    value: int | None = None
+    comment: str = ""
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class Action(SQLModel, table=True):
+    __tablename__ = "action"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    meeting_id: str = Field(sa_column=_fk("meeting.id", on_delete="CASCADE"))
+    what: str
+    who_participant_id: str | None = Field(
+        default=None, sa_column=_fk("participant.id", on_delete="SET NULL", nullable=True)
+    )
+    who_text: str = ""
+    due_date: date | None = None
+    due_text: str = ""
+    done: bool = False
+    position: int = 0
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
