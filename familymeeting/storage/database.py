@@ -39,8 +39,14 @@ def _is_disk_full(exc: BaseException) -> bool:
 
 
 def read_header(path: Path) -> tuple[int, int]:
-    """(application_id, user_version) of an existing file, read without changing it."""
-    uri = f"file:{path.as_posix()}?mode=ro"
+    """(application_id, user_version) of an existing file, read without changing it.
+
+    Without a ``-wal`` file the main file holds everything, so it is opened
+    ``immutable`` (no lock files are created beside it). With a WAL left by a
+    crash, the newest state may be in the WAL, so it is read normally.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + "?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
@@ -93,6 +99,14 @@ class Database:
     def _prepare_schema(self) -> None:
         with self.engine.begin() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            if version > models.SCHEMA_VERSION:
+                # Also checked before opening; this catches a header read stale.
+                raise DatabaseError(
+                    "db_too_new",
+                    path=str(self.path),
+                    found=version,
+                    supported=models.SCHEMA_VERSION,
+                )
             if version == 0:
                 SQLModel.metadata.create_all(conn)
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -135,13 +149,17 @@ class Database:
 
 
 def _make_engine(path: Path) -> Engine:
+    def connect() -> sqlite3.Connection:
+        # A creator, not a URL: a data dir may contain "?" or "#", which a URL would mangle.
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
     engine = create_engine(
-        f"sqlite:///{path.as_posix()}",
+        "sqlite://",
+        creator=connect,
         poolclass=QueuePool,
         pool_size=2,
         # Never put case text into exception messages (they can end up in crash logs).
         hide_parameters=True,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
 
     @event.listens_for(engine, "connect")

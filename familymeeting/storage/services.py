@@ -29,6 +29,7 @@ from familymeeting.domain.enums import (
     kind_fits_column,
 )
 from familymeeting.domain.errors import NotFoundError, ValidationError
+from familymeeting.domain.text import sort_key
 from familymeeting.storage.database import Database
 from familymeeting.storage.models import (
     Action,
@@ -218,7 +219,7 @@ class Services:
             families = list(s.exec(stmt).all())
         if needle:
             families = [f for f in families if needle in f.display_name.casefold()]
-        families.sort(key=lambda f: (f.display_name.casefold(), f.id))
+        families.sort(key=lambda f: (sort_key(f.display_name), f.id))
         return families
 
     def resolve_family(self, id_or_prefix: str) -> Family:

@@ -1,0 +1,182 @@
+"""Opening, creating, versioning and refusing database files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from helpers import file_digest
+from sqlalchemy.engine import Connection
+
+from familymeeting.domain.errors import DatabaseError, DiskFullError
+from familymeeting.messages import user_message
+from familymeeting.storage import database as database_module
+from familymeeting.storage import models
+from familymeeting.storage.database import APPLICATION_ID, Database
+from familymeeting.storage.paths import DB_FILENAME, resolve_data_dir
+from familymeeting.storage.services import Services
+
+
+def test_new_database_is_marked_and_versioned(data_dir: Path) -> None:
+    db = Database.open(data_dir)
+    db.close()
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == models.SCHEMA_VERSION
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+def test_every_connection_gets_the_pragmas(db: Database) -> None:
+    with db.engine.connect() as conn:
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar_one()
+            for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+        }
+    assert pragma == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 5000,
+    }
+
+
+def test_data_dir_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FAMILYMEETING_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_data_dir(None) == tmp_path / "env"
+    assert resolve_data_dir(str(tmp_path / "cli")) == tmp_path / "cli"
+    monkeypatch.delenv("FAMILYMEETING_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    if os.name == "posix":
+        assert resolve_data_dir(None) == tmp_path / "xdg" / "familymeeting"
+
+
+def _make_db(data_dir: Path) -> Path:
+    db = Database.open(data_dir)
+    services = Services(db)
+    services.create_family("Familien Test")
+    db.close()
+    return data_dir / DB_FILENAME
+
+
+def test_newer_database_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = _make_db(data_dir)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    before = file_digest(path)
+    with pytest.raises(DatabaseError) as info:
+        Database.open(data_dir)
+    assert info.value.code == "db_too_new"
+    assert "nyere udgave" in user_message(info.value, "da")
+    assert "newer familymeeting" in user_message(info.value, "en")
+    assert file_digest(path) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
+
+
+def test_another_programs_sqlite_file_is_refused(data_dir: Path) -> None:
+    path = data_dir / DB_FILENAME
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (x TEXT)")
+    con.commit()
+    con.close()
+    before = file_digest(path)
+    with pytest.raises(DatabaseError) as info:
+        Database.open(data_dir)
+    assert info.value.code == "db_not_ours"
+    assert file_digest(path) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", os.urandom(4096), b"SQLite format 3\x00" + b"\xff" * 100],
+    ids=["empty", "random", "truncated-header"],
+)
+def test_unreadable_file_is_refused_and_kept(data_dir: Path, content: bytes) -> None:
+    path = data_dir / DB_FILENAME
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as info:
+        Database.open(data_dir)
+    assert info.value.code in {"db_unreadable", "db_not_ours"}
+    assert path.read_bytes() == content
+
+
+def test_unusable_data_dir(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseError) as info:
+        Database.open(blocker / "data")
+    assert info.value.code == "data_dir_unusable"
+
+
+def test_migration_ladder_upgrades_in_one_transaction(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _make_db(data_dir)
+
+    def add_column(conn: Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE family ADD COLUMN nickname TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(models, "SCHEMA_VERSION", models.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(database_module.MIGRATIONS, models.SCHEMA_VERSION - 1, add_column)
+    db = Database.open(data_dir)
+    assert db.schema_version() == models.SCHEMA_VERSION
+    db.close()
+    con = sqlite3.connect(path)
+    columns = [row[1] for row in con.execute("PRAGMA table_info(family)")]
+    con.close()
+    assert "nickname" in columns
+
+
+def test_failed_migration_leaves_the_old_version(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _make_db(data_dir)
+    old_version = models.SCHEMA_VERSION
+
+    def broken(conn: Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE family ADD COLUMN half_done TEXT")
+        raise RuntimeError("migration bug")
+
+    monkeypatch.setattr(models, "SCHEMA_VERSION", old_version + 1)
+    monkeypatch.setitem(database_module.MIGRATIONS, old_version, broken)
+    with pytest.raises(RuntimeError):
+        Database.open(data_dir)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert "half_done" not in [row[1] for row in con.execute("PRAGMA table_info(family)")]
+    assert con.execute("SELECT display_name FROM family").fetchall() == [("Familien Test",)]
+    con.close()
+
+
+def test_full_disk_gives_a_clear_error_and_keeps_earlier_data(db: Database) -> None:
+    services = Services(db)
+    family = services.create_family("Familien Fuld")
+    meeting = services.create_meeting(family.id, models.utcnow().replace(tzinfo=None))
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+    # Cap the file at its current size on every pooled connection.
+    for _ in range(3):
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+            conn.commit()
+    with pytest.raises(DiskFullError) as info:
+        services.add_card(meeting.id, "worries", "x" * 9000 + " " + "y" * 900)
+    assert "Disken er fuld" in user_message(info.value, "da")
+    assert services.list_cards(meeting.id) == []
+    assert services.get_family(family.id).display_name == "Familien Fuld"
+
+
+def test_data_dir_with_awkward_characters(tmp_path: Path) -> None:
+    data_dir = tmp_path / "Jørgen's data ?#%20 x"
+    db = Database.open(data_dir)
+    Services(db).create_family("Familien Ø")
+    db.close()
+    assert (data_dir / DB_FILENAME).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [data_dir.name]
+    again = Database.open(data_dir)
+    assert [f.display_name for f in Services(again).list_families()] == ["Familien Ø"]
+    again.close()

@@ -1,0 +1,99 @@
+"""The shape of the house: layers stay clean, and the code passes its linters."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import familymeeting
+
+PACKAGE = Path(familymeeting.__file__).resolve().parent
+REPO = PACKAGE.parent
+QT_FREE = ("domain", "storage", "export")
+QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", QT_FREE)
+def test_no_qt_in_domain_storage_export_source(layer: str) -> None:
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files, f"{layer}/ has no modules"
+    offenders = {
+        str(f.relative_to(PACKAGE)): sorted(
+            m for m in imported_modules(f) if m.split(".")[0] in QT_MODULES
+        )
+        for f in files
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_no_qt_loaded_when_using_the_lower_layers() -> None:
+    """Importing every lower-layer module (and the CLI's non-GUI path) loads no Qt."""
+    modules = [
+        f"familymeeting.{layer}.{p.stem}"
+        for layer in QT_FREE
+        for p in sorted((PACKAGE / layer).glob("*.py"))
+        if p.stem != "__init__"
+    ] + ["familymeeting.cli", "familymeeting.messages"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}]\n"
+        "print(bad); raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    found = str(exe) if exe.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed; install the test extras: pip install '.[test]'")
+    return found
+
+
+@pytest.mark.skipif(not (REPO / "pyproject.toml").exists(), reason="needs the source tree")
+def test_ruff_check_and_format_are_clean() -> None:
+    ruff = _tool("ruff")
+    check = subprocess.run(
+        [ruff, "check", "."], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    fmt = subprocess.run(
+        [ruff, "format", "--check", "."], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+@pytest.mark.skipif(not (REPO / "pyproject.toml").exists(), reason="needs the source tree")
+def test_mypy_is_clean_on_the_qt_free_layers() -> None:
+    targets = [f"familymeeting/{layer}" for layer in QT_FREE] + [
+        "familymeeting/messages.py",
+        "familymeeting/cli.py",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary", *targets],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
