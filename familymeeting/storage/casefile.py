@@ -14,8 +14,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import PydanticCustomError
 from sqlmodel import Session, col, select
 
 from familymeeting.domain import rules
@@ -57,6 +58,32 @@ def _text(max_len: int) -> Any:
     return Annotated[str, StringConstraints(max_length=max_len)]
 
 
+def _as_utc(value: datetime) -> datetime:
+    """Timestamps without a zone in a file are taken as UTC, like ours are written."""
+    try:
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        # e.g. 9999-12-31T23:59-05:00 has no UTC equivalent; refuse it, do not crash.
+        raise PydanticCustomError("datetime_out_of_range", "datetime out of range") from None
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _as_wall(value: datetime) -> datetime:
+    """A calendar time with a zone is turned into this machine's wall-clock time."""
+    if value.tzinfo is not None:
+        try:
+            value = value.astimezone().replace(tzinfo=None)
+        except OverflowError:
+            raise PydanticCustomError("datetime_out_of_range", "datetime out of range") from None
+    return value.replace(microsecond=0)
+
+
+# Converted while validating, so a value that cannot be converted is reported
+# with its location instead of failing half-way through the import.
+Stamp = Annotated[datetime, AfterValidator(_as_utc)]
+WallTime = Annotated[datetime, AfterValidator(_as_wall)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -69,8 +96,8 @@ class FamilyIn(_Strict):
     caseworker_phone: _text(rules.PHONE_MAX)  # type: ignore[valid-type]
     language: Language
     archived: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class ParticipantIn(_Strict):
@@ -78,8 +105,8 @@ class ParticipantIn(_Strict):
     name: _text(rules.NAME_MAX)  # type: ignore[valid-type]
     role: Role
     birth_year: Annotated[int, Field(ge=rules.BIRTH_YEAR_MIN, le=9999)] | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class CardIn(_Strict):
@@ -90,8 +117,8 @@ class CardIn(_Strict):
     whose_words_id: Id | None
     agree_ids: list[Id]
     disagree_ids: list[Id]
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class RatingIn(_Strict):
@@ -99,8 +126,8 @@ class RatingIn(_Strict):
     participant_id: Id
     value: Annotated[int, Field(ge=rules.RATING_MIN, le=rules.RATING_MAX)] | None
     comment: _text(rules.COMMENT_MAX)  # type: ignore[valid-type]
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class QuestionIn(_Strict):
@@ -111,8 +138,8 @@ class QuestionIn(_Strict):
     high_anchor: _text(rules.ANCHOR_MAX)  # type: ignore[valid-type]
     for_children: bool
     ratings: list[RatingIn]
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class ActionIn(_Strict):
@@ -123,25 +150,25 @@ class ActionIn(_Strict):
     due_date: date | None
     due_text: _text(rules.DUE_TEXT_MAX)  # type: ignore[valid-type]
     done: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class MeetingIn(_Strict):
     id: Id
-    starts_at: datetime
+    starts_at: WallTime
     place: _text(rules.PLACE_MAX)  # type: ignore[valid-type]
     kind: MeetingKind
     status: MeetingStatus
-    next_meeting_at: datetime | None
+    next_meeting_at: WallTime | None
     next_meeting_place: _text(rules.PLACE_MAX)  # type: ignore[valid-type]
     follows_id: Id | None
     attendee_ids: list[Id]
     cards: list[CardIn]
     questions: list[QuestionIn]
     actions: list[ActionIn]
-    created_at: datetime
-    updated_at: datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class CaseFileIn(_Strict):
@@ -316,6 +343,7 @@ REASON_BY_TYPE = {
     "less_than_equal": "out_of_range",
     "enum": "not_a_choice",
     "literal_error": "not_a_choice",
+    "datetime_out_of_range": "out_of_range",
 }
 
 
@@ -364,12 +392,22 @@ def parse_case(raw: bytes) -> CaseFileIn:
         ) from exc
     except ValueError as exc:
         raise CaseFileError("case_file_not_json", line=0, column=0, reason=str(exc)) from exc
+    except RecursionError as exc:
+        # "[[[[..." a million deep fits in 32 MiB and would otherwise crash the import.
+        raise CaseFileError(
+            "case_file_not_json", line=0, column=0, reason="nested too deeply"
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise CaseFileError("case_file_wrong_format", found=str(found)[:80])
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    # type() check: in Python true == 1 and 1.0 == 1, but neither is version 1.
+    if type(version) is not int or version != VERSION:
         raise CaseFileError(
-            "case_file_wrong_version", found=str(data.get("version"))[:20], supported=VERSION
+            "case_file_wrong_version",
+            # As JSON, so the string "1" does not read as "version 1; reads version 1".
+            found=json.dumps(version, ensure_ascii=False)[:20],
+            supported=VERSION,
         )
     try:
         case = CaseFileIn.model_validate_json(text)
@@ -429,6 +467,10 @@ def _check_references(case: CaseFileIn) -> None:
             person(c.whose_words_id, cw)
             for pid in (*c.agree_ids, *c.disagree_ids):
                 person(pid, cw)
+            for ids in (c.agree_ids, c.disagree_ids):
+                if len(set(ids)) != len(ids):
+                    twice = next(pid for pid in ids if ids.count(pid) > 1)
+                    raise CaseFileError("case_file_duplicate_id", id=twice)
             if set(c.agree_ids) & set(c.disagree_ids):
                 raise CaseFileError(
                     "case_file_invalid", location=cw, reason="agrees_and_disagrees", input=""
@@ -449,20 +491,6 @@ def _check_references(case: CaseFileIn) -> None:
         for j, a in enumerate(m.actions):
             unique(a.id)
             person(a.who_participant_id, f"{where}.actions[{j}]")
-
-
-def _utc(value: datetime) -> datetime:
-    """Timestamps without a zone in a file are taken as UTC, like ours are written."""
-    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return value.replace(microsecond=value.microsecond // 1000 * 1000)
-
-
-def _wall(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value.replace(microsecond=0)
 
 
 def _clean(value: str, field: str, max_len: int, location: str, **kw: Any) -> str:
@@ -507,8 +535,8 @@ def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) 
             ),
             language=f.language.value,
             archived=f.archived,
-            created_at=_utc(f.created_at),
-            updated_at=_utc(f.updated_at),
+            created_at=f.created_at,
+            updated_at=f.updated_at,
         )
         s.add(family)
         for position, p in enumerate(case.participants):
@@ -526,13 +554,16 @@ def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) 
                     role=p.role.value,
                     birth_year=p.birth_year,
                     position=position,
-                    created_at=_utc(p.created_at),
-                    updated_at=_utc(p.updated_at),
+                    created_at=p.created_at,
+                    updated_at=p.updated_at,
                 )
             )
         s.flush()
-        for i, m in enumerate(case.meetings):
-            s.add(_meeting_in(m, family.id, i))
+        meetings = [_meeting_in(m, family.id, i) for i, m in enumerate(case.meetings)]
+        s.add_all(meetings)
+        s.flush()
+        for meeting, m in zip(meetings, case.meetings, strict=True):
+            meeting.follows_id = m.follows_id
         s.flush()
         for i, m in enumerate(case.meetings):
             _meeting_children_in(s, m, i)
@@ -541,25 +572,25 @@ def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) 
 
 def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:
     where = f"meetings[{i}]"
-    starts_at = _wall(m.starts_at)
-    assert starts_at is not None
     return Meeting(
         id=m.id,
         family_id=family_id,
-        starts_at=starts_at,
+        starts_at=m.starts_at,
         place=_clean(m.place, "place", rules.PLACE_MAX, f"{where}.place"),
         kind=m.kind.value,
         status=m.status.value,
-        next_meeting_at=_wall(m.next_meeting_at),
+        next_meeting_at=m.next_meeting_at,
         next_meeting_place=_clean(
             m.next_meeting_place,
             "next_meeting_place",
             rules.PLACE_MAX,
             f"{where}.next_meeting_place",
         ),
-        follows_id=m.follows_id,
-        created_at=_utc(m.created_at),
-        updated_at=_utc(m.updated_at),
+        # Set after all meetings exist: a follow-up may be dated before the
+        # meeting it follows, so file order is not insertion-safe for the FK.
+        follows_id=None,
+        created_at=m.created_at,
+        updated_at=m.updated_at,
     )
 
 
@@ -587,8 +618,8 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 ),
                 whose_words_id=c.whose_words_id,
                 position=position,
-                created_at=_utc(c.created_at),
-                updated_at=_utc(c.updated_at),
+                created_at=c.created_at,
+                updated_at=c.updated_at,
             )
         )
     for j, q in enumerate(m.questions):
@@ -605,8 +636,8 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 ),
                 for_children=q.for_children,
                 position=j,
-                created_at=_utc(q.created_at),
-                updated_at=_utc(q.updated_at),
+                created_at=q.created_at,
+                updated_at=q.updated_at,
             )
         )
     for j, a in enumerate(m.actions):
@@ -629,8 +660,8 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 due_text=_clean(a.due_text, "due_text", rules.DUE_TEXT_MAX, f"{aw}.due_text"),
                 done=a.done,
                 position=j,
-                created_at=_utc(a.created_at),
-                updated_at=_utc(a.updated_at),
+                created_at=a.created_at,
+                updated_at=a.updated_at,
             )
         )
     s.flush()
@@ -654,8 +685,8 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                         f"{where}.questions[{j}].ratings[{k}].comment",
                         multiline=True,
                     ),
-                    created_at=_utc(r.created_at),
-                    updated_at=_utc(r.updated_at),
+                    created_at=r.created_at,
+                    updated_at=r.updated_at,
                 )
             )
 
