@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70  # EX_SOFTWARE
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 TEXT: dict[str, dict[str, str]] = {
     "prog_help": {
@@ -40,6 +41,10 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Ingen familier endnu. Prøv 'familymeeting demo'.",
         "en": "No families yet. Try 'familymeeting demo'.",
     },
+    "only_archived": {
+        "da": "Ingen aktive familier ({n} arkiveret). Se dem med 'familymeeting list --all'.",
+        "en": "No active families ({n} archived). See them with 'familymeeting list --all'.",
+    },
     "exported": {
         "da": "Sagsfilen for '{name}' er gemt i {path}.",
         "en": "Saved the case file for '{name}' to {path}.",
@@ -51,6 +56,10 @@ TEXT: dict[str, dict[str, str]] = {
     "participants": {"da": "{n} deltagere", "en": "{n} participants"},
     "archived": {"da": "arkiveret", "en": "archived"},
     "no_meetings": {"da": "ingen møder", "en": "no meetings"},
+    "output_is_database": {
+        "da": "det er programmets egen database; vælg et andet filnavn",
+        "en": "that is the program's own database; choose another file name",
+    },
     "bug": {
         "da": "Der skete en uventet fejl. Detaljer er gemt i {path}.",
         "en": "An unexpected error happened. Details are saved in {path}.",
@@ -170,10 +179,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`, which stopped reading: not an error of ours.
+        _silence_stdout()
+        return 0
     except Exception:
         path = log_bug(data_dir)
         print(f"familymeeting: {t('bug', lang, path=path)}", file=sys.stderr)
         return EXIT_BUG
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def log_bug(data_dir: Path) -> Path:
@@ -219,6 +239,10 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
 
             family = services.resolve_family(args.family)
             out = Path(args.output)
+            if _is_database_file(out, db.path):
+                raise UserError(
+                    "output_unwritable", path=str(out), reason=t("output_is_database", lang)
+                )
             export_case(services, family.id, out)
             print(t("exported", lang, name=family.display_name, path=out))
         elif args.command == "import-case":
@@ -234,11 +258,28 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
     return 0
 
 
+def _is_database_file(path: Path, db_path: Path) -> bool:
+    """Whether writing ``path`` would replace the open database or one of its side files.
+
+    An atomic export onto the database would swap the user's data for a JSON file.
+    """
+    for target in (db_path, *(db_path.with_name(db_path.name + s) for s in SQLITE_SIDE_FILES)):
+        try:
+            if path.resolve() == target.resolve():
+                return True
+            if path.exists() and target.exists() and path.samefile(target):
+                return True  # a hard link, or another spelling on a case-insensitive disk
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+            continue
+    return False
+
+
 def _list(services: Services, lang: str, *, include_archived: bool) -> None:
     every_family = services.list_families(include_archived=True)
     families = [f for f in every_family if include_archived or not f.archived]
     if not families:
-        print(t("no_families", lang))
+        # "No families yet, try the demo" would be alarming when they are only archived.
+        print(t("only_archived" if every_family else "no_families", lang, n=len(every_family)))
         return
     meetings = {f.id: services.list_meetings(f.id) for f in every_family}
     fam_ids = short_ids(f.id for f in every_family)
