@@ -101,18 +101,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The case file {path} cannot be opened: {reason}.",
     },
     "case_file_too_big": {
-        "da": "Sagsfilen er {size} MB; en sagsfil må højst være {max} MB.",
-        "en": "The case file is {size} MB; a case file may be at most {max} MB.",
+        "da": "Sagsfilen fylder {size} MiB; en sagsfil må højst fylde {max} MiB.",
+        "en": "The case file is {size} MiB; a case file may be at most {max} MiB.",
     },
     "case_file_not_utf8": {
         "da": "Sagsfilen er ikke gyldig UTF-8-tekst (fejl ved byte {position}).",
         "en": "The case file is not valid UTF-8 text (error at byte {position}).",
     },
     "case_file_not_json": {
-        "da": "Sagsfilen er ikke gyldig JSON (linje {line}, kolonne {column}: {reason}). "
-        "Er den afkortet?",
-        "en": "The case file is not valid JSON (line {line}, column {column}: {reason}). "
-        "Is it truncated?",
+        "da": "Sagsfilen er ikke gyldig JSON (fejl i linje {line}, kolonne {column}).",
+        "en": "The case file is not valid JSON (error at line {line}, column {column}).",
+    },
+    "case_file_truncated": {
+        "da": "Sagsfilen ender for tidligt (linje {line}); den er nok afkortet. "
+        "Hent eller gem den igen.",
+        "en": "The case file ends too early (line {line}); it is probably truncated. "
+        "Fetch or save it again.",
+    },
+    "case_file_bad_number": {
+        "da": "Sagsfilen indeholder '{value}', som ikke er et tal, JSON tillader.",
+        "en": "The case file contains '{value}', which is not a number JSON allows.",
+    },
+    "case_file_too_deep": {
+        "da": "Sagsfilen er indlejret alt for dybt til at være en sagsfil.",
+        "en": "The case file is nested far too deeply to be a case file.",
     },
     "case_file_wrong_format": {
         "da": "Filen er ikke en familymeeting-sagsfil (format '{found}').",
@@ -201,6 +213,29 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "the same person both agrees and disagrees",
     },
     "value_required": {"da": "må ikke være tom", "en": "must not be empty"},
+    "wrong_type": {"da": "forkert slags værdi", "en": "the wrong kind of value"},
+    "bad_date": {"da": "ikke en gyldig dato eller tid", "en": "not a valid date or time"},
+    "invalid_value": {"da": "ugyldig værdi", "en": "not a valid value"},
+    "follows_loop": {
+        "da": "mødet følger op på sig selv",
+        "en": "the meeting follows up on itself",
+    },
+    "series_twice": {
+        "da": "samme spørgsmål står to gange i mødet",
+        "en": "the same question appears twice in the meeting",
+    },
+    "answered_twice": {
+        "da": "samme person har svaret to gange",
+        "en": "the same person answered twice",
+    },
+    "person_twice": {
+        "da": "samme person står to gange",
+        "en": "the same person is listed twice",
+    },
+    "file_missing": {"da": "filen findes ikke", "en": "the file does not exist"},
+    "is_directory": {"da": "det er en mappe, ikke en fil", "en": "it is a folder, not a file"},
+    "no_access": {"da": "ingen adgang til filen", "en": "no permission to read it"},
+    "cannot_read": {"da": "filen kan ikke læses", "en": "the file cannot be read"},
     "value_too_long": {"da": "teksten er for lang", "en": "the text is too long"},
 }
 
@@ -226,12 +261,21 @@ def _word(table: dict[str, dict[str, str]], key: Any, lang: str) -> Any:
     return entry[lang] if entry else key
 
 
+def _number(value: float, lang: str) -> str:
+    """47.7 -> "47,7" in Danish; 32.0 -> "32"."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang == "da" else text
+
+
 def render(code: str, lang: str, **params: Any) -> str:
     lang = lang if lang in SUPPORTED else "da"
     entry = MESSAGES.get(code)
     if entry is None:
         return code
-    shown = dict(params)
+    shown = {
+        key: _number(value, lang) if isinstance(value, float) else value
+        for key, value in params.items()
+    }
     if "field" in shown:
         shown["field"] = _word(FIELD_NAMES, shown["field"], lang)
     if "what" in shown:

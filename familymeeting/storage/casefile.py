@@ -9,6 +9,7 @@ nothing.
 
 from __future__ import annotations
 
+import errno
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -347,6 +348,30 @@ REASON_BY_TYPE = {
 }
 
 
+def _reason(error_type: str) -> str:
+    """A reason id the message catalogue can say in Danish and English."""
+    if error_type in REASON_BY_TYPE:
+        return REASON_BY_TYPE[error_type]
+    if error_type.startswith(("datetime", "date", "time")):
+        return "bad_date"
+    if error_type.endswith(("_type", "_parsing")) or error_type in {"none_required", "model_type"}:
+        return "wrong_type"
+    return "invalid_value"
+
+
+def _reason_for_os_error(exc: OSError) -> str:
+    return {
+        errno.ENOENT: "file_missing",
+        errno.EISDIR: "is_directory",
+        errno.EACCES: "no_access",
+        errno.EPERM: "no_access",
+    }.get(exc.errno or 0, "cannot_read")
+
+
+def _mib(size: int) -> float:
+    return round(size / (1024 * 1024), 1)
+
+
 def _location(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -359,13 +384,11 @@ def read_case_file(path: Path) -> CaseFileIn:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise CaseFileError(
-                "case_file_too_big", size=round(size / 1_000_000), max=MAX_BYTES // 1_000_000
-            )
+            raise CaseFileError("case_file_too_big", size=_mib(size), max=_mib(MAX_BYTES))
         raw = path.read_bytes()
     except OSError as exc:
         raise CaseFileError(
-            "case_file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+            "case_file_unreadable", path=str(path), reason=_reason_for_os_error(exc)
         ) from exc
     return parse_case(raw)
 
@@ -376,9 +399,7 @@ def _no_constants(name: str) -> Any:
 
 def parse_case(raw: bytes) -> CaseFileIn:
     if len(raw) > MAX_BYTES:
-        raise CaseFileError(
-            "case_file_too_big", size=round(len(raw) / 1_000_000), max=MAX_BYTES // 1_000_000
-        )
+        raise CaseFileError("case_file_too_big", size=_mib(len(raw)), max=_mib(MAX_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -387,16 +408,18 @@ def parse_case(raw: bytes) -> CaseFileIn:
     try:
         data = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip())
         raise CaseFileError(
-            "case_file_not_json", line=exc.lineno, column=exc.colno, reason=exc.msg
+            "case_file_truncated" if truncated else "case_file_not_json",
+            line=exc.lineno,
+            column=exc.colno,
         ) from exc
     except ValueError as exc:
-        raise CaseFileError("case_file_not_json", line=0, column=0, reason=str(exc)) from exc
+        # NaN, Infinity: not numbers JSON allows, and never written by us.
+        raise CaseFileError("case_file_bad_number", value=str(exc).split()[0]) from exc
     except RecursionError as exc:
         # "[[[[..." a million deep fits in 32 MiB and would otherwise crash the import.
-        raise CaseFileError(
-            "case_file_not_json", line=0, column=0, reason="nested too deeply"
-        ) from exc
+        raise CaseFileError("case_file_too_deep") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise CaseFileError("case_file_wrong_format", found=str(found)[:80])
@@ -413,7 +436,7 @@ def parse_case(raw: bytes) -> CaseFileIn:
         case = CaseFileIn.model_validate_json(text)
     except PydanticValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        reason = REASON_BY_TYPE.get(first["type"], first["msg"])
+        reason = _reason(first["type"])
         raise CaseFileError(
             "case_file_invalid",
             location=_location(tuple(first["loc"])),
@@ -434,9 +457,17 @@ def _check_references(case: CaseFileIn) -> None:
 
     unique(case.family.id)
     people = set()
-    for p in case.participants:
+    this_year = date.today().year
+    for i, p in enumerate(case.participants):
         unique(p.id)
         people.add(p.id)
+        if p.birth_year is not None and p.birth_year > this_year:
+            raise CaseFileError(
+                "case_file_invalid",
+                location=f"participants[{i}].birth_year",
+                reason="out_of_range",
+                input=str(p.birth_year),
+            )
     meeting_ids = {m.id for m in case.meetings}
 
     def person(pid: str | None, location: str) -> None:
@@ -445,6 +476,7 @@ def _check_references(case: CaseFileIn) -> None:
                 "case_file_bad_reference", what="participant", id=pid, location=location
             )
 
+    follows = {m.id: m.follows_id for m in case.meetings}
     for i, m in enumerate(case.meetings):
         where = f"meetings[{i}]"
         unique(m.id)
@@ -452,6 +484,19 @@ def _check_references(case: CaseFileIn) -> None:
             raise CaseFileError(
                 "case_file_bad_reference", what="meeting", id=m.follows_id, location=where
             )
+        # A meeting cannot follow itself, directly or round a loop.
+        step: str | None = m.follows_id
+        for _ in range(len(follows)):
+            if step is None:
+                break
+            if step == m.id:
+                raise CaseFileError(
+                    "case_file_invalid",
+                    location=f"{where}.follows_id",
+                    reason="follows_loop",
+                    input="",
+                )
+            step = follows.get(step)
         for pid in m.attendee_ids:
             person(pid, f"{where}.attendee_ids")
         for j, c in enumerate(m.cards):
@@ -469,8 +514,9 @@ def _check_references(case: CaseFileIn) -> None:
                 person(pid, cw)
             for ids in (c.agree_ids, c.disagree_ids):
                 if len(set(ids)) != len(ids):
-                    twice = next(pid for pid in ids if ids.count(pid) > 1)
-                    raise CaseFileError("case_file_duplicate_id", id=twice)
+                    raise CaseFileError(
+                        "case_file_invalid", location=cw, reason="person_twice", input=""
+                    )
             if set(c.agree_ids) & set(c.disagree_ids):
                 raise CaseFileError(
                     "case_file_invalid", location=cw, reason="agrees_and_disagrees", input=""
@@ -479,14 +525,24 @@ def _check_references(case: CaseFileIn) -> None:
         for j, q in enumerate(m.questions):
             unique(q.id)
             if q.series_id in series:
-                raise CaseFileError("case_file_duplicate_id", id=q.series_id)
+                raise CaseFileError(
+                    "case_file_invalid",
+                    location=f"{where}.questions[{j}].series_id",
+                    reason="series_twice",
+                    input="",
+                )
             series.add(q.series_id)
             answered: set[str] = set()
             for k, r in enumerate(q.ratings):
                 unique(r.id)
                 person(r.participant_id, f"{where}.questions[{j}].ratings[{k}]")
                 if r.participant_id in answered:
-                    raise CaseFileError("case_file_duplicate_id", id=r.participant_id)
+                    raise CaseFileError(
+                        "case_file_invalid",
+                        location=f"{where}.questions[{j}].ratings[{k}].participant_id",
+                        reason="answered_twice",
+                        input="",
+                    )
                 answered.add(r.participant_id)
         for j, a in enumerate(m.actions):
             unique(a.id)

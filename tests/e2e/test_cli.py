@@ -402,7 +402,7 @@ BAD_FILES: list[tuple[str, Callable[[bytes, Path], Path], list[str]]] = [
         _raw(lambda g: b'{"format": "familymeeting-case",, }'),
         ["ikke gyldig JSON"],
     ),
-    ("truncated", _raw(lambda g: g[: len(g) // 2]), ["ikke gyldig JSON", "afkortet"]),
+    ("truncated", _raw(lambda g: g[: len(g) // 2]), ["ender for tidligt", "afkortet"]),
     ("wrong-version", _edited(lambda d: d.update(version=2)), ["version 2", "version 1"]),
     ("rating-0", _edited(_set_rating(0)), [RATING, "uden for det tilladte område", "'0'"]),
     ("rating-11", _edited(_set_rating(11)), [RATING, "uden for det tilladte område", "'11'"]),
@@ -436,7 +436,7 @@ BAD_FILES: list[tuple[str, Callable[[bytes, Path], Path], list[str]]] = [
         ["meetings[0].cards[0].text", "må ikke være tom"],
     ),
     ("invalid-utf8", _raw(lambda g: g.replace(b"Holm", b"H\xf8lm", 1)), ["UTF-8"]),
-    ("50-MB", _too_big, ["50 MB", "højst"]),
+    ("50-MB", _too_big, ["47,7 MiB", "højst fylde 32 MiB"]),
     ("nonexistent", _missing, ["no-such-file.json", "kan ikke åbnes"]),
     ("directory", _directory, ["a-folder.json", "kan ikke åbnes"]),
 ]

@@ -699,18 +699,18 @@ MUTATIONS: list[Any] = [
     ),
     pytest.param(
         copy_value("meetings[0].questions[0].series_id", "meetings[0].questions[2].series_id"),
-        "case_file_duplicate_id",
-        None,
-        [],
+        "case_file_invalid",
+        "series_twice",
+        ["meetings[0].questions[2].series_id"],
         id="one series twice in a meeting",
     ),
     pytest.param(
         copy_value(
             f"{RATING}.participant_id", "meetings[0].questions[1].ratings[1].participant_id"
         ),
-        "case_file_duplicate_id",
-        None,
-        [],
+        "case_file_invalid",
+        "answered_twice",
+        ["meetings[0].questions[1].ratings[1].participant_id"],
         id="one person rates twice",
     ),
     pytest.param(
@@ -722,9 +722,9 @@ MUTATIONS: list[Any] = [
     ),
     pytest.param(
         lambda d: get(d, f"{DISPUTED}.agree_ids").append(get(d, f"{DISPUTED}.agree_ids")[0]),
-        "case_file_duplicate_id",
-        None,
-        [],
+        "case_file_invalid",
+        "person_twice",
+        [DISPUTED],
         id="agrees twice",
     ),
     pytest.param(
@@ -871,20 +871,20 @@ def _rating_value(literal: bytes) -> Callable[[bytes], bytes]:
 
 
 RAW: list[Any] = [
-    pytest.param(lambda raw: b"", "case_file_not_json", ["1"], id="empty file"),
-    pytest.param(lambda raw: b" \n\n ", "case_file_not_json", ["3"], id="only blank lines"),
+    pytest.param(lambda raw: b"", "case_file_truncated", ["1"], id="empty file"),
+    pytest.param(lambda raw: b" \n\n ", "case_file_truncated", ["3"], id="only blank lines"),
     pytest.param(
         lambda raw: raw.replace(b'"version": 1', b'"version": 1,', 1),
         "case_file_not_json",
         [],
         id="malformed json",
     ),
-    pytest.param(_half, "case_file_not_json", [], id="truncated in the middle"),
-    pytest.param(lambda raw: raw[:-3], "case_file_not_json", [], id="last brace cut off"),
-    pytest.param(_rating_value(b"NaN"), "case_file_not_json", ["NaN"], id="NaN"),
+    pytest.param(_half, "case_file_truncated", [], id="truncated in the middle"),
+    pytest.param(lambda raw: raw[:-3], "case_file_truncated", [], id="last brace cut off"),
+    pytest.param(_rating_value(b"NaN"), "case_file_bad_number", ["NaN"], id="NaN"),
     pytest.param(
         _rating_value(b"-Infinity"),
-        "case_file_not_json",
+        "case_file_bad_number",
         ["Infinity"],
         id="-Infinity",
     ),
@@ -908,7 +908,7 @@ RAW: list[Any] = [
     ),
     pytest.param(
         lambda raw: b"[" * 100_000 + b"]" * 100_000,
-        "case_file_not_json",
+        "case_file_too_deep",
         [],
         id="nested 100000 deep",
     ),
@@ -933,7 +933,7 @@ def test_a_damaged_file_is_refused_and_changes_nothing(
         with pytest.raises(UnicodeDecodeError):
             raw[: position + 1].decode("utf-8")
         needles = [*needles, str(position)]
-    if code == "case_file_not_json":
+    if code in ("case_file_not_json", "case_file_truncated"):
         needles = [*needles, str(error.params["line"])]
     assert_says(error, *needles)
 
@@ -943,7 +943,7 @@ def test_truncation_names_the_line_where_the_file_stops(
 ) -> None:
     raw = _half(good_bytes)
     error = refused(target, raw, tmp_path)
-    assert error.code == "case_file_not_json"
+    assert error.code == "case_file_truncated"
     assert error.params["line"] == raw.count(b"\n") + 1
     assert_says(error, f"{error.params['line']}")
 
@@ -972,9 +972,11 @@ def test_a_file_over_32_mib_is_refused_before_it_is_read(
             read_case_file(path)
 
     assert info.value.code == "case_file_too_big"
-    assert info.value.params == {"size": 50, "max": 33}
+    assert info.value.params == {"size": 47.7, "max": 32.0}
     assert db_state(data_dir) == before
-    assert_says(info.value, "50", "33")
+    assert_says(info.value, "MiB", "32 MiB")
+    assert "47,7 MiB" in user_message(info.value, "da")
+    assert "47.7 MiB" in user_message(info.value, "en")
     # The same bytes handed over directly are refused before decoding or parsing.
     with pytest.raises(CaseFileError) as direct:
         parse_case(path.read_bytes())
@@ -1023,3 +1025,69 @@ def test_the_example_in_the_docs_is_a_valid_case_file(target: tuple[Path, Servic
     for limit in (rules.CARD_TEXT_MAX, rules.NOTES_MAX, rules.QUESTION_TEXT_MAX):
         assert f"text ≤ {limit:,}" in doc
     assert f"{MAX_BYTES:,} bytes" in doc
+
+
+@pytest.mark.parametrize(
+    ("mutate", "reason", "location"),
+    [
+        pytest.param(
+            lambda d: d["meetings"][0].__setitem__("follows_id", d["meetings"][0]["id"]),
+            "follows_loop",
+            "meetings[0].follows_id",
+            id="follows itself",
+        ),
+        pytest.param(
+            lambda d: d["meetings"][0].__setitem__("follows_id", d["meetings"][2]["id"]),
+            "follows_loop",
+            "meetings[0].follows_id",
+            id="follow-up loop",
+        ),
+        pytest.param(
+            lambda d: d["participants"][0].__setitem__("birth_year", 2999),
+            "out_of_range",
+            "participants[0].birth_year",
+            id="born in the future",
+        ),
+        pytest.param(
+            lambda d: d["meetings"][0]["questions"][0]["ratings"][0].__setitem__("value", "5"),
+            "wrong_type",
+            "meetings[0].questions[0].ratings[0].value",
+            id="rating as text",
+        ),
+        pytest.param(
+            lambda d: d["meetings"][0].__setitem__("starts_at", "i morgen"),
+            "bad_date",
+            "meetings[0].starts_at",
+            id="date in words",
+        ),
+    ],
+)
+def test_refusals_are_worded_in_danish_and_english(
+    good: Json,
+    target: tuple[Path, Services],
+    tmp_path: Path,
+    mutate: Callable[[Json], None],
+    reason: str,
+    location: str,
+) -> None:
+    mutate(good)
+    error = refused(target, as_bytes(good), tmp_path)
+    assert (error.code, error.params["reason"], error.params["location"]) == (
+        "case_file_invalid",
+        reason,
+        location,
+    )
+    danish = user_message(error, "da")
+    assert location in danish and "Input should" not in danish
+    assert location in user_message(error, "en")
+
+
+def test_unreadable_paths_are_explained(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError) as missing:
+        read_case_file(tmp_path / "nope.json")
+    assert missing.value.params["reason"] == "file_missing"
+    assert "filen findes ikke" in user_message(missing.value, "da")
+    with pytest.raises(CaseFileError) as folder:
+        read_case_file(tmp_path)
+    assert folder.value.params["reason"] == "is_directory"
+    assert "it is a folder" in user_message(folder.value, "en")
