@@ -50,7 +50,24 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(data_dir: Path, *, screenshot: str | None = None) -> int:
+def parse_size(text: str) -> tuple[int, int]:
+    """ "1280x800" -> (1280, 800); raises ValueError for anything else."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise ValueError(text)
+    w, h = int(width), int(height)
+    if not (320 <= w <= 10000 and 320 <= h <= 10000):
+        raise ValueError(text)
+    return w, h
+
+
+def run_gui(
+    data_dir: Path,
+    *,
+    screenshot: str | None = None,
+    open_meeting: str | None = None,
+    size: tuple[int, int] | None = None,
+) -> int:
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
@@ -59,6 +76,7 @@ def run_gui(data_dir: Path, *, screenshot: str | None = None) -> int:
 
     from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
+    from familymeeting.ui import settings
     from familymeeting.ui.main_window import MainWindow
 
     try:
@@ -69,13 +87,26 @@ def run_gui(data_dir: Path, *, screenshot: str | None = None) -> int:
         QMessageBox.critical(None, "familymeeting", user_message(exc, lang))
         return 2
     try:
-        window = MainWindow(Services(db))
-        window.show()
+        services = Services(db)
+        meeting_id = services.resolve_meeting(open_meeting).id if open_meeting else None
+        app_settings = settings.Settings(data_dir)
+        window = MainWindow(services, app_settings)
+        if meeting_id is not None:
+            window.open_meeting(meeting_id)
+        if size is not None:
+            window.resize(*size)
         if screenshot:
-            app.processEvents()
+            window.show()
+            # Let layouts settle (wrapping text needs two passes) before the picture.
+            for _ in range(3):
+                app.processEvents()
             if not window.grab().save(screenshot):
                 raise UserError("output_unwritable", path=screenshot, reason="PNG")
             return 0
+        if app_settings.get(settings.FULL_SCREEN):
+            window.showFullScreen()
+        else:
+            window.show()
         return app.exec()
     finally:
         db.close()

@@ -104,6 +104,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         metavar="PNG",
         help="start the app offscreen, save a picture of the window and quit",
     )
+    parser.add_argument(
+        "--open",
+        metavar="MEETING",
+        help="start on this meeting's board (id or unique id prefix)",
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        help="window size in logical pixels, e.g. 1280x800 (useful with --screenshot)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser(
         "demo",
@@ -170,9 +180,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
         if args.command is None:
-            from familymeeting.app import run_gui
+            from familymeeting.app import parse_size, run_gui
 
-            return run_gui(data_dir, screenshot=args.screenshot)
+            size = None
+            if args.size:
+                try:
+                    size = parse_size(args.size)
+                except ValueError:
+                    parser.error(
+                        f"--size: expected WIDTHxHEIGHT such as 1280x800, got {args.size!r}"
+                    )
+            return run_gui(data_dir, screenshot=args.screenshot, open_meeting=args.open, size=size)
         return _run_command(args, data_dir, lang)
     except UserError as exc:
         print(f"familymeeting: {user_message(exc, lang)}", file=sys.stderr)

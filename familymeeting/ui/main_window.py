@@ -1,128 +1,278 @@
-"""The main window: families on the left, the chosen family's meetings on the right."""
+"""The main window: families, a family's meetings, and the meeting board.
+
+One window with a stack of pages and a toolbar the family can reach: back,
+undo/redo, text size, full screen, and a "Gemt" (saved) indicator.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSplitter,
+    QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
+from familymeeting.assets import resource
+from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.services import Services
+from familymeeting.ui import keyboard, settings, theme, words
+from familymeeting.ui.board.view import BoardView
+from familymeeting.ui.families_page import FamiliesPage
+from familymeeting.ui.family_page import FamilyPage
+from familymeeting.ui.settings import Settings
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resource("icons", f"{name}.svg")))
 
 
 class MainWindow(QMainWindow):
-    """Signals: ``family_selected(str)`` with the family id when one is chosen."""
+    """Signals: ``family_selected(str)`` when a family is opened, ``meeting_opened(str)``."""
 
     family_selected = Signal(str)
+    meeting_opened = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, app_settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.settings = app_settings
         self.setWindowTitle("familymeeting")
-        self.resize(1100, 720)
+        self.setWindowIcon(icon("familymeeting"))
+        self.resize(1280, 800)
+        self.family_id: str | None = None
 
+        self.undo_group = QUndoGroup(self)
+        self.families_page = FamiliesPage(services)
+        self.family_page = FamilyPage(services)
+        self.board = BoardView(services, self.undo_group)
         self.stack = QStackedWidget()
+        for page in (self.families_page, self.family_page, self.board):
+            self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
-        # Empty first start.
-        self.empty_page = QWidget()
-        empty = QVBoxLayout(self.empty_page)
-        empty.addStretch()
-        self.empty_label = QLabel(self.tr("There are no families yet."))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton(self.tr("Create demo family"))
-        self.demo_button.setMinimumHeight(56)
-        self.demo_button.clicked.connect(self._create_demo)
-        empty.addWidget(self.empty_label)
-        empty.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignCenter)
-        empty.addStretch()
-        self.stack.addWidget(self.empty_page)
+        self.families_page.family_opened.connect(self.open_family)
+        self.family_page.meeting_opened.connect(self.open_meeting)
+        self.family_page.family_changed.connect(self._family_changed)
+        self.board.saved.connect(self._show_saved)
+        self.board.failed.connect(self._show_failed)
 
-        # Families and meetings.
-        splitter = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel(self.tr("Families")))
-        self.family_list = QListWidget()
-        self.family_list.currentItemChanged.connect(self._on_family_changed)
-        left_layout.addWidget(self.family_list)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        self.meetings_label = QLabel(self.tr("Meetings"))
-        right_layout.addWidget(self.meetings_label)
-        self.meeting_tree = QTreeWidget()
-        self.meeting_tree.setRootIsDecorated(False)
-        self.meeting_tree.setHeaderLabels(
-            [self.tr("Date"), self.tr("Kind"), self.tr("Status"), self.tr("Place")]
-        )
-        right_layout.addWidget(self.meeting_tree)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([350, 750])
-        self.stack.addWidget(splitter)
-        self.list_page = splitter
+        self._build_toolbar()
+        self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self._start_page()
 
-        self.refresh()
+    # ----------------------------------------------------------------- toolbar
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Toolbar"))
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
 
-    def kind_text(self, kind: str) -> str:
-        return {
-            "first": self.tr("First meeting"),
-            "follow_up": self.tr("Follow-up meeting"),
-            "network": self.tr("Network meeting"),
-        }.get(kind, kind)
+        self.back_action = QAction(icon("back"), self.tr("Back"), self)
+        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        self.back_action.triggered.connect(self.go_back)
+        self.home_action = QAction(icon("home"), self.tr("Families"), self)
+        self.home_action.triggered.connect(self.show_families)
+        bar.addAction(self.back_action)
+        bar.addAction(self.home_action)
 
-    def status_text(self, status: str) -> str:
-        return {
-            "planned": self.tr("Planned"),
-            "in_progress": self.tr("In progress"),
-            "closed": self.tr("Closed"),
-        }.get(status, status)
+        self.location = QLabel()
+        self.location.setObjectName("subtitle")
+        self.location.setTextFormat(Qt.TextFormat.PlainText)
+        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.location.setContentsMargins(12, 0, 12, 0)
+        bar.addWidget(self.location)
 
-    def refresh(self) -> None:
-        families = self.services.list_families()
-        self.family_list.clear()
-        for family in families:
-            item = QListWidgetItem(family.display_name)
-            item.setData(ID_ROLE, family.id)
-            self.family_list.addItem(item)
-        self.stack.setCurrentWidget(self.list_page if families else self.empty_page)
-        if families:
-            self.family_list.setCurrentRow(0)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.saved_label)
 
-    def _create_demo(self) -> None:
-        from familymeeting.storage.demo import create_demo_family
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setIcon(icon("undo"))
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setIcon(icon("redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        # The undo action's text changes to "Undo Add card"; keep the button short.
+        for action in (self.undo_action, self.redo_action):
+            action.changed.connect(lambda a=action: self._short_undo_text(a))
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
 
-        create_demo_family(self.services)
-        self.refresh()
+        self.smaller_action = QAction(icon("text-smaller"), self.tr("Smaller text"), self)
+        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.triggered.connect(lambda: self.step_text_size(-1))
+        self.larger_action = QAction(icon("text-larger"), self.tr("Larger text"), self)
+        self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.larger_action.triggered.connect(lambda: self.step_text_size(1))
+        bar.addAction(self.smaller_action)
+        bar.addAction(self.larger_action)
 
-    def _on_family_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        self.meeting_tree.clear()
-        if current is None:
-            return
-        family_id = str(current.data(ID_ROLE))
-        for meeting in self.services.list_meetings(family_id):
-            item = QTreeWidgetItem(
-                [
-                    self.locale().toString(meeting.starts_at, "ddd d. MMM yyyy HH:mm"),
-                    self.kind_text(meeting.kind),
-                    self.status_text(meeting.status),
-                    meeting.place,
-                ]
-            )
-            item.setData(0, ID_ROLE, meeting.id)
-            self.meeting_tree.addTopLevelItem(item)
-        for column in range(self.meeting_tree.columnCount()):
-            self.meeting_tree.resizeColumnToContents(column)
+        self.full_screen_action = QAction(icon("fullscreen"), self.tr("Full screen"), self)
+        self.full_screen_action.setCheckable(True)
+        self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.full_screen_action.toggled.connect(self.set_full_screen)
+        bar.addAction(self.full_screen_action)
+
+        self.keyboard_action = QAction(icon("keyboard"), self.tr("Keyboard"), self)
+        self.keyboard_action.triggered.connect(keyboard.show)
+        self.keyboard_action.setVisible(False)
+        bar.addAction(self.keyboard_action)
+
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setMinimumSize(theme.TOUCH, theme.TOUCH)
+                button.setObjectName(f"toolbar-{action.text()}")
+
+    def _short_undo_text(self, action: QAction) -> None:
+        short = self.tr("Undo") if action is self.undo_action else self.tr("Redo")
+        if action.iconText() != short:
+            action.setToolTip(action.text())
+            action.setIconText(short)
+
+    # -------------------------------------------------------------- navigation
+    def _start_page(self) -> None:
+        last = self.settings.get(settings.LAST_FAMILY)
+        if last:
+            try:
+                family = self.services.get_family(last)
+            except NotFoundError:
+                family = None
+            if family is not None and not family.archived:
+                self.open_family(family.id)
+                return
+        self.show_families()
+
+    def show_families(self) -> None:
+        self.families_page.refresh()
+        self.stack.setCurrentWidget(self.families_page)
+        self.undo_group.setActiveStack(None)
+        self._update_location()
+
+    def open_family(self, family_id: str) -> None:
+        self.family_id = family_id
+        self.settings.set(settings.LAST_FAMILY, family_id)
+        self.family_page.show_family(family_id)
+        self.stack.setCurrentWidget(self.family_page)
+        self.undo_group.setActiveStack(None)
+        self._update_location()
         self.family_selected.emit(family_id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        meeting = self.services.get_meeting(meeting_id)
+        if self.family_id != meeting.family_id:
+            self.family_id = meeting.family_id
+            self.settings.set(settings.LAST_FAMILY, meeting.family_id)
+            self.family_page.show_family(meeting.family_id)
+        self.settings.set(settings.LAST_MEETING, meeting_id)
+        self.board.open_meeting(meeting_id)
+        self.stack.setCurrentWidget(self.board)
+        self._update_location()
+        self.meeting_opened.emit(meeting_id)
+
+    def go_back(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.board and self.family_id is not None:
+            self.open_family(self.family_id)
+        elif current is not self.families_page:
+            self.show_families()
+
+    def _family_changed(self, family_id: str) -> None:
+        family = self.services.get_family(family_id)
+        if family.archived:
+            self.settings.set(settings.LAST_FAMILY, "")
+            self.show_families()
+        else:
+            self._update_location()
+
+    def _update_location(self) -> None:
+        current = self.stack.currentWidget()
+        self.back_action.setEnabled(current is not self.families_page)
+        self.home_action.setEnabled(current is not self.families_page)
+        parts: list[str] = []
+        if current is not self.families_page and self.family_id is not None:
+            parts.append(self.services.get_family(self.family_id).display_name)
+        if current is self.board and self.board.meeting_id is not None:
+            meeting = self.services.get_meeting(self.board.meeting_id)
+            when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
+            parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
+        self.location.setText("  ›  ".join(parts))
+        self.setWindowTitle(" – ".join([*parts, "familymeeting"]) if parts else "familymeeting")
+        self.saved_label.clear()
+
+    # ------------------------------------------------------------ saving state
+    def _show_saved(self) -> None:
+        self.saved_label.setObjectName("saved")
+        now = QTime.currentTime().toString("HH:mm")
+        self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", now))
+        self.saved_label.setToolTip(self.tr("Every change is saved as soon as you make it."))
+        self._restyle(self.saved_label)
+
+    def _show_failed(self, _message: str) -> None:
+        self.saved_label.setObjectName("unsaved")
+        self.saved_label.setText(self.tr("Not saved"))
+        self._restyle(self.saved_label)
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # --------------------------------------------------------- size and screen
+    def apply_text_size(self, step: int) -> None:
+        step = max(0, min(step, len(theme.TEXT_SCALES) - 1))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(theme.stylesheet(step))
+        self.text_size = step
+        self.smaller_action.setEnabled(step > 0)
+        self.larger_action.setEnabled(step < len(theme.TEXT_SCALES) - 1)
+
+    def step_text_size(self, delta: int) -> None:
+        self.apply_text_size(self.text_size + delta)
+        self.settings.set(settings.TEXT_SIZE, self.text_size)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.settings.set(settings.FULL_SCREEN, on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            full = self.isFullScreen()
+            if self.full_screen_action.isChecked() != full:
+                self.full_screen_action.blockSignals(True)
+                self.full_screen_action.setChecked(full)
+                self.full_screen_action.blockSignals(False)
+        super().changeEvent(event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        typing = isinstance(new, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox)
+        self.keyboard_action.setVisible(typing and keyboard.available())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Everything is already saved; leaving a card editor open loses nothing shown as saved.
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+        super().closeEvent(event)

@@ -1,0 +1,254 @@
+"""Undoable board edits.
+
+Every change to a meeting's board and header is a ``QUndoCommand`` pushed on the
+meeting's ``QUndoStack``. ``redo``/``undo`` call the storage services, so the
+undo history and what is saved on disk are one mechanism: undo *is* a save of
+the earlier state. A command whose first ``redo`` fails (bad input, full disk)
+marks itself obsolete, so Qt drops it instead of recording an edit that never
+happened; the controller reports the failure to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from familymeeting.domain.errors import UserError
+from familymeeting.storage.services import CardSnapshot
+
+if TYPE_CHECKING:
+    from familymeeting.ui.board.controller import BoardController
+
+
+class BoardCommand(QUndoCommand):
+    """Base: runs a service call, reports success or failure to the controller."""
+
+    def __init__(self, controller: BoardController, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.failed = False
+
+    def _run(self, action: Callable[[], Any], columns: set[str] | None = None) -> None:
+        try:
+            action()
+        except UserError as exc:
+            self.failed = True
+            self.setObsolete(True)
+            self.controller.report_failure(exc)
+            return
+        self.controller.report_saved(columns)
+
+    def redo(self) -> None:
+        self._run(self.do, self.columns())
+
+    def undo(self) -> None:
+        self._run(self.undo_it, self.columns())
+
+    def do(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def undo_it(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def columns(self) -> set[str] | None:
+        """Columns whose cards change (None: only the header or a card's details)."""
+        return None
+
+
+class AddCard(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        column: str,
+        card_text: str,
+        *,
+        kind: str = "plain",
+        whose_words_id: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        super().__init__(controller, text)
+        self.column, self.card_text, self.kind = column, card_text, kind
+        self.whose_words_id, self.index = whose_words_id, index
+        self.card_id: str | None = None
+        self.snapshot: CardSnapshot | None = None
+
+    def do(self) -> None:
+        services = self.controller.services
+        if self.snapshot is not None:
+            services.restore_card(self.snapshot)  # redo after undo: same id, same place
+            return
+        card = services.add_card(
+            self.controller.meeting_id,
+            self.column,
+            self.card_text,
+            kind=self.kind,
+            whose_words_id=self.whose_words_id,
+            index=self.index,
+        )
+        self.card_id = card.id
+
+    def undo_it(self) -> None:
+        assert self.card_id is not None
+        self.snapshot = self.controller.services.delete_card(self.card_id)
+
+    def columns(self) -> set[str]:
+        return {self.column}
+
+
+class DeleteCard(BoardCommand):
+    def __init__(self, controller: BoardController, text: str, card_id: str, column: str) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.column = card_id, column
+        self.snapshot: CardSnapshot | None = None
+
+    def do(self) -> None:
+        self.snapshot = self.controller.services.delete_card(self.card_id)
+
+    def undo_it(self) -> None:
+        assert self.snapshot is not None
+        self.controller.services.restore_card(self.snapshot)
+
+    def columns(self) -> set[str]:
+        return {self.column}
+
+
+class EditCardText(BoardCommand):
+    def __init__(
+        self, controller: BoardController, text: str, card_id: str, old: str, new: str
+    ) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.old, self.new = card_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.update_card_text(self.card_id, self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.update_card_text(self.card_id, self.old)
+
+
+class MoveCard(BoardCommand):
+    """Move within or between columns; undo puts it back, kind included."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        card_id: str,
+        source: tuple[str, int],
+        target: tuple[str, int],
+        old_kind: str,
+    ) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.source, self.target, self.old_kind = card_id, source, target, old_kind
+
+    def do(self) -> None:
+        self.controller.services.move_card(self.card_id, *self.target)
+
+    def undo_it(self) -> None:
+        services = self.controller.services
+        with services.batch():
+            services.move_card(self.card_id, *self.source)
+            if services.get_card(self.card_id).kind != self.old_kind:
+                services.set_card_kind(self.card_id, self.old_kind)
+
+    def columns(self) -> set[str]:
+        return {self.source[0], self.target[0]}
+
+
+class SetCardKind(BoardCommand):
+    def __init__(
+        self, controller: BoardController, text: str, card_id: str, old: str, new: str
+    ) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.old, self.new = card_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.set_card_kind(self.card_id, self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.set_card_kind(self.card_id, self.old)
+
+
+class SetWhoseWords(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        card_id: str,
+        old: str | None,
+        new: str | None,
+    ) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.old, self.new = card_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.set_whose_words(self.card_id, self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.set_whose_words(self.card_id, self.old)
+
+
+class SetStance(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        card_id: str,
+        participant_id: str,
+        old: bool | None,
+        new: bool | None,
+    ) -> None:
+        super().__init__(controller, text)
+        self.card_id, self.participant_id, self.old, self.new = card_id, participant_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.set_stance(self.card_id, self.participant_id, self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.set_stance(self.card_id, self.participant_id, self.old)
+
+
+class UpdateMeeting(BoardCommand):
+    """One header field: starts_at, place, status, next_meeting_at or next_meeting_place."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        field: str,
+        old: str | datetime | None,
+        new: str | datetime | None,
+    ) -> None:
+        super().__init__(controller, text)
+        self.field, self.old, self.new = field, old, new
+
+    def _set(self, value: str | datetime | None) -> None:
+        self.controller.services.update_meeting(self.controller.meeting_id, **{self.field: value})
+
+    def do(self) -> None:
+        self._set(self.new)
+
+    def undo_it(self) -> None:
+        self._set(self.old)
+
+
+class SetAttendance(BoardCommand):
+    def __init__(
+        self, controller: BoardController, text: str, participant_id: str, present: bool
+    ) -> None:
+        super().__init__(controller, text)
+        self.participant_id, self.present = participant_id, present
+
+    def do(self) -> None:
+        self.controller.services.set_attendance(
+            self.controller.meeting_id, self.participant_id, self.present
+        )
+
+    def undo_it(self) -> None:
+        self.controller.services.set_attendance(
+            self.controller.meeting_id, self.participant_id, not self.present
+        )

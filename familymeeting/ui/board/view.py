@@ -1,0 +1,326 @@
+"""The meeting board: header and three columns of cards, saved as you go."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
+from familymeeting.storage.models import Participant
+from familymeeting.storage.services import Services
+from familymeeting.ui import words
+from familymeeting.ui.board.card import CardData, Person
+from familymeeting.ui.board.column import ColumnWidget
+from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.board.header import MeetingHeader
+
+NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
+
+
+class BoardView(QWidget):
+    """Signals:
+    saved(): an edit reached the database.
+    failed(str): an edit could not be saved (message in the user's language).
+    """
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        undo_group: QUndoGroup | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        # The board itself takes focus on opening, so no field starts out selected.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.services = services
+        self.undo_group = undo_group or QUndoGroup(self)
+        self.controllers: dict[str, BoardController] = {}
+        self.controller: BoardController | None = None
+        self.people: list[Participant] = []
+        self.menu: QMenu | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(8)
+        self.header = MeetingHeader()
+        self.header.field_changed.connect(self._header_field)
+        self.header.attendance_changed.connect(self._attendance)
+        layout.addWidget(self.header)
+
+        self.banner = QWidget()
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 4, 4, 4)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("unsaved")
+        self.banner_label.setWordWrap(True)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAccessibleName(self.tr("Close message"))
+        close.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(close)
+        self.banner.setStyleSheet("background: #fff3d6; border-radius: 10px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        # Portrait: a row of column tabs; only the chosen column is shown.
+        self.tabs = QWidget()
+        tabs_layout = QHBoxLayout(self.tabs)
+        tabs_layout.setContentsMargins(0, 0, 0, 0)
+        self.tab_group = QButtonGroup(self)
+        self.tab_buttons: dict[str, QPushButton] = {}
+        for column in Column:
+            button = QPushButton(words.column_short(column.value))
+            button.setAccessibleName(words.column_title(column.value))
+            button.setCheckable(True)
+            button.setObjectName("attendee")
+            self.tab_group.addButton(button)
+            button.clicked.connect(partial(self._show_only, column.value))
+            tabs_layout.addWidget(button)
+            self.tab_buttons[column.value] = button
+        self.tab_buttons[Column.WORRIES.value].setChecked(True)
+        self.tabs.hide()
+        layout.addWidget(self.tabs)
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.columns: dict[str, ColumnWidget] = {}
+        for column in Column:
+            widget = ColumnWidget(column.value)
+            widget.add_requested.connect(self._add)
+            widget.edit_finished.connect(self._edit)
+            widget.drop_requested.connect(self._drop)
+            widget.menu_requested.connect(self.show_card_menu)
+            widget.delete_requested.connect(self._delete)
+            widget.move_requested.connect(self._move_by)
+            row.addWidget(widget, 1)
+            self.columns[column.value] = widget
+        layout.addLayout(row, 1)
+        self._narrow = False
+
+    # ---------------------------------------------------------------- meeting
+    @property
+    def meeting_id(self) -> str | None:
+        return self.controller.meeting_id if self.controller else None
+
+    def open_meeting(self, meeting_id: str) -> None:
+        controller = self.controllers.get(meeting_id)
+        if controller is None:
+            controller = BoardController(self.services, meeting_id, self)
+            controller.changed.connect(self._on_changed)
+            controller.saved.connect(self.saved)
+            controller.failed.connect(self._on_failed)
+            self.undo_group.addStack(controller.stack)
+            self.controllers[meeting_id] = controller
+        self.controller = controller
+        self.undo_group.setActiveStack(controller.stack)
+        self.banner.hide()
+        self.reload()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        """Show what is stored: header and every column."""
+        if self.controller is None:
+            return
+        services, meeting_id = self.services, self.controller.meeting_id
+        meeting = services.get_meeting(meeting_id)
+        self.people = services.list_participants(meeting.family_id)
+        self.header.set_meeting(meeting, self.people, services.list_attendee_ids(meeting_id))
+        persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
+        stances = services.card_stances(meeting_id)
+        by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
+        for card in services.list_cards(meeting_id):
+            card_stances = stances.get(card.id, {})
+            by_column[card.column].append(
+                CardData(
+                    id=card.id,
+                    column=card.column,
+                    kind=card.kind,
+                    text=card.text,
+                    whose_words=persons.get(card.whose_words_id or ""),
+                    agree=tuple(persons[p] for p in persons if card_stances.get(p) is True),
+                    disagree=tuple(persons[p] for p in persons if card_stances.get(p) is False),
+                )
+            )
+        for column, cards in by_column.items():
+            self.columns[column].set_cards(cards)
+
+    def _on_changed(self, _columns: object) -> None:
+        self.reload()
+
+    def _on_failed(self, message: str) -> None:
+        self.banner_label.setText(message)
+        self.banner.show()
+        self.reload()  # show what is really stored
+        self.failed.emit(message)
+
+    # ------------------------------------------------------------------ edits
+    def _add(self, column: str, text: str) -> None:
+        if self.controller is not None:
+            self.controller.add_card(column, text, index=0)
+
+    def _edit(self, card_id: str, text: str) -> None:
+        if self.controller is not None:
+            self.controller.edit_text(card_id, text)
+
+    def _drop(self, card_id: str, column: str, index: int) -> None:
+        if self.controller is not None:
+            self.controller.move_card(card_id, column, index)
+
+    def _delete(self, card_id: str) -> None:
+        if self.controller is not None:
+            self.controller.delete_card(card_id)
+
+    def _move_by(self, card_id: str, step: int) -> None:
+        if self.controller is not None:
+            self.controller.move_card_by(card_id, step)
+            self.columns[self.services.get_card(card_id).column].cards[card_id].setFocus()
+
+    def _header_field(self, field: str, value: object) -> None:
+        if self.controller is not None:
+            self.controller.update_meeting(field, value)  # type: ignore[arg-type]
+
+    def _attendance(self, participant_id: str, present: bool) -> None:
+        if self.controller is not None:
+            self.controller.set_attendance(participant_id, present)
+
+    # -------------------------------------------------------------- card menu
+    def build_card_menu(self, card_id: str) -> QMenu:
+        """The card's menu: everything drag-and-drop does, and more, by tapping."""
+        assert self.controller is not None
+        controller = self.controller
+        card = self.services.get_card(card_id)
+        stances = self.services.card_stances(controller.meeting_id).get(card_id, {})
+        menu = QMenu(self)
+        menu.setObjectName("cardMenu")
+
+        def add(text: str, name: str, slot: object, parent: QMenu = menu) -> QAction:
+            action = parent.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            return action
+
+        add(
+            self.tr("Edit text"),
+            "edit",
+            lambda: self.columns[card.column].open_card_editor(card_id),
+        )
+        move_to = menu.addMenu(self.tr("Move to"))
+        move_to.setObjectName("moveTo")
+        for column in Column:
+            if column.value != card.column:
+                add(
+                    words.column_title(column.value),
+                    f"moveTo:{column.value}",
+                    partial(controller.move_card, card_id, column.value, 0),
+                    move_to,
+                )
+        up = add(self.tr("Move up"), "up", partial(controller.move_card_by, card_id, -1))
+        up.setEnabled(card.position > 0)
+        count = len(self.columns[card.column].order)
+        down = add(self.tr("Move down"), "down", partial(controller.move_card_by, card_id, 1))
+        down.setEnabled(card.position < count - 1)
+        menu.addSeparator()
+
+        kinds = menu.addMenu(self.tr("Kind"))
+        kinds.setObjectName("kind")
+        kind_group = QActionGroup(kinds)
+        for kind in CARD_KINDS_BY_COLUMN[Column(card.column)]:
+            action = add(
+                words.card_kind(kind.value),
+                f"kind:{kind.value}",
+                partial(controller.set_kind, card_id, kind.value),
+                kinds,
+            )
+            action.setCheckable(True)
+            action.setChecked(kind.value == card.kind)
+            kind_group.addAction(action)
+
+        whose = menu.addMenu(self.tr("Whose words?"))
+        whose.setObjectName("whose")
+        whose_group = QActionGroup(whose)
+        nobody = add(
+            self.tr("Nobody in particular"),
+            "whose:",
+            partial(controller.set_whose_words, card_id, None),
+            whose,
+        )
+        nobody.setCheckable(True)
+        nobody.setChecked(card.whose_words_id is None)
+        whose_group.addAction(nobody)
+        for p in self.people:
+            action = add(
+                p.name, f"whose:{p.id}", partial(controller.set_whose_words, card_id, p.id), whose
+            )
+            action.setCheckable(True)
+            action.setChecked(card.whose_words_id == p.id)
+            whose_group.addAction(action)
+
+        agree = menu.addMenu(self.tr("Who agrees?"))
+        agree.setObjectName("agree")
+        disagree = menu.addMenu(self.tr("Who disagrees?"))
+        disagree.setObjectName("disagree")
+        for p in self.people:
+            current = stances.get(p.id)
+            a = add(
+                p.name,
+                f"agree:{p.id}",
+                partial(controller.set_stance, card_id, p.id, None if current is True else True),
+                agree,
+            )
+            a.setCheckable(True)
+            a.setChecked(current is True)
+            d = add(
+                p.name,
+                f"disagree:{p.id}",
+                partial(controller.set_stance, card_id, p.id, None if current is False else False),
+                disagree,
+            )
+            d.setCheckable(True)
+            d.setChecked(current is False)
+        menu.addSeparator()
+        add(self.tr("Delete card"), "delete", partial(controller.delete_card, card_id))
+        return menu
+
+    def show_card_menu(self, card_id: str, pos: QPoint) -> None:
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = self.build_card_menu(card_id)
+        self.menu.popup(pos)
+
+    # ------------------------------------------------------------ responsive
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.tabs.setVisible(narrow)
+            if narrow:
+                checked = next(
+                    (c for c, b in self.tab_buttons.items() if b.isChecked()), Column.WORRIES.value
+                )
+                self._show_only(checked)
+            else:
+                for widget in self.columns.values():
+                    widget.show()
+
+    def _show_only(self, column: str) -> None:
+        self.tab_buttons[column].setChecked(True)
+        for name, widget in self.columns.items():
+            widget.setVisible(name == column)

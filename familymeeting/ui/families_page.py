@@ -1,0 +1,407 @@
+"""The first screen: every family, a search field, and a way to add one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScroller,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
+from familymeeting.storage.demo import create_demo_family
+from familymeeting.storage.models import Family
+from familymeeting.storage.services import Services
+from familymeeting.ui import theme
+from familymeeting.ui.family_dialog import (
+    BIG_INDICATOR,
+    FamilyDialog,
+    TouchCheckBox,
+    make_error_label,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Details (participants, newest meeting) cost two queries per family, so they are
+# fetched only for rows on screen, shortly after the list settles, and cached.
+DETAIL_DELAY_MS = 120
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Paints a row as its text in bold with DETAIL_ROLE underneath in muted colour."""
+
+    PAD_X = 16
+    PAD_Y = 10
+    GAP = 4
+
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        title.setPointSizeF(theme.pt(1) * option.font.pointSizeF() / theme.pt(0))
+        return title, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, detail = self._fonts(opt)
+        height = (
+            2 * self.PAD_Y + QFontMetrics(title).height() + self.GAP + QFontMetrics(detail).height()
+        )
+        return QSize(200, max(theme.TOUCH + 16, height))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""  # let the style paint background, selection and focus only
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        title_font, detail_font = self._fonts(opt)
+        rect = opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
+        title_fm = QFontMetrics(title_font)
+        detail_fm = QFontMetrics(detail_font)
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(
+            rect.x(),
+            rect.y() + title_fm.ascent(),
+            title_fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        detail = index.data(DETAIL_ROLE) or ""
+        if detail:
+            painter.setFont(detail_font)
+            painter.setPen(QColor(theme.MUTED))
+            painter.drawText(
+                rect.x(),
+                rect.y() + title_fm.height() + self.GAP + detail_fm.ascent(),
+                detail_fm.elidedText(str(detail), Qt.TextElideMode.ElideRight, rect.width()),
+            )
+        painter.restore()
+
+
+class TapListWidget(QListWidget):
+    """A list for fingers: one tap, a click or Enter opens a row; flicks scroll it.
+
+    Signals: ``opened(str)`` with the row's id (``ID_ROLE``).
+    """
+
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(TwoLineDelegate(self))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        self.setSpacing(0)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # itemClicked, not itemActivated: activation is a double click on some
+        # platforms, and a tap must be enough.
+        self.itemClicked.connect(self._open_item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.opened.emit(str(item.data(ID_ROLE)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self._open_item(item)
+            return
+        super().keyPressEvent(event)
+
+
+class FamiliesPage(QWidget):
+    """All families, searchable as you type; the door to a family.
+
+    Signals: ``family_opened(str)`` with the id of the family to show.
+    """
+
+    family_opened = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._details: dict[str, str] = {}
+        self._dialog: FamilyDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(16)
+
+        header = QHBoxLayout()
+        self.title_label = QLabel(self.tr("Families"))
+        self.title_label.setObjectName("title")
+        header.addWidget(self.title_label)
+        header.addStretch()
+        self.new_button = QPushButton(self.tr("New family"))
+        self.new_button.setProperty("primary", "true")
+        self.new_button.clicked.connect(self.new_family)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+
+        self.filter_row = QWidget()
+        filters = QHBoxLayout(self.filter_row)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(16)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search by name"))
+        self.search_edit.setAccessibleName(self.tr("Search"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumHeight(theme.TOUCH)
+        self.search_edit.textChanged.connect(self._reload)
+        self.search_edit.returnPressed.connect(self._open_current)
+        filters.addWidget(self.search_edit, 1)
+        self.archived_check = TouchCheckBox(self.tr("Show archived"))
+        self.archived_check.setMinimumHeight(theme.TOUCH)
+        self.archived_check.setStyleSheet(BIG_INDICATOR)
+        self.archived_check.toggled.connect(self._reload)
+        filters.addWidget(self.archived_check)
+        layout.addWidget(self.filter_row)
+
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+
+        self.family_list = TapListWidget()
+        self.family_list.setAccessibleName(self.tr("Families"))
+        self.family_list.opened.connect(self.family_opened)
+        self.family_list.verticalScrollBar().valueChanged.connect(self._schedule_details)
+        self.family_list.verticalScrollBar().rangeChanged.connect(self._schedule_details)
+        self.stack.addWidget(self.family_list)
+
+        # Shown instead of the list when a search or the archive hides every family.
+        self.no_match_page = QWidget()
+        no_match = QVBoxLayout(self.no_match_page)
+        no_match.setContentsMargins(0, 24, 0, 0)
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("muted")
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        no_match.addWidget(self.no_match_label)
+        no_match.addStretch()
+        self.stack.addWidget(self.no_match_page)
+
+        # A first start: nothing to search or filter, two ways forward.
+        self.empty_page = QWidget()
+        empty = QVBoxLayout(self.empty_page)
+        empty.setSpacing(16)
+        empty.addStretch(2)
+        self.empty_title = QLabel(self.tr("No families yet"))
+        self.empty_title.setObjectName("subtitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        empty.addWidget(self.empty_title)
+        self.empty_text = QLabel(
+            self.tr(
+                "Create the first family before the visit, or try the app "
+                "with a demo family you can change freely."
+            )
+        )
+        self.empty_text.setObjectName("muted")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        empty.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addStretch()
+        self.empty_new_button = QPushButton(self.tr("New family"))
+        self.empty_new_button.setProperty("primary", "true")
+        self.empty_new_button.setMinimumHeight(theme.TOUCH + 8)
+        self.empty_new_button.clicked.connect(self.new_family)
+        buttons.addWidget(self.empty_new_button)
+        self.demo_button = QPushButton(self.tr("Create demo family"))
+        self.demo_button.setMinimumHeight(theme.TOUCH + 8)
+        self.demo_button.clicked.connect(self.create_demo)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        empty.addLayout(buttons)
+        empty.addStretch(3)
+        self.stack.addWidget(self.empty_page)
+
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self.load_visible_details)
+
+        self.refresh()
+
+    # ------------------------------------------------------------------ public
+    def refresh(self) -> None:
+        """Read the families again, e.g. after one was added, edited or archived."""
+        self._details.clear()
+        self._reload()
+
+    def new_family(self) -> FamilyDialog:
+        """Open the family dialog (window-modal, not blocking) and return it."""
+        dialog = FamilyDialog(self.services, None, self)
+        dialog.accepted.connect(lambda: self._family_created(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def create_demo(self) -> None:
+        try:
+            family = create_demo_family(self.services)
+        except UserError as err:
+            self._show_error(err)
+            return
+        self.refresh()
+        self.family_opened.emit(family.id)
+
+    def load_visible_details(self) -> None:
+        """Fill in the second line of the rows on screen that do not have one yet."""
+        rows = self._visible_rows()
+        for row in rows:
+            item = self.family_list.item(row)
+            family_id = str(item.data(ID_ROLE))
+            if family_id not in self._details:
+                self._details[family_id] = self._detail_text(family_id)
+            item.setData(DETAIL_ROLE, self._prefix(item) + self._details[family_id])
+
+    # ----------------------------------------------------------------- helpers
+    def _reload(self) -> None:
+        """Show the families matching the search; one query, details come later."""
+        self.error_label.hide()
+        search = self.search_edit.text()
+        include_archived = self.archived_check.isChecked()
+        try:
+            families = self.services.list_families(search, include_archived=include_archived)
+        except UserError as err:
+            self._show_error(err)
+            return
+        self.family_list.clear()
+        for family in families:
+            self.family_list.addItem(self._make_item(family))
+        if families:
+            # Current (for Enter in the search field) but not highlighted as if chosen.
+            self.family_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.stack.setCurrentWidget(self.family_list)
+            self._set_first_start(False)
+            self._schedule_details()
+            return
+        if search.strip():
+            self.no_match_label.setText(self.tr("No family matches the search."))
+            self.stack.setCurrentWidget(self.no_match_page)
+            self._set_first_start(False)
+        elif not include_archived and self.services.list_families(include_archived=True):
+            self.no_match_label.setText(
+                self.tr("All families are archived. Tick “Show archived” to see them.")
+            )
+            self.stack.setCurrentWidget(self.no_match_page)
+            self._set_first_start(False)
+        else:
+            self.stack.setCurrentWidget(self.empty_page)
+            self._set_first_start(True)
+
+    def _set_first_start(self, first_start: bool) -> None:
+        # On a first start there is nothing to search, filter or add beside the two big buttons.
+        self.filter_row.setVisible(not first_start)
+        self.new_button.setVisible(not first_start)
+
+    def _make_item(self, family: Family) -> QListWidgetItem:
+        item = QListWidgetItem(family.display_name)
+        item.setData(ID_ROLE, family.id)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, family.display_name)
+        item.setData(ARCHIVED_ROLE, family.archived)
+        cached = self._details.get(family.id)
+        if cached is not None:
+            item.setData(DETAIL_ROLE, self._prefix(item) + cached)
+        elif family.archived:
+            item.setData(DETAIL_ROLE, self._prefix(item))
+        return item
+
+    def _prefix(self, item: QListWidgetItem) -> str:
+        return self.tr("Archived") + " · " if item.data(ARCHIVED_ROLE) else ""
+
+    def _detail_text(self, family_id: str) -> str:
+        count = len(self.services.list_participants(family_id))
+        people = self.tr("1 participant") if count == 1 else self.tr("%n participants", "", count)
+        meetings = self.services.list_meetings(family_id)
+        if not meetings:
+            return people + " · " + self.tr("No meetings yet")
+        newest = meetings[0].starts_at
+        day = self.locale().toString(
+            QDate(newest.year, newest.month, newest.day), QLocale.FormatType.LongFormat
+        )
+        if newest >= datetime.now():
+            return people + " · " + self.tr("Next meeting %1").replace("%1", day)
+        return people + " · " + self.tr("Last meeting %1").replace("%1", day)
+
+    def _visible_rows(self) -> range:
+        count = self.family_list.count()
+        if count == 0:
+            return range(0)
+        viewport = self.family_list.viewport().rect()
+        top = self.family_list.indexAt(QPoint(1, viewport.top() + 1))
+        bottom = self.family_list.indexAt(QPoint(1, viewport.bottom() - 1))
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else count - 1
+        return range(first, last + 1)
+
+    def _schedule_details(self) -> None:
+        self._detail_timer.start()
+
+    def _open_current(self) -> None:
+        item = self.family_list.currentItem()
+        if item is not None and self.stack.currentWidget() is self.family_list:
+            self.family_opened.emit(str(item.data(ID_ROLE)))
+
+    def _family_created(self, dialog: FamilyDialog) -> None:
+        self._details.clear()
+        if self.search_edit.text():
+            self.search_edit.clear()  # reloads, and the new family is not hidden by a search
+        else:
+            self._reload()
+        if dialog.family_id is not None:
+            self.family_opened.emit(dialog.family_id)
+
+    def _show_error(self, err: UserError) -> None:
+        self.error_label.setText(user_message(err))
+        self.error_label.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Which rows are on screen is known only once the page is laid out.
+        super().showEvent(event)
+        self._schedule_details()

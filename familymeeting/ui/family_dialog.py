@@ -1,0 +1,477 @@
+"""Create or edit a family and its participants, saved all or nothing."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain import rules
+from familymeeting.domain.enums import Language, Role
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
+from familymeeting.storage.services import Services
+from familymeeting.ui import theme, words
+
+# Check boxes and radio buttons are tapped with fingers: make the box big enough to hit.
+BIG_INDICATOR = (
+    "QCheckBox, QRadioButton { spacing: 12px; }"
+    " QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }"
+)
+
+
+class TouchCheckBox(QCheckBox):
+    """A check box whose whole rectangle takes the tap, not just the box and its words."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+class TouchRadioButton(QRadioButton):
+    """A radio button whose whole rectangle takes the tap, not just the circle and words."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+def make_error_label() -> QLabel:
+    """A hidden label for a message the user must read before going on."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(f"QLabel#error {{ color: {theme.WARNING}; font-weight: 600; }}")
+    label.hide()
+    return label
+
+
+@dataclass
+class ParticipantRow:
+    """The widgets of one participant in the editor; ``participant_id`` is None until saved."""
+
+    participant_id: str | None
+    name_edit: QLineEdit
+    role_combo: QComboBox
+    birth_edit: QLineEdit
+    age_label: QLabel
+    remove_button: QPushButton
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.name_edit,
+            self.role_combo,
+            self.birth_edit,
+            self.age_label,
+            self.remove_button,
+        )
+
+    def role(self) -> str:
+        return str(self.role_combo.currentData())
+
+    def birth_year(self) -> int | None:
+        """The typed year for a child (the services check the range), else None."""
+        text = self.birth_edit.text().strip()
+        if self.role() != Role.CHILD or not text:
+            return None
+        return int(text)
+
+    def is_blank(self) -> bool:
+        return not self.name_edit.text().strip() and not self.birth_edit.text().strip()
+
+
+class FamilyDialog(QDialog):
+    """Create a family (``family_id=None``) or edit one, with its participants.
+
+    Save writes everything in one transaction; on a ``UserError`` the message is
+    shown here, the input stays, and nothing is stored. After ``accepted``,
+    ``family_id`` holds the family's id. No signals beyond QDialog's.
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        family_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.family_id = family_id
+        self.rows: list[ParticipantRow] = []
+        self._removed_ids: list[str] = []
+        self._archived = False
+
+        editing = family_id is not None
+        self.setWindowTitle(self.tr("Edit family") if editing else self.tr("New family"))
+        self.resize(1100, 700)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        self.title_label = QLabel(self.windowTitle())
+        self.title_label.setObjectName("title")
+        layout.addWidget(self.title_label)
+
+        body = QHBoxLayout()
+        body.setSpacing(40)
+        layout.addLayout(body, 1)
+
+        # Left: the family itself.
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(14)
+        self.name_edit = self._line_edit(rules.DISPLAY_NAME_MAX)
+        self.name_edit.setPlaceholderText(self.tr("e.g. The H. family"))
+        name_box = QVBoxLayout()
+        name_box.setSpacing(2)
+        name_box.addWidget(self.name_edit)
+        self.name_hint = QLabel(self.tr("Initials are fine."))
+        self.name_hint.setObjectName("muted")
+        self.name_hint.setWordWrap(True)
+        name_box.addWidget(self.name_hint)
+        form.addRow(self._label(self.tr("Family name"), self.name_edit), name_box)
+        # Caseworker and phone side by side, which leaves the notes room to breathe.
+        self.caseworker_edit = self._line_edit(rules.NAME_MAX)
+        self.phone_edit = self._line_edit(rules.PHONE_MAX)
+        self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        caseworker = QGridLayout()
+        caseworker.setHorizontalSpacing(12)
+        caseworker.setVerticalSpacing(form.verticalSpacing() // 2)
+        caseworker.addWidget(self._label(self.tr("Caseworker"), self.caseworker_edit), 0, 0)
+        caseworker.addWidget(self.caseworker_edit, 1, 0)
+        caseworker.addWidget(self._label(self.tr("Caseworker's phone"), self.phone_edit), 0, 1)
+        caseworker.addWidget(self.phone_edit, 1, 1)
+        caseworker.setColumnStretch(0, 3)
+        caseworker.setColumnStretch(1, 2)
+        form.addRow(caseworker)
+        self.language_combo = QComboBox()
+        self.language_combo.setMinimumHeight(theme.TOUCH)
+        self.language_combo.addItem(self.tr("Danish"), Language.DA.value)
+        self.language_combo.addItem(self.tr("English"), Language.EN.value)
+        form.addRow(
+            self._label(self.tr("Language of the plan"), self.language_combo), self.language_combo
+        )
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        form.addRow(self._label(self.tr("Notes"), self.notes_edit), self.notes_edit)
+        left = QWidget()
+        left.setLayout(form)
+        body.addWidget(left, 35)
+
+        # Right: the participants, in a grid so the columns line up.
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        participants_title = QLabel(self.tr("Participants"))
+        participants_title.setObjectName("subtitle")
+        right.addWidget(participants_title)
+        self.rows_widget = QWidget()
+        self.rows_widget.setObjectName("page")
+        rows_box = QVBoxLayout(self.rows_widget)
+        rows_box.setContentsMargins(0, 0, 8, 0)
+        rows_box.setSpacing(12)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(0, 1)
+        for column, text in enumerate((self.tr("Name"), self.tr("Role"), self.tr("Birth year"))):
+            header = QLabel(text)
+            header.setObjectName("muted")
+            self.grid.addWidget(header, 0, column)
+        self._next_grid_row = 1
+        rows_box.addLayout(self.grid)
+        # The add button sits right under the last row and scrolls with the rows.
+        add_row = QHBoxLayout()
+        self.add_participant_button = QPushButton(self.tr("Add participant"))
+        self.add_participant_button.setAutoDefault(False)
+        self.add_participant_button.clicked.connect(self._add_clicked)
+        add_row.addWidget(self.add_participant_button)
+        add_row.addStretch()
+        rows_box.addLayout(add_row)
+        rows_box.addStretch()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.rows_widget)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        right.addWidget(self.scroll, 1)
+        self.removed_hint = QLabel(
+            self.tr(
+                "Removed participants are deleted when you save, "
+                "together with their answers and attendance."
+            )
+        )
+        self.removed_hint.setObjectName("muted")
+        self.removed_hint.setWordWrap(True)
+        self.removed_hint.hide()
+        right.addWidget(self.removed_hint)
+        body.addLayout(right, 65)
+
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        self.archive_button = QPushButton()
+        self.archive_button.setAutoDefault(False)
+        self.archive_button.clicked.connect(self._archive_clicked)
+        self.archive_button.setVisible(editing)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setProperty("primary", "true")
+        self.save_button.setDefault(True)
+        self.save_button.setMinimumWidth(140)
+        self.save_button.clicked.connect(self._save_clicked)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+        if family_id is not None:
+            self._load(family_id)
+        else:
+            self.add_participant_row(role=Role.CHILD)
+        self._fix_tab_order()
+
+    # ------------------------------------------------------------------ public
+    def age_text(self, birth_year: int) -> str:
+        age = rules.age_in_year(birth_year)
+        # English needs its own word for one; Danish says "år" either way.
+        return self.tr("1 year") if age == 1 else self.tr("%n years", "", age)
+
+    def add_participant_row(
+        self,
+        name: str = "",
+        role: str = Role.PARENT,
+        birth_year: int | None = None,
+        participant_id: str | None = None,
+    ) -> ParticipantRow:
+        name_edit = self._line_edit(rules.NAME_MAX)
+        name_edit.setPlaceholderText(self.tr("Name"))
+        name_edit.setText(name)
+        role_combo = QComboBox()
+        role_combo.setMinimumHeight(theme.TOUCH)
+        role_combo.setAccessibleName(self.tr("Role"))
+        role_combo.setMinimumWidth(170)
+        for value in Role:
+            role_combo.addItem(words.role(value), value.value)
+        role_combo.setCurrentIndex(max(0, role_combo.findData(str(role))))
+        birth_edit = self._line_edit(4)
+        birth_edit.setMaxLength(4)
+        birth_edit.setAccessibleName(self.tr("Birth year"))
+        birth_edit.setPlaceholderText(self.tr("Year"))
+        birth_edit.setValidator(QIntValidator(0, 9999, birth_edit))
+        birth_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        birth_edit.setFixedWidth(96)
+        if birth_year is not None:
+            birth_edit.setText(str(birth_year))
+        age_label = QLabel()
+        age_label.setObjectName("muted")
+        age_label.setMinimumWidth(64)
+        remove_button = QPushButton("✕")
+        remove_button.setAutoDefault(False)
+        # A square target: the theme's side padding is meant for buttons with words.
+        remove_button.setStyleSheet(
+            f"QPushButton {{ padding: 4px; min-width: {theme.TOUCH - 10}px; }}"
+        )
+        remove_button.setToolTip(self.tr("Remove participant"))
+        remove_button.setAccessibleName(self.tr("Remove participant"))
+        row = ParticipantRow(
+            participant_id, name_edit, role_combo, birth_edit, age_label, remove_button
+        )
+        # Keep the columns steady when the birth year hides for a grown-up.
+        for widget in (birth_edit, age_label):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        role_combo.currentIndexChanged.connect(lambda _i: self._update_row(row))
+        birth_edit.textChanged.connect(lambda _t: self._update_row(row))
+        remove_button.clicked.connect(lambda: self.remove_participant_row(row))
+        grid_row = self._next_grid_row
+        self._next_grid_row += 1
+        for column, widget in enumerate(row.widgets()):
+            self.grid.addWidget(widget, grid_row, column)
+            # Shown now, not at the layout's next queued pass, so the row is there at once.
+            widget.show()
+        self.rows.append(row)
+        self._update_row(row)
+        self._fix_tab_order()
+        return row
+
+    def remove_participant_row(self, row: ParticipantRow) -> None:
+        if row.participant_id is not None:
+            self._removed_ids.append(row.participant_id)
+            self.removed_hint.show()
+        self.rows.remove(row)
+        for widget in row.widgets():
+            self.grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._fix_tab_order()
+
+    def save(self, archived: bool | None = None) -> bool:
+        """Write the family and its participants in one transaction.
+
+        Returns False, with the message shown and nothing stored, if the
+        services refuse a value.
+        """
+        self.error_label.hide()
+        culprit: QWidget = self.name_edit
+        try:
+            with self.services.batch():
+                common = {
+                    "notes": self.notes_edit.toPlainText(),
+                    "caseworker_name": self.caseworker_edit.text(),
+                    "caseworker_phone": self.phone_edit.text(),
+                    "language": str(self.language_combo.currentData()),
+                }
+                if self.family_id is None:
+                    family = self.services.create_family(self.name_edit.text(), **common)
+                else:
+                    family = self.services.update_family(
+                        self.family_id,
+                        display_name=self.name_edit.text(),
+                        archived=archived,
+                        **common,
+                    )
+                for participant_id in self._removed_ids:
+                    self.services.delete_participant(participant_id)
+                for row in self.rows:
+                    if row.participant_id is None and row.is_blank():
+                        continue  # an empty row nobody filled in is not a person
+                    culprit = row.name_edit
+                    birth_year = row.birth_year()
+                    if row.participant_id is None:
+                        self.services.add_participant(
+                            family.id, row.name_edit.text(), row.role(), birth_year=birth_year
+                        )
+                    elif row.role() == Role.CHILD:
+                        self.services.update_participant(
+                            row.participant_id,
+                            name=row.name_edit.text(),
+                            role=row.role(),
+                            birth_year=birth_year,
+                        )
+                    else:
+                        # A grown-up's birth year is not shown, so it is left as it was.
+                        self.services.update_participant(
+                            row.participant_id, name=row.name_edit.text(), role=row.role()
+                        )
+        except UserError as err:
+            self._show_error(err, culprit)
+            return False
+        self.family_id = family.id
+        return True
+
+    # ----------------------------------------------------------------- helpers
+    def _load(self, family_id: str) -> None:
+        family = self.services.get_family(family_id)
+        self._archived = family.archived
+        self.name_edit.setText(family.display_name)
+        self.caseworker_edit.setText(family.caseworker_name)
+        self.phone_edit.setText(family.caseworker_phone)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(family.language)))
+        self.notes_edit.setPlainText(family.notes)
+        for p in self.services.list_participants(family_id):
+            self.add_participant_row(p.name, p.role, p.birth_year, participant_id=p.id)
+        self.archive_button.setText(
+            self.tr("Unarchive family") if family.archived else self.tr("Archive family")
+        )
+
+    def _update_row(self, row: ParticipantRow) -> None:
+        is_child = row.role() == Role.CHILD
+        row.birth_edit.setVisible(is_child)
+        row.age_label.setVisible(is_child)
+        text = row.birth_edit.text().strip()
+        year = int(text) if text else 0
+        valid = rules.BIRTH_YEAR_MIN <= year <= date.today().year
+        row.age_label.setText(self.age_text(year) if is_child and valid else "")
+
+    def _add_clicked(self) -> None:
+        row = self.add_participant_row(role=Role.CHILD if not self.rows else Role.PARENT)
+        row.name_edit.setFocus()
+        # Scroll once the grid has laid out the new row.
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(row.remove_button))
+
+    def _save_clicked(self) -> None:
+        if self.save():
+            self.accept()
+
+    def _archive_clicked(self) -> None:
+        if self.save(archived=not self._archived):
+            self._archived = not self._archived
+            self.accept()
+
+    def _show_error(self, err: UserError, culprit: QWidget) -> None:
+        field = err.params.get("field")
+        if err.code == "birth_year_invalid":
+            for row in self.rows:
+                if row.name_edit is culprit:
+                    culprit = row.birth_edit
+        elif field in ("notes", "caseworker_name", "caseworker_phone"):
+            culprit = {
+                "notes": self.notes_edit,
+                "caseworker_name": self.caseworker_edit,
+                "caseworker_phone": self.phone_edit,
+            }[field]
+        elif field == "display_name":
+            culprit = self.name_edit
+        self.error_label.setText(user_message(err))
+        self.error_label.show()
+        culprit.setFocus()
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.name_edit,
+            self.caseworker_edit,
+            self.phone_edit,
+            self.language_combo,
+            self.notes_edit,
+        ]
+        for row in self.rows:
+            chain += [row.name_edit, row.role_combo, row.birth_edit, row.remove_button]
+        chain += [
+            self.add_participant_button,
+            self.archive_button,
+            self.cancel_button,
+            self.save_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @staticmethod
+    def _line_edit(max_length: int) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMinimumHeight(theme.TOUCH)
+        # One more than allowed, so an over-long paste reaches the services' clear message.
+        edit.setMaxLength(max_length + 1)
+        return edit
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label

@@ -1,0 +1,222 @@
+"""One family: who is in it, its meetings, and the way to the next meeting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain import rules
+from familymeeting.domain.enums import Role
+from familymeeting.storage.models import Meeting, Participant
+from familymeeting.storage.services import Services
+from familymeeting.ui import theme, words
+from familymeeting.ui.families_page import DETAIL_ROLE, ID_ROLE, TapListWidget
+from familymeeting.ui.family_dialog import FamilyDialog
+from familymeeting.ui.flow import FlowLayout
+from familymeeting.ui.meeting_dialog import MeetingDialog
+
+D = TypeVar("D", FamilyDialog, MeetingDialog)
+
+
+class FamilyPage(QWidget):
+    """A family's participants and meetings, newest first.
+
+    Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped;
+    ``family_changed(str)`` with the family id after it was edited or (un)archived.
+    """
+
+    meeting_opened = Signal(str)
+    family_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.family_id: str | None = None
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._meetings: list[Meeting] = []
+        self._dialog: FamilyDialog | MeetingDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(12)
+
+        header = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("title")
+        self.title_label.setWordWrap(True)
+        header.addWidget(self.title_label, 1)
+        self.edit_button = QPushButton(self.tr("Edit family"))
+        self.edit_button.clicked.connect(self.edit_family)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+
+        self.info_label = QLabel()
+        self.info_label.setObjectName("muted")
+        self.info_label.setWordWrap(True)
+        layout.addWidget(self.info_label)
+
+        self.chips = QWidget()
+        self.chip_layout = FlowLayout(self.chips, spacing=8)
+        layout.addWidget(self.chips)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        actions.setContentsMargins(0, 12, 0, 4)
+        self.new_meeting_button = QPushButton(self.tr("New meeting"))
+        self.new_meeting_button.setProperty("primary", "true")
+        self.new_meeting_button.clicked.connect(self.new_meeting)
+        actions.addWidget(self.new_meeting_button)
+        self.follow_up_button = QPushButton(self.tr("Follow-up meeting"))
+        self.follow_up_button.setToolTip(
+            self.tr("Starts from the chosen meeting's board, or else the newest one's.")
+        )
+        self.follow_up_button.clicked.connect(self.follow_up)
+        actions.addWidget(self.follow_up_button)
+        actions.addStretch()
+        layout.addLayout(actions)
+
+        meetings_title = QLabel(self.tr("Meetings"))
+        meetings_title.setObjectName("subtitle")
+        layout.addWidget(meetings_title)
+
+        self.stack = QStackedWidget()
+        self.meeting_list = TapListWidget()
+        self.meeting_list.setAccessibleName(self.tr("Meetings"))
+        self.meeting_list.opened.connect(self.meeting_opened)
+        self.stack.addWidget(self.meeting_list)
+        self.no_meetings_label = QLabel(
+            self.tr("No meetings yet. Plan the first one with “New meeting”.")
+        )
+        self.no_meetings_label.setObjectName("muted")
+        self.no_meetings_label.setAlignment(
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        )
+        self.no_meetings_label.setContentsMargins(0, 24, 0, 0)
+        self.stack.addWidget(self.no_meetings_label)
+        layout.addWidget(self.stack, 1)
+
+    # ------------------------------------------------------------------ public
+    def show_family(self, family_id: str) -> None:
+        """Show this family, read fresh from the database."""
+        self.family_id = family_id
+        family = self.services.get_family(family_id)
+        participants = self.services.list_participants(family_id)
+        self._meetings = self.services.list_meetings(family_id)
+
+        self.title_label.setText(family.display_name)
+        info = []
+        if family.caseworker_name or family.caseworker_phone:
+            who = ", ".join(x for x in (family.caseworker_name, family.caseworker_phone) if x)
+            info.append(self.tr("Caseworker: %1").replace("%1", who))
+        if family.archived:
+            info.append(self.tr("Archived"))
+        self.info_label.setText(" · ".join(info))
+        self.info_label.setVisible(bool(info))
+        self._show_chips(participants)
+
+        self.meeting_list.clear()
+        for meeting in self._meetings:
+            item = QListWidgetItem(self.when_text(meeting.starts_at))
+            item.setData(ID_ROLE, meeting.id)
+            parts = [words.meeting_kind(meeting.kind), words.meeting_status(meeting.status)]
+            if meeting.place:
+                parts.append(meeting.place)
+            item.setData(DETAIL_ROLE, " · ".join(parts))
+            self.meeting_list.addItem(item)
+        self.stack.setCurrentWidget(self.meeting_list if self._meetings else self.no_meetings_label)
+        self.follow_up_button.setEnabled(bool(self._meetings))
+
+    def refresh(self) -> None:
+        if self.family_id is not None:
+            self.show_family(self.family_id)
+
+    def edit_family(self) -> FamilyDialog | None:
+        """Open the family dialog (window-modal, not blocking) and return it."""
+        if self.family_id is None:
+            return None
+        dialog = FamilyDialog(self.services, self.family_id, self)
+        dialog.accepted.connect(self._family_edited)
+        return self._open(dialog)
+
+    def new_meeting(self) -> MeetingDialog | None:
+        if self.family_id is None:
+            return None
+        return self._open(MeetingDialog(self.services, self.family_id, None, self))
+
+    def follow_up(self) -> MeetingDialog | None:
+        """Plan a follow-up of the chosen meeting, or else of the newest one."""
+        previous = self.follow_up_source()
+        if self.family_id is None or previous is None:
+            return None
+        return self._open(MeetingDialog(self.services, self.family_id, previous, self))
+
+    def follow_up_source(self) -> str | None:
+        """The meeting a follow-up would carry forward."""
+        selected = self.meeting_list.selectedItems()
+        if selected:
+            return str(selected[0].data(ID_ROLE))
+        return self._meetings[0].id if self._meetings else None
+
+    def when_text(self, when: datetime) -> str:
+        """E.g. "onsdag den 25. november 2026 kl. 10.00" in the user's locale."""
+        locale = self.locale()
+        day = locale.toString(QDate(when.year, when.month, when.day), QLocale.FormatType.LongFormat)
+        time = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+        return self.tr("%1 at %2").replace("%1", day).replace("%2", time)
+
+    # ----------------------------------------------------------------- helpers
+    def _show_chips(self, participants: list[Participant]) -> None:
+        while (item := self.chip_layout.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        for index, p in enumerate(participants):
+            parts = [p.name, words.role(p.role)]
+            if p.role == Role.CHILD and p.birth_year is not None:
+                age = rules.age_in_year(p.birth_year)
+                parts.append(self.tr("1 year") if age == 1 else self.tr("%n years", "", age))
+            chip = QLabel(" · ".join(parts))
+            chip.setObjectName("chip")
+            background, text = theme.person_colours(index)
+            # Each person keeps one colour everywhere (same index as on the board).
+            chip.setStyleSheet(
+                f"QLabel#chip {{ background: {background}; color: {text};"
+                " border-radius: 14px; padding: 6px 14px; }"
+            )
+            self.chip_layout.addWidget(chip)
+        self.chips.setVisible(bool(participants))
+        self.chip_layout.invalidate()
+
+    def _open(self, dialog: D) -> D:
+        if isinstance(dialog, MeetingDialog):
+            dialog.accepted.connect(lambda: self._meeting_created(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _family_edited(self) -> None:
+        self.refresh()
+        if self.family_id is not None:
+            self.family_changed.emit(self.family_id)
+
+    def _meeting_created(self, dialog: MeetingDialog) -> None:
+        self.refresh()
+        # Highlight the new meeting so the next tap (or follow-up) finds it.
+        for row in range(self.meeting_list.count()):
+            item = self.meeting_list.item(row)
+            if item.data(ID_ROLE) == dialog.meeting_id:
+                self.meeting_list.setCurrentItem(item)
+                self.meeting_list.scrollToItem(item)

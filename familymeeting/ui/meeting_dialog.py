@@ -1,0 +1,257 @@
+"""Plan a meeting: when, where, what kind, and who takes part."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain import rules
+from familymeeting.domain.enums import MeetingKind
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
+from familymeeting.storage.services import Services
+from familymeeting.ui import theme, words
+from familymeeting.ui.family_dialog import (
+    BIG_INDICATOR,
+    TouchCheckBox,
+    TouchRadioButton,
+    make_error_label,
+)
+
+# Times offered in the time picker: a finger picks from a list more easily than
+# it types into a spin box. An earlier agreed time off this grid is added to it.
+FIRST_HOUR = 6
+LAST_HOUR = 22
+STEP_MINUTES = 15
+ATTENDEE_COLUMNS = 3
+
+
+def next_full_hour(now: datetime | None = None) -> datetime:
+    now = now or datetime.now()
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+class MeetingDialog(QDialog):
+    """Create a meeting for a family, or a follow-up of ``follows_id``.
+
+    A follow-up carries the previous board, questions and open actions forward
+    (``Services.start_follow_up``). After ``accepted``, ``meeting_id`` holds the
+    new meeting's id. No signals beyond QDialog's.
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        family_id: str,
+        follows_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.family_id = family_id
+        self.follows_id = follows_id
+        self.meeting_id: str | None = None
+
+        family = services.get_family(family_id)
+        participants = services.list_participants(family_id)
+        previous = services.get_meeting(follows_id) if follows_id else None
+
+        # Defaults: a follow-up starts when and where the family agreed last time.
+        when = next_full_hour()
+        place = ""
+        attending = {p.id for p in participants}
+        if previous is not None:
+            when = previous.next_meeting_at or when
+            place = previous.next_meeting_place or previous.place
+            attending = set(services.list_attendee_ids(previous.id)) or attending
+
+        self.setWindowTitle(self.tr("Follow-up meeting") if follows_id else self.tr("New meeting"))
+        self.setStyleSheet(BIG_INDICATOR)
+        self.resize(880, 660)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        self.title_label = QLabel(self.windowTitle())
+        self.title_label.setObjectName("title")
+        layout.addWidget(self.title_label)
+        subtitle = family.display_name
+        if previous is not None:
+            day = self.locale().toString(
+                QDate(previous.starts_at.year, previous.starts_at.month, previous.starts_at.day),
+                QLocale.FormatType.LongFormat,
+            )
+            subtitle += " · " + self.tr(
+                "Carries the board, the questions and the open actions forward "
+                "from the meeting of %1."
+            ).replace("%1", day)
+        self.subtitle_label = QLabel(subtitle)
+        self.subtitle_label.setObjectName("muted")
+        self.subtitle_label.setWordWrap(True)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(8)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(14)
+        layout.addLayout(form)
+
+        when_row = QHBoxLayout()
+        when_row.setSpacing(12)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(self.locale().dateFormat(QLocale.FormatType.LongFormat))
+        self.date_edit.setMinimumHeight(theme.TOUCH)
+        self.date_edit.setMinimumWidth(360)
+        self.date_edit.setAccessibleName(self.tr("Date"))
+        self.date_edit.setDate(QDate(when.year, when.month, when.day))
+        when_row.addWidget(self.date_edit)
+        self.time_combo = QComboBox()
+        self.time_combo.setMinimumHeight(theme.TOUCH)
+        self.time_combo.setMinimumWidth(120)
+        self.time_combo.setAccessibleName(self.tr("Time"))
+        self._fill_times(when.hour * 60 + when.minute)
+        when_row.addWidget(self.time_combo)
+        when_row.addStretch()
+        date_label = QLabel(self.tr("Date and time"))
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, when_row)
+
+        self.place_edit = QLineEdit(place)
+        self.place_edit.setMinimumHeight(theme.TOUCH)
+        self.place_edit.setMaxLength(rules.PLACE_MAX + 1)
+        self.place_edit.setPlaceholderText(self.tr("e.g. At the family's home"))
+        place_label = QLabel(self.tr("Place"))
+        place_label.setBuddy(self.place_edit)
+        form.addRow(place_label, self.place_edit)
+
+        kind_row = QHBoxLayout()
+        kind_row.setSpacing(24)
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for kind in MeetingKind:
+            button = TouchRadioButton(words.meeting_kind(kind))
+            button.setMinimumHeight(theme.TOUCH)
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind.value] = button
+            kind_row.addWidget(button)
+        kind_row.addStretch()
+        default_kind = MeetingKind.FOLLOW_UP if follows_id else MeetingKind.FIRST
+        self.kind_buttons[default_kind.value].setChecked(True)
+        form.addRow(QLabel(self.tr("Kind of meeting")), kind_row)
+
+        attendees = QGridLayout()
+        attendees.setHorizontalSpacing(24)
+        attendees.setVerticalSpacing(0)
+        self.attendee_boxes: dict[str, QCheckBox] = {}
+        for index, p in enumerate(participants):
+            box = TouchCheckBox(p.name)
+            box.setMinimumHeight(theme.TOUCH)
+            box.setChecked(p.id in attending)
+            self.attendee_boxes[p.id] = box
+            attendees.addWidget(box, index // ATTENDEE_COLUMNS, index % ATTENDEE_COLUMNS)
+        if not participants:
+            none = QLabel(self.tr("The family has no participants yet."))
+            none.setObjectName("muted")
+            attendees.addWidget(none, 0, 0)
+        form.addRow(QLabel(self.tr("Who is taking part?")), attendees)
+
+        layout.addStretch()
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addStretch()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.save_button = QPushButton(
+            self.tr("Start follow-up") if follows_id else self.tr("Create meeting")
+        )
+        self.save_button.setProperty("primary", "true")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._save_clicked)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+    # ------------------------------------------------------------------ public
+    def starts_at(self) -> datetime:
+        day = self.date_edit.date()
+        minutes = int(self.time_combo.currentData())
+        return datetime(day.year(), day.month(), day.day(), minutes // 60, minutes % 60)
+
+    def kind(self) -> str:
+        for kind, button in self.kind_buttons.items():
+            if button.isChecked():
+                return kind
+        return MeetingKind.FIRST.value
+
+    def attendee_ids(self) -> list[str]:
+        return [pid for pid, box in self.attendee_boxes.items() if box.isChecked()]
+
+    def save(self) -> bool:
+        """Create the meeting in one transaction; False (message shown) if refused."""
+        self.error_label.hide()
+        try:
+            with self.services.batch():
+                if self.follows_id is None:
+                    meeting = self.services.create_meeting(
+                        self.family_id,
+                        self.starts_at(),
+                        place=self.place_edit.text(),
+                        kind=self.kind(),
+                        attendee_ids=self.attendee_ids(),
+                    )
+                else:
+                    meeting = self.services.start_follow_up(
+                        self.follows_id,
+                        self.starts_at(),
+                        place=self.place_edit.text(),
+                        kind=self.kind(),
+                    )
+                    # The follow-up copied last time's attendees; today's may differ.
+                    for pid, box in self.attendee_boxes.items():
+                        self.services.set_attendance(meeting.id, pid, box.isChecked())
+        except UserError as err:
+            self.error_label.setText(user_message(err))
+            self.error_label.show()
+            if err.params.get("field") == "place":
+                self.place_edit.setFocus()
+            return False
+        self.meeting_id = meeting.id
+        return True
+
+    # ----------------------------------------------------------------- helpers
+    def _fill_times(self, selected: int) -> None:
+        minutes = set(range(FIRST_HOUR * 60, LAST_HOUR * 60 + 1, STEP_MINUTES))
+        minutes.add(selected)
+        for value in sorted(minutes):
+            text = self.locale().toString(
+                QTime(value // 60, value % 60), QLocale.FormatType.ShortFormat
+            )
+            self.time_combo.addItem(text, value)
+        self.time_combo.setCurrentIndex(self.time_combo.findData(selected))
+
+    def _save_clicked(self) -> None:
+        if self.save():
+            self.accept()

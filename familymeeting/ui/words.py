@@ -1,0 +1,82 @@
+"""Words for the domain's values, in the user's language.
+
+Enums become text here, in the UI layer only. Each string is a literal inside
+``QCoreApplication.translate("Words", ...)`` so pyside6-lupdate finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from familymeeting.domain.enums import CardKind, Column
+
+
+def column_title(column: str) -> str:
+    return {
+        Column.WORRIES: QCoreApplication.translate("Words", "What are we worried about?"),
+        Column.WORKING_WELL: QCoreApplication.translate("Words", "What's working well?"),
+        Column.NEEDS_TO_HAPPEN: QCoreApplication.translate("Words", "What needs to happen?"),
+    }[Column(column)]
+
+
+def column_short(column: str) -> str:
+    """A short name for the column, for tabs when the screen is narrow."""
+    return {
+        Column.WORRIES: QCoreApplication.translate("Words", "Worries"),
+        Column.WORKING_WELL: QCoreApplication.translate("Words", "Working well"),
+        Column.NEEDS_TO_HAPPEN: QCoreApplication.translate("Words", "Needs to happen"),
+    }[Column(column)]
+
+
+def column_hint(column: str) -> str:
+    return {
+        Column.WORRIES: QCoreApplication.translate(
+            "Words", "What has happened, what could happen, what makes it hard"
+        ),
+        Column.WORKING_WELL: QCoreApplication.translate(
+            "Words", "Strengths, and what already keeps the children safe"
+        ),
+        Column.NEEDS_TO_HAPPEN: QCoreApplication.translate(
+            "Words", "Goals, and the next steps to get there"
+        ),
+    }[Column(column)]
+
+
+def card_kind(kind: str) -> str:
+    return {
+        CardKind.PLAIN: QCoreApplication.translate("Words", "Plain card"),
+        CardKind.HARM: QCoreApplication.translate("Words", "Harm"),
+        CardKind.DANGER_STATEMENT: QCoreApplication.translate("Words", "Danger statement"),
+        CardKind.COMPLICATING_FACTOR: QCoreApplication.translate("Words", "Complicating factor"),
+        CardKind.STRENGTH: QCoreApplication.translate("Words", "Strength"),
+        CardKind.EXISTING_SAFETY: QCoreApplication.translate("Words", "Existing safety"),
+        CardKind.SAFETY_GOAL: QCoreApplication.translate("Words", "Safety goal"),
+        CardKind.NEXT_STEP: QCoreApplication.translate("Words", "Next step"),
+    }[CardKind(kind)]
+
+
+def meeting_kind(kind: str) -> str:
+    return {
+        "first": QCoreApplication.translate("Words", "First meeting"),
+        "follow_up": QCoreApplication.translate("Words", "Follow-up meeting"),
+        "network": QCoreApplication.translate("Words", "Network meeting"),
+    }[kind]
+
+
+def meeting_status(status: str) -> str:
+    return {
+        "planned": QCoreApplication.translate("Words", "Planned"),
+        "in_progress": QCoreApplication.translate("Words", "In progress"),
+        "closed": QCoreApplication.translate("Words", "Closed"),
+    }[status]
+
+
+def role(role: str) -> str:
+    return {
+        "child": QCoreApplication.translate("Words", "Child"),
+        "parent": QCoreApplication.translate("Words", "Parent"),
+        "caregiver": QCoreApplication.translate("Words", "Caregiver"),
+        "network": QCoreApplication.translate("Words", "Network"),
+        "professional": QCoreApplication.translate("Words", "Professional"),
+        "caseworker": QCoreApplication.translate("Words", "Caseworker"),
+    }[role]
