@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QToolBar,
@@ -28,6 +27,7 @@ from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.services import Services
 from familymeeting.ui import keyboard, settings, theme, words
 from familymeeting.ui.board.view import BoardView
+from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.settings import Settings
@@ -91,10 +91,9 @@ class MainWindow(QMainWindow):
         bar.addAction(self.back_action)
         bar.addAction(self.home_action)
 
-        self.location = QLabel()
+        # Takes the free space between the left and right groups, elided if short of room.
+        self.location = ElidedLabel()
         self.location.setObjectName("subtitle")
-        self.location.setTextFormat(Qt.TextFormat.PlainText)
-        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.location.setContentsMargins(12, 0, 12, 0)
         bar.addWidget(self.location)
 
@@ -136,11 +135,16 @@ class MainWindow(QMainWindow):
         self.keyboard_action.setVisible(False)
         bar.addAction(self.keyboard_action)
 
+        icon_only = {self.smaller_action, self.larger_action, self.full_screen_action}
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setMinimumSize(theme.TOUCH, theme.TOUCH)
-                button.setObjectName(f"toolbar-{action.text()}")
+                button.setAccessibleName(action.text())
+                if action in icon_only:
+                    # Pictures the family knows (A−, A+, corners); the words are in the tooltip.
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                    button.setToolTip(action.text())
 
     def _short_undo_text(self, action: QAction) -> None:
         short = self.tr("Undo") if action is self.undo_action else self.tr("Redo")
@@ -214,7 +218,8 @@ class MainWindow(QMainWindow):
             meeting = self.services.get_meeting(self.board.meeting_id)
             when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
-        self.location.setText("  ›  ".join(parts))
+        # The board's own header names the meeting; the toolbar says whose it is.
+        self.location.setText(parts[0] if parts else "")
         self.setWindowTitle(" – ".join([*parts, "familymeeting"]) if parts else "familymeeting")
         self.saved_label.clear()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from familymeeting.assets import resource
 from familymeeting.domain.enums import Column
 
 TEXT_SCALES = (1.0, 1.25, 1.5)  # the three text sizes the family can choose
@@ -64,6 +65,7 @@ def pt(step: int, scale: float = 1.0) -> float:
 def stylesheet(text_size: int = 0) -> str:
     s = TEXT_SCALES[max(0, min(text_size, len(TEXT_SCALES) - 1))]
     col = COLUMNS
+    chevron = resource("icons", "chevron-down.svg").as_posix()
     return f"""
 QWidget {{
     color: {TEXT};
@@ -142,6 +144,24 @@ QMenu::separator {{
     height: 1px;
     background: {LINE};
     margin: 6px 10px;
+}}
+QComboBox::drop-down, QDateTimeEdit::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding;
+    subcontrol-position: center right;
+    width: 36px;
+    border: none;
+    border-left: 1px solid {LINE};
+}}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow, QDateEdit::down-arrow {{
+    image: url("{chevron}");
+    width: 18px;
+    height: 18px;
+}}
+QCalendarWidget QToolButton {{
+    min-height: {TOUCH}px;
+}}
+QCalendarWidget QAbstractItemView {{
+    font-size: {pt(1, s)}pt;
 }}
 QListWidget, QTreeWidget, QTableWidget {{
     border: 1px solid {LINE};
