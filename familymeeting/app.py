@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -97,9 +97,11 @@ def run_gui(
             window.resize(*size)
         if screenshot:
             window.show()
-            # Let layouts settle (wrapping text needs two passes) before the picture.
-            for _ in range(3):
-                app.processEvents()
+            # Let layouts settle (wrapping text needs two passes) and lazily loaded
+            # details arrive before the picture.
+            loop = QEventLoop()
+            QTimer.singleShot(400, loop.quit)
+            loop.exec()
             if not window.grab().save(screenshot):
                 raise UserError("output_unwritable", path=screenshot, reason="PNG")
             return 0

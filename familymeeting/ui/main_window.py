@@ -7,7 +7,7 @@ undo/redo, text size, full screen, and a "Gemt" (saved) indicator.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -31,6 +31,8 @@ from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.settings import Settings
+
+NARROW_TOOLBAR = 1000  # below this width (a tablet in portrait) the toolbar shows icons only
 
 
 def icon(name: str) -> QIcon:
@@ -135,16 +137,38 @@ class MainWindow(QMainWindow):
         self.keyboard_action.setVisible(False)
         bar.addAction(self.keyboard_action)
 
-        icon_only = {self.smaller_action, self.larger_action, self.full_screen_action}
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setMinimumSize(theme.TOUCH, theme.TOUCH)
                 button.setAccessibleName(action.text())
-                if action in icon_only:
-                    # Pictures the family knows (A−, A+, corners); the words are in the tooltip.
-                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-                    button.setToolTip(action.text())
+                button.setToolTip(action.text())
+        self._compact_toolbar: bool | None = None
+        self._arrange_toolbar()
+
+    def _arrange_toolbar(self) -> None:
+        """Words beside the icons when there is room; icons only on a narrow screen.
+
+        Text size and full screen are always pictures (A−, A+, corners) the family
+        knows; the words are in their tooltips and accessible names.
+        """
+        compact = self.width() < NARROW_TOOLBAR
+        if compact == self._compact_toolbar:
+            return
+        self._compact_toolbar = compact
+        always_icons = {self.smaller_action, self.larger_action, self.full_screen_action}
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(
+                    Qt.ToolButtonStyle.ToolButtonIconOnly
+                    if compact or action in always_icons
+                    else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_toolbar()
 
     def _short_undo_text(self, action: QAction) -> None:
         short = self.tr("Undo") if action is self.undo_action else self.tr("Redo")
@@ -166,12 +190,14 @@ class MainWindow(QMainWindow):
         self.show_families()
 
     def show_families(self) -> None:
+        self.board.commit_edits()
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
         self.undo_group.setActiveStack(None)
         self._update_location()
 
     def open_family(self, family_id: str) -> None:
+        self.board.commit_edits()
         self.family_id = family_id
         self.settings.set(settings.LAST_FAMILY, family_id)
         self.family_page.show_family(family_id)
@@ -276,7 +302,8 @@ class MainWindow(QMainWindow):
         self.keyboard_action.setVisible(typing and keyboard.available())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Everything is already saved; leaving a card editor open loses nothing shown as saved.
+        # Edits are saved as they happen; a card still being written is saved now.
+        self.board.commit_edits()
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]

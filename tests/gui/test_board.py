@@ -387,3 +387,29 @@ def test_200_cards_and_long_and_foreign_text(
     for col in board.columns.values():
         assert col.container.width() <= col.scroll.viewport().width()
     screenshot(board, "board-200-cards")
+
+
+def test_long_press_lifts_the_card_then_opens_its_menu_on_release(
+    qtbot: QtBot, board: BoardView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card_id = board.controller.add_card(W, "hold mig")  # type: ignore[union-attr]
+    card = board.columns[W].cards[card_id]
+    # The offscreen platform cannot show a popup menu; record the request instead.
+    board.columns[W].menu_requested.disconnect(board.show_card_menu)
+    menus: list[str] = []
+    edits: list[str] = []
+    card.menu_requested.connect(lambda cid, _pos: menus.append(cid))
+    card.edit_requested.connect(edits.append)
+    qtbot.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    qtbot.waitUntil(lambda: bool(card.property("selected")))
+    assert menus == []  # nothing opens while the finger is still down
+    qtbot.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    assert menus == [card_id] and edits == []
+    assert not card.property("selected")
+    # Held, then moved: a drag, not a menu.
+    started: list[str] = []
+    monkeypatch.setattr(CardWidget, "start_drag", lambda self: started.append(self.data.id))
+    qtbot.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    qtbot.waitUntil(lambda: bool(card.property("selected")))
+    qtbot.mouseMove(card, QPoint(30, 80))
+    assert started == [card_id] and menus == [card_id]

@@ -151,3 +151,26 @@ def test_keyboard_button_only_where_a_touch_keyboard_exists(
     qtbot.waitUntil(lambda: window.keyboard_action.isVisible())
     window.families_page.demo_button.setFocus()
     qtbot.waitUntil(lambda: not window.keyboard_action.isVisible())
+
+
+def test_leaving_or_closing_saves_a_card_still_being_written(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], services: Services
+) -> None:
+    family = services.create_family("Familien Berg")
+    meeting = services.create_meeting(family.id, datetime(2026, 12, 1, 9))
+    window = make_window()
+    window.open_meeting(meeting.id)
+    column = window.board.columns["working_well"]
+    qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
+    assert column.editor is not None
+    qtbot.keyClicks(column.editor.edit, "Far henter i skole")
+    window.go_back()  # no Done pressed
+    assert [c.text for c in services.list_cards(meeting.id)] == ["Far henter i skole"]
+    window.open_meeting(meeting.id)
+    card = column.cards[column.order[0]]
+    column.open_card_editor(card.data.id)
+    assert column.editor is not None
+    column.editor.edit.selectAll()
+    qtbot.keyClicks(column.editor.edit, "Far henter hver dag")
+    window.close()
+    assert [c.text for c in services.list_cards(meeting.id)] == ["Far henter hver dag"]

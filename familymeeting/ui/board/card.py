@@ -86,7 +86,7 @@ class CardEditor(QFrame):
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setProperty("primary", True)
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        self.done_button.clicked.connect(self._finish)
+        self.done_button.clicked.connect(self.finish)
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.done_button)
@@ -98,7 +98,8 @@ class CardEditor(QFrame):
     def start(self) -> None:
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _finish(self) -> None:
+    def finish(self) -> None:
+        """Done: emit the text, or cancel when nothing was written."""
         text = self.edit.toPlainText()
         if text.strip():
             self.done.emit(text)
@@ -115,7 +116,7 @@ class CardEditor(QFrame):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             ):
-                self._finish()
+                self.finish()
                 return True
             if key == Qt.Key.Key_Escape:
                 self.cancelled.emit()
@@ -231,9 +232,16 @@ class CardWidget(QFrame):
         )
 
     def _on_long_press(self) -> None:
+        # Held still: the card "lifts". Moving now drags it; letting go opens its menu.
         if self._press_pos is not None:
             self._long_pressed = True
-            self.menu_requested.emit(self.data.id, self.mapToGlobal(self._press_pos))
+            self._set_lifted(True)
+
+    def _set_lifted(self, lifted: bool) -> None:
+        if bool(self.property("selected")) != lifted:
+            self.setProperty("selected", lifted)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def _is_touch(self, event: QMouseEvent) -> bool:
         return event.source() != Qt.MouseEventSource.MouseEventNotSynthesized
@@ -260,15 +268,20 @@ class CardWidget(QFrame):
             event.ignore()
             return
         self._press_pos = None
+        self._set_lifted(False)
         self.start_drag()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._long_press.stop()
-        was_tap = self._press_pos is not None and not self._long_pressed
+        pressed_at = self._press_pos
         self._press_pos = None
-        if was_tap and event.button() == Qt.MouseButton.LeftButton:
-            self.edit_requested.emit(self.data.id)
+        if pressed_at is not None and event.button() == Qt.MouseButton.LeftButton:
             event.accept()
+            if self._long_pressed:
+                self._set_lifted(False)
+                self.menu_requested.emit(self.data.id, self.mapToGlobal(pressed_at))
+            else:
+                self.edit_requested.emit(self.data.id)
             return
         super().mouseReleaseEvent(event)
 

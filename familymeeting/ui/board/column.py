@@ -194,6 +194,11 @@ class ColumnWidget(QFrame):
             card.setFocus()
         self.editing_card = None
 
+    def commit_editor(self) -> None:
+        """Save what is typed in an open editor (leaving the board must not lose words)."""
+        if self.editor is not None:
+            self.editor.finish()
+
     def is_editing(self) -> bool:
         return self.editor is not None
 

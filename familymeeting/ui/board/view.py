@@ -119,7 +119,13 @@ class BoardView(QWidget):
     def meeting_id(self) -> str | None:
         return self.controller.meeting_id if self.controller else None
 
+    def commit_edits(self) -> None:
+        """Save any card still being written; called before leaving the board."""
+        for column in self.columns.values():
+            column.commit_editor()
+
     def open_meeting(self, meeting_id: str) -> None:
+        self.commit_edits()
         controller = self.controllers.get(meeting_id)
         if controller is None:
             controller = BoardController(self.services, meeting_id, self)
