@@ -116,18 +116,30 @@ class DeleteCard(BoardCommand):
         return {self.column}
 
 
-class EditCardText(BoardCommand):
+class ChangeCard(BoardCommand):
+    """One detail of a card (text, kind, whose words) from ``old`` to ``new``.
+
+    ``setter`` is the service method that stores the detail, e.g.
+    ``Services.update_card_text``; undo calls it with the old value.
+    """
+
     def __init__(
-        self, controller: BoardController, text: str, card_id: str, old: str, new: str
+        self,
+        controller: BoardController,
+        text: str,
+        setter: Callable[[str, Any], object],
+        card_id: str,
+        old: object,
+        new: object,
     ) -> None:
         super().__init__(controller, text)
-        self.card_id, self.old, self.new = card_id, old, new
+        self.setter, self.card_id, self.old, self.new = setter, card_id, old, new
 
     def do(self) -> None:
-        self.controller.services.update_card_text(self.card_id, self.new)
+        self.setter(self.card_id, self.new)
 
     def undo_it(self) -> None:
-        self.controller.services.update_card_text(self.card_id, self.old)
+        self.setter(self.card_id, self.old)
 
 
 class MoveCard(BoardCommand):
@@ -157,39 +169,6 @@ class MoveCard(BoardCommand):
 
     def columns(self) -> set[str]:
         return {self.source[0], self.target[0]}
-
-
-class SetCardKind(BoardCommand):
-    def __init__(
-        self, controller: BoardController, text: str, card_id: str, old: str, new: str
-    ) -> None:
-        super().__init__(controller, text)
-        self.card_id, self.old, self.new = card_id, old, new
-
-    def do(self) -> None:
-        self.controller.services.set_card_kind(self.card_id, self.new)
-
-    def undo_it(self) -> None:
-        self.controller.services.set_card_kind(self.card_id, self.old)
-
-
-class SetWhoseWords(BoardCommand):
-    def __init__(
-        self,
-        controller: BoardController,
-        text: str,
-        card_id: str,
-        old: str | None,
-        new: str | None,
-    ) -> None:
-        super().__init__(controller, text)
-        self.card_id, self.old, self.new = card_id, old, new
-
-    def do(self) -> None:
-        self.controller.services.set_whose_words(self.card_id, self.new)
-
-    def undo_it(self) -> None:
-        self.controller.services.set_whose_words(self.card_id, self.old)
 
 
 class SetStance(BoardCommand):

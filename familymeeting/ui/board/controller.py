@@ -74,7 +74,11 @@ class BoardController(QObject):
         old = self.services.get_card(card_id).text
         if old == text.strip():
             return True
-        return self._push(commands.EditCardText(self, self.tr("Edit card"), card_id, old, text))
+        return self._push(
+            commands.ChangeCard(
+                self, self.tr("Edit card"), self.services.update_card_text, card_id, old, text
+            )
+        )
 
     def move_card(self, card_id: str, column: str, index: int) -> bool:
         card = self.services.get_card(card_id)
@@ -106,14 +110,25 @@ class BoardController(QObject):
         old = self.services.get_card(card_id).kind
         if old == kind:
             return True
-        return self._push(commands.SetCardKind(self, self.tr("Change kind"), card_id, old, kind))
+        return self._push(
+            commands.ChangeCard(
+                self, self.tr("Change kind"), self.services.set_card_kind, card_id, old, kind
+            )
+        )
 
     def set_whose_words(self, card_id: str, participant_id: str | None) -> bool:
         old = self.services.get_card(card_id).whose_words_id
         if old == participant_id:
             return True
         return self._push(
-            commands.SetWhoseWords(self, self.tr("Whose words"), card_id, old, participant_id)
+            commands.ChangeCard(
+                self,
+                self.tr("Whose words"),
+                self.services.set_whose_words,
+                card_id,
+                old,
+                participant_id,
+            )
         )
 
     def set_stance(self, card_id: str, participant_id: str, agrees: bool | None) -> bool:
