@@ -51,6 +51,14 @@ E = TypeVar("E", bound=StrEnum)
 COLUMN_ORDER = {c: i for i, c in enumerate(Column)}
 
 
+@dataclass(frozen=True)
+class QuestionSnapshot:
+    """A deleted question with its answers, to bring back exactly (undo)."""
+
+    question: Question
+    ratings: tuple[Rating, ...] = ()
+
+
 class _Unset(Enum):
     """Marks "leave as it is" where None is a meaningful new value."""
 
@@ -730,9 +738,15 @@ class Services:
             self._touch(q)
         return q
 
-    def delete_question(self, question_id: str) -> None:
+    def delete_question(self, question_id: str) -> QuestionSnapshot:
+        """Delete a question and its answers; the snapshot can restore both."""
         with self.db.session() as s:
             q = self._get(s, Question, question_id)
+            ratings = s.exec(select(Rating).where(Rating.question_id == question_id)).all()
+            snapshot = QuestionSnapshot(
+                question=Question.model_validate(q.model_dump()),
+                ratings=tuple(Rating.model_validate(r.model_dump()) for r in ratings),
+            )
             meeting_id = q.meeting_id
             s.delete(q)
             s.flush()
@@ -743,6 +757,30 @@ class Services:
             ).all()
             for position, other in enumerate(rest):
                 other.position = position
+        return snapshot
+
+    def restore_question(self, snapshot: QuestionSnapshot) -> Question:
+        """Bring a deleted question back at its place, with the answers of people still here."""
+        with self.db.session() as s:
+            data = snapshot.question.model_dump()
+            self._get(s, Meeting, data["meeting_id"])
+            question = Question.model_validate(data)
+            rest = list(
+                s.exec(
+                    select(Question)
+                    .where(Question.meeting_id == question.meeting_id)
+                    .order_by(col(Question.position))
+                ).all()
+            )
+            rest.insert(max(0, min(question.position, len(rest))), question)
+            s.add(question)
+            for position, other in enumerate(rest):
+                other.position = position
+            s.flush()
+            for rating in snapshot.ratings:
+                if s.get(Participant, rating.participant_id) is not None:
+                    s.add(Rating.model_validate(rating.model_dump()))
+        return question
 
     def list_questions(self, meeting_id: str) -> list[Question]:
         with self.db.session() as s:
@@ -787,6 +825,15 @@ class Services:
                 rating.comment = clean_comment
             self._touch(rating)
         return rating
+
+    def get_rating(self, question_id: str, participant_id: str) -> Rating | None:
+        """The stored answer, or None when the question was never put to this person."""
+        with self.db.session() as s:
+            return s.exec(
+                select(Rating).where(
+                    Rating.question_id == question_id, Rating.participant_id == participant_id
+                )
+            ).first()
 
     def clear_rating(self, question_id: str, participant_id: str) -> None:
         """Forget an answer entirely (the question was never put to this person)."""

@@ -426,3 +426,20 @@ def test_a_batch_is_all_or_nothing(services: Services, meeting_id: str, data_dir
         services.add_card(meeting_id, W, "")  # fails: the first card must vanish too
     assert db_state(data_dir) == before
     assert services.list_cards(meeting_id) == []
+
+
+def test_delete_and_restore_question_with_its_answers(
+    services: Services, family: Family, meeting_id: str
+) -> None:
+    emma = services.add_participant(family.id, "Emma", Role.CHILD)
+    first, second, third = services.list_questions(meeting_id)
+    services.set_rating(second.id, emma.id, 7, comment="godt")
+    snapshot = services.delete_question(second.id)
+    assert [q.id for q in services.list_questions(meeting_id)] == [first.id, third.id]
+    assert services.list_ratings(meeting_id) == []
+    restored = services.restore_question(snapshot)
+    assert restored.id == second.id
+    assert [q.id for q in services.list_questions(meeting_id)] == [first.id, second.id, third.id]
+    rating = services.get_rating(second.id, emma.id)
+    assert rating is not None and (rating.value, rating.comment) == (7, "godt")
+    assert services.get_rating(first.id, emma.id) is None
