@@ -92,6 +92,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(version {found}; this one knows up to {supported}). "
         "Please update the program. The file has not been changed.",
     },
+    "db_busy": {
+        "da": "Databasen er optaget af et andet program lige nu, så ændringen blev ikke gemt. "
+        "Prøv igen om lidt.",
+        "en": "The database is busy with another program right now, so the change was not "
+        "saved. Please try again in a moment.",
+    },
+    "db_write_failed": {
+        "da": "Ændringen kunne ikke gemmes ({reason}). Tidligere data er uændrede.",
+        "en": "The change could not be saved ({reason}). Earlier data is unchanged.",
+    },
     "disk_full": {
         "da": "Disken er fuld, så ændringen blev ikke gemt. Tidligere data er uændrede.",
         "en": "The disk is full, so the change was not saved. Earlier data is unchanged.",

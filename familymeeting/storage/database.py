@@ -33,6 +33,10 @@ Migration = Callable[[Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
 
 
+# Failures of the machine, not of our code: the user gets a message, not a crash log.
+_ENVIRONMENT_FAILURES = ("disk i/o error", "readonly database", "unable to open database")
+
+
 def _is_disk_full(exc: BaseException) -> bool:
     text = str(getattr(exc, "orig", exc)).lower()
     return "disk is full" in text or "database or disk is full" in text
@@ -134,9 +138,15 @@ class Database:
                 with session.begin():
                     yield session
             except OperationalError as exc:
+                # The database could not do its part: say so plainly, change nothing.
                 if _is_disk_full(exc):
                     raise DiskFullError("disk_full") from exc
-                raise
+                text = str(exc.orig).lower()
+                if "locked" in text or "busy" in text:
+                    raise DatabaseError("db_busy") from exc
+                if any(cause in text for cause in _ENVIRONMENT_FAILURES):
+                    raise DatabaseError("db_write_failed", reason=str(exc.orig)[:120]) from exc
+                raise  # anything else (a missing table, bad SQL) is a bug, not the user's
             finally:
                 self._local.session = None
 

@@ -33,11 +33,13 @@ class FamilyPage(QWidget):
     """A family's participants and meetings, newest first.
 
     Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped;
-    ``family_changed(str)`` with the family id after it was edited or (un)archived.
+    ``family_changed(str)`` with the family id after it was edited or (un)archived;
+    ``progress_requested(str)`` with the family id when "Progress" is tapped.
     """
 
     meeting_opened = Signal(str)
     family_changed = Signal(str)
+    progress_requested = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,10 @@ class FamilyPage(QWidget):
         )
         self.follow_up_button.clicked.connect(self.follow_up)
         actions.addWidget(self.follow_up_button)
+        self.progress_button = QPushButton(self.tr("Progress"))
+        self.progress_button.setToolTip(self.tr("Everyone's ratings across the meetings"))
+        self.progress_button.clicked.connect(self._progress_clicked)
+        actions.addWidget(self.progress_button)
         actions.addStretch()
         layout.addLayout(actions)
 
@@ -137,6 +143,7 @@ class FamilyPage(QWidget):
             self.meeting_list.addItem(item)
         self.stack.setCurrentWidget(self.meeting_list if self._meetings else self.no_meetings_label)
         self.follow_up_button.setEnabled(bool(self._meetings))
+        self.progress_button.setEnabled(bool(self._meetings))
 
     def refresh(self) -> None:
         if self.family_id is not None:
@@ -206,6 +213,10 @@ class FamilyPage(QWidget):
         self._dialog = dialog
         dialog.open()
         return dialog
+
+    def _progress_clicked(self) -> None:
+        if self.family_id is not None:
+            self.progress_requested.emit(self.family_id)
 
     def _family_edited(self) -> None:
         self.refresh()

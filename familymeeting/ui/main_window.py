@@ -30,6 +30,8 @@ from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
+from familymeeting.ui.ratings.child_mode import ChildModeView
+from familymeeting.ui.ratings.progress import ProgressView
 from familymeeting.ui.settings import Settings
 
 NARROW_TOOLBAR = 1000  # below this width (a tablet in portrait) the toolbar shows icons only
@@ -60,16 +62,23 @@ class MainWindow(QMainWindow):
         self.families_page = FamiliesPage(services)
         self.family_page = FamilyPage(services)
         self.board = BoardView(services, self.undo_group)
+        self.child_mode = ChildModeView()
+        self.progress = ProgressView(services)
         self.stack = QStackedWidget()
-        for page in (self.families_page, self.family_page, self.board):
+        pages = (self.families_page, self.family_page, self.board, self.child_mode, self.progress)
+        for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
         self.families_page.family_opened.connect(self.open_family)
         self.family_page.meeting_opened.connect(self.open_meeting)
         self.family_page.family_changed.connect(self._family_changed)
+        self.family_page.progress_requested.connect(self.show_progress)
+        self.board.saved.connect(self._update_location)
         self.board.saved.connect(self._show_saved)
         self.board.failed.connect(self._show_failed)
+        self.board.child_mode_requested.connect(self.enter_child_mode)
+        self.child_mode.finished.connect(self.leave_child_mode)
 
         self._build_toolbar()
         self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
@@ -104,15 +113,24 @@ class MainWindow(QMainWindow):
         self.saved_label.setContentsMargins(8, 0, 8, 0)
         bar.addWidget(self.saved_label)
 
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setIcon(icon("undo"))
+        # Our own actions (not QUndoGroup.createUndoAction): a card still being written is
+        # saved first, so undo takes back exactly what is on screen and loses no words.
+        self.undo_action = QAction(icon("undo"), self.tr("Undo"), self)
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setIcon(icon("redo"))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(icon("redo"), self.tr("Redo"), self)
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
-        # The undo action's text changes to "Undo Add card"; keep the button short.
-        for action in (self.undo_action, self.redo_action):
-            action.changed.connect(lambda a=action: self._short_undo_text(a))
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(self.tr("Undo: %1").replace("%1", text))
+        )
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_action.setToolTip(self.tr("Redo: %1").replace("%1", text))
+        )
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
@@ -170,11 +188,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self._arrange_toolbar()
 
-    def _short_undo_text(self, action: QAction) -> None:
-        short = self.tr("Undo") if action is self.undo_action else self.tr("Redo")
-        if action.iconText() != short:
-            action.setToolTip(action.text())
-            action.setIconText(short)
+    def undo(self) -> None:
+        self.board.undo()
+
+    def redo(self) -> None:
+        self.board.redo()
 
     # -------------------------------------------------------------- navigation
     def _start_page(self) -> None:
@@ -207,6 +225,7 @@ class MainWindow(QMainWindow):
         self.family_selected.emit(family_id)
 
     def open_meeting(self, meeting_id: str) -> None:
+        self.saved_label.clear()
         meeting = self.services.get_meeting(meeting_id)
         if self.family_id != meeting.family_id:
             self.family_id = meeting.family_id
@@ -218,9 +237,44 @@ class MainWindow(QMainWindow):
         self._update_location()
         self.meeting_opened.emit(meeting_id)
 
+    def show_progress(self, family_id: str) -> None:
+        """Each person's answers across the family's meetings."""
+        self.board.commit_edits()
+        self.family_id = family_id
+        self.progress.show_family(family_id)
+        self.stack.setCurrentWidget(self.progress)
+        self.undo_group.setActiveStack(None)
+        self._update_location()
+
+    def enter_child_mode(self) -> None:
+        """Hand the tablet to a child: only the child's questions, no toolbar, no case text."""
+        controller = self.board.controller
+        if controller is None:
+            return
+        services = self.services
+        here = set(services.list_attendee_ids(controller.meeting_id))
+        children = [
+            p for p in services.list_participants(controller.family_id) if p.role == "child"
+        ]
+        children = [c for c in children if c.id in here] or children
+        if not children:
+            return
+        self.board.commit_edits()
+        self.toolbar.hide()
+        self.setWindowTitle("familymeeting")
+        self.stack.setCurrentWidget(self.child_mode)
+        self.child_mode.start(controller, children)
+
+    def leave_child_mode(self) -> None:
+        self.toolbar.show()
+        self.stack.setCurrentWidget(self.board)
+        self.board.reload()
+        self.board.ratings.reload()
+        self._update_location()
+
     def go_back(self) -> None:
         current = self.stack.currentWidget()
-        if current is self.board and self.family_id is not None:
+        if current in (self.board, self.progress) and self.family_id is not None:
             self.open_family(self.family_id)
         elif current is not self.families_page:
             self.show_families()
@@ -247,7 +301,6 @@ class MainWindow(QMainWindow):
         # The board's own header names the meeting; the toolbar says whose it is.
         self.location.setText(parts[0] if parts else "")
         self.setWindowTitle(" – ".join([*parts, "familymeeting"]) if parts else "familymeeting")
-        self.saved_label.clear()
 
     # ------------------------------------------------------------ saving state
     def _show_saved(self) -> None:

@@ -260,6 +260,25 @@ QToolButton#cardMenu {{
     font-size: {pt(1, s)}pt;
     font-weight: 700;
 }}
+QLabel#childQuestion {{
+    font-size: {pt(4, s)}pt;
+    font-weight: 600;
+}}
+QPushButton#childName, QPushButton#childNext {{
+    font-size: {pt(3, s)}pt;
+    font-weight: 600;
+    border-radius: 18px;
+}}
+QPushButton#viewSwitch {{
+    border-radius: 20px;
+    padding: 4px 22px;
+    font-weight: 600;
+}}
+QPushButton#viewSwitch:checked {{
+    background: {TEXT};
+    color: white;
+    border: none;
+}}
 QPushButton#attendee {{
     border-radius: 20px;
     padding: 4px 14px;

@@ -2,107 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
+    <name>AnswerRow</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="126" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="130" />
+        <source>Won't answer</source>
+        <translation>Vil ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="134" />
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="143" />
+        <source>What would make it one higher?</source>
+        <translation>Hvad skulle der til for at komme et trin højere?</translation>
+    </message>
+</context>
+<context>
     <name>BoardController</name>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="64"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="84" />
         <source>Add card</source>
         <translation>Tilføj kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="77"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="100" />
         <source>Edit card</source>
         <translation>Ret kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="86"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="112" />
         <source>Move card</source>
         <translation>Flyt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="103"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="131" />
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="109"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="140" />
         <source>Change kind</source>
         <translation>Skift type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="116"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="152" />
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="126"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="168" />
         <source>Agree or disagree</source>
         <translation>Enig eller uenig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="137"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="180" />
         <source>Change meeting details</source>
         <translation>Ret mødets oplysninger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="145"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="189" />
         <source>Who is here</source>
         <translation>Hvem er med</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="209" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="222" />
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="243" />
+        <source>Add question</source>
+        <translation>Tilføj spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="255" />
+        <source>Edit question</source>
+        <translation>Ret spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="260" />
+        <source>Delete question</source>
+        <translation>Fjern spørgsmål</translation>
     </message>
 </context>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="74"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="78" />
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="220"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="91" />
+        <source>Board</source>
+        <translation>Tavle</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/view.py" line="91" />
+        <source>Ratings</source>
+        <translation>Skalaer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/view.py" line="291" />
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="224"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="295" />
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="234"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="305" />
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="237"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="308" />
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="241"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="312" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="255"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="326" />
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="259"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="330" />
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="275"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="346" />
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="277"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="348" />
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="298"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="369" />
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -110,17 +164,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="80"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="103" />
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="85"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="108" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="86"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="109" />
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -128,35 +182,84 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="170"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="194" />
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="214"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="238" />
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="218"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="242" />
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="223"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="247" />
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
 </context>
 <context>
+    <name>ChildModeView</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="50" />
+        <source>End child mode</source>
+        <translation>Afslut børnevisning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="61" />
+        <source>Who is answering?</source>
+        <translation>Hvem skal svare?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="98" />
+        <source>I don't want to answer</source>
+        <translation>Jeg vil ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="100" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179" />
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="120" />
+        <source>Please give the tablet back.</source>
+        <translation>Giv gerne tabletten tilbage.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="124" />
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="164" />
+        <source>Thank you, %1!</source>
+        <translation>Tak, %1!</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="174" />
+        <source>Question %1 of %2</source>
+        <translation>Spørgsmål %1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179" />
+        <source>Finish</source>
+        <translation>Færdig</translation>
+    </message>
+</context>
+<context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="62"/>
+        <location filename="../../familymeeting/ui/board/column.py" line="62" />
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="66"/>
+        <location filename="../../familymeeting/ui/board/column.py" line="66" />
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -164,69 +267,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="172"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="172" />
+        <location filename="../../familymeeting/ui/families_page.py" line="208" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="248"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="176" />
+        <location filename="../../familymeeting/ui/families_page.py" line="248" />
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="187" />
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="188"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="188" />
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="194" />
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="231"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="231" />
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="237"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="237" />
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="253"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="253" />
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="325"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="325" />
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="330"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="330" />
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="356"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="356" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="360" />
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="360" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -234,17 +337,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="363"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="363" />
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="369"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="369" />
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="370"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="370" />
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -252,110 +355,110 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="124" />
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="124" />
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="144" />
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="148" />
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="152" />
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="160"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="160" />
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="162"/>
-        <source>Caseworker&apos;s phone</source>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="162" />
+        <source>Caseworker's phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="169"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="169" />
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="170"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="170" />
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="172"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="172" />
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="176"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="176" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="184"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="184" />
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="273"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="273" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="277"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="277" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="284" />
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="204"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="204" />
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="220"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="220" />
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="241"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="241" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="245"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="245" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="263" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="263" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -363,23 +466,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="285"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="285" />
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="300"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="300" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="301" />
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="401" />
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="401" />
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -387,58 +490,68 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="60"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="62" />
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="77"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="79" />
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="81"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="83" />
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="83"/>
-        <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
+        <location filename="../../familymeeting/ui/family_page.py" line="85" />
+        <source>Starts from the chosen meeting's board, or else the newest one's.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="89" />
+        <source>Progress</source>
+        <translation>Udvikling</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="90" />
+        <source>Everyone's ratings across the meetings</source>
+        <translation>Alles svar på skalaerne, møde for møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="96" />
+        <location filename="../../familymeeting/ui/family_page.py" line="102" />
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="106" />
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="128" />
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="130" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="177"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="184" />
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="189"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="196" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="189"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="196" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -449,64 +562,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="79"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="90" />
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="86"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="97" />
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="89"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="100" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="106"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="146"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="118" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="109"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="146"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="121" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="119"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="129" />
+        <source>Undo: %1</source>
+        <translation>Fortryd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="132" />
+        <source>Redo: %1</source>
+        <translation>Gentag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="138" />
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="122"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="141" />
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="128"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="147" />
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="134"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="153" />
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="225"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="309" />
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="226"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="310" />
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="231"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="315" />
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -514,72 +635,72 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85" />
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85" />
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="102" />
         <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
         <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="124" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="130" />
         <source>Time</source>
         <translation>Klokkeslæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134" />
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
-        <source>e.g. At the family&apos;s home</source>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141" />
+        <source>e.g. At the family's home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="159" />
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172" />
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175" />
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="184"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="184" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189" />
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189" />
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -587,62 +708,206 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="61"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="61" />
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="65"/>
-        <location filename="../../familymeeting/ui/board/header.py" line="66"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="65" />
+        <location filename="../../familymeeting/ui/board/header.py" line="66" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="71"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="71" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="78"/>
-        <location filename="../../familymeeting/ui/board/header.py" line="83"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="78" />
+        <location filename="../../familymeeting/ui/board/header.py" line="83" />
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="90"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="90" />
         <source>Who is here:</source>
         <translation>Hvem er med:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="168"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="173" />
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="168"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="173" />
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="250" />
+        <source>Progress</source>
+        <translation>Udvikling</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="276" />
+        <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
+        <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="310" />
+        <source>%n meeting(s) with answers</source>
+        <translation>
+            <numerusform>%n møde med svar</numerusform>
+            <numerusform>%n møder med svar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="350" />
+        <source>Question for the children</source>
+        <translation>Spørgsmål til børnene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="524" />
+        <source>d MMM yyyy</source>
+        <comment>Qt date format: a meeting date on the chart, with year</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="526" />
+        <source>d MMM</source>
+        <comment>Qt date format: a meeting date on the chart</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="538" />
+        <source>%1 %2</source>
+        <comment>a person's only answer so far: name, number</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="543" />
+        <source>%1 %2 → %3</source>
+        <comment>name, first answer → latest answer</comment>
+        <translation>%1 %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="46" />
+        <source>Edit question</source>
+        <translation>Ret spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="46" />
+        <source>New question</source>
+        <translation>Nyt spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="54" />
+        <source>On a scale from 1 to 10, …</source>
+        <translation>På en skala fra 1 til 10, …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="59" />
+        <source>A question for children</source>
+        <translation>Et spørgsmål til børn</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="61" />
+        <source>Question</source>
+        <translation>Spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="62" />
+        <source>The word at 1</source>
+        <translation>Ordet ved 1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="63" />
+        <source>The word at 10</source>
+        <translation>Ordet ved 10</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="88" />
+        <source>Please write the question.</source>
+        <translation>Skriv spørgsmålet.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingSlider</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="257" />
+        <source>Tap to answer</source>
+        <translation>Tryk for at svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="433" />
+        <source>Not answered</source>
+        <translation>Ikke besvaret</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsView</name>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="194" />
+        <source>New question</source>
+        <translation>Nyt spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="196" />
+        <source>Child's turn</source>
+        <translation>Barnets tur</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="199" />
+        <source>One question at a time, big and simple, for a child to answer</source>
+        <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="261" />
+        <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
+        <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="285" />
+        <source>For children</source>
+        <translation>Til børn</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="288" />
+        <source>Edit</source>
+        <translation>Ret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="290" />
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="36"/>
+        <location filename="../../familymeeting/ui/settings.py" line="36" />
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="39"/>
+        <location filename="../../familymeeting/ui/settings.py" line="39" />
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="42"/>
+        <location filename="../../familymeeting/ui/settings.py" line="42" />
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="45"/>
+        <location filename="../../familymeeting/ui/settings.py" line="45" />
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
@@ -650,147 +915,147 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="16"/>
+        <location filename="../../familymeeting/ui/words.py" line="16" />
         <source>What are we worried about?</source>
         <translation>Det er vi bekymrede for</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="17"/>
-        <source>What&apos;s working well?</source>
+        <location filename="../../familymeeting/ui/words.py" line="17" />
+        <source>What's working well?</source>
         <translation>Det går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="18"/>
+        <location filename="../../familymeeting/ui/words.py" line="18" />
         <source>What needs to happen?</source>
         <translation>Det skal der ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="25"/>
+        <location filename="../../familymeeting/ui/words.py" line="25" />
         <source>Worries</source>
         <translation>Bekymringer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="26"/>
+        <location filename="../../familymeeting/ui/words.py" line="26" />
         <source>Working well</source>
         <translation>Går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="27"/>
+        <location filename="../../familymeeting/ui/words.py" line="27" />
         <source>Needs to happen</source>
         <translation>Skal ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="33"/>
+        <location filename="../../familymeeting/ui/words.py" line="33" />
         <source>What has happened, what could happen, what makes it hard</source>
         <translation>Hvad er sket, hvad kan ske, hvad gør det svært</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="36"/>
+        <location filename="../../familymeeting/ui/words.py" line="36" />
         <source>Strengths, and what already keeps the children safe</source>
         <translation>Styrker, og det der allerede passer på børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="39"/>
+        <location filename="../../familymeeting/ui/words.py" line="39" />
         <source>Goals, and the next steps to get there</source>
         <translation>Mål, og de næste skridt derhen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="47"/>
+        <location filename="../../familymeeting/ui/words.py" line="47" />
         <source>Plain card</source>
         <translation>Almindeligt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="48"/>
+        <location filename="../../familymeeting/ui/words.py" line="48" />
         <source>Harm</source>
         <translation>Skade</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="49"/>
+        <location filename="../../familymeeting/ui/words.py" line="49" />
         <source>Danger statement</source>
         <translation>Bekymringsudsagn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="50"/>
+        <location filename="../../familymeeting/ui/words.py" line="50" />
         <source>Complicating factor</source>
         <translation>Komplicerende faktor</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="51"/>
+        <location filename="../../familymeeting/ui/words.py" line="51" />
         <source>Strength</source>
         <translation>Styrke</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="52"/>
+        <location filename="../../familymeeting/ui/words.py" line="52" />
         <source>Existing safety</source>
         <translation>Eksisterende sikkerhed</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="53"/>
+        <location filename="../../familymeeting/ui/words.py" line="53" />
         <source>Safety goal</source>
         <translation>Sikkerhedsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="54"/>
+        <location filename="../../familymeeting/ui/words.py" line="54" />
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="60"/>
+        <location filename="../../familymeeting/ui/words.py" line="60" />
         <source>First meeting</source>
         <translation>Første møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="61"/>
+        <location filename="../../familymeeting/ui/words.py" line="61" />
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="62"/>
+        <location filename="../../familymeeting/ui/words.py" line="62" />
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="68"/>
+        <location filename="../../familymeeting/ui/words.py" line="68" />
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="69"/>
+        <location filename="../../familymeeting/ui/words.py" line="69" />
         <source>In progress</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="70"/>
+        <location filename="../../familymeeting/ui/words.py" line="70" />
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="76"/>
+        <location filename="../../familymeeting/ui/words.py" line="76" />
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="77"/>
+        <location filename="../../familymeeting/ui/words.py" line="77" />
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="78"/>
+        <location filename="../../familymeeting/ui/words.py" line="78" />
         <source>Caregiver</source>
         <translation>Omsorgsperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="79"/>
+        <location filename="../../familymeeting/ui/words.py" line="79" />
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="80"/>
+        <location filename="../../familymeeting/ui/words.py" line="80" />
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="81"/>
+        <location filename="../../familymeeting/ui/words.py" line="81" />
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>

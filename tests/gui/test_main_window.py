@@ -174,3 +174,19 @@ def test_leaving_or_closing_saves_a_card_still_being_written(
     qtbot.keyClicks(column.editor.edit, "Far henter hver dag")
     window.close()
     assert [c.text for c in services.list_cards(meeting.id)] == ["Far henter hver dag"]
+
+
+def test_family_progress_page_and_back(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], services: Services, screenshot: Shot
+) -> None:
+    from familymeeting.storage.demo import create_demo_family
+
+    demo = create_demo_family(services)
+    window = make_window()
+    window.open_family(demo.id)
+    assert window.family_page.progress_button.isEnabled()
+    qtbot.mouseClick(window.family_page.progress_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.progress
+    assert window.progress.charts
+    window.go_back()
+    assert window.stack.currentWidget() is window.family_page

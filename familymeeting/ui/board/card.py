@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap
+from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -28,11 +28,34 @@ LONG_PRESS_MS = 550
 
 # Insert a zero-width space into very long unbroken runs so a pasted link or a
 # 300-letter "word" wraps inside the card instead of widening the column.
-_LONG_RUN = re.compile(r"(\S{24})(?=\S)")
+LONG_RUN = 24
+_ZWJ = "\u200d"
+
+
+def _joins_previous(ch: str) -> bool:
+    """Characters that belong to the one before them on screen (never break before)."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or ch == _ZWJ
+        or "\ufe00" <= ch <= "\ufe0f"  # variation selectors
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
+        or "\U000e0020" <= ch <= "\U000e007f"  # emoji tag characters
+    )
 
 
 def display_text(text: str) -> str:
-    return _LONG_RUN.sub("\\1\u200b", text)
+    out: list[str] = []
+    run = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            run = 0
+        elif run >= LONG_RUN and not _joins_previous(ch) and text[i - 1] != _ZWJ:
+            out.append("\u200b")
+            run = 0
+        out.append(ch)
+        if not ch.isspace():
+            run += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -284,6 +307,11 @@ class CardWidget(QFrame):
                 self.edit_requested.emit(self.data.id)
             return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # Right click, Shift+F10 or the Menu key: the same menu as "⋯".
+        self.menu_requested.emit(self.data.id, event.globalPos())
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()

@@ -72,6 +72,7 @@ class ColumnWidget(QFrame):
 
         self.scroll = QScrollArea()
         self.scroll.setObjectName("cards")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -112,7 +113,7 @@ class ColumnWidget(QFrame):
             self.cards_layout.removeWidget(widget)
             widget.deleteLater()
             if self.editing_card == gone:
-                self._close_editor()
+                self.close_editor()
         for data in cards:
             widget = self.cards.get(data.id)
             if widget is None:
@@ -137,8 +138,13 @@ class ColumnWidget(QFrame):
                 self.cards_layout.removeWidget(self.cards[card_id])
         if self.editor is not None:
             self.cards_layout.removeWidget(self.editor)
+        previous: QWidget = self.add_button
         for index, card_id in enumerate(wanted):
-            self.cards_layout.insertWidget(index, self.cards[card_id])
+            card = self.cards[card_id]
+            self.cards_layout.insertWidget(index, card)
+            # Tab goes down the cards as they are shown, then on to the next column.
+            QWidget.setTabOrder(previous, card)
+            previous = card
         self.order = wanted
         if self.editor is not None:
             at = 0
@@ -151,37 +157,42 @@ class ColumnWidget(QFrame):
         if self.editor is not None and self.editing_card is None:
             self.editor.start()
             return
-        self._close_editor()
+        # Another card is being written: save it first, never drop its words.
+        self.commit_editor()
+        if self.editor is not None:  # it could not be saved; keep it on screen
+            return
         self.editor = CardEditor()
         self.editor.done.connect(self._new_card_done)
-        self.editor.cancelled.connect(self._close_editor)
+        self.editor.cancelled.connect(self.close_editor)
         self.cards_layout.insertWidget(0, self.editor)
         self.scroll.verticalScrollBar().setValue(0)
         self.editor.start()
 
     def open_card_editor(self, card_id: str) -> None:
-        widget = self.cards.get(card_id)
-        if widget is None:
+        if self.editing_card == card_id:
             return
-        self._close_editor()
+        self.commit_editor()
+        widget = self.cards.get(card_id)
+        if widget is None or self.editor is not None:
+            return
         self.editing_card = card_id
         self.editor = CardEditor(widget.data.text)
         self.editor.done.connect(lambda text: self._card_edit_done(card_id, text))
-        self.editor.cancelled.connect(self._close_editor)
+        self.editor.cancelled.connect(self.close_editor)
         self.cards_layout.insertWidget(self.cards_layout.indexOf(widget), self.editor)
         widget.hide()
         self.editor.start()
         self.scroll.ensureWidgetVisible(self.editor)
 
+    # The board closes the editor (close_editor) once the words are saved; if saving
+    # is refused the editor stays open with the words in it.
     def _new_card_done(self, text: str) -> None:
-        self._close_editor()
         self.add_requested.emit(self.column, text)
 
     def _card_edit_done(self, card_id: str, text: str) -> None:
-        self._close_editor()
         self.edit_finished.emit(card_id, text)
 
-    def _close_editor(self) -> None:
+    def close_editor(self) -> None:
         if self.editor is None:
             return
         editor, self.editor = self.editor, None

@@ -15,9 +15,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
 
-from familymeeting.domain.errors import UserError
-from familymeeting.storage.services import CardSnapshot
+from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.storage.services import CardSnapshot, QuestionSnapshot
 
 if TYPE_CHECKING:
     from familymeeting.ui.board.controller import BoardController
@@ -33,7 +34,12 @@ class BoardCommand(QUndoCommand):
 
     def _run(self, action: Callable[[], Any], columns: set[str] | None = None) -> None:
         try:
-            action()
+            try:
+                action()
+            except SQLAlchemyError as exc:
+                # Normally Database.session has already said what went wrong; this is
+                # the last line of defence so a failed save is never shown as saved.
+                raise DatabaseError("db_write_failed", reason=type(exc).__name__) from exc
         except UserError as exc:
             self.failed = True
             self.setObsolete(True)
@@ -231,3 +237,105 @@ class SetAttendance(BoardCommand):
         self.controller.services.set_attendance(
             self.controller.meeting_id, self.participant_id, not self.present
         )
+
+
+class SetRating(BoardCommand):
+    """One person's answer to one question: a number, "not answered", or a comment."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        question_id: str,
+        participant_id: str,
+        old: tuple[int | None, str] | None,
+        new: tuple[int | None, str | None] | None,
+    ) -> None:
+        """``old``/``new`` are (value, comment), or None for "never asked" (no answer row)."""
+        super().__init__(controller, text)
+        self.question_id, self.participant_id = question_id, participant_id
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        services = self.controller.services
+        if self.new is None:
+            services.clear_rating(self.question_id, self.participant_id)
+            return
+        value, comment = self.new
+        services.set_rating(self.question_id, self.participant_id, value, comment=comment)
+
+    def undo_it(self) -> None:
+        services = self.controller.services
+        if self.old is None:  # the question had not been put to this person before
+            services.clear_rating(self.question_id, self.participant_id)
+        else:
+            value, comment = self.old
+            services.set_rating(self.question_id, self.participant_id, value, comment=comment)
+
+
+class AddQuestion(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        wording: str,
+        low_anchor: str,
+        high_anchor: str,
+        for_children: bool,
+    ) -> None:
+        super().__init__(controller, text)
+        self.fields = (wording, low_anchor, high_anchor, for_children)
+        self.question_id: str | None = None
+        self.snapshot: QuestionSnapshot | None = None
+
+    def do(self) -> None:
+        services = self.controller.services
+        if self.snapshot is not None:
+            services.restore_question(self.snapshot)
+            return
+        wording, low, high, for_children = self.fields
+        question = services.add_question(
+            self.controller.meeting_id,
+            wording,
+            low_anchor=low,
+            high_anchor=high,
+            for_children=for_children,
+        )
+        self.question_id = question.id
+
+    def undo_it(self) -> None:
+        assert self.question_id is not None
+        self.snapshot = self.controller.services.delete_question(self.question_id)
+
+
+class EditQuestion(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        question_id: str,
+        old: dict[str, Any],
+        new: dict[str, Any],
+    ) -> None:
+        super().__init__(controller, text)
+        self.question_id, self.old, self.new = question_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.update_question(self.question_id, **self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.update_question(self.question_id, **self.old)
+
+
+class DeleteQuestion(BoardCommand):
+    def __init__(self, controller: BoardController, text: str, question_id: str) -> None:
+        super().__init__(controller, text)
+        self.question_id = question_id
+        self.snapshot: QuestionSnapshot | None = None
+
+    def do(self) -> None:
+        self.snapshot = self.controller.services.delete_question(self.question_id)
+
+    def undo_it(self) -> None:
+        assert self.snapshot is not None
+        self.controller.services.restore_question(self.snapshot)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -11,6 +14,22 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui.board import commands
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(method: F) -> F:
+    """A request the database refuses (or cannot store) is reported, never raised into Qt."""
+
+    @functools.wraps(method)
+    def wrapper(self: BoardController, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except UserError as exc:
+            self.report_failure(exc)
+            return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class BoardController(QObject):
@@ -49,6 +68,7 @@ class BoardController(QObject):
         return not command.failed
 
     # ----------------------------------------------------------------- cards
+    @guarded
     def add_card(
         self,
         column: str,
@@ -70,6 +90,7 @@ class BoardController(QObject):
         )
         return command.card_id if self._push(command) else None
 
+    @guarded
     def edit_text(self, card_id: str, text: str) -> bool:
         old = self.services.get_card(card_id).text
         if old == text.strip():
@@ -80,6 +101,7 @@ class BoardController(QObject):
             )
         )
 
+    @guarded
     def move_card(self, card_id: str, column: str, index: int) -> bool:
         card = self.services.get_card(card_id)
         if card.column == column and card.position == index:
@@ -95,6 +117,7 @@ class BoardController(QObject):
             )
         )
 
+    @guarded
     def move_card_by(self, card_id: str, step: int) -> bool:
         """Move a card up (-1) or down (+1) within its column."""
         card = self.services.get_card(card_id)
@@ -102,10 +125,12 @@ class BoardController(QObject):
         target = max(0, min(count - 1, card.position + step))
         return self.move_card(card_id, card.column, target)
 
+    @guarded
     def delete_card(self, card_id: str) -> bool:
         card = self.services.get_card(card_id)
         return self._push(commands.DeleteCard(self, self.tr("Delete card"), card_id, card.column))
 
+    @guarded
     def set_kind(self, card_id: str, kind: str) -> bool:
         old = self.services.get_card(card_id).kind
         if old == kind:
@@ -116,6 +141,7 @@ class BoardController(QObject):
             )
         )
 
+    @guarded
     def set_whose_words(self, card_id: str, participant_id: str | None) -> bool:
         old = self.services.get_card(card_id).whose_words_id
         if old == participant_id:
@@ -131,6 +157,7 @@ class BoardController(QObject):
             )
         )
 
+    @guarded
     def set_stance(self, card_id: str, participant_id: str, agrees: bool | None) -> bool:
         stances = self.services.card_stances(self.meeting_id).get(card_id, {})
         old = stances.get(participant_id)
@@ -143,6 +170,7 @@ class BoardController(QObject):
         )
 
     # ---------------------------------------------------------------- header
+    @guarded
     def update_meeting(self, field: str, value: str | datetime | None) -> bool:
         meeting = self.services.get_meeting(self.meeting_id)
         old = getattr(meeting, field)
@@ -152,6 +180,7 @@ class BoardController(QObject):
             commands.UpdateMeeting(self, self.tr("Change meeting details"), field, old, value)
         )
 
+    @guarded
     def set_attendance(self, participant_id: str, present: bool) -> bool:
         attending = participant_id in self.services.list_attendee_ids(self.meeting_id)
         if attending == present:
@@ -159,3 +188,73 @@ class BoardController(QObject):
         return self._push(
             commands.SetAttendance(self, self.tr("Who is here"), participant_id, present)
         )
+
+    # --------------------------------------------------------------- ratings
+    @guarded
+    def set_rating(
+        self,
+        question_id: str,
+        participant_id: str,
+        value: int | None,
+        *,
+        comment: str | None = None,
+    ) -> bool:
+        """Store an answer 1-10, or None for an explicit "not answered"."""
+        stored = self.services.get_rating(question_id, participant_id)
+        old = None if stored is None else (stored.value, stored.comment)
+        if old is not None and old[0] == value and (comment is None or comment == old[1]):
+            return True
+        return self._push(
+            commands.SetRating(
+                self, self.tr("Answer"), question_id, participant_id, old, (value, comment)
+            )
+        )
+
+    @guarded
+    def clear_answer(self, question_id: str, participant_id: str) -> bool:
+        """Forget an answer: the question is open again for this person."""
+        stored = self.services.get_rating(question_id, participant_id)
+        if stored is None:
+            return True
+        return self._push(
+            commands.SetRating(
+                self,
+                self.tr("Answer"),
+                question_id,
+                participant_id,
+                (stored.value, stored.comment),
+                None,
+            )
+        )
+
+    @guarded
+    def set_comment(self, question_id: str, participant_id: str, comment: str) -> bool:
+        stored = self.services.get_rating(question_id, participant_id)
+        if stored is None:
+            # A comment without a number is an answer of its own: "not answered", and why.
+            return self.set_rating(question_id, participant_id, None, comment=comment)
+        return self.set_rating(question_id, participant_id, stored.value, comment=comment)
+
+    @guarded
+    def add_question(
+        self, text: str, low_anchor: str = "", high_anchor: str = "", for_children: bool = False
+    ) -> str | None:
+        command = commands.AddQuestion(
+            self, self.tr("Add question"), text, low_anchor, high_anchor, for_children
+        )
+        return command.question_id if self._push(command) else None
+
+    @guarded
+    def edit_question(self, question_id: str, **fields: object) -> bool:
+        question = self.services.list_questions(self.meeting_id)
+        current = next(q for q in question if q.id == question_id)
+        old = {key: getattr(current, key) for key in fields}
+        if old == fields:
+            return True
+        return self._push(
+            commands.EditQuestion(self, self.tr("Edit question"), question_id, old, dict(fields))
+        )
+
+    @guarded
+    def delete_question(self, question_id: str) -> bool:
+        return self._push(commands.DeleteQuestion(self, self.tr("Delete question"), question_id))

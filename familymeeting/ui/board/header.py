@@ -121,25 +121,30 @@ class MeetingHeader(QWidget):
             self.kind_label.setText(words.meeting_kind(meeting.kind))
             self.starts_at.setDisplayFormat(fmt)
             self.next_at.setDisplayFormat(fmt)
-            self.starts_at.setDateTime(to_qdatetime(meeting.starts_at))
-            if self.place.text() != meeting.place:
+            # A field the user is typing in keeps their words; it saves when they leave it.
+            if not self.starts_at.hasFocus():
+                self.starts_at.setDateTime(to_qdatetime(meeting.starts_at))
+            typing_place = self.place.hasFocus() and self.place.isModified()
+            if self.place.text() != meeting.place and not typing_place:
                 self.place.setText(meeting.place)
             self.status.setCurrentIndex(max(0, self.status.findData(meeting.status)))
             has_next = meeting.next_meeting_at is not None
             self.next_enabled.setChecked(has_next)
             self.next_at.setEnabled(has_next)
-            self.next_at.setDateTime(
-                to_qdatetime(meeting.next_meeting_at)
-                if meeting.next_meeting_at is not None
-                else to_qdatetime(meeting.starts_at).addDays(28)
-            )
+            if not self.next_at.hasFocus():
+                self.next_at.setDateTime(
+                    to_qdatetime(meeting.next_meeting_at)
+                    if meeting.next_meeting_at is not None
+                    else to_qdatetime(meeting.starts_at).addDays(28)
+                )
             self._set_attendees(people, set(attendee_ids))
         finally:
             self._loading = False
 
     def _set_attendees(self, people: list[Participant], present: set[str]) -> None:
-        ids = [p.id for p in people]
-        if list(self.attendee_buttons) != ids:
+        shape = [(p.id, p.name, p.role) for p in people]
+        if getattr(self, "_attendee_shape", None) != shape:
+            self._attendee_shape = shape
             for button in self.attendee_buttons.values():
                 self.attendee_row.removeWidget(button)
                 button.deleteLater()

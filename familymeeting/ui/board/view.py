@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from familymeeting.ui.board.card import CardData, Person
 from familymeeting.ui.board.column import ColumnWidget
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.board.header import MeetingHeader
+from familymeeting.ui.ratings.view import RatingsView
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
 
@@ -33,10 +35,12 @@ class BoardView(QWidget):
     """Signals:
     saved(): an edit reached the database.
     failed(str): an edit could not be saved (message in the user's language).
+    child_mode_requested(): the ratings view asks to hand the tablet to a child.
     """
 
     saved = Signal()
     failed = Signal(str)
+    child_mode_requested = Signal()
 
     def __init__(
         self,
@@ -79,6 +83,32 @@ class BoardView(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
+        # The meeting's views: the board and the scaling questions (the plan comes next).
+        switch = QHBoxLayout()
+        switch.setSpacing(8)
+        self.view_group = QButtonGroup(self)
+        self.view_buttons: dict[str, QPushButton] = {}
+        for name, title in (("board", self.tr("Board")), ("ratings", self.tr("Ratings"))):
+            button = QPushButton(title)
+            button.setCheckable(True)
+            button.setObjectName("viewSwitch")
+            button.clicked.connect(partial(self.show_view, name))
+            self.view_group.addButton(button)
+            switch.addWidget(button)
+            self.view_buttons[name] = button
+        switch.addStretch()
+        layout.addLayout(switch)
+        self.views = QStackedWidget()
+        layout.addWidget(self.views, 1)
+        self.board_page = QWidget()
+        board_layout = QVBoxLayout(self.board_page)
+        board_layout.setContentsMargins(0, 0, 0, 0)
+        self.views.addWidget(self.board_page)
+        self.ratings = RatingsView()
+        self.ratings.child_mode_requested.connect(self.child_mode_requested)
+        self.views.addWidget(self.ratings)
+        self.view_buttons["board"].setChecked(True)
+
         # Portrait: a row of column tabs; only the chosen column is shown.
         self.tabs = QWidget()
         tabs_layout = QHBoxLayout(self.tabs)
@@ -96,7 +126,7 @@ class BoardView(QWidget):
             self.tab_buttons[column.value] = button
         self.tab_buttons[Column.WORRIES.value].setChecked(True)
         self.tabs.hide()
-        layout.addWidget(self.tabs)
+        board_layout.addWidget(self.tabs)
 
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -111,7 +141,7 @@ class BoardView(QWidget):
             widget.move_requested.connect(self._move_by)
             row.addWidget(widget, 1)
             self.columns[column.value] = widget
-        layout.addLayout(row, 1)
+        board_layout.addLayout(row, 1)
         self._narrow = False
 
     # ---------------------------------------------------------------- meeting
@@ -137,6 +167,7 @@ class BoardView(QWidget):
         self.controller = controller
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
+        self.ratings.set_controller(controller)
         self.reload()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -169,6 +200,24 @@ class BoardView(QWidget):
 
     def _on_changed(self, _columns: object) -> None:
         self.reload()
+        self.ratings.reload()
+
+    def undo(self) -> None:
+        """Undo the last edit of the meeting shown; a card being written is saved first."""
+        self.commit_edits()
+        self.undo_group.undo()
+
+    def redo(self) -> None:
+        self.commit_edits()
+        self.undo_group.redo()
+
+    def show_view(self, name: str) -> None:
+        """Show the board or the ratings of the meeting."""
+        self.commit_edits()
+        self.view_buttons[name].setChecked(True)
+        self.views.setCurrentWidget(self.ratings if name == "ratings" else self.board_page)
+        if name == "ratings":
+            self.ratings.reload()
 
     def _on_failed(self, message: str) -> None:
         self.banner_label.setText(message)
@@ -178,25 +227,41 @@ class BoardView(QWidget):
 
     # ------------------------------------------------------------------ edits
     def _add(self, column: str, text: str) -> None:
-        if self.controller is not None:
-            self.controller.add_card(column, text, index=0)
+        if self.controller is None:
+            return
+        card_id = self.controller.add_card(column, text, index=0)
+        if card_id is not None:
+            col = self.columns[column]
+            col.close_editor()
+            if card_id in col.cards:
+                col.cards[card_id].setFocus()
 
     def _edit(self, card_id: str, text: str) -> None:
-        if self.controller is not None:
-            self.controller.edit_text(card_id, text)
+        if self.controller is None:
+            return
+        if self.controller.edit_text(card_id, text):
+            for col in self.columns.values():
+                if col.editing_card == card_id:
+                    col.close_editor()
 
     def _drop(self, card_id: str, column: str, index: int) -> None:
         if self.controller is not None:
             self.controller.move_card(card_id, column, index)
 
     def _delete(self, card_id: str) -> None:
-        if self.controller is not None:
-            self.controller.delete_card(card_id)
+        if self.controller is None:
+            return
+        column = next((c for c in self.columns.values() if card_id in c.cards), None)
+        at = column.order.index(card_id) if column else 0
+        if self.controller.delete_card(card_id) and column is not None and column.order:
+            # Keep the keyboard on the board: the card that took its place, or the last one.
+            column.cards[column.order[min(at, len(column.order) - 1)]].setFocus()
 
     def _move_by(self, card_id: str, step: int) -> None:
-        if self.controller is not None:
-            self.controller.move_card_by(card_id, step)
-            self.columns[self.services.get_card(card_id).column].cards[card_id].setFocus()
+        if self.controller is not None and self.controller.move_card_by(card_id, step):
+            for column in self.columns.values():
+                if card_id in column.cards:
+                    column.cards[card_id].setFocus()
 
     def _header_field(self, field: str, value: object) -> None:
         if self.controller is not None:

@@ -1,0 +1,365 @@
+"""The meeting's scaling questions: one card per question, a slider per person."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain import rules
+from familymeeting.storage.models import Participant, Question, Rating
+from familymeeting.ui import words
+from familymeeting.ui.board.card import Person, chip_style
+from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.ratings.slider import RatingSlider
+
+
+def people_for(question: Question, people: list[Participant]) -> list[Participant]:
+    """Children first on a children's question; otherwise the adults first."""
+    children = [p for p in people if p.role == "child"]
+    others = [p for p in people if p.role != "child"]
+    return children + others if question.for_children else others + children
+
+
+class QuestionDialog(QDialog):
+    """Write or change a question: wording, the words at 1 and at 10, for children or not."""
+
+    def __init__(self, question: Question | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit question") if question else self.tr("New question"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        self.text_edit = QPlainTextEdit(question.text if question else "")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText(self.tr("On a scale from 1 to 10, …"))
+        self.low_edit = QLineEdit(question.low_anchor if question else "")
+        self.low_edit.setMaxLength(rules.ANCHOR_MAX)
+        self.high_edit = QLineEdit(question.high_anchor if question else "")
+        self.high_edit.setMaxLength(rules.ANCHOR_MAX)
+        self.children_check = QCheckBox(self.tr("A question for children"))
+        self.children_check.setChecked(bool(question and question.for_children))
+        form.addRow(self.tr("Question"), self.text_edit)
+        form.addRow(self.tr("The word at 1"), self.low_edit)
+        form.addRow(self.tr("The word at 10"), self.high_edit)
+        form.addRow("", self.children_check)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("unsaved")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "text": self.text_edit.toPlainText().strip(),
+            "low_anchor": self.low_edit.text().strip(),
+            "high_anchor": self.high_edit.text().strip(),
+            "for_children": self.children_check.isChecked(),
+        }
+
+    def _accept(self) -> None:
+        if not self.fields()["text"]:
+            self.error_label.setText(self.tr("Please write the question."))
+            self.error_label.show()
+            return
+        self.accept()
+
+
+class AnswerRow(QWidget):
+    """One person's answer to one question: name, slider, "won't answer", comment.
+
+    Signals:
+        answered(object): a number 1-10 was chosen.
+        declined(bool): "won't answer" was ticked (True) or unticked (False).
+        commented(str): the comment was written.
+    """
+
+    answered = Signal(object)
+    declined = Signal(bool)
+    commented = Signal(str)
+
+    def __init__(self, person: Person, role: str, question: Question) -> None:
+        super().__init__()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setHorizontalSpacing(12)
+        self.name_label = QLabel(person.name)
+        self.name_label.setObjectName("chip")
+        self.name_label.setStyleSheet(chip_style(person))
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.role_label = QLabel(words.role(role))
+        self.role_label.setObjectName("muted")
+        who = QVBoxLayout()
+        who.setSpacing(2)
+        who.addWidget(self.name_label, 0, Qt.AlignmentFlag.AlignLeft)
+        who.addWidget(self.role_label)
+        who.addStretch()
+        layout.addLayout(who, 0, 0)
+        self.slider = RatingSlider(question.text, question.low_anchor, question.high_anchor)
+        self.slider.setAccessibleName(
+            self.tr("%1: %2").replace("%1", person.name).replace("%2", question.text)
+        )
+        self.slider.committed.connect(self.answered)
+        layout.addWidget(self.slider, 0, 1)
+        self.decline = QPushButton(self.tr("Won't answer"))
+        self.decline.setCheckable(True)
+        self.decline.setObjectName("attendee")
+        self.decline.toggled.connect(self.declined)
+        self.comment_button = QPushButton(self.tr("Comment"))
+        self.comment_button.setCheckable(True)
+        self.comment_button.toggled.connect(self._toggle_comment)
+        side = QVBoxLayout()
+        side.addWidget(self.decline)
+        side.addWidget(self.comment_button)
+        side.addStretch()
+        layout.addLayout(side, 0, 2)
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText(self.tr("What would make it one higher?"))
+        self.comment_edit.setMaxLength(rules.COMMENT_MAX)
+        self.comment_edit.editingFinished.connect(
+            lambda: self.commented.emit(self.comment_edit.text())
+        )
+        self.comment_edit.hide()
+        layout.addWidget(self.comment_edit, 1, 1, 1, 2)
+        layout.setColumnMinimumWidth(0, 150)
+        layout.setColumnStretch(1, 1)
+
+    def _toggle_comment(self, on: bool) -> None:
+        self.comment_edit.setVisible(on)
+        if on:
+            self.comment_edit.setFocus()
+
+    def show_answer(self, rating: Rating | None) -> None:
+        """Show what is stored, without sending it back as an edit."""
+        for widget in (self.slider, self.decline, self.comment_edit, self.comment_button):
+            widget.blockSignals(True)
+        try:
+            self.slider.setValue(None if rating is None else rating.value)
+            self.decline.setChecked(rating is not None and rating.value is None)
+            comment = "" if rating is None else rating.comment
+            if self.comment_edit.text() != comment:
+                self.comment_edit.setText(comment)
+            if comment:
+                self.comment_button.setChecked(True)
+                self.comment_edit.show()
+        finally:
+            for widget in (self.slider, self.decline, self.comment_edit, self.comment_button):
+                widget.blockSignals(False)
+
+
+class RatingsView(QWidget):
+    """The scaling questions of a meeting, answered by everyone who is here.
+
+    Signals:
+        child_mode_requested(): the caseworker wants to hand the tablet to a child.
+    """
+
+    child_mode_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: BoardController | None = None
+        self.rows: dict[tuple[str, str], AnswerRow] = {}
+        self.cards: dict[str, QFrame] = {}
+        self._shape: tuple[object, ...] = ()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("New question"))
+        self.add_button.clicked.connect(self.new_question)
+        self.child_button = QPushButton(self.tr("Child's turn"))
+        self.child_button.setProperty("primary", True)
+        self.child_button.setToolTip(
+            self.tr("One question at a time, big and simple, for a child to answer")
+        )
+        self.child_button.clicked.connect(self.child_mode_requested)
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.child_button)
+        layout.addLayout(bar)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setObjectName("cards")
+        self.container = QWidget()
+        self.container.setObjectName("cardsContainer")
+        self.list_layout = QVBoxLayout(self.container)
+        self.list_layout.setContentsMargins(0, 0, 8, 0)
+        self.list_layout.setSpacing(14)
+        self.list_layout.addStretch()
+        self.scroll.setWidget(self.container)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        layout.addWidget(self.scroll, 1)
+        self.dialog: QuestionDialog | None = None
+
+    def set_controller(self, controller: BoardController) -> None:
+        self.controller = controller
+        self._shape = ()
+        self.reload()
+
+    def people(self) -> list[Participant]:
+        """Who answers: the attendees, or everyone when nobody is marked as here yet."""
+        assert self.controller is not None
+        services = self.controller.services
+        everyone = services.list_participants(self.controller.family_id)
+        here = set(services.list_attendee_ids(self.controller.meeting_id))
+        return [p for p in everyone if p.id in here] or everyone
+
+    def reload(self) -> None:
+        if self.controller is None:
+            return
+        services = self.controller.services
+        questions = services.list_questions(self.controller.meeting_id)
+        everyone = services.list_participants(self.controller.family_id)
+        people = self.people()
+        shape = (
+            tuple((q.id, q.text, q.low_anchor, q.high_anchor, q.for_children) for q in questions),
+            tuple((p.id, p.name, p.role) for p in people),
+        )
+        if shape != self._shape:
+            self._rebuild(questions, people, everyone)
+            self._shape = shape
+        ratings = {
+            (r.question_id, r.participant_id): r
+            for r in services.list_ratings(self.controller.meeting_id)
+        }
+        for key, row in self.rows.items():
+            row.show_answer(ratings.get(key))
+        here = set(services.list_attendee_ids(self.controller.meeting_id))
+        self.hint.setText(
+            ""
+            if here
+            else self.tr("Nobody is marked as here yet, so everyone is shown. Tap the names above.")
+        )
+        self.child_button.setEnabled(any(p.role == "child" for p in people) and bool(questions))
+
+    def _rebuild(
+        self, questions: list[Question], people: list[Participant], everyone: list[Participant]
+    ) -> None:
+        for card in self.cards.values():
+            self.list_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards, self.rows = {}, {}
+        index = {p.id: i for i, p in enumerate(everyone)}
+        for position, question in enumerate(questions):
+            card = QFrame()
+            card.setObjectName("card")
+            box = QVBoxLayout(card)
+            box.setContentsMargins(18, 14, 14, 14)
+            top = QHBoxLayout()
+            title = QLabel(question.text)
+            title.setObjectName("cardText")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setWordWrap(True)
+            top.addWidget(title, 1)
+            if question.for_children:
+                badge = QLabel(self.tr("For children"))
+                badge.setObjectName("kind")
+                top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+            edit = QPushButton(self.tr("Edit"))
+            edit.clicked.connect(partial(self.edit_question, question.id))
+            delete = QPushButton(self.tr("Remove"))
+            delete.clicked.connect(partial(self._delete, question.id))
+            top.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+            top.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(top)
+            for person in people_for(question, people):
+                row = AnswerRow(
+                    Person(person.id, person.name, index.get(person.id, 0)), person.role, question
+                )
+                row.answered.connect(partial(self._answer, question.id, person.id))
+                row.declined.connect(partial(self._decline, question.id, person.id))
+                row.commented.connect(partial(self._comment, question.id, person.id))
+                box.addWidget(row)
+                self.rows[(question.id, person.id)] = row
+            self.list_layout.insertWidget(position, card)
+            self.cards[question.id] = card
+
+    # ------------------------------------------------------------------ edits
+    def _answer(self, question_id: str, participant_id: str, value: object) -> None:
+        if self.controller is not None and isinstance(value, int):
+            self.controller.set_rating(question_id, participant_id, value)
+
+    def _decline(self, question_id: str, participant_id: str, declined: bool) -> None:
+        if self.controller is None:
+            return
+        if declined:
+            self.controller.set_rating(question_id, participant_id, None)
+        else:
+            # Unticking "won't answer" puts the question back to the person: no answer yet.
+            stored = self.controller.services.get_rating(question_id, participant_id)
+            if stored is not None and stored.value is None:
+                self.controller.clear_answer(question_id, participant_id)
+
+    def _comment(self, question_id: str, participant_id: str, comment: str) -> None:
+        if self.controller is not None:
+            stored = self.controller.services.get_rating(question_id, participant_id)
+            if stored is None and not comment.strip():
+                return
+            self.controller.set_comment(question_id, participant_id, comment)
+
+    def _delete(self, question_id: str) -> None:
+        if self.controller is not None:
+            self.controller.delete_question(question_id)
+
+    def new_question(self) -> QuestionDialog:
+        """Open the question dialog (not modal-blocking); saving adds the question."""
+        dialog = QuestionDialog(parent=self)
+        dialog.accepted.connect(lambda: self._added(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _added(self, dialog: QuestionDialog) -> None:
+        if self.controller is not None:
+            fields = dialog.fields()
+            self.controller.add_question(
+                str(fields["text"]),
+                str(fields["low_anchor"]),
+                str(fields["high_anchor"]),
+                bool(fields["for_children"]),
+            )
+
+    def edit_question(self, question_id: str) -> QuestionDialog | None:
+        if self.controller is None:
+            return None
+        questions = self.controller.services.list_questions(self.controller.meeting_id)
+        question = next((q for q in questions if q.id == question_id), None)
+        if question is None:
+            return None
+        dialog = QuestionDialog(question, parent=self)
+        dialog.accepted.connect(
+            lambda: self.controller.edit_question(question_id, **dialog.fields())  # type: ignore[union-attr]
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
