@@ -484,3 +484,20 @@ def test_screenshot_largest_text_focus_and_drag(
     assert (focused.value(), dragged.value()) == (7, 3)
     for slider in (focused, dragged):
         assert slider.height() >= slider.heightForWidth(slider.width())
+
+
+def test_accessible_value_is_the_answer_or_not_answered(qtbot: QtBot, danish: None) -> None:
+    from PySide6.QtGui import QAccessible
+
+    slider = RatingSlider("Hvor godt er det at være dig derhjemme lige nu?", "Skidt", "Godt")
+    qtbot.addWidget(slider)
+    slider.show()
+    interface = QAccessible.queryAccessibleInterface(slider)
+    assert interface is not None
+    assert interface.role() == QAccessible.Role.Slider
+    assert (
+        interface.text(QAccessible.Text.Name) == "Hvor godt er det at være dig derhjemme lige nu?"
+    )
+    assert interface.text(QAccessible.Text.Value) == "Ikke besvaret"
+    slider.setValue(7)
+    assert interface.text(QAccessible.Text.Value) == "7"

@@ -10,8 +10,11 @@ import math
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QAccessibleValueChangeEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -25,7 +28,7 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from familymeeting.domain.rules import RATING_MAX, RATING_MIN
 from familymeeting.ui import theme
@@ -163,6 +166,33 @@ def _scaled_font(base: QFont, factor: float, weight: QFont.Weight) -> QFont:
     return font
 
 
+class RatingSliderAccessible(QAccessibleWidget):
+    """What assistive technology sees: a slider whose value is the answer or "not answered"."""
+
+    def __init__(self, slider: RatingSlider) -> None:
+        super().__init__(slider, QAccessible.Role.Slider)
+        self.slider = slider
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Value:
+            return self.slider.value_text()
+        return super().text(kind)
+
+
+def _accessible_factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    return RatingSliderAccessible(obj) if isinstance(obj, RatingSlider) else None
+
+
+_factory_installed = False
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_factory)
+        _factory_installed = True
+
+
 class RatingSlider(QWidget):
     """A 1-10 scale for one person and one question, big enough for a child's finger.
 
@@ -175,10 +205,10 @@ class RatingSlider(QWidget):
     and left to the parent (a scroll area). The focus ring (theme.FOCUS) shows after Tab or
     a key press, not after a tap.
 
-    Accessibility: the accessible name is the question, and the accessible *description*
-    is the answer as text ("7", or "Not answered"/"Ikke besvaret"), updated on every change.
-    Qt's value interface (QAccessibleValueInterface) cannot be implemented from PySide6, so
-    the description is this widget's contract with screen readers.
+    Accessibility: the accessible name is the question; the accessible *value*
+    (``QAccessible.Text.Value`` of the slider-role interface installed below) and the
+    description are the answer as text ("7", or "Not answered"/"Ikke besvaret"), updated
+    on every change with a value-change event for screen readers.
 
     Signals:
         committed(object): the new value, an int 1-10, after a release (only if it differs
@@ -198,6 +228,7 @@ class RatingSlider(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        _install_accessible_factory()
         self.setObjectName("ratingSlider")
         self.wheel_enabled: bool = False
         self._large = large
@@ -428,10 +459,14 @@ class RatingSlider(QWidget):
         self._set(value)
         self.committed.emit(value)
 
+    def value_text(self) -> str:
+        """The answer as a screen reader says it."""
+        return self.tr("Not answered") if self._value is None else str(self._value)
+
     def _sync_accessible(self) -> None:
-        self.setAccessibleDescription(
-            self.tr("Not answered") if self._value is None else str(self._value)
-        )
+        self.setAccessibleDescription(self.value_text())
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, self.value_text()))
 
     def _number_font(self) -> QFont:
         return _scaled_font(self.font(), 3.0 if self._large else 2.0, QFont.Weight.Bold)
