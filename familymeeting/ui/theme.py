@@ -32,6 +32,7 @@ PRIMARY = "#3d6a8e"
 PRIMARY_DARK = "#2f5573"
 FOCUS = "#e0a526"
 SAVED = "#3f7a4a"
+NOTICE = "#fff3d6"
 WARNING = "#9a5b13"
 
 COLUMNS: dict[Column, ColumnColours] = {
@@ -108,6 +109,15 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:pressed {{
     background: {PRIMARY_DARK};
+}}
+QLineEdit:disabled, QComboBox:disabled, QDateTimeEdit:disabled, QDateEdit:disabled {{
+    color: #a8b0b8;
+    background: #f1efe9;
+    border-color: #e6e2d8;
+}}
+QWidget#banner {{
+    background: {NOTICE};
+    border-radius: 10px;
 }}
 QPushButton:disabled, QToolButton:disabled {{
     color: #a8b0b8;
@@ -236,7 +246,7 @@ QLabel#kind {{
     font-weight: 600;
 }}
 QLabel#chip {{
-    border-radius: 12px;
+    border-radius: 9px;
     padding: 3px 10px;
     font-size: {pt(-1, s)}pt;
 }}

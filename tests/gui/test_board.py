@@ -413,3 +413,25 @@ def test_long_press_lifts_the_card_then_opens_its_menu_on_release(
     qtbot.waitUntil(lambda: bool(card.property("selected")))
     qtbot.mouseMove(card, QPoint(30, 80))
     assert started == [card_id] and menus == [card_id]
+
+
+def test_scrolling_over_the_status_does_not_change_it(
+    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+) -> None:
+    from PySide6.QtGui import QWheelEvent
+
+    status = board.header.status
+    before = status.currentData()
+    event = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(status.mapToGlobal(QPoint(10, 10))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(status, event)
+    assert status.currentData() == before
+    assert services.get_meeting(meeting).status == before

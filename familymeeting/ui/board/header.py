@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,7 +94,18 @@ class MeetingHeader(QWidget):
         self.attendee_row = FlowLayout(self.attendee_box)
         who.addWidget(self.attendee_box, 1)
         layout.addLayout(who)
+        # Scrolling past the header must not change the status or a date.
+        for field in (self.status, self.starts_at, self.next_at):
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            field.installEventFilter(self)
         self.attendee_buttons: dict[str, QPushButton] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def _emit(self, field: str, value: object) -> None:
         if not self._loading:

@@ -79,7 +79,8 @@ class BoardView(QWidget):
         close.clicked.connect(self.banner.hide)
         banner_layout.addWidget(self.banner_label, 1)
         banner_layout.addWidget(close)
-        self.banner.setStyleSheet("background: #fff3d6; border-radius: 10px;")
+        self.banner.setObjectName("banner")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.banner.hide()
         layout.addWidget(self.banner)
 
