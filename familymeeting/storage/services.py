@@ -939,9 +939,11 @@ class Services:
             self._touch(a)
         return a
 
-    def delete_action(self, action_id: str) -> None:
+    def delete_action(self, action_id: str) -> Action:
+        """Delete an action; the returned copy can bring it back (undo)."""
         with self.db.session() as s:
             a = self._get(s, Action, action_id)
+            snapshot = Action.model_validate(a.model_dump())
             meeting_id = a.meeting_id
             s.delete(a)
             s.flush()
@@ -950,6 +952,27 @@ class Services:
             ).all()
             for position, x in enumerate(rest):
                 x.position = position
+        return snapshot
+
+    def restore_action(self, snapshot: Action) -> Action:
+        """Bring a deleted action back with the same id at its old place."""
+        with self.db.session() as s:
+            self._get(s, Meeting, snapshot.meeting_id)
+            action = Action.model_validate(snapshot.model_dump())
+            if action.who_participant_id and s.get(Participant, action.who_participant_id) is None:
+                action.who_participant_id = None
+            rest = list(
+                s.exec(
+                    select(Action)
+                    .where(Action.meeting_id == action.meeting_id)
+                    .order_by(col(Action.position))
+                ).all()
+            )
+            rest.insert(max(0, min(action.position, len(rest))), action)
+            s.add(action)
+            for position, x in enumerate(rest):
+                x.position = position
+        return action
 
     def list_actions(self, meeting_id: str) -> list[Action]:
         with self.db.session() as s:

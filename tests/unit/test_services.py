@@ -443,3 +443,17 @@ def test_delete_and_restore_question_with_its_answers(
     rating = services.get_rating(second.id, emma.id)
     assert rating is not None and (rating.value, rating.comment) == (7, "godt")
     assert services.get_rating(first.id, emma.id) is None
+
+
+def test_delete_and_restore_action(services: Services, family: Family, meeting_id: str) -> None:
+    far = services.add_participant(family.id, "Far", Role.PARENT)
+    a = services.add_action(meeting_id, "Ringe til lægen", who_participant_id=far.id)
+    b = services.add_action(meeting_id, "Madplan", due_text="hver fredag")
+    snapshot = services.delete_action(a.id)
+    assert [x.id for x in services.list_actions(meeting_id)] == [b.id]
+    services.restore_action(snapshot)
+    restored = services.list_actions(meeting_id)
+    assert [(x.id, x.what, x.who_participant_id) for x in restored] == [
+        (a.id, "Ringe til lægen", far.id),
+        (b.id, "Madplan", None),
+    ]
