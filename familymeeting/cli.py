@@ -8,9 +8,7 @@ traceback to ``logs/error.log`` in the data dir (never with case text).
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
-import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -59,6 +57,22 @@ TEXT: dict[str, dict[str, str]] = {
     "output_is_database": {
         "da": "det er programmets egen database; vælg et andet filnavn",
         "en": "that is the program's own database; choose another file name",
+    },
+    "plan_saved": {
+        "da": "Planen for '{name}' er gemt i {path}.",
+        "en": "Saved the plan for '{name}' to {path}.",
+    },
+    "plan_shortened": {
+        "da": "Advarsel: planen var for lang til én side, så nogle lister er forkortet "
+        '("+ N mere på tavlen"). Se den igennem, før den bliver printet.',
+        "en": "Warning: the plan was too long for one page, so some lists were shortened "
+        '("+ N more on the board"). Check it before it is printed.',
+    },
+    "plan_missing_glyphs": {
+        "da": "Advarsel: {n} tegn kan ikke skrives med planens skrift og står som {placeholder}: "
+        "{chars}",
+        "en": "Warning: {n} characters cannot be printed in the plan's font and are shown as "
+        "{placeholder}: {chars}",
     },
     "bug": {
         "da": "Der skete en uventet fejl. Detaljer er gemt i {path}.",
@@ -152,6 +166,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         action="store_true",
         help="replace the family if it already exists (otherwise refused)",
     )
+    pln = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="write a meeting's one-page plan (PDF)",
+        description="Write the family's one-page plan of a meeting as an A4 PDF: the same "
+        "file the app saves. Warns on stderr when the plan had to be shortened.",
+    )
+    pln.add_argument("meeting", metavar="MEETING", help="meeting id or unique id prefix")
+    pln.add_argument("-o", "--output", metavar="FILE", required=True, help="PDF file to write")
+    pln.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        help="language of the plan (default: the family's language)",
+    )
     return parser
 
 
@@ -215,27 +243,9 @@ def _silence_stdout() -> None:
 
 
 def log_bug(data_dir: Path) -> Path:
-    """Append the current exception's traceback to logs/error.log in the data dir.
+    from familymeeting.bugs import log_bug as log
 
-    Tracebacks hold code locations and exception types; the engine hides SQL
-    parameters, so case text does not end up here.
-    """
-    log_dir = data_dir / "logs"
-    path = log_dir / "error.log"
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        traceback.print_exc()
-        return path
-    logger = logging.getLogger("familymeeting.bugs")
-    logger.addHandler(handler)
-    try:
-        logger.error("unexpected error in familymeeting %s", __version__, exc_info=True)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
-    return path
+    return log(data_dir)
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
@@ -269,11 +279,33 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             case = read_case_file(Path(args.file))
             family = import_case(services, case, replace=args.replace)
             print(t("imported", lang, name=family.display_name, meetings=len(case.meetings)))
+        elif args.command == "plan":
+            _plan(services, db.path, args, lang)
         else:  # pragma: no cover - argparse only accepts the commands above
             raise AssertionError(args.command)
     finally:
         db.close()
     return 0
+
+
+def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str) -> None:
+    from familymeeting.export.plan import PLACEHOLDER, export_plan
+    from familymeeting.storage.plan_data import build_plan
+
+    meeting = services.resolve_meeting(args.meeting)
+    out = Path(args.output)
+    if _is_database_file(out, db_path):
+        raise UserError("output_unwritable", path=str(out), reason=t("output_is_database", lang))
+    plan = build_plan(services, meeting.id, args.lang)
+    result = export_plan(plan, out)
+    print(t("plan_saved", lang, name=plan.family_name, path=out))
+    if result.shortened:
+        print(f"familymeeting: {t('plan_shortened', lang)}", file=sys.stderr)
+    if result.missing_glyphs:
+        chars = " ".join(result.missing_glyphs)
+        n = len(result.missing_glyphs)
+        line = t("plan_missing_glyphs", lang, n=n, placeholder=PLACEHOLDER, chars=chars)
+        print(f"familymeeting: {line}", file=sys.stderr)
 
 
 def _is_database_file(path: Path, db_path: Path) -> bool:

@@ -79,6 +79,10 @@ QLabel#title {{
     font-size: {pt(3, s)}pt;
     font-weight: 600;
 }}
+QLabel#headerTitle {{
+    font-size: {pt(2, s)}pt;
+    font-weight: 700;
+}}
 QLabel#subtitle {{
     font-size: {pt(1, s)}pt;
     color: {MUTED};

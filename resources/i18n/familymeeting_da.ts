@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="43" />
+        <source>Change the plan</source>
+        <translation>Ret i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="43" />
+        <source>Add to the plan</source>
+        <translation>Tilføj til planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="52" />
+        <source>What will happen, in plain words</source>
+        <translation>Hvad der skal ske, med almindelige ord</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="59" />
+        <source>A name, or e.g. “Mor og far”</source>
+        <translation>Et navn, eller fx “Mor og far”</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="66" />
+        <source>A date</source>
+        <translation>En dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="72" />
+        <source>or in words, e.g. “every Friday”</source>
+        <translation>eller med ord, fx “hver fredag”</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="82" />
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="83" />
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="84" />
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="115" />
+        <source>Please write what will happen.</source>
+        <translation>Skriv, hvad der skal ske.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="152" />
+        <source>Edit</source>
+        <translation>Ret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="155" />
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="161" />
+        <source>Move up</source>
+        <translation>Flyt op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="162" />
+        <source>Move down</source>
+        <translation>Flyt ned</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="168" />
+        <source>Done: %1</source>
+        <translation>Klaret: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="174" />
+        <source>Who: %1</source>
+        <translation>Hvem: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="175" />
+        <source>When: %1</source>
+        <translation>Hvornår: %1</translation>
+    </message>
+</context>
+<context>
     <name>AnswerRow</name>
     <message>
         <location filename="../../familymeeting/ui/ratings/view.py" line="126" />
@@ -92,71 +183,107 @@
         <source>Delete question</source>
         <translation>Fjern spørgsmål</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="266" />
+        <source>Add to the plan</source>
+        <translation>Tilføj til planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="275" />
+        <source>Tick off</source>
+        <translation>Sæt flueben</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="275" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="306" />
+        <source>Change the plan</source>
+        <translation>Ret i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="286" />
+        <source>Move in the plan</source>
+        <translation>Flyt i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/controller.py" line="291" />
+        <source>Remove from the plan</source>
+        <translation>Fjern fra planen</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="78" />
+        <location filename="../../familymeeting/ui/board/view.py" line="80" />
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="91" />
+        <location filename="../../familymeeting/ui/board/view.py" line="94" />
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="91" />
+        <location filename="../../familymeeting/ui/board/view.py" line="95" />
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="291" />
+        <location filename="../../familymeeting/ui/board/view.py" line="96" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/view.py" line="314" />
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="295" />
+        <location filename="../../familymeeting/ui/board/view.py" line="318" />
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="305" />
+        <location filename="../../familymeeting/ui/board/view.py" line="328" />
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="308" />
+        <location filename="../../familymeeting/ui/board/view.py" line="331" />
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="312" />
+        <location filename="../../familymeeting/ui/board/view.py" line="335" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="326" />
+        <location filename="../../familymeeting/ui/board/view.py" line="349" />
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="330" />
+        <location filename="../../familymeeting/ui/board/view.py" line="353" />
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="346" />
+        <location filename="../../familymeeting/ui/board/view.py" line="369" />
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="348" />
+        <location filename="../../familymeeting/ui/board/view.py" line="371" />
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="369" />
+        <location filename="../../familymeeting/ui/board/view.py" line="394" />
+        <source>Make it part of the plan</source>
+        <translation>Gør det til en del af planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/board/view.py" line="399" />
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -735,14 +862,135 @@
         <translation>Hvem er med:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="173" />
+        <location filename="../../familymeeting/ui/board/header.py" line="188" />
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="173" />
+        <location filename="../../familymeeting/ui/board/header.py" line="188" />
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreview</name>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="74" />
+        <source>The plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="83" />
+        <source>Making the plan…</source>
+        <translation>Laver planen …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="92" />
+        <source>Print…</source>
+        <translation>Udskriv …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="93" />
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="95" />
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="124" />
+        <source>The plan was too long for one page, so some lists were shortened (“+ more on the board”). Check it before you print.</source>
+        <translation>Planen var for lang til én side, så nogle lister er forkortet (“+ flere på tavlen”). Se den igennem, før du udskriver.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="130" />
+        <source>Some characters cannot be printed and are shown as □: %1</source>
+        <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="135" />
+        <source>One page, ready to print or save.</source>
+        <translation>Én side, klar til at udskrive eller gemme.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="148" />
+        <source>The plan could not be made. Details are saved in %1.</source>
+        <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="166" />
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <source>Save the plan</source>
+        <translation>Gem planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <source>plan.pdf</source>
+        <translation>vores-plan.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="181" />
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="196" />
+        <source>What needs to happen: who does what, and by when</source>
+        <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="199" />
+        <source>Add to the plan</source>
+        <translation>Tilføj til planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="201" />
+        <source>Preview the plan</source>
+        <translation>Forhåndsvis plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="223" />
+        <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
+        <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="238" />
+        <source>Where we meet next time</source>
+        <translation>Hvor vi mødes næste gang</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="250" />
+        <source>Next meeting, place</source>
+        <translation>Næste møde, sted</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="251" />
+        <source>Caseworker</source>
+        <translation>Rådgiver</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="252" />
+        <source>Caseworker's phone</source>
+        <translation>Rådgiverens telefon</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="253" />
+        <source>The date of the next meeting is set at the top of the meeting.</source>
+        <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
 </context>
 <context>
@@ -841,12 +1089,12 @@
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="257" />
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="288" />
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="433" />
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="464" />
         <source>Not answered</source>
         <translation>Ikke besvaret</translation>
     </message>

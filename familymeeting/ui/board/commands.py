@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
 from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.storage.models import Action
 from familymeeting.storage.services import CardSnapshot, QuestionSnapshot
 
 if TYPE_CHECKING:
@@ -339,3 +340,94 @@ class DeleteQuestion(BoardCommand):
     def undo_it(self) -> None:
         assert self.snapshot is not None
         self.controller.services.restore_question(self.snapshot)
+
+
+class AddAction(BoardCommand):
+    """A new line in the plan: what, who, by when."""
+
+    def __init__(self, controller: BoardController, text: str, fields: dict[str, Any]) -> None:
+        super().__init__(controller, text)
+        self.fields = fields
+        self.action_id: str | None = None
+        self.snapshot: Action | None = None
+
+    def do(self) -> None:
+        services = self.controller.services
+        if self.snapshot is not None:
+            services.restore_action(self.snapshot)
+            return
+        what = self.fields["what"]
+        rest = {k: v for k, v in self.fields.items() if k != "what"}
+        self.action_id = services.add_action(self.controller.meeting_id, what, **rest).id
+
+    def undo_it(self) -> None:
+        assert self.action_id is not None
+        self.snapshot = self.controller.services.delete_action(self.action_id)
+
+
+class EditAction(BoardCommand):
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        action_id: str,
+        old: dict[str, Any],
+        new: dict[str, Any],
+    ) -> None:
+        super().__init__(controller, text)
+        self.action_id, self.old, self.new = action_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.update_action(self.action_id, **self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.update_action(self.action_id, **self.old)
+
+
+class MoveAction(BoardCommand):
+    def __init__(
+        self, controller: BoardController, text: str, action_id: str, old: int, new: int
+    ) -> None:
+        super().__init__(controller, text)
+        self.action_id, self.old, self.new = action_id, old, new
+
+    def do(self) -> None:
+        self.controller.services.move_action(self.action_id, self.new)
+
+    def undo_it(self) -> None:
+        self.controller.services.move_action(self.action_id, self.old)
+
+
+class DeleteAction(BoardCommand):
+    def __init__(self, controller: BoardController, text: str, action_id: str) -> None:
+        super().__init__(controller, text)
+        self.action_id = action_id
+        self.snapshot: Action | None = None
+
+    def do(self) -> None:
+        self.snapshot = self.controller.services.delete_action(self.action_id)
+
+    def undo_it(self) -> None:
+        assert self.snapshot is not None
+        self.controller.services.restore_action(self.snapshot)
+
+
+class UpdateFamily(BoardCommand):
+    """The caseworker's name or phone on the plan (stored on the family)."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        text: str,
+        field: str,
+        old: str,
+        new: str,
+    ) -> None:
+        super().__init__(controller, text)
+        self.field, self.old, self.new = field, old, new
+
+    def do(self) -> None:
+        self.controller.services.update_family(self.controller.family_id, **{self.field: self.new})
+
+    def undo_it(self) -> None:
+        self.controller.services.update_family(self.controller.family_id, **{self.field: self.old})

@@ -258,3 +258,50 @@ class BoardController(QObject):
     @guarded
     def delete_question(self, question_id: str) -> bool:
         return self._push(commands.DeleteQuestion(self, self.tr("Delete question"), question_id))
+
+    # ---------------------------------------------------------------- the plan
+    @guarded
+    def add_action(self, what: str, **fields: Any) -> str | None:
+        """Add a line to the plan (what, who_participant_id/who_text, due_date/due_text)."""
+        command = commands.AddAction(self, self.tr("Add to the plan"), {"what": what, **fields})
+        return command.action_id if self._push(command) else None
+
+    @guarded
+    def edit_action(self, action_id: str, **fields: Any) -> bool:
+        current = next(a for a in self.services.list_actions(self.meeting_id) if a.id == action_id)
+        old = {key: getattr(current, key) for key in fields}
+        if old == fields:
+            return True
+        text = self.tr("Tick off") if set(fields) == {"done"} else self.tr("Change the plan")
+        return self._push(commands.EditAction(self, text, action_id, old, dict(fields)))
+
+    @guarded
+    def move_action_by(self, action_id: str, step: int) -> bool:
+        actions = self.services.list_actions(self.meeting_id)
+        index = next(i for i, a in enumerate(actions) if a.id == action_id)
+        target = max(0, min(len(actions) - 1, index + step))
+        if target == index:
+            return True
+        return self._push(
+            commands.MoveAction(self, self.tr("Move in the plan"), action_id, index, target)
+        )
+
+    @guarded
+    def delete_action(self, action_id: str) -> bool:
+        return self._push(commands.DeleteAction(self, self.tr("Remove from the plan"), action_id))
+
+    @guarded
+    def action_from_card(self, card_id: str) -> str | None:
+        """One tap: a card in "what needs to happen" becomes a line in the plan."""
+        card = self.services.get_card(card_id)
+        # Who does it is agreed in the meeting; whose words the card was is not the same.
+        return self.add_action(card.text)
+
+    @guarded
+    def update_family(self, field: str, value: str) -> bool:
+        old = getattr(self.services.get_family(self.family_id), field)
+        if old == value:
+            return True
+        return self._push(
+            commands.UpdateFamily(self, self.tr("Change the plan"), field, old, value)
+        )

@@ -54,7 +54,7 @@ class MeetingHeader(QWidget):
         top = QWidget()
         row = FlowLayout(top, spacing=10)
         self.kind_label = QLabel()
-        self.kind_label.setObjectName("title")
+        self.kind_label.setObjectName("headerTitle")
         row.addWidget(self.kind_label)
         self.starts_at = QDateTimeEdit()
         self.starts_at.setCalendarPopup(True)
@@ -64,7 +64,7 @@ class MeetingHeader(QWidget):
         self.place = QLineEdit()
         self.place.setPlaceholderText(self.tr("Place"))
         self.place.setAccessibleName(self.tr("Place"))
-        self.place.setMinimumWidth(260)
+        self.place.setMinimumWidth(200)
         self.place.editingFinished.connect(lambda: self._emit("place", self.place.text()))
         row.addWidget(self.place)
         self.status = QComboBox()
@@ -93,6 +93,10 @@ class MeetingHeader(QWidget):
         self.attendee_box = QWidget()
         self.attendee_row = FlowLayout(self.attendee_box)
         who.addWidget(self.attendee_box, 1)
+        # The meeting's view switch (board, ratings, plan) sits at the end of this row.
+        self.side = QHBoxLayout()
+        self.side.setSpacing(8)
+        who.addLayout(self.side)
         layout.addLayout(who)
         # Scrolling past the header must not change the status or a date.
         for field in (self.status, self.starts_at, self.next_at):

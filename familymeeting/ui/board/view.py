@@ -26,6 +26,8 @@ from familymeeting.ui.board.card import CardData, Person
 from familymeeting.ui.board.column import ColumnWidget
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.board.header import MeetingHeader
+from familymeeting.ui.plan.preview import PlanPreview
+from familymeeting.ui.plan.view import PlanView
 from familymeeting.ui.ratings.view import RatingsView
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
@@ -85,11 +87,15 @@ class BoardView(QWidget):
         layout.addWidget(self.banner)
 
         # The meeting's views: the board and the scaling questions (the plan comes next).
-        switch = QHBoxLayout()
-        switch.setSpacing(8)
+        switch = self.header.side
         self.view_group = QButtonGroup(self)
         self.view_buttons: dict[str, QPushButton] = {}
-        for name, title in (("board", self.tr("Board")), ("ratings", self.tr("Ratings"))):
+        views = (
+            ("board", self.tr("Board")),
+            ("ratings", self.tr("Ratings")),
+            ("plan", self.tr("Plan")),
+        )
+        for name, title in views:
             button = QPushButton(title)
             button.setCheckable(True)
             button.setObjectName("viewSwitch")
@@ -97,8 +103,6 @@ class BoardView(QWidget):
             self.view_group.addButton(button)
             switch.addWidget(button)
             self.view_buttons[name] = button
-        switch.addStretch()
-        layout.addLayout(switch)
         self.views = QStackedWidget()
         layout.addWidget(self.views, 1)
         self.board_page = QWidget()
@@ -108,7 +112,11 @@ class BoardView(QWidget):
         self.ratings = RatingsView()
         self.ratings.child_mode_requested.connect(self.child_mode_requested)
         self.views.addWidget(self.ratings)
+        self.plan = PlanView()
+        self.plan.preview_requested.connect(self.preview_plan)
+        self.views.addWidget(self.plan)
         self.view_buttons["board"].setChecked(True)
+        self.preview: PlanPreview | None = None
 
         # Portrait: a row of column tabs; only the chosen column is shown.
         self.tabs = QWidget()
@@ -169,6 +177,7 @@ class BoardView(QWidget):
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
         self.ratings.set_controller(controller)
+        self.plan.set_controller(controller)
         self.reload()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -202,6 +211,7 @@ class BoardView(QWidget):
     def _on_changed(self, _columns: object) -> None:
         self.reload()
         self.ratings.reload()
+        self.plan.reload()
 
     def undo(self) -> None:
         """Undo the last edit of the meeting shown; a card being written is saved first."""
@@ -216,9 +226,21 @@ class BoardView(QWidget):
         """Show the board or the ratings of the meeting."""
         self.commit_edits()
         self.view_buttons[name].setChecked(True)
-        self.views.setCurrentWidget(self.ratings if name == "ratings" else self.board_page)
+        pages = {"board": self.board_page, "ratings": self.ratings, "plan": self.plan}
+        self.views.setCurrentWidget(pages[name])
         if name == "ratings":
             self.ratings.reload()
+        elif name == "plan":
+            self.plan.reload()
+
+    def preview_plan(self) -> PlanPreview | None:
+        """Show the one-page plan (made in the background) with Print and Save."""
+        if self.controller is None:
+            return None
+        self.commit_edits()
+        self.preview = PlanPreview(self.services, self.controller.meeting_id, self)
+        self.preview.open()
+        return self.preview
 
     def _on_failed(self, message: str) -> None:
         self.banner_label.setText(message)
@@ -366,6 +388,13 @@ class BoardView(QWidget):
             )
             d.setCheckable(True)
             d.setChecked(current is False)
+        menu.addSeparator()
+        if card.column == Column.NEEDS_TO_HAPPEN.value:
+            add(
+                self.tr("Make it part of the plan"),
+                "toPlan",
+                partial(controller.action_from_card, card_id),
+            )
         menu.addSeparator()
         add(self.tr("Delete card"), "delete", partial(controller.delete_card, card_id))
         return menu

@@ -1,0 +1,160 @@
+"""What the family's one-page plan says: plain data, no Qt, no SQL, no PDF.
+
+``storage.plan_data.build_plan`` fills these from one meeting; ``export.plan``
+draws them. Texts are already in the plan's language and as the family wrote
+them (names resolved, dates in words); the renderer only lays them out.
+
+Dates in words live here rather than in ``export/`` because the storage layer
+needs them to word an action's "by when", and storage must not import export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Our own small tables: the ``locale`` module depends on what the machine has
+# installed (a Windows laptop rarely has da_DK), and it is process-global.
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS: dict[str, tuple[str, ...]] = {
+    "da": (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+PLAN_LANGUAGES = ("da", "en")
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in PLAN_LANGUAGES else "da"
+
+
+def date_words(day: date, lang: str, *, with_year: bool = True) -> str:
+    """ "torsdag 3. december 2026" / "Thursday 3 December 2026" (year optional).
+
+    The day and the month are joined by a no-break space.
+    """
+    lang = _lang(lang)
+    weekday = WEEKDAYS[lang][day.weekday()]
+    month = MONTHS[lang][day.month - 1]
+    # A no-break space keeps "3. december" together when a narrow column wraps.
+    dot = "." if lang == "da" else ""  # "3. december" / "3 December"
+    text = f"{weekday} {day.day}{dot}\u00a0{month}"
+    return f"{text} {day.year}" if with_year else text
+
+
+def time_words(moment: datetime, lang: str) -> str:
+    """ "kl. 10.00" / "at 10:00" (Danish writes the time with a full stop)."""
+    if _lang(lang) == "da":
+        return f"kl. {moment.hour:02d}.{moment.minute:02d}"
+    return f"at {moment.hour:02d}:{moment.minute:02d}"
+
+
+def datetime_words(moment: datetime, lang: str) -> str:
+    """ "torsdag 3. december 2026 kl. 10.00" / "Thursday 3 December 2026 at 10:00"."""
+    return f"{date_words(moment.date(), lang)} {time_words(moment, lang)}"
+
+
+def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """ "Emma, Noah og Mette" / "Emma, Noah and Mette" (no Oxford comma in either)."""
+    word = "og" if _lang(lang) == "da" else "and"
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
+@dataclass(frozen=True)
+class PlanPerson:
+    """Someone who took part. ``role`` is the stored role value ("child", "parent", ...)."""
+
+    name: str
+    role: str
+    colour: int = 0  # the person's place in the family: the same colour on every plan
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One row of "Hvad / Hvem / Hvornår". ``who`` and ``when`` are ready to print."""
+
+    what: str
+    who: str
+    when: str
+    done: bool = False
+    due_date: date | None = None
+
+
+@dataclass(frozen=True)
+class PlanCard:
+    """A card in the family's words; ``whose`` is the name of who said it ("" if unknown)."""
+
+    text: str
+    whose: str = ""
+    disagree: tuple[str, ...] = ()  # names of people who said they do not agree
+    agree: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanMark:
+    """One person's place on a scale (1-10)."""
+
+    name: str
+    value: int
+    colour: int = 0
+
+
+@dataclass(frozen=True)
+class PlanRating:
+    """One scaling question of this meeting with everybody's mark on it."""
+
+    question: str
+    low_anchor: str
+    high_anchor: str
+    marks: tuple[PlanMark, ...] = ()
+    not_answered: tuple[str, ...] = ()  # chose not to answer: shown as words, never a number
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """Everything printed on the family's one-page plan, in the plan's language."""
+
+    family_name: str
+    language: str
+    meeting_at: datetime
+    place: str = ""
+    people: tuple[PlanPerson, ...] = ()
+    goals: tuple[PlanCard, ...] = ()  # safety goals: what the actions are for
+    actions: tuple[PlanAction, ...] = ()
+    working_well: tuple[PlanCard, ...] = ()
+    worries: tuple[PlanCard, ...] = ()
+    ratings: tuple[PlanRating, ...] = ()
+    next_meeting_at: datetime | None = None
+    next_meeting_place: str = ""
+    caseworker_name: str = ""
+    caseworker_phone: str = ""

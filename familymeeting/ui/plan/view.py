@@ -1,0 +1,370 @@
+"""The meeting's plan in the app: who does what by when, next meeting, caseworker."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain import rules
+from familymeeting.storage.models import Action, Participant
+from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.family_dialog import TouchCheckBox
+
+
+class ActionDialog(QDialog):
+    """What, who (a participant or free text) and by when (a date or free text)."""
+
+    def __init__(
+        self,
+        people: list[Participant],
+        action: Action | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change the plan") if action else self.tr("Add to the plan"))
+        self.resize(720, 460)
+        self.people = people
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        self.what_edit = QPlainTextEdit(action.what if action else "")
+        self.what_edit.setTabChangesFocus(True)
+        self.what_edit.setPlaceholderText(self.tr("What will happen, in plain words"))
+        self.who_combo = QComboBox()
+        self.who_combo.setEditable(True)
+        self.who_combo.addItem("", None)
+        for p in people:
+            self.who_combo.addItem(p.name, p.id)
+        self.who_combo.lineEdit().setMaxLength(rules.WHO_TEXT_MAX)
+        self.who_combo.lineEdit().setPlaceholderText(self.tr("A name, or e.g. “Mor og far”"))
+        if action is not None:
+            index = self.who_combo.findData(action.who_participant_id)
+            if action.who_participant_id and index >= 0:
+                self.who_combo.setCurrentIndex(index)
+            else:
+                self.who_combo.setEditText(action.who_text)
+        self.date_check = QCheckBox(self.tr("A date"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDate(QDate.currentDate().addDays(7))
+        self.when_edit = QLineEdit(action.due_text if action else "")
+        self.when_edit.setMaxLength(rules.DUE_TEXT_MAX)
+        self.when_edit.setPlaceholderText(self.tr("or in words, e.g. “every Friday”"))
+        if action is not None and action.due_date is not None:
+            self.date_check.setChecked(True)
+            self.date_edit.setDate(QDate(action.due_date))
+        self.date_edit.setEnabled(self.date_check.isChecked())
+        self.date_check.toggled.connect(self.date_edit.setEnabled)
+        when = QHBoxLayout()
+        when.addWidget(self.date_check)
+        when.addWidget(self.date_edit)
+        when.addWidget(self.when_edit, 1)
+        form.addRow(self.tr("What"), self.what_edit)
+        form.addRow(self.tr("Who"), self.who_combo)
+        form.addRow(self.tr("By when"), when)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("unsaved")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def fields(self) -> dict[str, object]:
+        who_text = self.who_combo.currentText().strip()
+        index = self.who_combo.findText(who_text, Qt.MatchFlag.MatchExactly)
+        who_id = self.who_combo.itemData(index) if who_text and index > 0 else None
+        due: date | None = None
+        if self.date_check.isChecked():
+            d = self.date_edit.date()
+            due = date(d.year(), d.month(), d.day())
+        return {
+            "what": self.what_edit.toPlainText().strip(),
+            "who_participant_id": who_id,
+            "who_text": "" if who_id else who_text,
+            "due_date": due,
+            "due_text": self.when_edit.text().strip(),
+        }
+
+    def _accept(self) -> None:
+        if not self.fields()["what"]:
+            self.error_label.setText(self.tr("Please write what will happen."))
+            self.error_label.show()
+            return
+        self.accept()
+
+
+class ActionRow(QFrame):
+    """One line of the plan. Signals: done_toggled(bool), edit(), up(), down(), remove()."""
+
+    done_toggled = Signal(bool)
+    edit = Signal()
+    up = Signal()
+    down = Signal()
+    remove = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        self.done_check = TouchCheckBox()  # the whole 48 px square takes the tap
+        self.done_check.toggled.connect(self.done_toggled)
+        layout.addWidget(self.done_check, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        self.what_label = QLabel()
+        self.what_label.setObjectName("cardText")
+        self.what_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.what_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("muted")
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_label.setWordWrap(True)
+        text.addWidget(self.what_label)
+        text.addWidget(self.detail_label)
+        layout.addLayout(text, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, title, signal in (
+            ("edit", self.tr("Edit"), self.edit),
+            ("up", "↑", self.up),
+            ("down", "↓", self.down),
+            ("remove", self.tr("Remove"), self.remove),
+        ):
+            button = QPushButton(title)
+            button.clicked.connect(signal)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.buttons[name] = button
+        self.buttons["up"].setAccessibleName(self.tr("Move up"))
+        self.buttons["down"].setAccessibleName(self.tr("Move down"))
+
+    def show_action(self, action: Action, who: str, when: str, first: bool, last: bool) -> None:
+        self.done_check.blockSignals(True)
+        self.done_check.setChecked(action.done)
+        self.done_check.blockSignals(False)
+        self.done_check.setAccessibleName(self.tr("Done: %1").replace("%1", action.what))
+        self.what_label.setText(action.what)
+        font = self.what_label.font()
+        font.setStrikeOut(action.done)
+        self.what_label.setFont(font)
+        parts = [
+            self.tr("Who: %1").replace("%1", who) if who else "",
+            self.tr("When: %1").replace("%1", when) if when else "",
+        ]
+        self.detail_label.setText("  ·  ".join(p for p in parts if p))
+        self.detail_label.setVisible(any(parts))
+        self.buttons["up"].setEnabled(not first)
+        self.buttons["down"].setEnabled(not last)
+
+
+class PlanView(QWidget):
+    """Signals: preview_requested(): show the one-page plan."""
+
+    preview_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: BoardController | None = None
+        self.rows: dict[str, ActionRow] = {}
+        self.dialog: ActionDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.title = QLabel(self.tr("What needs to happen: who does what, and by when"))
+        self.title.setObjectName("subtitle")
+        self.title.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("Add to the plan"))
+        self.add_button.clicked.connect(self.new_action)
+        self.preview_button = QPushButton(self.tr("Preview the plan"))
+        self.preview_button.setProperty("primary", True)
+        self.preview_button.clicked.connect(self.preview_requested)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.preview_button)
+        layout.addLayout(bar)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setObjectName("cards")
+        container = QWidget()
+        container.setObjectName("cardsContainer")
+        body = QVBoxLayout(container)
+        body.setContentsMargins(0, 0, 8, 0)
+        body.setSpacing(10)
+        self.actions_box = QVBoxLayout()
+        self.actions_box.setSpacing(10)
+        body.addLayout(self.actions_box)
+        self.empty_label = QLabel(
+            self.tr(
+                "Nothing in the plan yet. Add a line here, or use “Make it part of the plan” "
+                "on a card in “What needs to happen”."
+            )
+        )
+        self.empty_label.setObjectName("muted")
+        self.empty_label.setWordWrap(True)
+        body.addWidget(self.empty_label)
+
+        details = QFrame()
+        details.setObjectName("card")
+        form = QFormLayout(details)
+        form.setContentsMargins(18, 14, 18, 14)
+        form.setVerticalSpacing(10)
+        self.next_place = QLineEdit()
+        self.next_place.setMaxLength(rules.PLACE_MAX)
+        self.next_place.setPlaceholderText(self.tr("Where we meet next time"))
+        self.next_place.editingFinished.connect(self._next_place_done)
+        self.caseworker_name = QLineEdit()
+        self.caseworker_name.setMaxLength(rules.NAME_MAX)
+        self.caseworker_name.editingFinished.connect(
+            lambda: self._family_field("caseworker_name", self.caseworker_name.text())
+        )
+        self.caseworker_phone = QLineEdit()
+        self.caseworker_phone.setMaxLength(rules.PHONE_MAX)
+        self.caseworker_phone.editingFinished.connect(
+            lambda: self._family_field("caseworker_phone", self.caseworker_phone.text())
+        )
+        form.addRow(self.tr("Next meeting, place"), self.next_place)
+        form.addRow(self.tr("Caseworker"), self.caseworker_name)
+        form.addRow(self.tr("Caseworker's phone"), self.caseworker_phone)
+        note = QLabel(self.tr("The date of the next meeting is set at the top of the meeting."))
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        form.addRow("", note)
+        body.addWidget(details)
+        body.addStretch()
+        scroll.setWidget(container)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        layout.addWidget(scroll, 1)
+
+    def set_controller(self, controller: BoardController) -> None:
+        self.controller = controller
+        self.reload()
+
+    def people(self) -> list[Participant]:
+        assert self.controller is not None
+        return self.controller.services.list_participants(self.controller.family_id)
+
+    def when_text(self, action: Action) -> str:
+        parts = []
+        if action.due_date is not None:
+            d = action.due_date
+            parts.append(
+                QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.LongFormat)
+            )
+        if action.due_text:
+            parts.append(action.due_text)
+        return ", ".join(parts)
+
+    def reload(self) -> None:
+        if self.controller is None:
+            return
+        services = self.controller.services
+        names = {p.id: p.name for p in self.people()}
+        actions = services.list_actions(self.controller.meeting_id)
+        for gone in set(self.rows) - {a.id for a in actions}:
+            row = self.rows.pop(gone)
+            self.actions_box.removeWidget(row)
+            row.deleteLater()
+        for index, action in enumerate(actions):
+            row = self.rows.get(action.id)
+            if row is None:
+                row = ActionRow()
+                row.done_toggled.connect(partial(self._done, action.id))
+                row.edit.connect(partial(self.edit_action, action.id))
+                row.up.connect(partial(self._move, action.id, -1))
+                row.down.connect(partial(self._move, action.id, 1))
+                row.remove.connect(partial(self._remove, action.id))
+                self.rows[action.id] = row
+            if self.actions_box.indexOf(row) != index:
+                self.actions_box.removeWidget(row)
+                self.actions_box.insertWidget(index, row)
+            who = names.get(action.who_participant_id or "", action.who_text)
+            row.show_action(
+                action, who, self.when_text(action), index == 0, index == len(actions) - 1
+            )
+        self.empty_label.setVisible(not actions)
+        meeting = services.get_meeting(self.controller.meeting_id)
+        family = services.get_family(self.controller.family_id)
+        for field, value in (
+            (self.next_place, meeting.next_meeting_place),
+            (self.caseworker_name, family.caseworker_name),
+            (self.caseworker_phone, family.caseworker_phone),
+        ):
+            if field.text() != value and not (field.hasFocus() and field.isModified()):
+                field.setText(value)
+
+    # ------------------------------------------------------------------ edits
+    def _done(self, action_id: str, done: bool) -> None:
+        if self.controller is not None:
+            self.controller.edit_action(action_id, done=done)
+
+    def _move(self, action_id: str, step: int) -> None:
+        if self.controller is not None:
+            self.controller.move_action_by(action_id, step)
+
+    def _remove(self, action_id: str) -> None:
+        if self.controller is not None:
+            self.controller.delete_action(action_id)
+
+    def _next_place_done(self) -> None:
+        if self.controller is not None:
+            self.controller.update_meeting("next_meeting_place", self.next_place.text())
+
+    def _family_field(self, field: str, value: str) -> None:
+        if self.controller is not None:
+            self.controller.update_family(field, value)
+
+    def new_action(self) -> ActionDialog:
+        dialog = ActionDialog(self.people(), parent=self)
+        dialog.accepted.connect(lambda: self._save(dialog, None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_action(self, action_id: str) -> ActionDialog | None:
+        if self.controller is None:
+            return None
+        actions = self.controller.services.list_actions(self.controller.meeting_id)
+        action = next((a for a in actions if a.id == action_id), None)
+        if action is None:
+            return None
+        dialog = ActionDialog(self.people(), action, parent=self)
+        dialog.accepted.connect(lambda: self._save(dialog, action_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: ActionDialog, action_id: str | None) -> None:
+        if self.controller is None:
+            return
+        fields = dialog.fields()
+        if action_id is None:
+            what = str(fields.pop("what"))
+            self.controller.add_action(what, **fields)
+        else:
+            self.controller.edit_action(action_id, **fields)

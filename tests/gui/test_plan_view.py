@@ -1,0 +1,161 @@
+"""The plan in the app: actions, the details printed on the plan, preview, save and print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from familymeeting.storage.demo import create_demo_family
+from familymeeting.storage.models import Family
+from familymeeting.storage.services import Services
+from familymeeting.ui.main_window import MainWindow
+from familymeeting.ui.settings import Settings
+
+Shot = Callable[[QWidget, str], Path]
+
+
+@pytest.fixture
+def demo(services: Services) -> Family:
+    return create_demo_family(services)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, services: Services, data_dir: Path, demo: Family, danish: None
+) -> MainWindow:
+    win = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.open_meeting(services.list_meetings(demo.id)[0].id)
+    win.board.show_view("plan")
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def whats(services: Services, meeting_id: str) -> list[str]:
+    return [a.what for a in services.list_actions(meeting_id)]
+
+
+def test_actions_add_edit_tick_reorder_delete_and_undo(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
+) -> None:
+    plan = window.board.plan
+    meeting_id = window.board.meeting_id or ""
+    before = whats(services, meeting_id)
+    dialog = plan.new_action()
+    qtbot.keyClicks(dialog.what_edit, "Hente Emma fra skole")
+    dialog.who_combo.setCurrentIndex(dialog.who_combo.findText("Jonas (far)"))
+    qtbot.keyClicks(dialog.when_edit, "hver tirsdag")
+    dialog.accept()
+    actions = services.list_actions(meeting_id)
+    added = actions[-1]
+    jonas = next(p.id for p in services.list_participants(demo.id) if p.name == "Jonas (far)")
+    assert (added.what, added.who_participant_id, added.due_text) == (
+        "Hente Emma fra skole",
+        jonas,
+        "hver tirsdag",
+    )
+    row = plan.rows[added.id]
+    assert row.what_label.text() == "Hente Emma fra skole"
+    assert row.detail_label.text() == "Hvem: Jonas (far)  ·  Hvornår: hver tirsdag"
+    # Free-text who and a date.
+    edit = plan.edit_action(added.id)
+    assert edit is not None
+    edit.who_combo.setEditText("Mor og far")
+    edit.date_check.setChecked(True)
+    edit.accept()
+    stored = services.list_actions(meeting_id)[-1]
+    assert (stored.who_participant_id, stored.who_text) == (None, "Mor og far")
+    assert isinstance(stored.due_date, date)
+    # Tick off, move up, remove; then undo them all.
+    qtbot.mouseClick(row.done_check, Qt.MouseButton.LeftButton)
+    assert services.list_actions(meeting_id)[-1].done is True
+    qtbot.mouseClick(row.buttons["up"], Qt.MouseButton.LeftButton)
+    assert whats(services, meeting_id)[-2] == "Hente Emma fra skole"
+    qtbot.mouseClick(row.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert "Hente Emma fra skole" not in whats(services, meeting_id)
+    for _ in range(5):
+        window.undo_action.trigger()
+    assert whats(services, meeting_id) == before
+    qtbot.wait(50)
+    screenshot(window, "plan-1280x800")
+
+
+def test_a_card_becomes_part_of_the_plan_in_one_tap(window: MainWindow, services: Services) -> None:
+    meeting_id = window.board.meeting_id or ""
+    card = services.list_cards(meeting_id, "needs_to_happen")[0]
+    menu = window.board.build_card_menu(card.id)
+    to_plan = next(a for a in menu.actions() if a.objectName() == "toPlan")
+    to_plan.trigger()
+    assert whats(services, meeting_id)[-1] == card.text
+    worry = services.list_cards(meeting_id, "worries")[0]
+    assert not any(
+        a.objectName() == "toPlan" for a in window.board.build_card_menu(worry.id).actions()
+    )
+
+
+def test_next_meeting_place_and_caseworker_are_edited_here(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family
+) -> None:
+    plan = window.board.plan
+    meeting_id = window.board.meeting_id or ""
+    for field, text in (
+        (plan.next_place, "Skolen, lokale 4"),
+        (plan.caseworker_phone, "22 33 44 55"),
+    ):
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert services.get_meeting(meeting_id).next_meeting_place == "Skolen, lokale 4"
+    assert services.get_family(demo.id).caseworker_phone == "22 33 44 55"
+    window.undo_action.trigger()
+    assert services.get_family(demo.id).caseworker_phone == "41 22 33 44"
+    assert plan.caseworker_phone.text() == "41 22 33 44"
+
+
+def test_preview_shows_one_page_saves_and_prints(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, screenshot: Shot
+) -> None:
+    window.board.plan.preview_button.click()
+    preview = window.board.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.ready, timeout=30_000):
+        pass
+    assert preview.result is not None and preview.document.pageCount() == 1
+    assert preview.save_button.isEnabled()
+    qtbot.wait(100)
+    screenshot(preview, "plan-preview")
+    target = tmp_path / "vores plan.pdf"
+    assert preview.save_to(target)
+    assert target.read_bytes() == preview.result.pdf
+    assert len(PdfReader(target).pages) == 1
+    assert str(target) in preview.status.text()
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    preview.print_to(printer)
+    assert len(PdfReader(printed).pages) == 1
+    preview.close()
+
+
+def test_saving_to_an_unwritable_place_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    preview = window.board.preview_plan()
+    assert preview is not None
+    with qtbot.waitSignal(preview.ready, timeout=30_000):
+        pass
+    assert not preview.save_to(tmp_path / "missing folder" / "plan.pdf")
+    assert "Kan ikke skrive" in preview.status.text()
+    assert not (tmp_path / "missing folder").exists()
+    preview.close()
