@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,14 +23,11 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError
 from familymeeting.storage import models
+from familymeeting.storage.migrations import MIGRATIONS
 from familymeeting.storage.paths import DB_FILENAME
 
 APPLICATION_ID = 0x464D5447  # "FMTG"
 BUSY_TIMEOUT_MS = 5000
-
-# MIGRATIONS[n] upgrades a database at user_version n to n + 1, inside one transaction.
-Migration = Callable[[Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
 
 
 # Failures of the machine, not of our code: the user gets a message, not a crash log.

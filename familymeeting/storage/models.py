@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def new_id() -> str:
@@ -229,3 +229,16 @@ class Action(SQLModel, table=True):
     position: int = 0
     created_at: datetime = _created()
     updated_at: datetime = _created()
+
+
+class AccessLog(SQLModel, table=True):
+    """Who did what to which family, when: ids and event names only, never case text."""
+
+    __tablename__ = "access_log"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCTimestamp, index=True)
+    event: str
+    family_id: str | None = Field(default=None, index=True)
+    meeting_id: str | None = None
+    detail: str = ""
