@@ -74,3 +74,17 @@ class Language(StrEnum):
 
     DA = "da"
     EN = "en"
+
+
+class LogEvent(StrEnum):
+    """What the access log records (with ids, never case text)."""
+
+    OPEN_FAMILY = "open_family"
+    OPEN_MEETING = "open_meeting"
+    EXPORT_CASE = "export_case"
+    IMPORT_CASE = "import_case"
+    PLAN_PDF = "plan_pdf"
+    PRINT_PLAN = "print_plan"
+    DELETE_FAMILY = "delete_family"
+    UNLOCK = "unlock"
+    UNLOCK_FAILED = "unlock_failed"

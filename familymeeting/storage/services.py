@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
+from sqlalchemy import literal_column
 from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from familymeeting.domain import rules
@@ -23,6 +24,7 @@ from familymeeting.domain.enums import (
     CardKind,
     Column,
     Language,
+    LogEvent,
     MeetingKind,
     MeetingStatus,
     Role,
@@ -32,6 +34,7 @@ from familymeeting.domain.errors import NotFoundError, ValidationError
 from familymeeting.domain.text import sort_key
 from familymeeting.storage.database import Database
 from familymeeting.storage.models import (
+    AccessLog,
     Action,
     Card,
     CardStance,
@@ -212,6 +215,75 @@ class Services:
         with self.db.session() as s:
             family = self._get(s, Family, family_id)
             s.delete(family)
+
+    def delete_family_permanently(self, family_id: str) -> None:
+        """Delete a family so its words cannot be found in any file of the database.
+
+        The rows are overwritten as they are deleted (``secure_delete``), the WAL is
+        checkpointed and truncated, and the file is rebuilt (``VACUUM``), so no free
+        page keeps old text. Backups made earlier expire with their rotation.
+        """
+        with self.db.session() as s:
+            s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+            family = self._get(s, Family, family_id)
+            s.delete(family)
+            s.add(AccessLog(event="delete_family", family_id=family_id))
+        self.compact()
+
+    def compact(self) -> None:
+        """Checkpoint the WAL into the file, rebuild the file, and empty the WAL."""
+        raw = self.db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA secure_delete = ON")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()
+
+    # -------------------------------------------------------------- access log
+    def log_event(
+        self,
+        event: str,
+        *,
+        family_id: str | None = None,
+        meeting_id: str | None = None,
+        detail: str = "",
+    ) -> None:
+        """Record who-did-what for the access log: event names and ids, never case text."""
+        with self.db.session() as s:
+            s.add(
+                AccessLog(
+                    event=_choice(LogEvent, event, "event").value,
+                    family_id=family_id,
+                    meeting_id=meeting_id,
+                    detail=rules.clean_text(detail, "detail", 200),
+                )
+            )
+
+    def access_log(self, family_id: str | None = None, limit: int | None = None) -> list[AccessLog]:
+        """Newest first; one family's entries, or all."""
+        with self.db.session() as s:
+            # rowid breaks ties between entries made within the same millisecond.
+            stmt = select(AccessLog).order_by(
+                col(AccessLog.at).desc(), literal_column("access_log.rowid").desc()
+            )
+            if family_id is not None:
+                stmt = stmt.where(AccessLog.family_id == family_id)
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            return list(s.exec(stmt).all())
+
+    def prune_access_log(self, keep_days: int) -> int:
+        """Remove entries older than the retention period; returns how many went."""
+        cutoff = utcnow() - timedelta(days=keep_days)
+        with self.db.session() as s:
+            old = s.exec(select(AccessLog).where(col(AccessLog.at) < cutoff)).all()
+            for entry in old:
+                s.delete(entry)
+            return len(old)
 
     def get_family(self, family_id: str) -> Family:
         with self.db.session() as s:
