@@ -21,6 +21,7 @@ from familymeeting.domain.enums import Role
 from familymeeting.storage.models import Meeting, Participant
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
 from familymeeting.ui.families_page import DETAIL_ROLE, ID_ROLE, TapListWidget
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.flow import FlowLayout
@@ -34,12 +35,14 @@ class FamilyPage(QWidget):
 
     Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped;
     ``family_changed(str)`` with the family id after it was edited or (un)archived;
-    ``progress_requested(str)`` with the family id when "Progress" is tapped.
+    ``progress_requested(str)`` with the family id when "Progress" is tapped;
+    ``family_deleted(str)`` with the id of a family that was deleted for good.
     """
 
     meeting_opened = Signal(str)
     family_changed = Signal(str)
     progress_requested = Signal(str)
+    family_deleted = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +94,12 @@ class FamilyPage(QWidget):
         self.progress_button.clicked.connect(self._progress_clicked)
         actions.addWidget(self.progress_button)
         actions.addStretch()
+        self.log_button = QPushButton(self.tr("Access log"))
+        self.log_button.clicked.connect(self.show_access_log)
+        actions.addWidget(self.log_button)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete_family)
+        actions.addWidget(self.delete_button)
         layout.addLayout(actions)
 
         meetings_title = QLabel(self.tr("Meetings"))
@@ -116,6 +125,8 @@ class FamilyPage(QWidget):
     # ------------------------------------------------------------------ public
     def show_family(self, family_id: str) -> None:
         """Show this family, read fresh from the database."""
+        if family_id != self.family_id:
+            self.services.log_event("open_family", family_id=family_id)
         self.family_id = family_id
         family = self.services.get_family(family_id)
         participants = self.services.list_participants(family_id)
@@ -211,6 +222,24 @@ class FamilyPage(QWidget):
             dialog.accepted.connect(lambda: self._meeting_created(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_access_log(self) -> AccessLogDialog | None:
+        if self.family_id is None:
+            return None
+        dialog = AccessLogDialog(self.services, self.family_id, self)
+        self._extra_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete_family(self) -> DeleteFamilyDialog | None:
+        if self.family_id is None:
+            return None
+        family_id = self.family_id
+        dialog = DeleteFamilyDialog(self.services, family_id, self)
+        dialog.accepted.connect(lambda: self.family_deleted.emit(family_id))
+        self._extra_dialog = dialog
         dialog.open()
         return dialog
 

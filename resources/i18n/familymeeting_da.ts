@@ -2,54 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
-    <name>ActionDialog</name>
+    <name>Access</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="43" />
-        <source>Change the plan</source>
-        <translation>Ret i planen</translation>
+        <location filename="../../familymeeting/ui/access.py" line="27" />
+        <source>Opened the family</source>
+        <translation>Åbnede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="43" />
-        <source>Add to the plan</source>
-        <translation>Tilføj til planen</translation>
+        <location filename="../../familymeeting/ui/access.py" line="28" />
+        <source>Opened a meeting</source>
+        <translation>Åbnede et møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="52" />
-        <source>What will happen, in plain words</source>
-        <translation>Hvad der skal ske, med almindelige ord</translation>
+        <location filename="../../familymeeting/ui/access.py" line="29" />
+        <source>Exported a case file</source>
+        <translation>Eksporterede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="59" />
-        <source>A name, or e.g. “Mor og far”</source>
-        <translation>Et navn, eller fx “Mor og far”</translation>
+        <location filename="../../familymeeting/ui/access.py" line="30" />
+        <source>Imported a case file</source>
+        <translation>Importerede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="66" />
-        <source>A date</source>
-        <translation>En dato</translation>
+        <location filename="../../familymeeting/ui/access.py" line="31" />
+        <source>Saved the plan as PDF</source>
+        <translation>Gemte planen som PDF</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="72" />
-        <source>or in words, e.g. “every Friday”</source>
-        <translation>eller med ord, fx “hver fredag”</translation>
+        <location filename="../../familymeeting/ui/access.py" line="32" />
+        <source>Printed the plan</source>
+        <translation>Udskrev planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="82" />
+        <location filename="../../familymeeting/ui/access.py" line="33" />
+        <source>Deleted the family</source>
+        <translation>Slettede familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="34" />
+        <source>Unlocked the program</source>
+        <translation>Låste programmet op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="35" />
+        <source>Wrong password</source>
+        <translation>Forkert adgangskode</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="44" />
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="50" />
+        <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
+        <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="59" />
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="59" />
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
+        <location filename="../../familymeeting/ui/access.py" line="71" />
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="44" />
+        <source>Change the plan</source>
+        <translation>Ret i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="44" />
+        <source>Add to the plan</source>
+        <translation>Tilføj til planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="53" />
+        <source>What will happen, in plain words</source>
+        <translation>Hvad der skal ske, med almindelige ord</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="60" />
+        <source>A name, or e.g. “Mor og far”</source>
+        <translation>Et navn, eller fx “Mor og far”</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="67" />
+        <source>A date</source>
+        <translation>En dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="73" />
+        <source>or in words, e.g. “every Friday”</source>
+        <translation>eller med ord, fx “hver fredag”</translation>
+    </message>
+    <message>
         <location filename="../../familymeeting/ui/plan/view.py" line="83" />
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/view.py" line="84" />
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="84" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="85" />
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="115" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="116" />
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -57,37 +133,37 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="152" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="153" />
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="155" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="156" />
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="161" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="162" />
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="162" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="163" />
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="168" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="169" />
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="174" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="175" />
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="175" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="176" />
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -233,57 +309,57 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="314" />
+        <location filename="../../familymeeting/ui/board/view.py" line="317" />
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="318" />
+        <location filename="../../familymeeting/ui/board/view.py" line="321" />
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="328" />
+        <location filename="../../familymeeting/ui/board/view.py" line="331" />
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="331" />
+        <location filename="../../familymeeting/ui/board/view.py" line="334" />
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="335" />
+        <location filename="../../familymeeting/ui/board/view.py" line="338" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="349" />
+        <location filename="../../familymeeting/ui/board/view.py" line="352" />
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="353" />
+        <location filename="../../familymeeting/ui/board/view.py" line="356" />
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="369" />
+        <location filename="../../familymeeting/ui/board/view.py" line="372" />
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="371" />
+        <location filename="../../familymeeting/ui/board/view.py" line="374" />
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="394" />
+        <location filename="../../familymeeting/ui/board/view.py" line="397" />
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="399" />
+        <location filename="../../familymeeting/ui/board/view.py" line="402" />
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -389,6 +465,34 @@
         <location filename="../../familymeeting/ui/board/column.py" line="66" />
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteFamilyDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="83" />
+        <source>Delete the family for good</source>
+        <translation>Slet familien for altid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="90" />
+        <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. Backups made before today still hold the family until they expire.</source>
+        <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopier fra før i dag indeholder stadig familien, indtil de udløber.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="98" />
+        <source>Type the family's name to confirm:</source>
+        <translation>Skriv familiens navn for at bekræfte:</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="111" />
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="113" />
+        <source>Delete for good</source>
+        <translation>Slet for altid</translation>
     </message>
 </context>
 <context>
@@ -617,68 +721,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="62" />
+        <location filename="../../familymeeting/ui/family_page.py" line="65" />
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="79" />
+        <location filename="../../familymeeting/ui/family_page.py" line="82" />
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="83" />
+        <location filename="../../familymeeting/ui/family_page.py" line="86" />
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="85" />
+        <location filename="../../familymeeting/ui/family_page.py" line="88" />
         <source>Starts from the chosen meeting's board, or else the newest one's.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="89" />
+        <location filename="../../familymeeting/ui/family_page.py" line="92" />
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90" />
+        <location filename="../../familymeeting/ui/family_page.py" line="93" />
         <source>Everyone's ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96" />
-        <location filename="../../familymeeting/ui/family_page.py" line="102" />
+        <location filename="../../familymeeting/ui/family_page.py" line="97" />
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="100" />
+        <source>Delete…</source>
+        <translation>Slet …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="105" />
+        <location filename="../../familymeeting/ui/family_page.py" line="111" />
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="106" />
+        <location filename="../../familymeeting/ui/family_page.py" line="115" />
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="128" />
+        <location filename="../../familymeeting/ui/family_page.py" line="139" />
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="130" />
+        <location filename="../../familymeeting/ui/family_page.py" line="141" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="184" />
+        <location filename="../../familymeeting/ui/family_page.py" line="195" />
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="196" />
+        <location filename="../../familymeeting/ui/family_page.py" line="207" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="196" />
+        <location filename="../../familymeeting/ui/family_page.py" line="207" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -920,27 +1034,27 @@
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="166" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="167" />
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
         <source>plan.pdf</source>
         <translation>vores-plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="171" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="181" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="186" />
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -948,47 +1062,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="196" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="197" />
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="199" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="200" />
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="201" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="202" />
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="223" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="224" />
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="238" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="239" />
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="250" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="251" />
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="251" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="252" />
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="252" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="253" />
         <source>Caseworker's phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="253" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="254" />
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>

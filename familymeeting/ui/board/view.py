@@ -165,6 +165,9 @@ class BoardView(QWidget):
 
     def open_meeting(self, meeting_id: str) -> None:
         self.commit_edits()
+        if meeting_id != self.meeting_id:
+            family_id = self.services.get_meeting(meeting_id).family_id
+            self.services.log_event("open_meeting", family_id=family_id, meeting_id=meeting_id)
         controller = self.controllers.get(meeting_id)
         if controller is None:
             controller = BoardController(self.services, meeting_id, self)

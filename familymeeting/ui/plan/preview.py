@@ -162,9 +162,14 @@ class PlanPreview(QDialog):
             self.status.setObjectName("unsaved")
             self.status.setText(user_message(exc))
             return False
+        self._log("plan_pdf")
         self.status.setObjectName("saved")
         self.status.setText(self.tr("Saved in %1").replace("%1", str(path)))
         return True
+
+    def _log(self, event: str) -> None:
+        meeting = self.services.get_meeting(self.meeting_id)
+        self.services.log_event(event, family_id=meeting.family_id, meeting_id=self.meeting_id)
 
     def save_with_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -192,6 +197,7 @@ class PlanPreview(QDialog):
                 painter.drawImage(0, 0, image)
         finally:
             painter.end()
+        self._log("print_plan")
 
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -1,0 +1,134 @@
+"""The access log of a family, and deleting a family for good."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
+from familymeeting.storage.services import Services
+
+
+def event_words(event: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "open_family": QCoreApplication.translate("Access", "Opened the family"),
+        "open_meeting": QCoreApplication.translate("Access", "Opened a meeting"),
+        "export_case": QCoreApplication.translate("Access", "Exported a case file"),
+        "import_case": QCoreApplication.translate("Access", "Imported a case file"),
+        "plan_pdf": QCoreApplication.translate("Access", "Saved the plan as PDF"),
+        "print_plan": QCoreApplication.translate("Access", "Printed the plan"),
+        "delete_family": QCoreApplication.translate("Access", "Deleted the family"),
+        "unlock": QCoreApplication.translate("Access", "Unlocked the program"),
+        "unlock_failed": QCoreApplication.translate("Access", "Wrong password"),
+    }.get(event, event)
+
+
+class AccessLogDialog(QDialog):
+    """Who did what with this family, and when (newest first)."""
+
+    def __init__(self, services: Services, family_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Access log"))
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        intro = QLabel(
+            self.tr(
+                "Every time the family was opened, exported, printed or deleted. "
+                "Entries older than the retention period are removed."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("muted")
+        layout.addWidget(intro)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What")])
+        locale = QLocale()
+        for entry in services.access_log(family_id):
+            when = QDateTime.fromSecsSinceEpoch(
+                int(entry.at.timestamp()), QTimeZone.systemTimeZone()
+            )
+            item = QTreeWidgetItem(
+                [locale.toString(when, QLocale.FormatType.ShortFormat), event_words(entry.event)]
+            )
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        layout.addWidget(self.tree, 1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class DeleteFamilyDialog(QDialog):
+    """Delete a family for good, confirmed by typing its name."""
+
+    def __init__(self, services: Services, family_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.family_id = services, family_id
+        self.name = services.get_family(family_id).display_name
+        self.setWindowTitle(self.tr("Delete the family for good"))
+        self.resize(680, 380)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        text = QLabel(
+            self.tr(
+                "Everything about %1 is deleted from this computer: participants, meetings, "
+                "boards, ratings and plans. It cannot be undone. Backups made before today "
+                "still hold the family until they expire."
+            ).replace("%1", self.name)
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(text)
+        ask = QLabel(self.tr("Type the family's name to confirm:"))
+        layout.addWidget(ask)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.name)
+        self.name_edit.textChanged.connect(self._typed)
+        layout.addWidget(self.name_edit)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("unsaved")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        layout.addStretch()
+        buttons = QHBoxLayout()
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        self.delete_button = QPushButton(self.tr("Delete for good"))
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete)
+        buttons.addWidget(cancel)
+        buttons.addStretch()
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+
+    def _typed(self, text: str) -> None:
+        self.delete_button.setEnabled(text.strip() == self.name)
+
+    def delete(self) -> bool:
+        if self.name_edit.text().strip() != self.name:
+            return False
+        try:
+            self.services.delete_family_permanently(self.family_id)
+        except UserError as exc:
+            self.error_label.setText(user_message(exc))
+            self.error_label.show()
+            return False
+        self.accept()
+        return True
