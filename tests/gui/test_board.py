@@ -435,3 +435,31 @@ def test_scrolling_over_the_status_does_not_change_it(
     QApplication.sendEvent(status, event)
     assert status.currentData() == before
     assert services.get_meeting(meeting).status == before
+
+
+def test_a_full_disk_is_explained_and_nothing_is_shown_as_saved(
+    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+) -> None:
+    controller = board.controller
+    assert controller is not None
+    controller.add_card(W, "gemt før")
+    failures: list[str] = []
+    board.failed.connect(failures.append)
+    db = services.db
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+    for _ in range(3):  # every pooled connection is capped at the file's current size
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+            conn.commit()
+    col = board.columns[G]
+    qtbot.mouseClick(col.add_button, Qt.MouseButton.LeftButton)
+    assert col.editor is not None
+    col.editor.edit.setPlainText("lang tekst " * 900)
+    qtbot.keyClick(col.editor.edit, Qt.Key.Key_Return)
+    assert failures and "Disken er fuld" in failures[0]
+    assert board.banner.isVisible()
+    assert col.editor is not None  # the words stay on screen, not lost
+    assert stored_texts(services, meeting, G) == []
+    assert stored_texts(services, meeting, W) == ["gemt før"]
+    assert controller.stack.count() == 1  # the failed edit is not in the history
