@@ -1,19 +1,28 @@
-"""Wires the QApplication: language, translators, services and the main window."""
+"""Wires the QApplication: language, translators, the password, services and the window.
+
+Nothing from the database is read before the password has opened it
+(``unlock_at_start``); the window is then handed a ``Vault`` so it can lock and
+unlock itself.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from familymeeting import __version__
 from familymeeting.assets import resource
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import detect_language, user_message
+
+if TYPE_CHECKING:
+    from familymeeting.storage.unlock import UnlockResult
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -61,6 +70,55 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _settle(ms: int = 400) -> None:
+    """Let layouts settle (wrapping text needs two passes) and lazy details arrive."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _save_picture(widget: QWidget, path: str) -> None:
+    if not widget.grab().save(path):
+        raise UserError("output_unwritable", path=path, reason="PNG")
+
+
+def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
+    """Ask for the password before anything else; None if the user quits.
+
+    ``$FAMILYMEETING_PASSWORD`` answers without a dialog (scripts, screenshots).
+    Otherwise: choose a password on a first start (or to encrypt the database of
+    an earlier version), else type it; a new recovery code is shown once.
+    """
+    from familymeeting.storage.unlock import open_unlocked, password_from_environment
+    from familymeeting.ui.lock import RecoveryCodeDialog, StartupFlow
+
+    app = QApplication.instance()
+    password = password_from_environment()
+    if password is not None:
+        result = open_unlocked(data_dir, password)
+        if result.recovery_code:
+            if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+                # Nobody can see a dialog: the one chance to note the code is stderr.
+                print(f"familymeeting: recovery code {result.recovery_code}", file=sys.stderr)
+            else:
+                RecoveryCodeDialog(result.recovery_code).exec()
+        return result
+    # Closing a start-up dialog must not end the app before the window exists.
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        flow = StartupFlow(data_dir)
+        answers: list[UnlockResult | None] = []
+        loop = QEventLoop()
+        flow.finished.connect(answers.append)
+        flow.finished.connect(loop.quit)
+        flow.start()
+        loop.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+    return answers[0] if answers else None
+
+
 def run_gui(
     data_dir: Path,
     *,
@@ -74,36 +132,48 @@ def run_gui(
     lang = detect_language()
     app.setProperty("translators", install_translators(app, lang))
 
-    from familymeeting.storage.database import Database
-    from familymeeting.storage.services import Services
-    from familymeeting.ui import settings
+    from familymeeting.storage.unlock import password_from_environment
+    from familymeeting.ui import settings, theme
+    from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
     from familymeeting.ui.main_window import MainWindow
 
+    # The look, and the chosen text size, from the first (password) screen on.
+    app_settings = settings.Settings(data_dir)
+    app.setStyleSheet(theme.stylesheet(app_settings.get(settings.TEXT_SIZE)))
+
+    if screenshot and password_from_environment() is None:
+        # No password to script with: the picture is of the first screen.
+        flow = StartupFlow(data_dir)
+        dialog = flow.start()
+        if size is not None:
+            dialog.resize(*size)
+        _settle()
+        _save_picture(dialog, screenshot)
+        dialog.reject()
+        return 0
     try:
-        db = Database.open(data_dir)
+        result = unlock_at_start(data_dir, lang)
     except UserError as exc:
         if screenshot:
             raise
         QMessageBox.critical(None, "familymeeting", user_message(exc, lang))
         return 2
+    if result is None:
+        return 0
+    vault = Vault(data_dir, result.db, result.failed_attempts)
     try:
-        services = Services(db)
+        services = vault.services()
+        log_unlock(services, vault.take_failed_attempts(), "start")
         meeting_id = services.resolve_meeting(open_meeting).id if open_meeting else None
-        app_settings = settings.Settings(data_dir)
-        window = MainWindow(services, app_settings)
+        window = MainWindow(services, app_settings, vault=vault)
         if meeting_id is not None:
             window.open_meeting(meeting_id)
         if size is not None:
             window.resize(*size)
         if screenshot:
             window.show()
-            # Let layouts settle (wrapping text needs two passes) and lazily loaded
-            # details arrive before the picture.
-            loop = QEventLoop()
-            QTimer.singleShot(400, loop.quit)
-            loop.exec()
-            if not window.grab().save(screenshot):
-                raise UserError("output_unwritable", path=screenshot, reason="PNG")
+            _settle()
+            _save_picture(window, screenshot)
             return 0
         if app_settings.get(settings.FULL_SCREEN):
             window.showFullScreen()
@@ -111,4 +181,4 @@ def run_gui(
             window.show()
         return app.exec()
     finally:
-        db.close()
+        vault.close()

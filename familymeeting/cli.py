@@ -3,6 +3,11 @@
 Every subcommand goes through the same services as the GUI. User errors are one
 line on stderr and exit code 2; anything else is a bug, logged with its
 traceback to ``logs/error.log`` in the data dir (never with case text).
+
+The database is encrypted: a command that opens it asks for the password
+(``$FAMILYMEETING_PASSWORD`` for scripts, else a prompt on the terminal, else a
+one-line error). The first run chooses the password and prints the recovery
+code once, on stderr.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from familymeeting import __version__
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import detect_language, user_message
 
 if TYPE_CHECKING:
+    from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
 
 EXIT_USER_ERROR = 2
@@ -55,8 +61,8 @@ TEXT: dict[str, dict[str, str]] = {
     "archived": {"da": "arkiveret", "en": "archived"},
     "no_meetings": {"da": "ingen møder", "en": "no meetings"},
     "output_is_database": {
-        "da": "det er programmets egen database; vælg et andet filnavn",
-        "en": "that is the program's own database; choose another file name",
+        "da": "det er programmets egen database eller nøglefil; vælg et andet filnavn",
+        "en": "that is the program's own database or key file; choose another file name",
     },
     "plan_saved": {
         "da": "Planen for '{name}' er gemt i {path}.",
@@ -77,6 +83,43 @@ TEXT: dict[str, dict[str, str]] = {
     "bug": {
         "da": "Der skete en uventet fejl. Detaljer er gemt i {path}.",
         "en": "An unexpected error happened. Details are saved in {path}.",
+    },
+    "password_prompt": {"da": "Adgangskode: ", "en": "Password: "},
+    "new_password_prompt": {
+        "da": "Vælg en adgangskode til dataene (mindst {min} tegn): ",
+        "en": "Choose a password for the data (at least {min} characters): ",
+    },
+    "new_password_again": {"da": "Gentag adgangskoden: ", "en": "The same password again: "},
+    "current_password_prompt": {"da": "Nuværende adgangskode: ", "en": "Current password: "},
+    "changed_password_prompt": {
+        "da": "Ny adgangskode (mindst {min} tegn): ",
+        "en": "New password (at least {min} characters): ",
+    },
+    "recovery_code_prompt": {"da": "Gendannelseskode: ", "en": "Recovery code: "},
+    "password_tip": {"da": "Tip: {hint}", "en": "Tip: {hint}"},
+    "recovery_code_first": {
+        "da": "Dataene er nu krypteret med din adgangskode. Skriv gendannelseskoden herunder "
+        "ned, og gem den et sikkert sted, væk fra computeren:",
+        "en": "The data is now encrypted with your password. Write down the recovery code "
+        "below and keep it somewhere safe, away from the computer:",
+    },
+    "recovery_code_once": {
+        "da": "Koden vises kun denne ene gang. Glemmer du adgangskoden, er den eneste vej "
+        "til dataene 'familymeeting recover' med denne kode. Uden både adgangskoden og "
+        "gendannelseskoden kan ingen læse dataene.",
+        "en": "The code is shown only this once. If you forget the password, the only way "
+        "back to the data is 'familymeeting recover' with this code. Without both the "
+        "password and the recovery code, nobody can read the data.",
+    },
+    "password_changed": {
+        "da": "Adgangskoden er ændret. Gendannelseskoden virker som før.",
+        "en": "The password has been changed. The recovery code works as before.",
+    },
+    "recovered": {
+        "da": "Adgangskoden er ændret. Den gamle gendannelseskode virker ikke længere; "
+        "skriv den nye ned, og gem den et sikkert sted:",
+        "en": "The password has been changed. The old recovery code no longer works; "
+        "write down the new one and keep it somewhere safe:",
     },
 }
 
@@ -180,6 +223,23 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         choices=("da", "en"),
         help="language of the plan (default: the family's language)",
     )
+    sub.add_parser(
+        "passwd",
+        parents=[common],
+        help="change the password",
+        description="Change the password. Asks for the current and the new one "
+        "(or reads $FAMILYMEETING_PASSWORD and $FAMILYMEETING_NEW_PASSWORD). Only the "
+        "key file changes; the recovery code keeps working.",
+    )
+    sub.add_parser(
+        "recover",
+        parents=[common],
+        help="set a new password with the recovery code",
+        description="Forgotten password: set a new one with the recovery code written down "
+        "when the password was chosen (or $FAMILYMEETING_RECOVERY_CODE and "
+        "$FAMILYMEETING_NEW_PASSWORD). Prints a new recovery code; the old one stops "
+        "working.",
+    )
     return parser
 
 
@@ -248,11 +308,145 @@ def log_bug(data_dir: Path) -> Path:
     return log(data_dir)
 
 
+# ------------------------------------------------------------------ passwords
+def _has_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask(prompt: str, *, secret: bool = True) -> str:
+    """One line from the user; secret input is not echoed."""
+    import getpass
+
+    try:
+        if secret:
+            return getpass.getpass(prompt)
+        print(prompt, end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+    except EOFError:
+        line = ""
+    if not line:
+        raise UserError("password_empty")
+    return line.rstrip("\r\n")
+
+
+def _existing_password(lang: str, env: str, prompt_key: str) -> str:
+    from familymeeting.storage.unlock import password_from_environment
+
+    password = password_from_environment(env)
+    if password is not None:
+        return password
+    if not _has_terminal():
+        raise UserError("password_needed", env=env)
+    password = _ask(t(prompt_key, lang))
+    if not password:
+        raise UserError("password_empty")
+    return password
+
+
+def _new_password(lang: str, env: str, prompt_key: str) -> str:
+    """A new password from ``env``, else typed twice (with a tip if it is weak)."""
+    from familymeeting.messages import render
+    from familymeeting.storage.keys import (
+        MIN_PASSWORD_LENGTH,
+        check_new_password,
+        password_hint_code,
+    )
+    from familymeeting.storage.unlock import password_from_environment
+
+    password = password_from_environment(env)
+    if password is not None:
+        check_new_password(password)
+        return password
+    if not _has_terminal():
+        raise UserError("password_needed", env=env)
+    password = _ask(t(prompt_key, lang, min=MIN_PASSWORD_LENGTH))
+    check_new_password(password)
+    hint = password_hint_code(password)
+    if hint:
+        print(f"familymeeting: {t('password_tip', lang, hint=render(hint, lang))}", file=sys.stderr)
+    if _ask(t("new_password_again", lang)) != password:
+        raise UserError("password_mismatch")
+    return password
+
+
+def _print_recovery_code(code: str, intro_key: str, lang: str, *, stream: TextIO) -> None:
+    print(f"familymeeting: {t(intro_key, lang)}", file=stream)
+    print(f"\n    {code}\n", file=stream)
+    print(f"familymeeting: {t('recovery_code_once', lang)}", file=stream, flush=True)
+
+
+def open_database(data_dir: Path, lang: str) -> Database:
+    """The data dir's database, unlocked with the password from the env or a prompt.
+
+    First run (no key file): the password is chosen here and the recovery code is
+    printed once on stderr. A plain database from an earlier version is checked
+    (and refused untouched if it is not ours) before a password is asked for.
+    """
+    from familymeeting.storage import unlock
+
+    state = unlock.data_state(data_dir)
+    if state is unlock.DataState.ENCRYPTED:
+        password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+    else:
+        if state is unlock.DataState.PLAIN:
+            unlock.check_plain_database(data_dir)
+        password = _new_password(lang, unlock.PASSWORD_ENV, "new_password_prompt")
+    result = unlock.open_unlocked(data_dir, password)
+    if result.recovery_code:
+        _print_recovery_code(result.recovery_code, "recovery_code_first", lang, stream=sys.stderr)
+    return result.db
+
+
+def _require_keys(data_dir: Path) -> None:
+    from familymeeting.storage.keys import KeyStore
+
+    if not KeyStore.exists(data_dir):
+        raise UserError("no_password_yet", path=str(data_dir))
+
+
+def _passwd(data_dir: Path, lang: str) -> None:
+    from familymeeting.storage.keys import KeyStore
+    from familymeeting.storage.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
+
+    _require_keys(data_dir)
+    old = _existing_password(lang, PASSWORD_ENV, "current_password_prompt")
+    new = _new_password(lang, NEW_PASSWORD_ENV, "changed_password_prompt")
+    KeyStore.change_password(data_dir, old, new)
+    print(t("password_changed", lang))
+
+
+def _recover(data_dir: Path, lang: str) -> None:
+    from familymeeting.storage.keys import KeyStore, normalize_recovery_code
+    from familymeeting.storage.unlock import (
+        NEW_PASSWORD_ENV,
+        RECOVERY_CODE_ENV,
+        password_from_environment,
+    )
+
+    _require_keys(data_dir)
+    code = password_from_environment(RECOVERY_CODE_ENV)
+    if code is None:
+        if not _has_terminal():
+            raise UserError("password_needed", env=RECOVERY_CODE_ENV)
+        # Shown while typed: 32 characters blind would be a trial, and the code is
+        # replaced the moment it has been used.
+        code = _ask(t("recovery_code_prompt", lang), secret=False)
+    normalize_recovery_code(code)  # a typo is reported before a new password is asked for
+    new = _new_password(lang, NEW_PASSWORD_ENV, "changed_password_prompt")
+    new_code = KeyStore.recover(data_dir, code, new)
+    _print_recovery_code(new_code, "recovered", lang, stream=sys.stdout)
+
+
 def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
-    from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
 
-    db = Database.open(data_dir)
+    if args.command == "passwd":
+        _passwd(data_dir, lang)
+        return 0
+    if args.command == "recover":
+        _recover(data_dir, lang)
+        return 0
+    db = open_database(data_dir, lang)
     try:
         services = Services(db)
         if args.command == "demo":
@@ -309,11 +503,15 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str
 
 
 def _is_database_file(path: Path, db_path: Path) -> bool:
-    """Whether writing ``path`` would replace the open database or one of its side files.
+    """Whether writing ``path`` would replace the open database, a side file or its key file.
 
-    An atomic export onto the database would swap the user's data for a JSON file.
+    An atomic export onto the database would swap the user's data for a JSON file;
+    onto keys.json, it would lock the data away for good.
     """
-    for target in (db_path, *(db_path.with_name(db_path.name + s) for s in SQLITE_SIDE_FILES)):
+    from familymeeting.storage.keys import KEYS_FILENAME
+
+    side_files = (db_path.with_name(db_path.name + s) for s in SQLITE_SIDE_FILES)
+    for target in (db_path, *side_files, db_path.with_name(KEYS_FILENAME)):
         try:
             if path.resolve() == target.resolve():
                 return True

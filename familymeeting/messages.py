@@ -106,6 +106,118 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Disken er fuld, så ændringen blev ikke gemt. Tidligere data er uændrede.",
         "en": "The disk is full, so the change was not saved. Earlier data is unchanged.",
     },
+    # ------------------------------------------------ password and encryption
+    "wrong_password": {
+        "da": "Forkert adgangskode. Intet er ændret. Har du glemt den, kan du bruge "
+        "gendannelseskoden.",
+        "en": "Wrong password. Nothing was changed. If you have forgotten it, you can use "
+        "the recovery code.",
+    },
+    "wrong_recovery_code": {
+        "da": "Gendannelseskoden passer ikke. Intet er ændret. Uden adgangskoden eller "
+        "den rigtige gendannelseskode kan dataene ikke læses af nogen.",
+        "en": "The recovery code does not match. Nothing was changed. Without the password "
+        "or the right recovery code, nobody can read the data.",
+    },
+    "recovery_code_format": {
+        "da": "Det er ikke en gendannelseskode: den har {groups} grupper med {size} tegn, "
+        "fx ABCD-EFGH-… (tallene 2-9 og bogstaverne uden I, L, O og U).",
+        "en": "That is not a recovery code: it has {groups} groups of {size} characters, "
+        "e.g. ABCD-EFGH-… (digits 2-9 and letters without I, L, O and U).",
+    },
+    "unlock_wait": {
+        "da": "For mange forkerte forsøg. Vent {seconds} sekunder, og prøv igen.",
+        "en": "Too many wrong attempts. Wait {seconds} seconds and try again.",
+    },
+    "password_too_short": {
+        "da": "Adgangskoden er for kort: brug mindst 10 tegn, gerne nogle ord i en "
+        "sætning kun du kender.",
+        "en": "The password is too short: use at least 10 characters, for example a few "
+        "words in a sentence only you know.",
+    },
+    "password_repeated": {
+        "da": "Adgangskoden er det samme tegn igen og igen; den er let at gætte.",
+        "en": "The password is the same character over and over; it is easy to guess.",
+    },
+    "password_one_kind": {
+        "da": "Bland gerne store og små bogstaver, tal eller tegn; kun én slags er lettere "
+        "at gætte.",
+        "en": "Consider mixing upper and lower case, digits or symbols; only one kind is "
+        "easier to guess.",
+    },
+    "password_common": {
+        "da": "Adgangskoden er mest almindelige ord eller årstal, som gættes først. "
+        "Tilføj noget personligt.",
+        "en": "The password is mostly common words or years, which are guessed first. "
+        "Add something personal.",
+    },
+    "password_mismatch": {
+        "da": "De to adgangskoder er ikke ens. Intet er ændret.",
+        "en": "The two passwords are not the same. Nothing was changed.",
+    },
+    "password_empty": {
+        "da": "Der blev ikke skrevet nogen adgangskode. Intet er ændret.",
+        "en": "No password was entered. Nothing was changed.",
+    },
+    "password_needed": {
+        "da": "Der skal bruges en adgangskode, men der er ingen terminal at spørge i. "
+        "Sæt miljøvariablen {env}.",
+        "en": "A password is needed, but there is no terminal to ask in. "
+        "Set the environment variable {env}.",
+    },
+    "no_password_yet": {
+        "da": "Der er ikke valgt en adgangskode i {path} endnu. Den vælges, første gang "
+        "programmet åbner dataene.",
+        "en": "No password has been chosen in {path} yet. It is chosen the first time the "
+        "program opens the data.",
+    },
+    "keys_missing": {
+        "da": "Nøglefilen {path} mangler. Den skal ligge ved siden af databasen; uden den "
+        "kan dataene ikke læses. Hent den fra en sikkerhedskopi.",
+        "en": "The key file {path} is missing. It belongs next to the database; without it "
+        "the data cannot be read. Restore it from a backup.",
+    },
+    "keys_corrupt": {
+        "da": "Nøglefilen {path} er beskadiget. Intet er ændret. Hent den fra en "
+        "sikkerhedskopi; uden den kan dataene ikke læses.",
+        "en": "The key file {path} is damaged. Nothing was changed. Restore it from a "
+        "backup; without it the data cannot be read.",
+    },
+    "keys_too_new": {
+        "da": "Nøglefilen {path} er lavet af en nyere udgave af familymeeting "
+        "(version {found}; denne udgave kender op til {supported}). Opdater programmet.",
+        "en": "The key file {path} was made by a newer familymeeting "
+        "(version {found}; this one knows up to {supported}). Please update the program.",
+    },
+    "keys_exist": {
+        "da": "Der findes allerede en nøglefil ({path}); den bliver ikke erstattet.",
+        "en": "A key file already exists ({path}); it will not be replaced.",
+    },
+    "db_wrong_key": {
+        "da": "Databasen {path} kan ikke åbnes med nøglen i keys.json: filen er beskadiget "
+        "eller hører til en anden nøglefil. Intet er ændret.",
+        "en": "The database {path} cannot be opened with the key in keys.json: the file is "
+        "damaged or belongs to another key file. Nothing was changed.",
+    },
+    "db_not_encrypted": {
+        "da": "Databasen {path} er ikke krypteret, selv om der er en nøglefil.",
+        "en": "The database {path} is not encrypted, although there is a key file.",
+    },
+    "db_not_plain": {
+        "da": "Databasen {path} er ikke en ukrypteret database og kan ikke krypteres.",
+        "en": "The database {path} is not an unencrypted database and cannot be encrypted.",
+    },
+    "db_convert_failed": {
+        "da": "Databasen {path} kunne ikke krypteres ({reason}). Den ukrypterede fil er uændret.",
+        "en": "The database {path} could not be encrypted ({reason}). The unencrypted file "
+        "is unchanged.",
+    },
+    "db_unreadable_no_keys": {
+        "da": "Databasen {path} kan ikke læses: den er beskadiget, eller den er krypteret og "
+        "nøglefilen {keys} mangler. Intet er ændret i filen.",
+        "en": "The database {path} cannot be read: it is damaged, or it is encrypted and the "
+        "key file {keys} is missing. The file has not been changed.",
+    },
     "case_file_unreadable": {
         "da": "Sagsfilen {path} kan ikke åbnes: {reason}.",
         "en": "The case file {path} cannot be opened: {reason}.",
@@ -247,6 +359,14 @@ REASONS: dict[str, dict[str, str]] = {
     "no_access": {"da": "ingen adgang til filen", "en": "no permission to read it"},
     "cannot_read": {"da": "filen kan ikke læses", "en": "the file cannot be read"},
     "value_too_long": {"da": "teksten er for lang", "en": "the text is too long"},
+    "copy_mismatch": {
+        "da": "den krypterede kopi svarede ikke til originalen",
+        "en": "the encrypted copy did not match the original",
+    },
+    "side_files_left": {
+        "da": "databasen er stadig åben i et andet program",
+        "en": "the database is still open in another program",
+    },
 }
 
 GOT = {"da": "fik", "en": "got"}

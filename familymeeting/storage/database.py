@@ -4,15 +4,22 @@ Schema versions are kept in SQLite's own ``PRAGMA user_version`` with a ladder o
 migration functions (see docs/architecture.md for why not Alembic). Our files are
 marked with ``PRAGMA application_id`` so another program's SQLite file is refused
 instead of being "migrated".
+
+With a key, the file is a SQLCipher database (AES-256, raw 256-bit key from
+``storage/keys.py``); without one it is plain SQLite, as before. The header check,
+the pragmas and the migrations are the same for both. See docs/security.md.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import event
@@ -21,13 +28,17 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, SQLModel, create_engine
 
-from familymeeting.domain.errors import DatabaseError, DiskFullError
+from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
 from familymeeting.storage import models
 from familymeeting.storage.migrations import MIGRATIONS
 from familymeeting.storage.paths import DB_FILENAME
 
 APPLICATION_ID = 0x464D5447  # "FMTG"
 BUSY_TIMEOUT_MS = 5000
+KEY_BYTES = 32
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
+SIDE_FILES = ("-wal", "-shm", "-journal")
+CONVERTING_SUFFIX = ".encrypting"  # the encrypted copy while a plain file is converted
 
 
 # Failures of the machine, not of our code: the user gets a message, not a crash log.
@@ -39,28 +50,95 @@ def _is_disk_full(exc: BaseException) -> bool:
     return "disk is full" in text or "database or disk is full" in text
 
 
-def read_header(path: Path) -> tuple[int, int]:
+def _sqlcipher() -> ModuleType:
+    # Imported on first use: plain databases (and the tests that make them) never load it.
+    from sqlcipher3 import dbapi2
+
+    module: ModuleType = dbapi2
+    return module
+
+
+def _check_key(key: bytes) -> None:
+    if not isinstance(key, bytes) or len(key) != KEY_BYTES:
+        raise ValueError("the database key must be 32 bytes")
+
+
+def _connect_encrypted(target: str, key: bytes, *, uri: bool = False, timeout: float = 5.0) -> Any:
+    """A SQLCipher connection keyed with the raw 256-bit key (no KDF on every open).
+
+    ``PRAGMA key`` must come before anything reads the file. SQLCipher's own log
+    (which prints decryption failures to stderr) is switched off: a wrong key is
+    reported to the user once, by us.
+    """
+    sqlcipher = _sqlcipher()
+    con = sqlcipher.connect(target, uri=uri, timeout=timeout, check_same_thread=False)
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether the file starts like a plain SQLite database (an encrypted one never does)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _header_uri(path: Path) -> str:
+    wal = path.with_name(path.name + "-wal")
+    return path.resolve().as_uri() + "?mode=ro" + ("" if wal.exists() else "&immutable=1")
+
+
+def read_header(path: Path, key: bytes | None = None) -> tuple[int, int]:
     """(application_id, user_version) of an existing file, read without changing it.
 
     Without a ``-wal`` file the main file holds everything, so it is opened
     ``immutable`` (no lock files are created beside it). With a WAL left by a
     crash, the newest state may be in the WAL, so it is read normally.
+
+    With ``key`` the file is read through SQLCipher the same way, so a newer
+    encrypted file is refused as untouched as a plain one. A key that does not
+    decrypt it raises ``db_wrong_key``.
     """
-    wal = path.with_name(path.name + "-wal")
-    uri = path.resolve().as_uri() + "?mode=ro" + ("" if wal.exists() else "&immutable=1")
-    try:
-        con = sqlite3.connect(uri, uri=True)
+    uri = _header_uri(path)
+    if key is not None:
+        _check_key(key)
+        if is_plain_sqlite(path):
+            raise DatabaseError("db_not_encrypted", path=str(path))
+        sqlcipher = _sqlcipher()
         try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError("db_unreadable", path=str(path)) from exc
+            con = _connect_encrypted(uri, key, uri=True)
+            try:
+                app_id, version, tables = _read_header_values(con)
+            finally:
+                con.close()
+        except sqlcipher.DatabaseError as exc:
+            raise DatabaseError("db_wrong_key", path=str(path)) from exc
+    else:
+        try:
+            con = sqlite3.connect(uri, uri=True)
+            try:
+                app_id, version, tables = _read_header_values(con)
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError("db_unreadable", path=str(path)) from exc
     if app_id == 0 and version == 0 and tables:
         raise DatabaseError("db_not_ours", path=str(path))
     return int(app_id), int(version)
+
+
+def _read_header_values(con: Any) -> tuple[int, int, int]:
+    app_id = con.execute("PRAGMA application_id").fetchone()[0]
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return int(app_id), int(version), int(tables)
 
 
 class Database:
@@ -72,7 +150,13 @@ class Database:
         self._local = threading.local()
 
     @classmethod
-    def open(cls, data_dir: Path) -> Database:
+    def open(cls, data_dir: Path, key: bytes | None = None) -> Database:
+        """Open (or create) ``familymeeting.db`` in ``data_dir``; plain, or with ``key``.
+
+        Callers that start from a password use :func:`storage.unlock.open_unlocked`.
+        """
+        if key is not None:
+            _check_key(key)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -81,14 +165,14 @@ class Database:
         if path.exists():
             if path.stat().st_size == 0:
                 raise DatabaseError("db_unreadable", path=str(path))
-            app_id, version = read_header(path)
+            app_id, version = read_header(path, key)
             if app_id not in (0, APPLICATION_ID):
                 raise DatabaseError("db_not_ours", path=str(path))
             if version > models.SCHEMA_VERSION:
                 raise DatabaseError(
                     "db_too_new", path=str(path), found=version, supported=models.SCHEMA_VERSION
                 )
-        engine = _make_engine(path)
+        engine = _make_engine(path, key)
         db = cls(path, engine)
         try:
             db._prepare_schema()
@@ -155,14 +239,35 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(path: Path) -> Engine:
-    def connect() -> sqlite3.Connection:
+def _make_engine(path: Path, key: bytes | None = None) -> Engine:
+    module: ModuleType = sqlite3
+
+    def connect() -> Any:
         # A creator, not a URL: a data dir may contain "?" or "#", which a URL would mangle.
         return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    if key is not None:
+        module = _sqlcipher()
+
+        def connect() -> Any:
+            con = _connect_encrypted(str(path), key, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                # Proves the key before anything else runs (SQLCipher only finds
+                # out when it first reads a page).
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except module.DatabaseError as exc:
+                con.close()
+                raise DatabaseError("db_wrong_key", path=str(path)) from exc
+            # Sorts and VACUUM's scratch copy stay in memory, never in a temp file.
+            con.execute("PRAGMA temp_store = MEMORY")
+            return con
 
     engine = create_engine(
         "sqlite://",
         creator=connect,
+        # SQLAlchemy's pysqlite dialect, told which driver the connections come
+        # from, so SQLCipher's errors are wrapped like sqlite3's (disk full, busy).
+        module=module,
         poolclass=QueuePool,
         pool_size=2,
         # Never put case text into exception messages (they can end up in crash logs).
@@ -191,4 +296,141 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "Database", "read_header"]
+# ------------------------------------------------------------- plain -> encrypted
+def _table_counts(con: Any, schema: str = "main") -> dict[str, int]:
+    names = [
+        row[0]
+        for row in con.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
+    return {
+        name: int(con.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
+        for name in names
+    }
+
+
+def _fsync_file(path: Path) -> None:
+    # Read-write: Windows cannot flush a file opened read-only.
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for name in (path.name, *(path.name + s for s in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError):
+            (path.parent / name).unlink()
+
+
+def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
+    """Encrypt the plain ``familymeeting.db`` in place, all or nothing.
+
+    1. The plain file's WAL is checkpointed and switched off, so the file alone
+       holds everything and no plain ``-wal``/``-shm`` is left to be mistaken for
+       the encrypted file's.
+    2. ``sqlcipher_export`` copies it into ``familymeeting.db.encrypting`` (same
+       folder, same disk), with the schema version and application id.
+    3. The copy is checked: ``integrity_check``, ``cipher_integrity_check`` and the
+       row count of every table equal to the original's; then it is fsynced.
+    4. ``os.replace`` swaps it in, which is atomic: a crash at any moment leaves
+       either the whole plain file or the whole encrypted one (and at most a stale
+       ``.encrypting`` copy, removed on the next attempt).
+
+    The caller must already hold ``key`` in ``keys.json``: once the swap is done,
+    only the key opens the data.
+    """
+    _check_key(key)
+    data_dir = Path(data_dir)
+    path = data_dir / DB_FILENAME
+    tmp = data_dir / (DB_FILENAME + CONVERTING_SUFFIX)
+    if not is_plain_sqlite(path):
+        raise DatabaseError("db_not_plain", path=str(path))
+    _remove_with_side_files(tmp)
+    sqlcipher = _sqlcipher()
+    try:
+        # sqlcipher3 without a key reads and writes plain SQLite files.
+        con = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            con.isolation_level = None
+            con.execute("PRAGMA cipher_log_level = NONE")
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if str(mode).lower() != "delete":
+                raise DatabaseError("db_busy")  # another program still has it open
+            con.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(tmp), f"x'{key.hex()}'"))
+            # One write-locked transaction: the counts and the copy see the same rows.
+            con.execute("BEGIN IMMEDIATE")
+            version = int(con.execute("PRAGMA main.user_version").fetchone()[0])
+            app_id = int(con.execute("PRAGMA main.application_id").fetchone()[0])
+            before = _table_counts(con)
+            con.execute("SELECT sqlcipher_export('encrypted')")
+            # sqlcipher_export copies the rows, not these header fields.
+            con.execute(f"PRAGMA encrypted.user_version = {version}")
+            con.execute(f"PRAGMA encrypted.application_id = {app_id}")
+            con.execute("COMMIT")
+            con.execute("DETACH DATABASE encrypted")
+        finally:
+            con.close()
+        check = _connect_encrypted(str(tmp), key)
+        try:
+            ok = check.execute("PRAGMA integrity_check").fetchall()
+            cipher_problems = check.execute("PRAGMA cipher_integrity_check").fetchall()
+            after = _table_counts(check)
+            header = (
+                int(check.execute("PRAGMA user_version").fetchone()[0]),
+                int(check.execute("PRAGMA application_id").fetchone()[0]),
+            )
+        finally:
+            check.close()
+        if ok != [("ok",)] or cipher_problems or after != before or header != (version, app_id):
+            raise DatabaseError("db_convert_failed", path=str(path), reason="copy_mismatch")
+        if any(tmp.with_name(tmp.name + s).exists() for s in SIDE_FILES) or any(
+            path.with_name(path.name + s).exists() for s in ("-wal", "-journal")
+        ):
+            raise DatabaseError("db_convert_failed", path=str(path), reason="side_files_left")
+        with contextlib.suppress(FileNotFoundError):
+            # Only WAL indexes, no content; it must not meet the encrypted file.
+            path.with_name(path.name + "-shm").unlink()
+        _fsync_file(tmp)
+        os.replace(tmp, path)
+        _fsync_dir(data_dir)
+    except UserError:
+        _remove_with_side_files(tmp)
+        raise
+    except sqlcipher.Error as exc:
+        _remove_with_side_files(tmp)
+        text = str(exc).lower()
+        if _is_disk_full(exc):
+            raise DiskFullError("disk_full") from exc
+        if "locked" in text or "busy" in text:
+            raise DatabaseError("db_busy") from exc
+        raise DatabaseError("db_convert_failed", path=str(path), reason=str(exc)[:120]) from exc
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        if exc.errno == 28:  # ENOSPC
+            raise DiskFullError("disk_full") from exc
+        raise DatabaseError(
+            "db_convert_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "Database",
+    "convert_to_encrypted",
+    "is_plain_sqlite",
+    "read_header",
+]

@@ -1,16 +1,36 @@
 """The main window: families, a family's meetings, and the meeting board.
 
 One window with a stack of pages and a toolbar the family can reach: back,
-undo/redo, text size, full screen, and a "Gemt" (saved) indicator.
+undo/redo, text size, full screen, a "Gemt" (saved) indicator, family view
+and the lock.
+
+Locking (idle, Ctrl+L, the Lock button, the system going away) destroys every
+page and closes the database, so no case text is left in any widget; the window
+then shows only the unlock form. Unlocking opens the database again, builds the
+pages anew and returns to the same family, meeting and view. Family view keeps
+the family on this meeting's board, ratings and plan; leaving it needs the
+caseworker's password.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from PySide6.QtCore import QEvent, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -30,11 +50,27 @@ from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
+from familymeeting.ui.idle import IdleWatcher
+from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock
 from familymeeting.ui.ratings.child_mode import ChildModeView
 from familymeeting.ui.ratings.progress import ProgressView
 from familymeeting.ui.settings import Settings
 
 NARROW_TOOLBAR = 1000  # below this width (a tablet in portrait) the toolbar shows icons only
+
+# What locking destroys; unlocking builds them again (see _build_pages).
+PAGES = ("families_page", "family_page", "board", "child_mode", "progress", "stack", "services")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the window was when it locked: ids and names of views, never case text."""
+
+    page: str  # "families", "family", "board" or "progress"
+    family_id: str | None = None
+    meeting_id: str | None = None
+    view: str = "board"  # the meeting's view: "board", "ratings" or "plan"
+    family_mode: bool = False
 
 
 def icon(name: str) -> QIcon:
@@ -42,23 +78,61 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """Signals: ``family_selected(str)`` when a family is opened, ``meeting_opened(str)``."""
+    """Signals:
+    ``family_selected(str)`` when a family is opened, ``meeting_opened(str)``;
+    ``locked_changed(bool)`` when the window locks or is unlocked;
+    ``family_mode_changed(bool)`` when family view starts or ends.
+
+    With a ``vault`` the window can lock and has family view; ``idle_ms`` overrides
+    the ``security/lock_minutes`` setting (tests use a short time).
+    """
 
     family_selected = Signal(str)
     meeting_opened = Signal(str)
+    locked_changed = Signal(bool)
+    family_mode_changed = Signal(bool)
 
     def __init__(
-        self, services: Services, app_settings: Settings, parent: QWidget | None = None
+        self,
+        services: Services,
+        app_settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        vault: Vault | None = None,
+        idle_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
         self.settings = app_settings
+        self.vault = vault
         self.setWindowTitle("familymeeting")
         self.setWindowIcon(icon("familymeeting"))
         self.resize(1280, 800)
         self.family_id: str | None = None
+        self.locked = False
+        self.family_mode = False
+        self.family_meeting_id: str | None = None  # the one meeting family view shows
+        self.lock_screen: LockScreen | None = None
+        self.leave_dialog: UnlockDialog | None = None
+        self.place: Place | None = None  # where to return after unlocking
 
         self.undo_group = QUndoGroup(self)
+        self._build_toolbar()
+        self._build_pages(services)
+        self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+
+        self.idle: IdleWatcher | None = None
+        if vault is not None:
+            minutes = self.settings.get(settings.LOCK_MINUTES)
+            self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
+            self.idle.idle.connect(self.lock)
+            self.idle.away.connect(self.lock)
+            self.idle.start()
+        self._start_page()
+
+    def _build_pages(self, services: Services) -> None:
+        """The pages over an open database: at start, and again after unlocking."""
+        self.services = services
         self.families_page = FamiliesPage(services)
         self.family_page = FamilyPage(services)
         self.board = BoardView(services, self.undo_group)
@@ -74,16 +148,16 @@ class MainWindow(QMainWindow):
         self.family_page.meeting_opened.connect(self.open_meeting)
         self.family_page.family_changed.connect(self._family_changed)
         self.family_page.progress_requested.connect(self.show_progress)
+        deleted = getattr(self.family_page, "family_deleted", None)
+        if deleted is not None:
+            deleted.connect(self._family_deleted)
         self.board.saved.connect(self._update_location)
         self.board.saved.connect(self._show_saved)
         self.board.failed.connect(self._show_failed)
         self.board.child_mode_requested.connect(self.enter_child_mode)
+        # After BoardView's own slot has made the preview: no "Save as PDF…" in family view.
+        self.board.plan.preview_requested.connect(self._restrict_preview)
         self.child_mode.finished.connect(self.leave_child_mode)
-
-        self._build_toolbar()
-        self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
-        self._start_page()
 
     # ----------------------------------------------------------------- toolbar
     def _build_toolbar(self) -> None:
@@ -112,6 +186,16 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("saved")
         self.saved_label.setContentsMargins(8, 0, 8, 0)
         bar.addWidget(self.saved_label)
+
+        # Family view: this meeting only, handed to the family; leaving needs the password.
+        self.family_mode_action = QAction(icon("family"), self.tr("Family view"), self)
+        self.family_mode_action.triggered.connect(self.enter_family_mode)
+        self.family_mode_action.setVisible(False)
+        self.leave_family_action = QAction(icon("family"), self.tr("Leave family view"), self)
+        self.leave_family_action.triggered.connect(self.ask_leave_family_mode)
+        self.leave_family_action.setVisible(False)
+        bar.addAction(self.family_mode_action)
+        bar.addAction(self.leave_family_action)
 
         # Our own actions (not QUndoGroup.createUndoAction): a card still being written is
         # saved first, so undo takes back exactly what is on screen and loses no words.
@@ -155,6 +239,15 @@ class MainWindow(QMainWindow):
         self.keyboard_action.setVisible(False)
         bar.addAction(self.keyboard_action)
 
+        self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setVisible(self.vault is not None)
+        bar.addSeparator()
+        bar.addAction(self.lock_action)
+        # Also on the window itself, so Ctrl+L works while the toolbar is hidden (child mode).
+        self.addAction(self.lock_action)
+
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton):
@@ -189,10 +282,12 @@ class MainWindow(QMainWindow):
         self._arrange_toolbar()
 
     def undo(self) -> None:
-        self.board.undo()
+        if not self.locked:
+            self.board.undo()
 
     def redo(self) -> None:
-        self.board.redo()
+        if not self.locked:
+            self.board.redo()
 
     # -------------------------------------------------------------- navigation
     def _start_page(self) -> None:
@@ -208,6 +303,8 @@ class MainWindow(QMainWindow):
         self.show_families()
 
     def show_families(self) -> None:
+        if self.locked or self.family_mode:
+            return
         self.board.commit_edits()
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
@@ -215,6 +312,9 @@ class MainWindow(QMainWindow):
         self._update_location()
 
     def open_family(self, family_id: str) -> None:
+        """Show a family's page; refused while locked or in family view."""
+        if self.locked or self.family_mode:
+            return
         self.board.commit_edits()
         self.family_id = family_id
         self.settings.set(settings.LAST_FAMILY, family_id)
@@ -225,6 +325,9 @@ class MainWindow(QMainWindow):
         self.family_selected.emit(family_id)
 
     def open_meeting(self, meeting_id: str) -> None:
+        """Show a meeting's board; in family view only the family's own meeting."""
+        if self.locked or (self.family_mode and meeting_id != self.family_meeting_id):
+            return
         self.saved_label.clear()
         meeting = self.services.get_meeting(meeting_id)
         if self.family_id != meeting.family_id:
@@ -238,7 +341,9 @@ class MainWindow(QMainWindow):
         self.meeting_opened.emit(meeting_id)
 
     def show_progress(self, family_id: str) -> None:
-        """Each person's answers across the family's meetings."""
+        """Each person's answers across the family's meetings (not in family view)."""
+        if self.locked or self.family_mode:
+            return
         self.board.commit_edits()
         self.family_id = family_id
         self.progress.show_family(family_id)
@@ -248,6 +353,8 @@ class MainWindow(QMainWindow):
 
     def enter_child_mode(self) -> None:
         """Hand the tablet to a child: only the child's questions, no toolbar, no case text."""
+        if self.locked:
+            return
         controller = self.board.controller
         if controller is None:
             return
@@ -266,6 +373,8 @@ class MainWindow(QMainWindow):
         self.child_mode.start(controller, children)
 
     def leave_child_mode(self) -> None:
+        if self.locked:
+            return
         self.toolbar.show()
         self.stack.setCurrentWidget(self.board)
         self.board.reload()
@@ -273,11 +382,19 @@ class MainWindow(QMainWindow):
         self._update_location()
 
     def go_back(self) -> None:
+        if self.locked or self.family_mode:
+            return  # family view has nowhere to go back to
         current = self.stack.currentWidget()
         if current in (self.board, self.progress) and self.family_id is not None:
             self.open_family(self.family_id)
         elif current is not self.families_page:
             self.show_families()
+
+    def _family_deleted(self, _family_id: str) -> None:
+        self.settings.set(settings.LAST_FAMILY, "")
+        self.settings.set(settings.LAST_MEETING, "")
+        self.family_id = None
+        self.show_families()
 
     def _family_changed(self, family_id: str) -> None:
         family = self.services.get_family(family_id)
@@ -288,9 +405,17 @@ class MainWindow(QMainWindow):
             self._update_location()
 
     def _update_location(self) -> None:
+        if self.locked:
+            return
         current = self.stack.currentWidget()
-        self.back_action.setEnabled(current is not self.families_page)
-        self.home_action.setEnabled(current is not self.families_page)
+        roaming = not self.family_mode
+        for action in (self.back_action, self.home_action):
+            action.setVisible(roaming)
+            action.setEnabled(roaming and current is not self.families_page)
+        self.family_mode_action.setVisible(
+            self.vault is not None and roaming and current is self.board
+        )
+        self.leave_family_action.setVisible(self.family_mode)
         parts: list[str] = []
         if current is not self.families_page and self.family_id is not None:
             parts.append(self.services.get_family(self.family_id).display_name)
@@ -300,7 +425,193 @@ class MainWindow(QMainWindow):
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
         # The board's own header names the meeting; the toolbar says whose it is.
         self.location.setText(parts[0] if parts else "")
-        self.setWindowTitle(" – ".join([*parts, "familymeeting"]) if parts else "familymeeting")
+        if self.family_mode or not parts:
+            # The title reaches the task bar, window switchers and screen sharing.
+            self.setWindowTitle("familymeeting")
+        else:
+            self.setWindowTitle(" – ".join([*parts, "familymeeting"]))
+
+    # ------------------------------------------------------------------ locking
+    def where(self) -> Place:
+        """Where the window is now (ids only), to come back to after unlocking."""
+        current = self.stack.currentWidget()
+        view = "board"
+        for name, button in self.board.view_buttons.items():
+            if button.isChecked():
+                view = name
+        if current is self.child_mode:
+            current, view = self.board, "ratings"
+        if current is self.board and self.board.meeting_id is not None:
+            return Place("board", self.family_id, self.board.meeting_id, view, self.family_mode)
+        if current is self.progress and self.family_id is not None:
+            return Place("progress", self.family_id)
+        if current is self.family_page and self.family_id is not None:
+            return Place("family", self.family_id)
+        return Place("families")
+
+    def lock(self) -> None:
+        """Remove every page and close the database; show only the unlock form.
+
+        Open dialogs and menus are closed first; the pages are deleted on the next
+        turn of the event loop (never under the feet of a widget that is handling
+        an event) and are hidden until then.
+        """
+        if self.locked or self.vault is None:
+            return
+        self.board.commit_edits()
+        self.place = self.where()
+        if self.idle is not None:
+            self.idle.stop()
+        self._close_windows()
+        for stack in self.undo_group.stacks():
+            self.undo_group.removeStack(stack)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_action.setToolTip(self.undo_action.text())
+        self.redo_action.setToolTip(self.redo_action.text())
+
+        pages = self.takeCentralWidget()
+        if pages is not None:
+            pages.hide()
+            pages.deleteLater()
+        for name in PAGES:
+            delattr(self, name)
+        self.vault.close()
+        self.locked = True
+        self.family_mode = False
+        self.family_meeting_id = None
+        self.family_id = None
+        self.location.setText("")
+        self.location.setToolTip("")  # set to the whole name when it was elided
+        self.saved_label.clear()
+        self.toolbar.hide()
+        self.setWindowTitle("familymeeting")
+
+        self.lock_screen = LockScreen(self.vault.data_dir, self.vault.reopen)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.setCentralWidget(self.lock_screen)
+        self.lock_screen.unlock.focus_password()
+        self.locked_changed.emit(True)
+
+    def _close_windows(self) -> None:
+        """Close menus and every dialog of this window (the pages' dialogs die with them)."""
+        for _ in range(20):  # nested menus close one level at a time
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible() or not self._owns(widget):
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()
+            widget.hide()
+            if widget.parentWidget() is self:
+                widget.deleteLater()  # e.g. "leave family view" (the pages' go with them)
+        self.leave_dialog = None
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def _unlocked(self, services: object) -> None:
+        """The password was right: build the pages again and go back to where we were."""
+        assert isinstance(services, Services) and self.vault is not None
+        screen = self.takeCentralWidget()
+        if screen is not None:
+            screen.hide()
+            screen.deleteLater()
+        self.lock_screen = None
+        self.locked = False
+        self._build_pages(services)
+        self.toolbar.show()
+        log_unlock(services, self.vault.take_failed_attempts(), "after lock")
+        self._restore(self.place)
+        self.place = None
+        if self.idle is not None:
+            self.idle.start()
+        self.locked_changed.emit(False)
+
+    def _restore(self, place: Place | None) -> None:
+        if place is None:
+            self._start_page()
+            return
+        try:
+            if place.page == "board" and place.meeting_id is not None:
+                self.open_meeting(place.meeting_id)
+                self.board.show_view(place.view)
+                if place.family_mode:
+                    self.enter_family_mode()
+            elif place.page == "progress" and place.family_id is not None:
+                self.show_progress(place.family_id)
+            elif place.page == "family" and place.family_id is not None:
+                self.open_family(place.family_id)
+            else:
+                self.show_families()
+        except NotFoundError:  # removed meanwhile (e.g. from the command line)
+            self.show_families()
+
+    # -------------------------------------------------------------- family view
+    def enter_family_mode(self) -> bool:
+        """Keep the screen on this meeting: board, ratings and plan, nothing else."""
+        if self.locked or self.vault is None or self.family_mode:
+            return False
+        if self.stack.currentWidget() is not self.board or self.board.meeting_id is None:
+            return False
+        self.board.commit_edits()
+        self.family_mode = True
+        self.family_meeting_id = self.board.meeting_id
+        self._restrict_preview()
+        self._update_location()
+        self.family_mode_changed.emit(True)
+        return True
+
+    def ask_leave_family_mode(self) -> UnlockDialog | None:
+        """Ask for the caseworker's password (window-modal, not blocking); leave if right."""
+        if not self.family_mode or self.vault is None:
+            return None
+        vault = self.vault
+        if self.leave_dialog is not None:
+            self.leave_dialog.reject()
+        dialog = UnlockDialog(
+            vault.data_dir,
+            vault.check_password,
+            title=self.tr("Leave family view"),
+            prompt=self.tr("The caseworker’s password is needed to see more than this meeting."),
+            allow_recovery=False,
+            cancel_text=self.tr("Stay in family view"),
+            parent=self,
+        )
+        dialog.accepted.connect(self._leave_family_mode)
+        dialog.finished.connect(dialog.deleteLater)
+        self.leave_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _leave_family_mode(self) -> None:
+        self.leave_dialog = None
+        if not self.family_mode or self.locked:
+            return
+        log_unlock(self.services, self.vault.take_failed_attempts(), "family view")
+        self.family_mode = False
+        self.family_meeting_id = None
+        self._update_location()
+        self.family_mode_changed.emit(False)
+
+    def _restrict_preview(self) -> None:
+        """In family view the plan may be printed, but not saved: no file dialogs."""
+        preview = self.board.preview
+        if not self.family_mode or preview is None or preview.property("familyView"):
+            return
+        preview.setProperty("familyView", True)
+        preview.save_button.hide()
+        preview.save_button.setEnabled(False)
+        # The preview enables its buttons once the page is made; keep Save off.
+        preview.ready.connect(partial(preview.save_button.setEnabled, False))
 
     # ------------------------------------------------------------ saving state
     def _show_saved(self) -> None:
@@ -354,9 +665,19 @@ class MainWindow(QMainWindow):
         typing = isinstance(new, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox)
         self.keyboard_action.setVisible(typing and keyboard.available())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.idle is not None:
+            # Session lock and sleep arrive as native messages to a window (Windows).
+            self.idle.watch_native_session(int(self.winId()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Edits are saved as they happen; a card still being written is saved now.
-        self.board.commit_edits()
+        if not self.locked:
+            self.board.commit_edits()
+        if self.idle is not None:
+            self.idle.dispose()
+            self.idle = None
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]

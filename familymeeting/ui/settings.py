@@ -2,7 +2,8 @@
 
 Stored with QSettings in an INI file inside the data dir, so a test's temporary
 data dir also isolates its settings, and a caseworker's settings travel with
-their data.
+their data. The file is not encrypted: settings hold ids and choices, never case
+text (no names, no card text, no search words).
 """
 
 from __future__ import annotations
@@ -45,7 +46,21 @@ LAST_MEETING: Setting[str] = Setting(
     "session/last_meeting", str, "", QT_TRANSLATE_NOOP("Settings", "Last meeting opened")
 )
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (TEXT_SIZE, FULL_SCREEN, LAST_FAMILY, LAST_MEETING)
+LOCK_MINUTES: Setting[int] = Setting(
+    "security/lock_minutes",
+    int,
+    5,
+    QT_TRANSLATE_NOOP("Settings", "Lock after this many minutes without use"),
+    (1, 2, 3, 5, 10, 15, 30),
+)
+
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    TEXT_SIZE,
+    FULL_SCREEN,
+    LAST_FAMILY,
+    LAST_MEETING,
+    LOCK_MINUTES,
+)
 
 SETTINGS_FILENAME = "settings.ini"
 

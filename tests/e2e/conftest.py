@@ -1,4 +1,9 @@
-"""Run the installed ``familymeeting`` command as a subprocess, like a user would."""
+"""Run the installed ``familymeeting`` command as a subprocess, like a user would.
+
+Every run gets ``FAMILYMEETING_PASSWORD`` (the test password, tests/e2e/passwords.py)
+unless a test passes ``env={"FAMILYMEETING_PASSWORD": None}``, and an empty stdin,
+so a command that would prompt on a terminal fails instead of hanging.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,10 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
+from passwords import DATA_FILES, TEST_PASSWORD
 
 TIMEOUT_S = 60
+PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
 
 
 class Runner(Protocol):
@@ -39,8 +46,12 @@ def run_cli(
     env: Mapping[str, str | None] | None = None,
     cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the command with os.environ plus ``env`` (a value of None removes a variable)."""
+    """Run the command with os.environ plus ``env`` (a value of None removes a variable).
+
+    The test password is set unless ``env`` says otherwise.
+    """
     full_env = dict(os.environ)
+    full_env[PASSWORD_ENV] = TEST_PASSWORD
     for key, value in (env or {}).items():
         if value is None:
             full_env.pop(key, None)
@@ -54,6 +65,7 @@ def run_cli(
         errors="replace",
         env=full_env,
         cwd=cwd,
+        stdin=subprocess.DEVNULL,
         timeout=TIMEOUT_S,
         check=False,
     )
@@ -120,8 +132,8 @@ def _make_demo(root: Path) -> DemoData:
     )
     assert exported.returncode == 0, exported.stderr
     family_id = json.loads(case_file.read_bytes())["family"]["id"]
-    # The command closed the database: nothing but the file itself is left behind.
-    assert sorted(p.name for p in data_dir.iterdir()) == ["familymeeting.db"]
+    # The command closed the database: nothing but the file and its key is left behind.
+    assert sorted(p.name for p in data_dir.iterdir()) == DATA_FILES
     return DemoData(data_dir=data_dir, family_id=family_id, case_file=case_file)
 
 

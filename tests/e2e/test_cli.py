@@ -2,7 +2,8 @@
 
 Contract under test: a job succeeds with exit code 0; an error the user can cause
 is exactly one line on stderr, exit code 2, and leaves the database file exactly
-as it was.
+as it was. The first job on a new data dir also prints the recovery code once on
+stderr (the password comes from FAMILYMEETING_PASSWORD, set by conftest.py).
 """
 
 from __future__ import annotations
@@ -20,10 +21,19 @@ from typing import Any, Protocol
 
 import platformdirs
 import pytest
-from helpers import db_state, file_digest
+from helpers import file_digest
+from passwords import (
+    DATA_FILES,
+    RECOVERY_CODE,
+    db_state,
+    open_database,
+    recovery_notice,
+    set_user_version,
+    without_recovery_notice,
+)
 
 import familymeeting
-from familymeeting.storage.database import APPLICATION_ID, Database
+from familymeeting.storage.database import APPLICATION_ID
 from familymeeting.storage.models import Family
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
@@ -54,6 +64,14 @@ def succeeded(result: Result) -> str:
     """stdout of a job that worked; it printed nothing on stderr."""
     assert result.returncode == 0, (result.returncode, result.stdout, result.stderr)
     assert result.stderr == ""
+    return result.stdout
+
+
+def first_run(result: Result) -> str:
+    """stdout of a job on a new data dir: it worked, and stderr is the recovery code only."""
+    assert result.returncode == 0, (result.returncode, result.stdout, result.stderr)
+    recovery_notice(result.stderr)
+    assert without_recovery_notice(result.stderr) == ""
     return result.stdout
 
 
@@ -124,7 +142,7 @@ def test_help(run: Run, command: tuple[str, ...], mentions: list[str]) -> None:
 
 # ----------------------------------------------------------- demo and list
 def test_demo_then_list_in_danish(run: Run, data_dir: Path, tmp_path: Path) -> None:
-    made = succeeded(run("--data-dir", data_dir, "demo"))
+    made = first_run(run("--data-dir", data_dir, "demo"))
     assert "Familien Holm (demo)" in made
     assert "oprettet" in made
 
@@ -171,14 +189,14 @@ def test_list_and_errors_in_english(run: Run, demo: DemoData, tmp_path: Path) ->
 
 
 def test_list_on_an_empty_data_dir(run: Run, data_dir: Path) -> None:
-    out = succeeded(run("--data-dir", data_dir, "list"))
+    out = first_run(run("--data-dir", data_dir, "list"))
     assert out == "Ingen familier endnu. Prøv 'familymeeting demo'.\n"
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
 
 
 def test_list_all_shows_archived_families(run: Run, demo: DemoData, tmp_path: Path) -> None:
     data_dir = copy_data_dir(demo.data_dir, tmp_path / "data")
-    db = Database.open(data_dir)
+    db = open_database(data_dir)
     try:
         Services(db).update_family(demo.family_id, archived=True)
     finally:
@@ -198,9 +216,9 @@ def test_data_dir_option_before_or_after_the_command(
 ) -> None:
     data_dir = tmp_path / "chosen"
     args = ["--data-dir", str(data_dir)]
-    out = succeeded(run(*([*args, "list"] if where == "before" else ["list", *args])))
+    out = first_run(run(*([*args, "list"] if where == "before" else ["list", *args])))
     assert "Ingen familier endnu" in out
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
     # Nothing anywhere else: not in the working directory, not in the (isolated) profile,
     # not in FAMILYMEETING_DATA_DIR, which the option overrides.
     assert everything_under(work_dir) == []
@@ -209,11 +227,12 @@ def test_data_dir_option_before_or_after_the_command(
 
 def test_data_dir_from_environment(run: Run, work_dir: Path) -> None:
     env_dir = Path(os.environ["FAMILYMEETING_DATA_DIR"])
-    succeeded(run("demo"))
-    assert everything_under(env_dir) == [DB_FILENAME]
+    first_run(run("demo"))
+    assert everything_under(env_dir) == DATA_FILES
     assert everything_under(work_dir) == []
     assert everything_under(home()) == sorted(
-        p.relative_to(home()).as_posix() for p in (env_dir, env_dir / DB_FILENAME)
+        p.relative_to(home()).as_posix()
+        for p in (env_dir, *(env_dir / name for name in DATA_FILES))
     )
 
 
@@ -226,13 +245,13 @@ def test_default_data_dir_is_the_user_data_dir(
     monkeypatch.delenv("FAMILYMEETING_DATA_DIR")
     expected = Path(platformdirs.user_data_dir("familymeeting", appauthor=False))
     assert expected.is_relative_to(home())  # the autouse fixture isolated it
-    succeeded(run("list"))
-    assert everything_under(expected) == [DB_FILENAME]
+    first_run(run("list"))
+    assert everything_under(expected) == DATA_FILES
     assert everything_under(work_dir) == []
 
 
 def test_data_dir_with_tilde(run: Run) -> None:
-    succeeded(run("--data-dir", "~/my-cases", "list", env={"USERPROFILE": str(home())}))
+    first_run(run("--data-dir", "~/my-cases", "list", env={"USERPROFILE": str(home())}))
     assert (home() / "my-cases" / DB_FILENAME).is_file()
 
 
@@ -270,7 +289,7 @@ def test_ambiguous_prefix_is_refused_and_list_shows_longer_ids(
     run: Run, data_dir: Path, tmp_path: Path
 ) -> None:
     ids = [f"aaaaaaaa-0000-4000-8000-00000000000{n}" for n in (1, 2)]
-    db = Database.open(data_dir)
+    db = open_database(data_dir)  # sets up the test password, as a first run would
     try:
         with db.session() as s:
             for n, family_id in enumerate(ids, start=1):
@@ -295,7 +314,7 @@ def test_ambiguous_prefix_is_refused_and_list_shows_longer_ids(
 # ---------------------------------------------------------------- case files
 def test_round_trip_is_byte_identical(run: Run, demo: DemoData, tmp_path: Path) -> None:
     empty = tmp_path / "empty"  # does not exist yet: import creates it
-    out = succeeded(run("--data-dir", empty, "import-case", demo.case_file))
+    out = first_run(run("--data-dir", empty, "import-case", demo.case_file))
     assert "Familien Holm (demo)" in out
     assert "3 møder" in out
 
@@ -314,7 +333,7 @@ def test_importing_a_family_twice_needs_replace(run: Run, demo: DemoData, tmp_pa
     assert "--replace" in line
     assert "Familien Holm (demo)" in line
     assert file_digest(db_file) == before
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
 
     succeeded(run("--data-dir", data_dir, "import-case", demo.case_file, "--replace"))
     assert db_state(data_dir) == content  # replaced by the very same rows
@@ -462,7 +481,7 @@ def test_bad_case_file_is_refused_and_changes_nothing(
     for words in mentions:
         assert words in line
     assert file_digest(data_dir / DB_FILENAME) == before
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
 
 
 @pytest.mark.parametrize("target", ["missing-folder", "folder", "the-database"])
@@ -488,23 +507,14 @@ def test_export_to_an_unwritable_place(
     assert everything_under(watched) == files_before
     assert not (tmp_path / "no-such-folder").exists()
     assert file_digest(db_file) == before
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
 
 
 # ----------------------------------------------------------- database files
-def _set_user_version(db_file: Path, version: int) -> None:
-    con = sqlite3.connect(db_file)
-    try:
-        con.execute(f"PRAGMA user_version = {version}")
-        con.commit()
-    finally:
-        con.close()
-
-
 def test_database_from_a_newer_version_is_refused(run: Run, data_dir: Path, tmp_path: Path) -> None:
-    succeeded(run("--data-dir", data_dir, "list"))
+    first_run(run("--data-dir", data_dir, "list"))
     db_file = data_dir / DB_FILENAME
-    _set_user_version(db_file, 99)
+    set_user_version(data_dir, 99)  # the file is encrypted: stamped through SQLCipher
     before = file_digest(db_file)
 
     line = refused(run("--data-dir", data_dir, "list"))
@@ -512,7 +522,7 @@ def test_database_from_a_newer_version_is_refused(run: Run, data_dir: Path, tmp_
     assert "99" in line
     assert file_digest(db_file) == before
     # Reading the version created no -wal/-shm files beside the refused file.
-    assert everything_under(data_dir) == [DB_FILENAME]
+    assert everything_under(data_dir) == DATA_FILES
 
     # The window refuses it the same way (with --screenshot there is no dialog to click).
     png = tmp_path / "window.png"
@@ -565,7 +575,8 @@ def test_unexpected_error_is_logged_not_shown(run: Run, data_dir: Path) -> None:
 
     result = run("--data-dir", data_dir, "list")
     assert result.returncode == 70, (result.stdout, result.stderr)
-    lines = result.stderr.splitlines()
+    # The plain file was encrypted first (a first run), so the recovery code came first.
+    lines = without_recovery_notice(result.stderr).splitlines()
     assert len(lines) == 1
     log = data_dir / "logs" / "error.log"
     assert str(log) in lines[0]
@@ -591,7 +602,12 @@ def _assert_picture(png: Path) -> None:
 
 
 def _only_qt_notice(stderr: str) -> None:
-    assert [line for line in stderr.splitlines() if line != QT_OFFSCREEN_NOTICE] == []
+    """Nothing but the offscreen notice (and, on a first start, the recovery code)."""
+    assert [
+        line
+        for line in stderr.splitlines()
+        if line != QT_OFFSCREEN_NOTICE and not RECOVERY_CODE.search(line)
+    ] == []
 
 
 @pytest.mark.parametrize("content", ["empty", "demo"])
@@ -625,7 +641,11 @@ def test_screenshot_to_an_unwritable_place(run: Run, data_dir: Path, tmp_path: P
     png = tmp_path / "no-such-folder" / "window.png"
     result = run("--data-dir", data_dir, "--screenshot", png)
     assert result.returncode == 2, result.stderr
-    lines = [line for line in result.stderr.splitlines() if line != QT_OFFSCREEN_NOTICE]
+    lines = [
+        line
+        for line in result.stderr.splitlines()
+        if line != QT_OFFSCREEN_NOTICE and not RECOVERY_CODE.search(line)
+    ]
     assert len(lines) == 1
     assert str(png) in lines[0]
     assert not png.parent.exists()

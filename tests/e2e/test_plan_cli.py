@@ -18,11 +18,11 @@ from typing import Protocol
 
 import pytest
 from helpers import file_digest
+from passwords import open_database
 from pypdf import PdfReader
 
 from familymeeting.domain.enums import Column, Role
 from familymeeting.export.plan import PLACEHOLDER, render_plan
-from familymeeting.storage.database import Database
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
@@ -41,7 +41,7 @@ class DemoData(Protocol):
 
 @contextmanager
 def open_services(data_dir: Path) -> Iterator[Services]:
-    db = Database.open(data_dir)
+    db = open_database(data_dir)  # the demo dir is encrypted, as the command made it
     try:
         yield Services(db)
     finally:

@@ -1,0 +1,687 @@
+"""The key file: one random data key, wrapped by the password and by a recovery code.
+
+The database is encrypted (SQLCipher) with a random 256-bit *data key*. That key is
+never stored in plain: ``keys.json`` beside the database holds it twice, each copy
+encrypted with AES-256-GCM under a key derived with Argon2id, once from the
+password and once from the one-time recovery code. Changing the password re-wraps
+the data key; the database itself is never re-encrypted. See docs/security.md.
+
+Failed attempts are counted in a small sidecar (``unlock-failures.json``) so that a
+growing delay slows down guessing at the keyboard; a wrong password changes
+neither ``keys.json`` nor the database. No Qt here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import math
+import os
+import re
+import secrets
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.storage.atomic import write_atomic
+
+KEYS_FILENAME = "keys.json"
+FAILURES_FILENAME = "unlock-failures.json"
+KEY_FILE_FORMAT = "familymeeting-keys"
+KEY_FILE_VERSION = 1
+FAILURES_FORMAT = "familymeeting-unlock-failures"
+
+DATA_KEY_BYTES = 32  # AES-256 / SQLCipher raw key
+SALT_BYTES = 16
+NONCE_BYTES = 12  # the size AES-GCM is designed for
+
+MIN_PASSWORD_LENGTH = 10
+
+# Recovery codes: 8 groups of 4 from 30 characters that cannot be mistaken for each
+# other when written by hand and typed back (no 0/O, 1/I/L, and no U). 32 characters
+# of log2(30) bits each is about 157 bits, far beyond guessing.
+RECOVERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECOVERY_GROUPS = 8
+RECOVERY_GROUP_SIZE = 4
+RECOVERY_LENGTH = RECOVERY_GROUPS * RECOVERY_GROUP_SIZE
+RECOVERY_BITS = RECOVERY_LENGTH * math.log2(len(RECOVERY_ALPHABET))
+
+# The growing delay after failed attempts: up to FREE_ATTEMPTS failures in a row
+# cost nothing (three tries in all), then each next try waits 1, 2, 4 ... s.
+FREE_ATTEMPTS = 2
+MAX_DELAY_S = 30.0
+_KEPT_FAILURE_TIMES = 50
+
+_SLOT_PASSWORD = "password"
+_SLOT_RECOVERY = "recovery"
+
+
+# --------------------------------------------------------------------------- errors
+class WrongPasswordError(UserError):
+    """The password does not open the key file. Nothing was changed."""
+
+
+class WrongRecoveryCodeError(UserError):
+    """The recovery code does not open the key file, or is not shaped like one."""
+
+
+class WeakPasswordError(UserError):
+    """A new password is refused (too short). Raised before anything is written."""
+
+
+class UnlockDelayedError(UserError):
+    """Too many failed attempts: wait ``seconds`` before the next one (``wait=False``)."""
+
+
+class KeyFileError(DatabaseError):
+    """``keys.json`` is missing, damaged, of a newer version, or already exists."""
+
+
+# ------------------------------------------------------------------------- argon2id
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. RFC 9106's second recommended choice: t = 3, p = 4, m = 64 MiB.
+
+    Stored in keys.json, so a later version can raise them for new wraps while old
+    files still open.
+    """
+
+    memory_kib: int = 64 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    def check(self) -> None:
+        # Bounds keep a tampered key file from asking for terabytes of memory.
+        if not (8 * 1024 <= self.memory_kib <= 4 * 1024 * 1024):
+            raise ValueError("memory_kib out of range")
+        if not (1 <= self.iterations <= 64) or not (1 <= self.lanes <= 64):
+            raise ValueError("iterations or lanes out of range")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "algorithm": "argon2id",
+            "version": 19,
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+
+
+DEFAULT_KDF = KdfParams()
+
+
+def _secret_bytes(secret: str) -> bytes:
+    # The same password typed on Windows, macOS (decomposed "ø"?) or a tablet keyboard
+    # must give the same bytes.
+    return unicodedata.normalize("NFC", secret).encode("utf-8")
+
+
+def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    """A 256-bit wrapping key from a password or recovery code (Argon2id)."""
+    return hash_secret_raw(
+        _secret_bytes(secret),
+        salt,
+        time_cost=params.iterations,
+        memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+# ------------------------------------------------------------------ recovery codes
+def new_recovery_code() -> str:
+    chars = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
+    return format_recovery_code(chars)
+
+
+def format_recovery_code(chars: str) -> str:
+    """``ABCDEFGH...`` -> ``ABCD-EFGH-...`` (how it is shown and written down)."""
+    size = RECOVERY_GROUP_SIZE
+    return "-".join(chars[i : i + size] for i in range(0, len(chars), size))
+
+
+def normalize_recovery_code(text: str) -> str:
+    """The code as typed (any case, spaces or dashes) -> its 32 characters.
+
+    Raises :class:`WrongRecoveryCodeError` ("recovery_code_format") if it cannot be
+    a recovery code at all; such a typo does not count as a failed attempt.
+    """
+    chars = re.sub(r"[\s\-_.]", "", text).upper()
+    if len(chars) != RECOVERY_LENGTH or any(c not in RECOVERY_ALPHABET for c in chars):
+        raise WrongRecoveryCodeError(
+            "recovery_code_format", groups=RECOVERY_GROUPS, size=RECOVERY_GROUP_SIZE
+        )
+    return chars
+
+
+# ------------------------------------------------------------------ password hints
+_COMMON_WORDS = (
+    "password",
+    "passw0rd",
+    "adgangskode",
+    "kodeord",
+    "hemmelig",
+    "familymeeting",
+    "familie",
+    "kommune",
+    "danmark",
+    "velkommen",
+    "welcome",
+    "letmein",
+    "qwerty",
+    "asdf",
+    "abc",
+    "admin",
+    "sommer",
+    "vinter",
+    "foraar",
+    "forår",
+    "efteraar",
+    "efterår",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "mandag",
+    "fredag",
+    "elsker",
+    "iloveyou",
+    "fodbold",
+    "football",
+    "monkey",
+    "dragon",
+)
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _character_classes(password: str) -> int:
+    classes = [
+        any(c.islower() for c in password),
+        any(c.isupper() for c in password),
+        any(c.isdigit() for c in password),
+        any(not c.isalnum() for c in password),
+    ]
+    return sum(classes)
+
+
+def _mostly_common(password: str) -> bool:
+    """Little is left after removing common words, years, digits and punctuation."""
+    rest = _YEAR.sub("", password.casefold())
+    for word in sorted(_COMMON_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    rest = "".join(c for c in rest if c.isalpha())
+    return len(set(rest)) < 4
+
+
+def password_hint_code(password: str) -> str | None:
+    """The first plain-language hint for a new password (a messages.py code), or None.
+
+    Only "password_too_short" blocks a new password (see :func:`check_new_password`);
+    the others are advice shown beside the field.
+    """
+    if len(unicodedata.normalize("NFC", password)) < MIN_PASSWORD_LENGTH:
+        return "password_too_short"
+    if len(set(password)) <= 2:
+        return "password_repeated"
+    if _character_classes(password) < 2:
+        return "password_one_kind"
+    if _mostly_common(password):
+        return "password_common"
+    return None
+
+
+def password_strength(password: str) -> int:
+    """0 (very weak) to 4 (strong), from length, variety and common words. Plain checks."""
+    length = len(unicodedata.normalize("NFC", password))
+    if length == 0 or len(set(password)) <= 2:
+        return 0
+    score = 0
+    score += length >= MIN_PASSWORD_LENGTH
+    score += length >= 14
+    score += length >= 20
+    score += _character_classes(password) >= 2
+    score += _character_classes(password) >= 3
+    if _mostly_common(password):
+        score -= 2
+    if length < MIN_PASSWORD_LENGTH:
+        score = min(score, 1)
+    return max(0, min(4, score))
+
+
+def check_new_password(password: str) -> None:
+    """Refuse a new password that is too short, before anything is written."""
+    if password_hint_code(password) == "password_too_short":
+        raise WeakPasswordError("password_too_short", min=MIN_PASSWORD_LENGTH)
+
+
+# ----------------------------------------------------------------- failure delays
+def failure_delay(failures: int) -> float:
+    """Seconds to wait before the next attempt after ``failures`` failed ones in a row.
+
+    0, 0, 0 (three free tries), then 1, 2, 4, 8, 16 and at most 30 s.
+    """
+    if failures <= FREE_ATTEMPTS:
+        return 0.0
+    return min(MAX_DELAY_S, float(2 ** min(failures - FREE_ATTEMPTS - 1, 16)))
+
+
+@dataclass(frozen=True)
+class _Failures:
+    count: int = 0
+    last: float = 0.0  # time.time() of the last failure
+    times: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------- key file
+@dataclass(frozen=True)
+class _Slot:
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped),
+        }
+
+
+@dataclass(frozen=True)
+class _KeyFile:
+    kdf: KdfParams
+    slots: dict[str, _Slot]
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": KEY_FILE_FORMAT,
+            "version": KEY_FILE_VERSION,
+            "about": (
+                "The key of familymeeting.db, encrypted with the password and with the "
+                "recovery code. Keep this file with the database: without it, and without "
+                "the password or the recovery code, the data cannot be read."
+            ),
+            "kdf": self.kdf.as_json(),
+            "slots": {name: slot.as_json() for name, slot in self.slots.items()},
+        }
+        return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object, size: int | None = None) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    data = base64.b64decode(text.encode("ascii"), validate=True)
+    if size is not None and len(data) != size:
+        raise ValueError("wrong length")
+    return data
+
+
+def _aad(slot: str, kdf: KdfParams) -> bytes:
+    # Binds each wrapped copy to its slot, the file version and the KDF cost, so
+    # swapping slots or lowering the cost in the file makes unwrapping fail.
+    return (
+        f"{KEY_FILE_FORMAT}/{KEY_FILE_VERSION}/{slot}/{kdf.memory_kib}/{kdf.iterations}/{kdf.lanes}"
+    ).encode("ascii")
+
+
+def _wrap(data_key: bytes, secret: str, slot: str, kdf: KdfParams) -> _Slot:
+    salt = secrets.token_bytes(SALT_BYTES)
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    wrapping_key = derive_key(secret, salt, kdf)
+    wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(slot, kdf))
+    return _Slot(salt=salt, nonce=nonce, wrapped=wrapped)
+
+
+def _unwrap(keyfile: _KeyFile, slot_name: str, secret: str) -> bytes | None:
+    slot = keyfile.slots[slot_name]
+    wrapping_key = derive_key(secret, slot.salt, keyfile.kdf)
+    try:
+        data_key = AESGCM(wrapping_key).decrypt(
+            slot.nonce, slot.wrapped, _aad(slot_name, keyfile.kdf)
+        )
+    except InvalidTag:
+        return None
+    if len(data_key) != DATA_KEY_BYTES:
+        return None
+    return data_key
+
+
+def _keys_path(data_dir: Path) -> Path:
+    return Path(data_dir) / KEYS_FILENAME
+
+
+def _load(data_dir: Path) -> _KeyFile:
+    path = _keys_path(data_dir)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise KeyFileError("keys_missing", path=str(path)) from exc
+    except OSError as exc:
+        raise KeyFileError("keys_corrupt", path=str(path)) from exc
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+        if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT:
+            raise ValueError("not a key file")
+        version = doc.get("version")
+        if isinstance(version, int) and version > KEY_FILE_VERSION:
+            raise KeyFileError(
+                "keys_too_new", path=str(path), found=version, supported=KEY_FILE_VERSION
+            )
+        if version != KEY_FILE_VERSION:
+            raise ValueError("bad version")
+        kdf_doc = doc["kdf"]
+        if kdf_doc.get("algorithm") != "argon2id" or kdf_doc.get("version") != 19:
+            raise ValueError("unknown kdf")
+        kdf = KdfParams(
+            memory_kib=int(kdf_doc["memory_kib"]),
+            iterations=int(kdf_doc["iterations"]),
+            lanes=int(kdf_doc["lanes"]),
+        )
+        kdf.check()
+        slots: dict[str, _Slot] = {}
+        for name in (_SLOT_PASSWORD, _SLOT_RECOVERY):
+            slot_doc = doc["slots"][name]
+            slots[name] = _Slot(
+                salt=_unb64(slot_doc["salt"], SALT_BYTES),
+                nonce=_unb64(slot_doc["nonce"], NONCE_BYTES),
+                wrapped=_unb64(slot_doc["wrapped_key"], DATA_KEY_BYTES + 16),
+            )
+    except KeyFileError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
+        # json.JSONDecodeError and UnicodeDecodeError are ValueErrors too.
+        raise KeyFileError("keys_corrupt", path=str(path)) from exc
+    return _KeyFile(kdf=kdf, slots=slots)
+
+
+def _save(data_dir: Path, keyfile: _KeyFile) -> None:
+    write_atomic(_keys_path(data_dir), keyfile.to_bytes())
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    """Write a new file atomically, refusing to replace one that appeared meanwhile.
+
+    Two first starts at once (the app and a script) must not both create keys:
+    the loser's key would be lost and, with it, whatever it encrypted. The whole
+    file is written beside the target and then hard-linked into place, which
+    fails if the name exists; where hard links are not supported (FAT), the
+    existence check above is all there is.
+    """
+    staging = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    write_atomic(staging, data)
+    try:
+        os.link(staging, path)
+    except FileExistsError as exc:
+        raise KeyFileError("keys_exist", path=str(path)) from exc
+    except OSError:
+        os.replace(staging, path)
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+# ------------------------------------------------------------------- the store
+class KeyStore:
+    """Create, unlock and re-wrap the data key of a data dir. Stateless; all static."""
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return _keys_path(data_dir).is_file()
+
+    @staticmethod
+    def create(data_dir: Path, password: str, *, kdf: KdfParams = DEFAULT_KDF) -> tuple[bytes, str]:
+        """A new random data key and recovery code, written to keys.json.
+
+        Returns ``(data_key, recovery_code)``; show the code once, never store it.
+        An existing key file is never replaced (that would lock the data away).
+        """
+        check_new_password(password)
+        kdf.check()
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError("data_dir_unusable", path=str(data_dir)) from exc
+        if _keys_path(data_dir).exists():
+            raise KeyFileError("keys_exist", path=str(_keys_path(data_dir)))
+        data_key = secrets.token_bytes(DATA_KEY_BYTES)
+        code = new_recovery_code()
+        keyfile = _KeyFile(
+            kdf=kdf,
+            slots={
+                _SLOT_PASSWORD: _wrap(data_key, password, _SLOT_PASSWORD, kdf),
+                _SLOT_RECOVERY: _wrap(data_key, normalize_recovery_code(code), _SLOT_RECOVERY, kdf),
+            },
+        )
+        _create_exclusive(_keys_path(data_dir), keyfile.to_bytes())
+        return data_key, code
+
+    @staticmethod
+    def unlock(
+        data_dir: Path,
+        password: str,
+        *,
+        wait: bool = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> bytes:
+        """The data key, if ``password`` is right; else :class:`WrongPasswordError`.
+
+        After repeated failures the next attempt first waits :func:`failure_delay`
+        seconds (``wait=False`` raises :class:`UnlockDelayedError` instead, so a
+        window can count down rather than freeze).
+        """
+        keyfile = _load(data_dir)
+        _wait_if_needed(data_dir, wait=wait, sleep=sleep)
+        data_key = _unwrap(keyfile, _SLOT_PASSWORD, password)
+        if data_key is None:
+            _record_failure(data_dir)
+            raise WrongPasswordError("wrong_password")
+        _reset_failures(data_dir)
+        return data_key
+
+    @staticmethod
+    def change_password(
+        data_dir: Path,
+        old: str,
+        new: str,
+        *,
+        wait: bool = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Re-wrap the data key with ``new``; the database is not touched."""
+        check_new_password(new)
+        keyfile = _load(data_dir)
+        _wait_if_needed(data_dir, wait=wait, sleep=sleep)
+        data_key = _unwrap(keyfile, _SLOT_PASSWORD, old)
+        if data_key is None:
+            _record_failure(data_dir)
+            raise WrongPasswordError("wrong_password")
+        slots = dict(keyfile.slots)
+        slots[_SLOT_PASSWORD] = _wrap(data_key, new, _SLOT_PASSWORD, keyfile.kdf)
+        _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
+        _reset_failures(data_dir)
+
+    @staticmethod
+    def recover(
+        data_dir: Path,
+        recovery_code: str,
+        new_password: str,
+        *,
+        wait: bool = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> str:
+        """Set ``new_password`` with the recovery code; returns a NEW recovery code.
+
+        The old code stops working: both copies are re-wrapped in one atomic write.
+        """
+        check_new_password(new_password)
+        chars = normalize_recovery_code(recovery_code)
+        keyfile = _load(data_dir)
+        _wait_if_needed(data_dir, wait=wait, sleep=sleep)
+        data_key = _unwrap(keyfile, _SLOT_RECOVERY, chars)
+        if data_key is None:
+            _record_failure(data_dir)
+            raise WrongRecoveryCodeError("wrong_recovery_code")
+        code = new_recovery_code()
+        slots = {
+            _SLOT_PASSWORD: _wrap(data_key, new_password, _SLOT_PASSWORD, keyfile.kdf),
+            _SLOT_RECOVERY: _wrap(
+                data_key, normalize_recovery_code(code), _SLOT_RECOVERY, keyfile.kdf
+            ),
+        }
+        _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
+        _reset_failures(data_dir)
+        return code
+
+    @staticmethod
+    def new_recovery_code(data_dir: Path, password: str, *, wait: bool = True) -> str:
+        """Replace the recovery code (the old one stops working); needs the password.
+
+        For a lost slip of paper, and for a first start that was interrupted before
+        the code could be shown.
+        """
+        keyfile = _load(data_dir)
+        _wait_if_needed(data_dir, wait=wait, sleep=time.sleep)
+        data_key = _unwrap(keyfile, _SLOT_PASSWORD, password)
+        if data_key is None:
+            _record_failure(data_dir)
+            raise WrongPasswordError("wrong_password")
+        code = new_recovery_code()
+        slots = dict(keyfile.slots)
+        slots[_SLOT_RECOVERY] = _wrap(
+            data_key, normalize_recovery_code(code), _SLOT_RECOVERY, keyfile.kdf
+        )
+        _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
+        _reset_failures(data_dir)
+        return code
+
+    @staticmethod
+    def seconds_to_wait(data_dir: Path, now: float | None = None) -> float:
+        """How long until the next attempt is allowed (0 if it is allowed now)."""
+        failures = _read_failures(data_dir)
+        delay = failure_delay(failures.count)
+        if delay <= 0:
+            return 0.0
+        elapsed = (time.time() if now is None else now) - failures.last
+        # A clock set back must not stretch the wait beyond one delay.
+        return max(0.0, min(delay, delay - elapsed))
+
+    @staticmethod
+    def failed_attempts(data_dir: Path) -> list[datetime]:
+        """When the failed attempts since the last success happened (for the access log)."""
+        out: list[datetime] = []
+        for text in _read_failures(data_dir).times:
+            with contextlib.suppress(ValueError):
+                out.append(datetime.fromisoformat(text))
+        return out
+
+
+# ------------------------------------------------------------- failure sidecar
+def _failures_path(data_dir: Path) -> Path:
+    return Path(data_dir) / FAILURES_FILENAME
+
+
+def _read_failures(data_dir: Path) -> _Failures:
+    try:
+        doc = json.loads(_failures_path(data_dir).read_bytes().decode("utf-8"))
+        count = int(doc["count"])
+        last = float(doc["last"])
+        times = tuple(str(t) for t in doc.get("times", []))
+    except FileNotFoundError:
+        return _Failures()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        # The counter is a speed bump at the keyboard, not a lock: whoever can edit
+        # this file can also copy keys.json and guess offline, which is what the
+        # Argon2id cost is for. A damaged counter starts again.
+        return _Failures()
+    return _Failures(count=max(0, count), last=last, times=times)
+
+
+def _record_failure(data_dir: Path) -> None:
+    old = _read_failures(data_dir)
+    now = time.time()
+    stamp = datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")
+    doc = {
+        "format": FAILURES_FORMAT,
+        "version": 1,
+        "count": old.count + 1,
+        "last": now,
+        "times": [*old.times, stamp][-_KEPT_FAILURE_TIMES:],
+    }
+    # Best effort: a read-only data dir must still answer "wrong password".
+    with contextlib.suppress(UserError):
+        write_atomic(_failures_path(data_dir), json.dumps(doc).encode("utf-8"))
+
+
+def _reset_failures(data_dir: Path) -> None:
+    with contextlib.suppress(FileNotFoundError, OSError):
+        _failures_path(data_dir).unlink()
+
+
+def _wait_if_needed(data_dir: Path, *, wait: bool, sleep: Callable[[float], None]) -> None:
+    seconds = KeyStore.seconds_to_wait(data_dir)
+    if seconds <= 0:
+        return
+    if not wait:
+        raise UnlockDelayedError("unlock_wait", seconds=math.ceil(seconds))
+    sleep(seconds)
+
+
+__all__ = [
+    "DEFAULT_KDF",
+    "FAILURES_FILENAME",
+    "KEYS_FILENAME",
+    "MIN_PASSWORD_LENGTH",
+    "KdfParams",
+    "KeyFileError",
+    "KeyStore",
+    "UnlockDelayedError",
+    "WeakPasswordError",
+    "WrongPasswordError",
+    "WrongRecoveryCodeError",
+    "check_new_password",
+    "failure_delay",
+    "format_recovery_code",
+    "normalize_recovery_code",
+    "password_hint_code",
+    "password_strength",
+]

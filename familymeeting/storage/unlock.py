@@ -1,0 +1,171 @@
+"""From a password to an open, encrypted database: the one way in for the CLI and the GUI.
+
+::
+
+    state = data_state(data_dir)          # NEW / PLAIN: ask for a new password twice
+                                          # ENCRYPTED: ask for the password
+    result = open_unlocked(data_dir, pw)  # -> UnlockResult(db, recovery_code, ...)
+    if result.recovery_code:              # show it once, then forget it
+        ...
+
+No Qt. Scripts and ``--screenshot`` runs use :func:`open_from_environment`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.storage.database import Database, convert_to_encrypted, is_plain_sqlite
+from familymeeting.storage.keys import (
+    KEYS_FILENAME,
+    KeyFileError,
+    KeyStore,
+    check_new_password,
+)
+from familymeeting.storage.paths import DB_FILENAME
+
+PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
+NEW_PASSWORD_ENV = "FAMILYMEETING_NEW_PASSWORD"
+RECOVERY_CODE_ENV = "FAMILYMEETING_RECOVERY_CODE"
+
+
+class DataState(StrEnum):
+    """What a data dir holds, which decides the first question to ask."""
+
+    NEW = "new"  # nothing yet: choose a password (and confirm it)
+    PLAIN = "plain"  # an unencrypted database from an earlier version: choose a password
+    ENCRYPTED = "encrypted"  # keys.json exists: enter the password
+
+
+@dataclass(frozen=True)
+class UnlockResult:
+    """An open database, and what the caller must tell the user once.
+
+    ``recovery_code`` is set when keys were just made (first start, conversion of a
+    plain database, or finishing a first start that was interrupted): show it once,
+    ask the user to write it down, and do not keep it. ``failed_attempts`` are the
+    times of wrong passwords since the last successful unlock, for the access log
+    (which lives in the database and so could not record them when they happened).
+    """
+
+    db: Database
+    recovery_code: str | None = None
+    converted: bool = False
+    failed_attempts: tuple[datetime, ...] = ()
+
+
+def data_state(data_dir: Path) -> DataState:
+    data_dir = Path(data_dir)
+    if KeyStore.exists(data_dir):
+        return DataState.ENCRYPTED
+    if (data_dir / DB_FILENAME).exists():
+        return DataState.PLAIN
+    return DataState.NEW
+
+
+def check_plain_database(data_dir: Path) -> None:
+    """Refuse, untouched, a file that cannot be converted; before a password is asked for.
+
+    A plain database of ours (any older version) passes; it is opened once, so it is
+    also migrated. A file that is not plain SQLite and has no ``keys.json`` beside it
+    is either damaged or an encrypted database whose key file is missing.
+    """
+    path = Path(data_dir) / DB_FILENAME
+    if path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path):
+        raise DatabaseError(
+            "db_unreadable_no_keys", path=str(path), keys=str(Path(data_dir) / KEYS_FILENAME)
+        )
+    Database.open(Path(data_dir)).close()
+
+
+def open_unlocked(data_dir: Path, password: str, *, wait: bool = True) -> UnlockResult:
+    """Open the data dir's database with ``password``, setting up encryption if needed.
+
+    - keys.json exists: unlock (wrong password -> ``WrongPasswordError``, nothing
+      changed) and open the encrypted database. If the database is still plain or
+      missing, a first start was interrupted: it is finished (converted or
+      created) and a fresh recovery code is returned, as the first may never have
+      been shown.
+    - no keys.json but a plain database: ``password`` becomes the password; the
+      database is converted (verified before the plain file goes).
+    - nothing yet: ``password`` becomes the password of a new encrypted database.
+
+    ``wait=False``: after repeated failures raise ``UnlockDelayedError`` instead of
+    sleeping (for a window that counts down).
+    """
+    data_dir = Path(data_dir)
+    state = data_state(data_dir)
+    if state is not DataState.ENCRYPTED:
+        if state is DataState.PLAIN:
+            check_plain_database(data_dir)
+        check_new_password(password)
+        try:
+            key, first_code = KeyStore.create(data_dir, password)
+        except KeyFileError as exc:
+            if exc.code != "keys_exist":
+                raise
+            # Another process set up the keys a moment ago: this is now a normal unlock.
+            return open_unlocked(data_dir, password, wait=wait)
+        if state is DataState.PLAIN:
+            try:
+                convert_to_encrypted(data_dir, key)
+            except BaseException:
+                # Nothing is encrypted with the new key yet: take it back, so the next
+                # try starts from the same place and may choose another password.
+                if is_plain_sqlite(data_dir / DB_FILENAME):
+                    (data_dir / KEYS_FILENAME).unlink(missing_ok=True)
+                raise
+        db = Database.open(data_dir, key)
+        return UnlockResult(db=db, recovery_code=first_code, converted=state is DataState.PLAIN)
+
+    failed = tuple(KeyStore.failed_attempts(data_dir))
+    key = KeyStore.unlock(data_dir, password, wait=wait)
+    path = data_dir / DB_FILENAME
+    code: str | None = None
+    converted = False
+    if path.is_file() and is_plain_sqlite(path):
+        check_plain_database(data_dir)
+        convert_to_encrypted(data_dir, key)
+        converted = True
+        code = KeyStore.new_recovery_code(data_dir, password)
+    elif not path.exists():
+        code = KeyStore.new_recovery_code(data_dir, password)
+    db = Database.open(data_dir, key)
+    return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
+
+
+def password_from_environment(name: str = PASSWORD_ENV) -> str | None:
+    """The password a script put in the environment (empty counts as not set)."""
+    value = os.environ.get(name)
+    return value if value else None
+
+
+def open_from_environment(data_dir: Path) -> UnlockResult:
+    """:func:`open_unlocked` with ``$FAMILYMEETING_PASSWORD``, for scripted runs.
+
+    Used by ``--screenshot`` runs of the window, which must not wait for a dialog.
+    Without the variable: ``UserError("password_needed")``.
+    """
+    password = password_from_environment()
+    if password is None:
+        raise UserError("password_needed", env=PASSWORD_ENV)
+    return open_unlocked(data_dir, password)
+
+
+__all__ = [
+    "NEW_PASSWORD_ENV",
+    "PASSWORD_ENV",
+    "RECOVERY_CODE_ENV",
+    "DataState",
+    "UnlockResult",
+    "check_plain_database",
+    "data_state",
+    "open_from_environment",
+    "open_unlocked",
+    "password_from_environment",
+]

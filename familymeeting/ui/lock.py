@@ -1,0 +1,1094 @@
+"""The password screens: choosing one, the recovery code, unlocking, and the vault.
+
+Nothing here shows case content: these screens stand between the data and
+whoever holds the laptop. Key derivation (Argon2id, about a second) runs on a
+worker thread, so the window keeps answering while a password is checked.
+
+The storage side does the cryptography (``storage/keys.py``, ``storage/unlock.py``);
+it is imported when first needed, so these widgets can be built without it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.assets import resource
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
+from familymeeting.ui import theme
+from familymeeting.ui.family_dialog import BIG_INDICATOR, TouchCheckBox, make_error_label
+
+if TYPE_CHECKING:
+    from familymeeting.storage.database import Database
+    from familymeeting.storage.services import Services
+
+WAIT_MARGIN_S = 0.2  # added to the key store's pause before the next try
+MIN_STRENGTH = 2  # of password_strength's 0-4: "fair" is the least we accept
+PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
+
+
+# ------------------------------------------------------------------ helpers
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    """Runs one call off the GUI thread and reports back on it."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        super().__init__()
+        self.call = call
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except Exception as exc:  # reported on the GUI thread
+            self.signals.failed.emit(exc)
+            return
+        self.signals.done.emit(result)
+
+
+def run_in_background(
+    call: Callable[[], object],
+    on_done: Callable[[object], None],
+    on_failed: Callable[[object], None],
+) -> _Job:
+    """Start ``call`` on the thread pool. Pass bound methods of a QObject as the
+    callbacks: Qt drops the connection if that object is gone before the answer."""
+    job = _Job(call)
+    job.signals.done.connect(on_done)
+    job.signals.failed.connect(on_failed)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def wait_seconds(error: object, data_dir: Path) -> float:
+    """How long the storage layer asks us to wait before the next try (0 if not).
+
+    ``UnlockDelayedError`` says so itself; after a wrong password or recovery code
+    the key store's failure counter tells the next pause, shown as a countdown
+    instead of a frozen button.
+    """
+    if isinstance(error, UserError) and error.code == "unlock_wait":
+        seconds = error.params.get("seconds")
+        if isinstance(seconds, int | float):
+            return float(seconds)
+    if isinstance(error, UserError) and error.code in ("wrong_password", "wrong_recovery_code"):
+        from familymeeting.storage.keys import KeyStore
+
+        return KeyStore.seconds_to_wait(data_dir)
+    return 0.0
+
+
+def is_wrong_password(error: object) -> bool:
+    return isinstance(error, UserError) and error.code == "wrong_password"
+
+
+def group_code(code: str) -> str:
+    """A recovery code in groups of four, four groups to a line, easy to copy by hand."""
+    chars = re.sub(r"[\s\-]", "", code)
+    groups = [chars[i : i + 4] for i in range(0, len(chars), 4)]
+    return "\n".join("-".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
+
+
+def _bug_text(error: object, data_dir: Path | None) -> str:
+    """A message for an error: the user's, in words; a bug, with where its details went."""
+    if isinstance(error, UserError):
+        return user_message(error)
+    if isinstance(error, BaseException) and data_dir is not None:
+        from familymeeting.bugs import log_bug
+
+        path = log_bug(data_dir, error)
+        return QCoreApplication.translate(
+            "Lock", "Something went wrong. Details are saved in %1."
+        ).replace("%1", str(path))
+    return QCoreApplication.translate("Lock", "Something went wrong.")
+
+
+# ------------------------------------------------------------------ widgets
+class PasswordField(QWidget):
+    """A password line edit with a big Show/Hide button beside it.
+
+    Signals: textChanged(str), returnPressed().
+    """
+
+    textChanged = Signal(str)
+    returnPressed = Signal()
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(placeholder)
+        self.edit.setMinimumHeight(theme.TOUCH + 8)
+        # No completion, no spell check, no input method memory for a password.
+        self.edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText
+            | Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+            | Qt.InputMethodHint.ImhNoAutoUppercase
+        )
+        self.edit.textChanged.connect(self.textChanged)
+        self.edit.returnPressed.connect(self.returnPressed)
+        layout.addWidget(self.edit, 1)
+        self.show_button = QToolButton()
+        self.show_button.setCheckable(True)
+        self.show_button.setText(self.tr("Show"))
+        self.show_button.setAccessibleName(self.tr("Show the password"))
+        self.show_button.setMinimumSize(theme.TOUCH + 24, theme.TOUCH + 8)
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_button.toggled.connect(self._toggle)
+        layout.addWidget(self.show_button)
+
+    def _toggle(self, shown: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_button.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.show_button.setChecked(False)
+
+    def setFocus(self) -> None:  # type: ignore[override]
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class StrengthMeter(QWidget):
+    """Four bars and a word for how hard a password is to guess, with a tip."""
+
+    COLOURS = ("#c0392b", "#d35400", "#c9a227", "#5b9a4f", "#3f7a4a")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = 0
+        self.empty = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.bars = _Bars(self)
+        layout.addWidget(self.bars)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setObjectName("muted")
+        layout.addWidget(self.label)
+        self.set_password("")
+
+    def words(self, score: int) -> str:
+        return (
+            self.tr("Very weak"),
+            self.tr("Weak"),
+            self.tr("Fair"),
+            self.tr("Good"),
+            self.tr("Strong"),
+        )[max(0, min(score, 4))]
+
+    def hint(self, code: str | None) -> str:
+        """The storage layer's hint code (``password_hint_code``) in words."""
+        from familymeeting.storage.keys import MIN_PASSWORD_LENGTH
+
+        hints = {
+            "password_too_short": self.tr("Use at least %1 characters.").replace(
+                "%1", str(MIN_PASSWORD_LENGTH)
+            ),
+            "password_repeated": self.tr("Avoid repeating the same characters."),
+            "password_one_kind": self.tr("Mix letters with digits or signs, or add another word."),
+            "password_common": self.tr(
+                "Words like months, seasons or “password” are guessed first. Choose others."
+            ),
+        }
+        if code is None:
+            return ""
+        return hints.get(
+            code,
+            self.tr("Several unrelated words are easy to remember and hard to guess."),
+        )
+
+    def set_password(self, password: str) -> int:
+        self.empty = not password
+        if self.empty:
+            self.score = 0
+            self.label.setText(
+                self.tr("Several unrelated words are easy to remember and hard to guess.")
+            )
+        else:
+            from familymeeting.storage.keys import password_hint_code, password_strength
+
+            self.score = max(0, min(int(password_strength(password)), 4))
+            text = self.tr("Strength: %1").replace("%1", self.words(self.score))
+            tip = self.hint(password_hint_code(password))
+            self.label.setText(f"{text}. {tip}" if tip else text)
+        self.bars.update()
+        return self.score
+
+
+class _Bars(QWidget):
+    def __init__(self, meter: StrengthMeter) -> None:
+        super().__init__(meter)
+        self.meter = meter
+        self.setFixedHeight(10)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gap = 6
+        width = (self.width() - 3 * gap) / 4
+        lit = 0 if self.meter.empty else max(1, self.meter.score)
+        colour = QColor(StrengthMeter.COLOURS[self.meter.score])
+        for i in range(4):
+            x = i * (width + gap)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour if i < lit else QColor(theme.LINE))
+            painter.drawRoundedRect(int(x), 0, int(width), self.height(), 4, 4)
+        painter.end()
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("title")
+    label.setWordWrap(True)
+    return label
+
+
+def _text(text: str, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _primary(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("primary", "true")
+    button.setMinimumHeight(theme.TOUCH + 8)
+    button.setDefault(True)
+    return button
+
+
+class NewPasswordForm(QWidget):
+    """A new password twice, with a live strength meter.
+
+    Signals: changed(): the input changed; check :meth:`acceptable`.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(_text(self.tr("Password")))
+        self.password = PasswordField(self.tr("Password"))
+        layout.addWidget(self.password)
+        self.meter = StrengthMeter()
+        layout.addWidget(self.meter)
+        layout.addSpacing(8)
+        layout.addWidget(_text(self.tr("The same password again")))
+        self.confirm = PasswordField(self.tr("The same password again"))
+        layout.addWidget(self.confirm)
+        self.mismatch = _text("", "hint")
+        layout.addWidget(self.mismatch)
+        self.password.textChanged.connect(self._changed)
+        self.confirm.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        self.meter.set_password(self.password.text())
+        both = bool(self.password.text()) and bool(self.confirm.text())
+        same = self.password.text() == self.confirm.text()
+        self.mismatch.setText(
+            ""
+            if not both
+            else self.tr("The passwords are the same.")
+            if same
+            else self.tr("The two passwords are not the same yet.")
+        )
+        self.changed.emit()
+
+    def acceptable(self) -> bool:
+        pw = self.password.text()
+        return bool(pw) and pw == self.confirm.text() and self.meter.score >= MIN_STRENGTH
+
+    def text(self) -> str:
+        return self.password.text()
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.confirm.clear()
+
+
+# -------------------------------------------------------------- first start
+class SetupPasswordDialog(QDialog):
+    """First start: choose the password that encrypts everything.
+
+    With ``open_with`` set, Continue runs ``open_with(password)`` in the background
+    (creating the keys, or encrypting the database of an earlier version) and the
+    dialog is accepted with its answer in :attr:`result_value`. No signals beyond
+    QDialog's.
+    """
+
+    def __init__(
+        self,
+        open_with: Callable[[str], object] | None = None,
+        *,
+        converting: bool = False,
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("familymeeting")
+        self.setMinimumWidth(640)
+        self.open_with = open_with
+        self.data_dir = data_dir
+        self.result_value: object = None
+        self._job: _Job | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(12)
+        layout.addWidget(_title(self.tr("Choose a password")))
+        if converting:
+            intro = self.tr(
+                "This version of familymeeting keeps your data encrypted. Choose a "
+                "password: your families and meetings are kept, now locked with it."
+            )
+        else:
+            intro = self.tr(
+                "familymeeting keeps what families tell you encrypted on this computer. "
+                "You will type this password every time you open the app."
+            )
+        self.intro = _text(intro)
+        layout.addWidget(self.intro)
+        layout.addSpacing(6)
+        self.form = NewPasswordForm()
+        self.form.changed.connect(self._update)
+        layout.addWidget(self.form)
+        self.status = _text("", "muted")
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+        layout.addStretch()
+
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Quit"))
+        self.cancel_button.setMinimumHeight(theme.TOUCH + 8)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = _primary(self.tr("Continue"))
+        self.ok_button.clicked.connect(self.submit)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        buttons.addWidget(self.ok_button)
+        layout.addLayout(buttons)
+        self.form.confirm.returnPressed.connect(self.submit)
+        self._update()
+        self.form.password.setFocus()
+
+    def password(self) -> str:
+        return self.form.text()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.form.acceptable() and self._job is None)
+
+    def submit(self) -> None:
+        if not self.form.acceptable() or self._job is not None:
+            return
+        if self.open_with is None:
+            self.accept()
+            return
+        self.error_label.hide()
+        self.status.setText(self.tr("Encrypting your data… This takes a moment."))
+        self.status.show()
+        self.form.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        open_with, password = self.open_with, self.password()
+        self._job = run_in_background(lambda: open_with(password), self._done, self._failed)
+        self._update()
+
+    def _done(self, result: object) -> None:
+        self._job = None
+        self.result_value = result
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self._job = None
+        self.status.hide()
+        self.form.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.error_label.setText(_bug_text(error, self.data_dir))
+        self.error_label.show()
+        self._update()
+
+
+class RecoveryCodeDialog(QDialog):
+    """The recovery code, shown once: write it down before going on.
+
+    Continue is enabled only once "I have written it down" is ticked; until
+    then Escape and the close button do nothing. No signals beyond QDialog's.
+    """
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("familymeeting")
+        self.setMinimumWidth(680)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(14)
+        layout.addWidget(_title(self.tr("Your recovery code")))
+        layout.addWidget(
+            _text(
+                self.tr(
+                    "If you forget your password, this code is the only other way to "
+                    "open your data. Write it on paper now and keep it somewhere safe, "
+                    "away from this computer. It is shown only this once."
+                )
+            )
+        )
+        self.code_label = QLabel(group_code(code))
+        self.code_label.setObjectName("recoveryCode")
+        self.code_label.setAccessibleName(self.tr("Recovery code"))
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setWordWrap(True)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(theme.pt(3))
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)
+        self.code_label.setFont(font)
+        self.code_label.setStyleSheet(
+            f"QLabel#recoveryCode {{ background: {theme.SURFACE}; border: 2px dashed "
+            f"{theme.LINE}; border-radius: 12px; padding: 22px; "
+            f"font-size: {theme.pt(3)}pt; font-family: '{font.family()}'; }}"
+        )
+        layout.addWidget(self.code_label)
+        self.warning = _text(
+            self.tr(
+                "Without the password and without this code, nobody can read the data "
+                "again — not you, not your IT support, not the makers of familymeeting."
+            ),
+            "error",
+        )
+        self.warning.setStyleSheet(f"QLabel#error {{ color: {theme.WARNING}; font-weight: 600; }}")
+        layout.addWidget(self.warning)
+        self.written = TouchCheckBox(self.tr("I have written the code down"))
+        self.written.setStyleSheet(BIG_INDICATOR)
+        layout.addWidget(self.written)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.continue_button = _primary(self.tr("Continue"))
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.accept)
+        self.written.toggled.connect(self.continue_button.setEnabled)
+        buttons.addWidget(self.continue_button)
+        layout.addLayout(buttons)
+
+    def reject(self) -> None:
+        # Escape or the window's close button: not before the code is written down.
+        if self.written.isChecked():
+            super().reject()
+
+    def accept(self) -> None:
+        if self.written.isChecked():
+            super().accept()
+
+
+# ---------------------------------------------------------------- unlocking
+class UnlockWidget(QWidget):
+    """Password field, Unlock, and "Forgot password?" with the recovery code.
+
+    ``open_with(password)`` runs in the background; its answer is emitted with
+    ``unlocked``. A wrong password clears the field and says so; when the storage
+    layer asks for a pause after repeated failures, the button counts it down.
+
+    Signals:
+    unlocked(object): the answer of ``open_with`` for the right password.
+    cancelled(): the cancel button was pressed (only when ``cancel_text`` is set).
+    busy_changed(bool): a password is being checked.
+    """
+
+    unlocked = Signal(object)
+    cancelled = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        open_with: Callable[[str], object],
+        *,
+        title: str | None = None,
+        prompt: str | None = None,
+        allow_recovery: bool = True,
+        cancel_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.open_with = open_with
+        self._job: _Job | None = None
+        self._wait_left = 0
+        self._new_password = ""
+        self.code_dialog: RecoveryCodeDialog | None = None
+        self._wait_until = 0.0
+        self._countdown = QTimer(self)
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # Two pages, one shown. Not a QStackedWidget: its height-for-width is that of
+        # its tallest page, which would stretch the short password form.
+
+        # The password page.
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.title_label = _title(title or self.tr("familymeeting is locked"))
+        layout.addWidget(self.title_label)
+        self.prompt_label = _text(prompt or self.tr("Type your password to open your data."))
+        layout.addWidget(self.prompt_label)
+        self.password = PasswordField(self.tr("Password"))
+        self.password.returnPressed.connect(self.submit)
+        self.password.textChanged.connect(self._update)
+        layout.addWidget(self.password)
+        self.message = make_error_label()
+        layout.addWidget(self.message)
+        self.status = _text("", "muted")
+        self.status.hide()
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.cancel_button: QPushButton | None = None
+        if cancel_text:
+            self.cancel_button = QPushButton(cancel_text)
+            self.cancel_button.setMinimumHeight(theme.TOUCH + 8)
+            self.cancel_button.setAutoDefault(False)
+            self.cancel_button.clicked.connect(self.cancelled)
+            row.addWidget(self.cancel_button)
+        self.forgot_button = QPushButton(self.tr("Forgot password?"))
+        self.forgot_button.setMinimumHeight(theme.TOUCH + 8)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.clicked.connect(self.show_recovery)
+        self.forgot_button.setVisible(allow_recovery)
+        row.addWidget(self.forgot_button)
+        row.addStretch()
+        self.unlock_button = _primary(self.tr("Unlock"))
+        self.unlock_button.setMinimumWidth(180)
+        self.unlock_button.clicked.connect(self.submit)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+        layout.addStretch()
+        outer.addWidget(page)
+        self.password_page = page
+
+        # The recovery page.
+        rpage = QWidget()
+        rl = QVBoxLayout(rpage)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(10)
+        rl.addWidget(_title(self.tr("Forgot your password?")))
+        rl.addWidget(
+            _text(
+                self.tr(
+                    "Type the recovery code you wrote down when the password was chosen, "
+                    "then choose a new password. Without the password or the recovery "
+                    "code, the data cannot be read by anyone."
+                )
+            )
+        )
+        rl.addWidget(_text(self.tr("Recovery code")))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("Recovery code"))
+        self.code_edit.setAccessibleName(self.tr("Recovery code"))
+        self.code_edit.setMinimumHeight(theme.TOUCH + 8)
+        self.code_edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        self.code_edit.textChanged.connect(self._update)
+        rl.addWidget(self.code_edit)
+        rl.addSpacing(6)
+        self.new_form = NewPasswordForm()
+        self.new_form.changed.connect(self._update)
+        rl.addWidget(self.new_form)
+        self.recovery_message = make_error_label()
+        rl.addWidget(self.recovery_message)
+        self.recovery_status = _text("", "muted")
+        self.recovery_status.hide()
+        rl.addWidget(self.recovery_status)
+        rrow = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setMinimumHeight(theme.TOUCH + 8)
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.show_password)
+        self.recover_button = _primary(self.tr("Set new password"))
+        self.recover_button.clicked.connect(self.submit_recovery)
+        rrow.addWidget(self.back_button)
+        rrow.addStretch()
+        rrow.addWidget(self.recover_button)
+        rl.addLayout(rrow)
+        rl.addStretch()
+        outer.addWidget(rpage)
+        self.recovery_page = rpage
+        self._show_page(self.password_page)
+        self._update()
+        self.refresh_wait()
+
+    # ------------------------------------------------------------- password
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _update(self) -> None:
+        idle = self._job is None and self._wait_left <= 0
+        self.unlock_button.setEnabled(idle and bool(self.password.text()))
+        self.password.setEnabled(self._job is None)
+        self.recover_button.setEnabled(
+            idle and bool(self.code_edit.text().strip()) and self.new_form.acceptable()
+        )
+
+    def focus_password(self) -> None:
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        if self._job is not None or self._wait_left > 0 or not self.password.text():
+            return
+        self._start(self.password.text(), self.tr("Checking the password…"))
+
+    def _start(self, password: str, status: str) -> None:
+        self.message.hide()
+        self.status.setText(status)
+        self.status.show()
+        open_with = self.open_with
+        self._job = run_in_background(lambda: open_with(password), self._done, self._failed)
+        self._update()
+        self.busy_changed.emit(True)
+
+    def _done(self, result: object) -> None:
+        self._job = None
+        self.status.hide()
+        self.password.clear()
+        self._update()
+        self.busy_changed.emit(False)
+        self.unlocked.emit(result)
+
+    def _failed(self, error: object) -> None:
+        self._job = None
+        self.status.hide()
+        self.password.clear()
+        self._show_page(self.password_page)
+        if is_wrong_password(error):
+            self.message.setText(
+                self.tr("That is not the password. Check Caps Lock and try again.")
+            )
+        elif isinstance(error, UserError) and error.code == "unlock_wait":
+            self.message.setText(self.tr("Too many wrong tries in a row."))
+        else:
+            self.message.setText(_bug_text(error, self.data_dir))
+        self.message.show()
+        self._wait(wait_seconds(error, self.data_dir))
+        self._update()
+        self.busy_changed.emit(False)
+        self.password.setFocus()
+
+    def refresh_wait(self) -> None:
+        """Count down a pause left from earlier failures (e.g. before a restart)."""
+        from familymeeting.storage.keys import KeyStore
+
+        seconds = KeyStore.seconds_to_wait(self.data_dir)
+        if seconds > 0:
+            self.message.setText(self.tr("Too many wrong tries in a row."))
+            self.message.show()
+        self._wait(seconds)
+
+    def _wait(self, seconds: float) -> None:
+        # Counted against a deadline, with a little to spare: a timer may fire early,
+        # and the key store would then refuse the next try.
+        self._wait_until = time.monotonic() + seconds + WAIT_MARGIN_S
+        self._wait_left = math.ceil(seconds) if seconds > 0 else 0
+        if self._wait_left > 0:
+            self._show_wait()
+            self._countdown.start()
+        self._update()
+
+    def _tick(self) -> None:
+        left = self._wait_until - time.monotonic()
+        self._wait_left = math.ceil(left) if left > 0 else 0
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.unlock_button.setText(self.tr("Unlock"))
+            for label in (self.status, self.recovery_status):
+                label.hide()
+        else:
+            self._show_wait()
+        self._update()
+
+    def _show_wait(self) -> None:
+        text = self.tr("Wait %n second(s) before the next try.", "", self._wait_left)
+        for label in (self.status, self.recovery_status):
+            label.setText(text)
+            label.show()
+        self.unlock_button.setText(self.tr("Wait %n s", "", self._wait_left))
+
+    # ------------------------------------------------------------- recovery
+    def _show_page(self, page: QWidget) -> None:
+        for other in (self.password_page, self.recovery_page):
+            other.setVisible(other is page)
+
+    def current_page(self) -> QWidget:
+        return self.recovery_page if self.recovery_page.isVisibleTo(self) else self.password_page
+
+    def show_recovery(self) -> None:
+        self.message.hide()
+        self.recovery_message.hide()
+        self._show_page(self.recovery_page)
+        self.code_edit.setFocus()
+
+    def show_password(self) -> None:
+        self.code_edit.clear()
+        self.new_form.clear()
+        self._show_page(self.password_page)
+        self.password.setFocus()
+
+    def submit_recovery(self) -> None:
+        if self._job is not None or self._wait_left > 0 or not self.new_form.acceptable():
+            return
+        code, new = self.code_edit.text().strip(), self.new_form.text()
+        if not code:
+            return
+        self.recovery_message.hide()
+        data_dir = self.data_dir
+
+        def recover() -> object:
+            from familymeeting.storage.keys import KeyStore
+
+            return KeyStore.recover(data_dir, code, new)
+
+        self._new_password = new
+        self._job = run_in_background(recover, self._recovered, self._recovery_failed)
+        self.new_form.setEnabled(False)
+        self.code_edit.setEnabled(False)
+        self._update()
+        self.busy_changed.emit(True)
+
+    def _recovery_failed(self, error: object) -> None:
+        self._job = None
+        self._new_password = ""
+        self.new_form.setEnabled(True)
+        self.code_edit.setEnabled(True)
+        if isinstance(error, UserError) and error.code == "wrong_recovery_code":
+            self.recovery_message.setText(
+                self.tr("That is not the recovery code. Check each group of four and try again.")
+            )
+        else:
+            self.recovery_message.setText(_bug_text(error, self.data_dir))
+        self.recovery_message.show()
+        self._wait(wait_seconds(error, self.data_dir))
+        self._update()
+        self.busy_changed.emit(False)
+
+    def _recovered(self, new_code: object) -> None:
+        """The password is changed: show the new code, then unlock with the new password."""
+        self._job = None
+        self.new_form.setEnabled(True)
+        self.code_edit.setEnabled(True)
+        self.code_edit.clear()
+        self.new_form.clear()
+        self.busy_changed.emit(False)
+        self.code_dialog = RecoveryCodeDialog(str(new_code), self.window())
+        self.code_dialog.accepted.connect(self._open_after_recovery)
+        self.code_dialog.finished.connect(self.code_dialog.deleteLater)
+        self.code_dialog.open()
+
+    def _open_after_recovery(self) -> None:
+        self.code_dialog = None
+        self._show_page(self.password_page)
+        password, self._new_password = self._new_password, ""
+        self._start(password, self.tr("Opening your data…"))
+
+
+class UnlockDialog(QDialog):
+    """The unlock screen as a dialog (start-up, leaving family view).
+
+    Accepted once ``open_with`` succeeded; its answer is in :attr:`result_value`.
+    No signals beyond QDialog's.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        open_with: Callable[[str], object],
+        *,
+        title: str | None = None,
+        prompt: str | None = None,
+        allow_recovery: bool = True,
+        cancel_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("familymeeting")
+        self.setMinimumWidth(600)
+        self.result_value: object = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        self.unlock = UnlockWidget(
+            data_dir,
+            open_with,
+            title=title,
+            prompt=prompt,
+            allow_recovery=allow_recovery,
+            cancel_text=cancel_text or self.tr("Quit"),
+        )
+        self.unlock.unlocked.connect(self._unlocked)
+        self.unlock.cancelled.connect(self.reject)
+        layout.addWidget(self.unlock)
+        self.unlock.focus_password()
+
+    def _unlocked(self, result: object) -> None:
+        self.result_value = result
+        self.accept()
+
+    def reject(self) -> None:
+        if not self.unlock.busy:
+            super().reject()
+
+
+class LockScreen(QWidget):
+    """What the window shows while locked: the app's name and the unlock form.
+
+    Signals: unlocked(object), passed on from :class:`UnlockWidget`.
+    """
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self, data_dir: Path, open_with: Callable[[str], object], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        row = QHBoxLayout()
+        row.addStretch()
+        card = QWidget()
+        card.setObjectName("lockCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        card.setStyleSheet(
+            f"QWidget#lockCard {{ background: {theme.SURFACE}; border: 1px solid {theme.LINE};"
+            " border-radius: 18px; }"
+        )
+        card.setMinimumWidth(520)
+        card.setMaximumWidth(640)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(36, 32, 36, 32)
+        inner.setSpacing(12)
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(resource("icons", "familymeeting.svg"))).pixmap(QSize(64, 64)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(logo)
+        self.unlock = UnlockWidget(data_dir, open_with)
+        self.unlock.unlocked.connect(self.unlocked)
+        inner.addWidget(self.unlock)
+        row.addWidget(card, 1)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch(3)
+
+
+# -------------------------------------------------------------------- vault
+class Vault:
+    """The open database of one data dir, and what opens it again.
+
+    Locking closes the database and forgets it; unlocking needs the password
+    (``storage.unlock.open_unlocked``). Leaving family view checks the password
+    with ``KeyStore.unlock`` without opening anything. Wrong passwords are counted
+    by the key store; they are written to the access log at the next right one
+    (:meth:`take_failed_attempts`), when the database is open to take them.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        db: Database,
+        failed_attempts: Sequence[datetime] = (),
+    ) -> None:
+        self.data_dir = data_dir
+        self.db: Database | None = db
+        self._failed: tuple[datetime, ...] = tuple(failed_attempts)
+
+    @property
+    def is_open(self) -> bool:
+        return self.db is not None
+
+    def services(self) -> Services:
+        from familymeeting.storage.services import Services
+
+        if self.db is None:
+            raise RuntimeError("the vault is locked")
+        return Services(self.db)
+
+    def take_failed_attempts(self) -> tuple[datetime, ...]:
+        """The wrong passwords before the last right one, once."""
+        failed, self._failed = self._failed, ()
+        return failed
+
+    def check_password(self, password: str) -> None:
+        """Raises ``WrongPasswordError`` unless ``password`` opens the keys.
+
+        ``wait=False``: during a pause after failures this raises ``UnlockDelayedError``
+        at once, and the form counts down, instead of a worker sleeping.
+        """
+        from familymeeting.storage.keys import KeyStore
+
+        failed = tuple(KeyStore.failed_attempts(self.data_dir))
+        KeyStore.unlock(self.data_dir, password, wait=False)
+        self._failed += failed
+
+    def reopen(self, password: str) -> Services:
+        """Open the database again (after a lock); safe to call off the GUI thread."""
+        from familymeeting.storage.unlock import open_unlocked
+
+        result = open_unlocked(self.data_dir, password, wait=False)
+        self.close()
+        self.db = result.db
+        self._failed += tuple(result.failed_attempts)
+        return self.services()
+
+    def close(self) -> None:
+        if self.db is not None:
+            db, self.db = self.db, None
+            db.close()
+
+
+def log_unlock(services: Services, failed: Sequence[datetime], detail: str) -> None:
+    """Write an unlock, and the wrong passwords before it, to the access log.
+
+    The log lives in the encrypted database, so failures are written when the
+    right password has opened it. A full disk must not keep anyone out.
+    """
+    try:
+        for when in failed:
+            services.log_event("unlock_failed", detail=when.isoformat(timespec="seconds"))
+        services.log_event("unlock", detail=detail)
+    except UserError:
+        pass
+
+
+# ------------------------------------------------------------------ start-up
+class StartupFlow(QObject):
+    """Before any case data: set up a password, or unlock, and show a new recovery code.
+
+    - no keys and no database: :class:`SetupPasswordDialog` (new, encrypted database);
+    - no keys but a plain database from an earlier version: the same, worded for
+      converting it;
+    - keys: :class:`UnlockDialog`.
+
+    Signals: finished(object): the ``UnlockResult``, or None if the user quit.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.dialog: QDialog | None = None
+        self.result: Any = None
+
+    def _open(self, password: str) -> object:
+        from familymeeting.storage.unlock import open_unlocked
+
+        return open_unlocked(self.data_dir, password, wait=False)
+
+    def start(self) -> QDialog:
+        """Open the first screen (not blocking) and return it.
+
+        A database that cannot be converted is refused here, untouched, before a
+        password is chosen for it (``UserError``).
+        """
+        from familymeeting.storage.unlock import DataState, check_plain_database, data_state
+
+        state = data_state(self.data_dir)
+        dialog: QDialog
+        if state is DataState.ENCRYPTED:
+            dialog = UnlockDialog(
+                self.data_dir,
+                self._open,
+                title=self.tr("Welcome back"),
+                cancel_text=self.tr("Quit"),
+            )
+        else:
+            if state is DataState.PLAIN:
+                check_plain_database(self.data_dir)
+            dialog = SetupPasswordDialog(
+                self._open, converting=state is DataState.PLAIN, data_dir=self.data_dir
+            )
+        dialog.accepted.connect(self._opened)
+        dialog.rejected.connect(self._quit)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _opened(self) -> None:
+        assert self.dialog is not None
+        self.result = getattr(self.dialog, "result_value", None)
+        self.dialog.deleteLater()
+        code = getattr(self.result, "recovery_code", None)
+        if code:
+            shown = RecoveryCodeDialog(str(code))
+            shown.accepted.connect(self._done)
+            self.dialog = shown
+            shown.open()
+        else:
+            self._done()
+
+    def _done(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.finished.emit(self.result)
+
+    def _quit(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.finished.emit(None)
