@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 EXIT_USER_ERROR = 2
+LOG_KEEP_DAYS = 183  # the access log keeps about six months
 EXIT_BUG = 70  # EX_SOFTWARE
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -223,6 +224,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         choices=("da", "en"),
         help="language of the plan (default: the family's language)",
     )
+    log = sub.add_parser(
+        "log",
+        parents=[common],
+        help="the access log: who opened, exported, printed or deleted what",
+        description="Show the access log, newest first: time, event and ids (never case "
+        f"text). Entries older than {LOG_KEEP_DAYS} days are removed.",
+    )
+    log.add_argument("family", metavar="FAMILY", nargs="?", help="only this family (id prefix)")
     sub.add_parser(
         "passwd",
         parents=[common],
@@ -466,15 +475,24 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
                     "output_unwritable", path=str(out), reason=t("output_is_database", lang)
                 )
             export_case(services, family.id, out)
+            services.log_event("export_case", family_id=family.id, detail="cli")
             print(t("exported", lang, name=family.display_name, path=out))
         elif args.command == "import-case":
             from familymeeting.storage.casefile import import_case, read_case_file
 
             case = read_case_file(Path(args.file))
             family = import_case(services, case, replace=args.replace)
+            services.log_event("import_case", family_id=family.id, detail="cli")
             print(t("imported", lang, name=family.display_name, meetings=len(case.meetings)))
         elif args.command == "plan":
             _plan(services, db.path, args, lang)
+        elif args.command == "log":
+            services.prune_access_log(LOG_KEEP_DAYS)
+            family_id = services.resolve_family(args.family).id if args.family else None
+            for entry in services.access_log(family_id):
+                local = entry.at.astimezone()
+                ids = " ".join(x[:8] for x in (entry.family_id, entry.meeting_id) if x)
+                print(f"{local:%Y-%m-%d %H:%M:%S}  {entry.event:<14} {ids}".rstrip())
         else:  # pragma: no cover - argparse only accepts the commands above
             raise AssertionError(args.command)
     finally:
@@ -492,6 +510,7 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str
         raise UserError("output_unwritable", path=str(out), reason=t("output_is_database", lang))
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
+    services.log_event("plan_pdf", family_id=meeting.family_id, meeting_id=meeting.id, detail="cli")
     print(t("plan_saved", lang, name=plan.family_name, path=out))
     if result.shortened:
         print(f"familymeeting: {t('plan_shortened', lang)}", file=sys.stderr)

@@ -373,3 +373,40 @@ def test_two_different_passwords_at_the_first_prompt(cli_exe: Path, data_dir: Pa
     assert "ikke ens" in terminal
     assert out == ""
     assert names(data_dir) == []
+
+
+def test_log_shows_exports_and_plans_with_ids_only(tmp_path: Path) -> None:
+    """The access log through the CLI: events and ids, never case text."""
+    import os
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "familymeeting"
+    env = {
+        **os.environ,
+        "FAMILYMEETING_PASSWORD": "en lang og god adgangskode",
+        "FAMILYMEETING_LANG": "da",
+    }
+    data = tmp_path / "data"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(exe), "--data-dir", str(data), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+
+    assert run("demo").returncode == 0
+    listing = run("list").stdout.splitlines()
+    family, meeting = listing[0].split()[0], listing[1].split()[0]
+    assert run("export-case", family, "-o", str(tmp_path / "case.json")).returncode == 0
+    assert run("plan", meeting, "-o", str(tmp_path / "plan.pdf")).returncode == 0
+    log = run("log", family)
+    assert log.returncode == 0
+    lines = log.stdout.splitlines()
+    assert [line.split()[2] for line in lines] == ["plan_pdf", "export_case"]
+    assert all(family in line for line in lines)
+    assert "Holm" not in log.stdout
