@@ -403,6 +403,9 @@ def open_database(data_dir: Path, lang: str) -> Database:
     result = unlock.open_unlocked(data_dir, password)
     if result.recovery_code:
         _print_recovery_code(result.recovery_code, "recovery_code_first", lang, stream=sys.stderr)
+    from familymeeting.storage.services import Services
+
+    Services(result.db).record_unlock(result.failed_attempts, "cli")
     return result.db
 
 

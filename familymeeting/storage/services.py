@@ -30,7 +30,7 @@ from familymeeting.domain.enums import (
     Role,
     kind_fits_column,
 )
-from familymeeting.domain.errors import NotFoundError, ValidationError
+from familymeeting.domain.errors import NotFoundError, UserError, ValidationError
 from familymeeting.domain.text import sort_key
 from familymeeting.storage.database import Database
 from familymeeting.storage.models import (
@@ -262,6 +262,17 @@ class Services:
                     detail=rules.clean_text(detail, "detail", 200),
                 )
             )
+
+    def record_unlock(self, failed: Sequence[datetime], detail: str) -> None:
+        """Log an unlock and the wrong passwords before it (the log is inside the
+        encrypted database, so failures are written once the right password opened it).
+        A full disk must not keep anyone out, so a refused write is ignored here."""
+        try:
+            for when in failed:
+                self.log_event("unlock_failed", detail=when.isoformat(timespec="seconds"))
+            self.log_event("unlock", detail=detail)
+        except UserError:
+            pass
 
     def access_log(self, family_id: str | None = None, limit: int | None = None) -> list[AccessLog]:
         """Newest first; one family's entries, or all."""

@@ -1006,12 +1006,7 @@ def log_unlock(services: Services, failed: Sequence[datetime], detail: str) -> N
     The log lives in the encrypted database, so failures are written when the
     right password has opened it. A full disk must not keep anyone out.
     """
-    try:
-        for when in failed:
-            services.log_event("unlock_failed", detail=when.isoformat(timespec="seconds"))
-        services.log_event("unlock", detail=detail)
-    except UserError:
-        pass
+    services.record_unlock(failed, detail)
 
 
 # ------------------------------------------------------------------ start-up
