@@ -164,6 +164,8 @@ def run_gui(
     try:
         services = vault.services()
         log_unlock(services, vault.take_failed_attempts(), "start")
+        # Access log entries older than the retention setting (about six months) go.
+        services.prune_access_log(app_settings.get(settings.LOG_KEEP_DAYS))
         meeting_id = services.resolve_meeting(open_meeting).id if open_meeting else None
         window = MainWindow(services, app_settings, vault=vault)
         if meeting_id is not None:

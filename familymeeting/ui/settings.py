@@ -54,12 +54,21 @@ LOCK_MINUTES: Setting[int] = Setting(
     (1, 2, 3, 5, 10, 15, 30),
 )
 
+LOG_KEEP_DAYS: Setting[int] = Setting(
+    "security/log_keep_days",
+    int,
+    183,
+    QT_TRANSLATE_NOOP("Settings", "Keep the access log this many days"),
+    (31, 92, 183, 365, 730),
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     TEXT_SIZE,
     FULL_SCREEN,
     LAST_FAMILY,
     LAST_MEETING,
     LOCK_MINUTES,
+    LOG_KEEP_DAYS,
 )
 
 SETTINGS_FILENAME = "settings.ini"
