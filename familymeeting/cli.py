@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -384,6 +385,9 @@ def _print_recovery_code(code: str, intro_key: str, lang: str, *, stream: TextIO
     print(f"familymeeting: {t('recovery_code_once', lang)}", file=stream, flush=True)
 
 
+_UNLOCK_FAILURES: list[datetime] = []
+
+
 def open_database(data_dir: Path, lang: str) -> Database:
     """The data dir's database, unlocked with the password from the env or a prompt.
 
@@ -403,9 +407,9 @@ def open_database(data_dir: Path, lang: str) -> Database:
     result = unlock.open_unlocked(data_dir, password)
     if result.recovery_code:
         _print_recovery_code(result.recovery_code, "recovery_code_first", lang, stream=sys.stderr)
-    from familymeeting.storage.services import Services
-
-    Services(result.db).record_unlock(result.failed_attempts, "cli")
+    # Logged once the command has succeeded (_run_command): a refused command must
+    # leave the database byte-identical.
+    _UNLOCK_FAILURES[:] = list(result.failed_attempts)
     return result.db
 
 
@@ -498,6 +502,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
                 print(f"{local:%Y-%m-%d %H:%M:%S}  {entry.event:<14} {ids}".rstrip())
         else:  # pragma: no cover - argparse only accepts the commands above
             raise AssertionError(args.command)
+        services.record_unlock(_UNLOCK_FAILURES, "cli")
     finally:
         db.close()
     return 0
