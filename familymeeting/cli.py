@@ -123,6 +123,69 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The password has been changed. The old recovery code no longer works; "
         "write down the new one and keep it somewhere safe:",
     },
+    "backup_saved": {
+        "da": "Sikkerhedskopien er gemt i {path} ({size}). Den er krypteret og kan kun åbnes "
+        "med adgangskoden eller gendannelseskoden til disse data.",
+        "en": "Saved the backup to {path} ({size}). It is encrypted and opens only with the "
+        "password or recovery code of this data.",
+    },
+    "no_backups": {
+        "da": "Ingen sikkerhedskopier endnu i {path}. De laves af sig selv, når programmet "
+        "lukkes, og hver halve time, når noget er ændret.",
+        "en": "No backups yet in {path}. They are made by themselves when the program closes, "
+        "and every half hour when something changed.",
+    },
+    "backups_where": {"da": "Sikkerhedskopier i {path}:", "en": "Backups in {path}:"},
+    "damaged_kept": {
+        "da": "{n} beskadiget database-fil(er) er gemt i {path}.",
+        "en": "{n} damaged database file(s) are kept in {path}.",
+    },
+    "check_ok": {
+        "da": "Databasen er i orden (fuld kontrol af {pages}).",
+        "en": "The database is sound (full check of {pages}).",
+    },
+    "check_pages_encrypted": {
+        "da": "alle sider og deres kryptering",
+        "en": "every page and its encryption",
+    },
+    "check_pages_plain": {"da": "alle sider", "en": "every page"},
+    "check_damaged": {
+        "da": "Databasen er beskadiget. Hent den nyeste gode sikkerhedskopi tilbage med "
+        "'familymeeting restore' (det, den erstatter, bliver gemt).",
+        "en": "The database is damaged. Bring back the newest good backup with "
+        "'familymeeting restore' (what it replaces is kept).",
+    },
+    "check_no_database": {
+        "da": "Der er ingen database i {path}.",
+        "en": "There is no database in {path}.",
+    },
+    "check_backups": {
+        "da": "Sikkerhedskopier: {good} i orden, {bad} beskadiget.",
+        "en": "Backups: {good} sound, {bad} damaged.",
+    },
+    "restored": {
+        "da": "Sikkerhedskopien fra {at} er hentet tilbage.",
+        "en": "The backup from {at} has been brought back.",
+    },
+    "restored_saved": {
+        "da": "Databasen fra før er gemt som sikkerhedskopi: {path}",
+        "en": "The database from before is kept as a backup: {path}",
+    },
+    "restored_moved": {
+        "da": "Den beskadigede database er gemt i {path}",
+        "en": "The damaged database is kept in {path}",
+    },
+    "started_empty": {
+        "da": "Der er startet forfra med en tom database. Den gamle fil er gemt i {path}.",
+        "en": "Started again with an empty database. The old file is kept in {path}.",
+    },
+}
+
+BACKUP_KIND_WORDS = {
+    "auto": {"da": "automatisk", "en": "automatic"},
+    "manual": {"da": "manuel", "en": "manual"},
+    "before-restore": {"da": "før gendannelse", "en": "before restore"},
+    "after-delete": {"da": "efter sletning", "en": "after deletion"},
 }
 
 KIND_WORDS = {
@@ -233,6 +296,51 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         f"text). Entries older than {LOG_KEEP_DAYS} days are removed.",
     )
     log.add_argument("family", metavar="FAMILY", nargs="?", help="only this family (id prefix)")
+    bkp = sub.add_parser(
+        "backup",
+        parents=[common],
+        help="make a backup now (encrypted like the database)",
+        description="Make a backup of the database with SQLite's online backup API, "
+        "encrypted with the same key. Without -o it goes into backups/ in the data dir, "
+        "with the automatic ones.",
+    )
+    bkp.add_argument("-o", "--output", metavar="FILE", help="write the backup to this file")
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the backups with date and size",
+        description="List the backups in backups/ in the data dir, newest first. "
+        "Needs no password: only names, dates and sizes are read.",
+    )
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the database and the backups for damage",
+        description="Run SQLite's full integrity_check (and cipher_integrity_check) on the "
+        "database, read-only, and check every backup. Exit code 2 if the database is "
+        "damaged.",
+    )
+    rst = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="bring back a backup (the newest good one by default)",
+        description="Put a backup in place of the database. The backup is checked first. "
+        "What it replaces is kept: a sound database as a 'before restore' backup, a "
+        "damaged one in damaged/.",
+    )
+    rst.add_argument(
+        "backup",
+        metavar="BACKUP",
+        nargs="?",
+        help="a backup file, or a name from 'familymeeting backups' (default: the newest "
+        "that passes its check)",
+    )
+    rst.add_argument(
+        "--empty",
+        action="store_true",
+        help="no backup: start again with an empty database (only when the database is "
+        "missing or was moved aside as damaged)",
+    )
     sub.add_parser(
         "passwd",
         parents=[common],
@@ -462,6 +570,14 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
     if args.command == "recover":
         _recover(data_dir, lang)
         return 0
+    if args.command == "backups":
+        _backups(data_dir, lang)
+        return 0
+    if args.command == "check":
+        return _check(data_dir, lang)
+    if args.command == "restore":
+        _restore(data_dir, args, lang)
+        return 0
     db = open_database(data_dir, lang)
     try:
         services = Services(db)
@@ -493,6 +609,10 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             print(t("imported", lang, name=family.display_name, meetings=len(case.meetings)))
         elif args.command == "plan":
             _plan(services, db.path, args, lang)
+        elif args.command == "backup":
+            _backup(db, args, lang)
+            if args.output:
+                services.log_event("export_backup", detail="cli")
         elif args.command == "log":
             services.prune_access_log(LOG_KEEP_DAYS)
             family_id = services.resolve_family(args.family).id if args.family else None
@@ -506,6 +626,128 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
     finally:
         db.close()
     return 0
+
+
+def format_size(size: int, lang: str) -> str:
+    value, unit = float(size), "B"
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            break
+        value /= 1000
+    text = f"{value:.0f}" if unit == "B" else f"{value:.1f}"
+    return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
+
+
+def _backup(db: Database, args: argparse.Namespace, lang: str) -> None:
+    from familymeeting.storage.backup import BackupKind, BackupSchedule, export_backup
+
+    if args.output:
+        out = Path(args.output)
+        if _is_database_file(out, db.path):
+            raise UserError(
+                "output_unwritable", path=str(out), reason=t("output_is_database", lang)
+            )
+        info = export_backup(db, out)
+    else:
+        info = BackupSchedule().backup_now(db, BackupKind.MANUAL)
+    print(t("backup_saved", lang, path=info.path, size=format_size(info.size, lang)))
+
+
+def _backups(data_dir: Path, lang: str) -> None:
+    from familymeeting.storage.backup import backup_dir, damaged_dir, list_backups
+
+    backups = list_backups(data_dir)
+    if not backups:
+        print(t("no_backups", lang, path=backup_dir(data_dir)))
+    else:
+        print(t("backups_where", lang, path=backup_dir(data_dir)))
+        for b in backups:
+            local = b.created.astimezone()
+            kind = BACKUP_KIND_WORDS[b.kind.value][lang]
+            size = format_size(b.size, lang)
+            print(f"  {local:%Y-%m-%d %H:%M}  {size:>9}  {kind:<16} {b.path.name}")
+    damaged = damaged_dir(data_dir)
+    kept = [p for p in damaged.glob("*.db")] if damaged.is_dir() else []
+    if kept:
+        print(t("damaged_kept", lang, n=len(kept), path=damaged))
+
+
+def _data_key(data_dir: Path, lang: str) -> bytes | None:
+    """The data key for read-only work (check), without opening the database."""
+    from familymeeting.storage import unlock
+
+    if unlock.data_state(data_dir) is not unlock.DataState.ENCRYPTED:
+        return None
+    password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+    return unlock.unlock_key(data_dir, password)
+
+
+def _check(data_dir: Path, lang: str) -> int:
+    from familymeeting.storage.backup import list_backups
+    from familymeeting.storage.database import check_file
+    from familymeeting.storage.paths import DB_FILENAME
+
+    key = _data_key(data_dir, lang)
+    path = data_dir / DB_FILENAME
+    damaged = False
+    if not path.exists():
+        print(t("check_no_database", lang, path=data_dir))
+    else:
+        problems = check_file(path, key, full=True)
+        if problems:
+            damaged = True
+            for line in problems[:10]:
+                print(f"  {line}")
+        else:
+            pages = t("check_pages_encrypted" if key else "check_pages_plain", lang)
+            print(t("check_ok", lang, pages=pages))
+    backups = list_backups(data_dir)
+    if backups:
+        bad = [b for b in backups if check_file(b.path, key, full=True)]
+        print(t("check_backups", lang, good=len(backups) - len(bad), bad=len(bad)))
+        for b in bad:
+            print(f"  {b.path.name}")
+    if damaged:
+        print(f"familymeeting: {t('check_damaged', lang)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0
+
+
+def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
+    from familymeeting.storage import unlock
+    from familymeeting.storage.backup import backup_dir, damaged_dir, parse_backup_name
+    from familymeeting.storage.paths import DB_FILENAME
+    from familymeeting.storage.services import Services
+
+    _require_keys(data_dir)
+    if args.empty:
+        if (data_dir / DB_FILENAME).exists():
+            raise UserError("restore_empty_refused", path=str(data_dir))
+        password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+        unlock.open_unlocked(data_dir, password, start_empty=True).db.close()
+        print(t("started_empty", lang, path=damaged_dir(data_dir)))
+        return
+    chosen: Path | None = None
+    if args.backup:
+        chosen = Path(args.backup)
+        if not chosen.exists() and (backup_dir(data_dir) / args.backup).exists():
+            chosen = backup_dir(data_dir) / args.backup
+        if not chosen.is_file():
+            raise UserError("file_not_found", path=str(chosen))
+    password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+    result, restored = unlock.restore_and_open(data_dir, password, chosen)
+    try:
+        services = Services(result.db)
+        services.log_event("restore_backup", detail="cli")
+    finally:
+        result.db.close()
+    parsed = parse_backup_name(restored.restored_from)
+    when = parsed[0] if parsed else datetime.fromtimestamp(restored.restored_from.stat().st_mtime)
+    print(t("restored", lang, at=f"{when.astimezone():%Y-%m-%d %H:%M}"))
+    if restored.saved_current is not None:
+        print(t("restored_saved", lang, path=restored.saved_current.path))
+    if restored.moved_to is not None:
+        print(t("restored_moved", lang, path=restored.moved_to))
 
 
 def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str) -> None:

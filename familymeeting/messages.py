@@ -218,6 +218,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database {path} cannot be read: it is damaged, or it is encrypted and the "
         "key file {keys} is missing. The file has not been changed.",
     },
+    "db_damaged": {
+        "da": "Databasen {path} er beskadiget ({reason}). Den er ikke åbnet og ikke ændret.",
+        "en": "The database {path} is damaged ({reason}). It has not been opened or changed.",
+    },
+    "db_damaged_restore": {
+        "da": "Databasen var beskadiget og er ikke åbnet. Den er flyttet til {moved}, hvor "
+        "den bliver liggende. Den nyeste gode sikkerhedskopi er fra {backup_at}; "
+        "hent den tilbage med 'familymeeting restore'.",
+        "en": "The database was damaged and has not been opened. It has been moved to "
+        "{moved}, where it is kept. The newest good backup is from {backup_at}; "
+        "bring it back with 'familymeeting restore'.",
+    },
+    "db_damaged_no_backup": {
+        "da": "Databasen var beskadiget og er ikke åbnet. Den er flyttet til {moved}, hvor "
+        "den bliver liggende. Der er ingen god sikkerhedskopi. Kontakt IT-supporten med "
+        "filen, eller start forfra med 'familymeeting restore --empty'.",
+        "en": "The database was damaged and has not been opened. It has been moved to "
+        "{moved}, where it is kept. There is no good backup. Contact IT support with the "
+        "file, or start again with 'familymeeting restore --empty'.",
+    },
+    "db_missing_restore": {
+        "da": "Databasen mangler i {path}, men der er sikkerhedskopier. Den nyeste gode er fra "
+        "{backup_at}; hent den tilbage med 'familymeeting restore'.",
+        "en": "The database is missing from {path}, but there are backups. The newest good "
+        "one is from {backup_at}; bring it back with 'familymeeting restore'.",
+    },
+    "db_missing_no_backup": {
+        "da": "Databasen mangler i {path}, og der er ingen god sikkerhedskopi. Start forfra "
+        "med 'familymeeting restore --empty'.",
+        "en": "The database is missing from {path}, and there is no good backup. Start "
+        "again with 'familymeeting restore --empty'.",
+    },
+    "no_good_backup": {
+        "da": "Der er ingen sikkerhedskopi, der består sin kontrol, i {path}.",
+        "en": "There is no backup in {path} that passes its check.",
+    },
+    "backup_damaged": {
+        "da": "Sikkerhedskopien {path} er beskadiget eller hører ikke til disse data "
+        "({reason}). Intet er ændret.",
+        "en": "The backup {path} is damaged or does not belong to this data ({reason}). "
+        "Nothing was changed.",
+    },
+    "backup_failed": {
+        "da": "Sikkerhedskopien {path} kunne ikke laves ({reason}). Dataene er uændrede.",
+        "en": "The backup {path} could not be made ({reason}). The data is unchanged.",
+    },
+    "disk_full_backup": {
+        "da": "Disken er fuld, så sikkerhedskopien blev ikke lavet. Dataene er uændrede; "
+        "frigør plads, og prøv igen.",
+        "en": "The disk is full, so the backup was not made. The data is unchanged; free "
+        "some space and try again.",
+    },
+    "move_aside_failed": {
+        "da": "Den beskadigede database {path} kunne ikke flyttes til side ({reason}). "
+        "Intet er ændret.",
+        "en": "The damaged database {path} could not be moved aside ({reason}). "
+        "Nothing was changed.",
+    },
+    "restore_empty_refused": {
+        "da": "Der er allerede en database i {path}; '--empty' bruges kun, når den mangler "
+        "eller var beskadiget. Intet er ændret.",
+        "en": "There is already a database in {path}; '--empty' is only for when it is "
+        "missing or was damaged. Nothing was changed.",
+    },
+    "file_not_found": {
+        "da": "Filen {path} findes ikke.",
+        "en": "The file {path} does not exist.",
+    },
     "case_file_unreadable": {
         "da": "Sagsfilen {path} kan ikke åbnes: {reason}.",
         "en": "The case file {path} cannot be opened: {reason}.",

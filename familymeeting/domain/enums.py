@@ -88,3 +88,5 @@ class LogEvent(StrEnum):
     DELETE_FAMILY = "delete_family"
     UNLOCK = "unlock"
     UNLOCK_FAILED = "unlock_failed"
+    EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
+    RESTORE_BACKUP = "restore_backup"

@@ -45,7 +45,7 @@ CONVERTING_SUFFIX = ".encrypting"  # the encrypted copy while a plain file is co
 _ENVIRONMENT_FAILURES = ("disk i/o error", "readonly database", "unable to open database")
 
 
-def _is_disk_full(exc: BaseException) -> bool:
+def is_disk_full(exc: BaseException) -> bool:
     text = str(getattr(exc, "orig", exc)).lower()
     return "disk is full" in text or "database or disk is full" in text
 
@@ -114,12 +114,20 @@ def read_header(path: Path, key: bytes | None = None) -> tuple[int, int]:
         sqlcipher = _sqlcipher()
         try:
             con = _connect_encrypted(uri, key, uri=True)
-            try:
-                app_id, version, tables = _read_header_values(con)
-            finally:
-                con.close()
         except sqlcipher.DatabaseError as exc:
             raise DatabaseError("db_wrong_key", path=str(path)) from exc
+        try:
+            try:
+                # The first page alone: if it decrypts (its HMAC holds), the key is right.
+                con.execute("PRAGMA user_version").fetchone()
+            except sqlcipher.DatabaseError as exc:
+                raise DatabaseError("db_wrong_key", path=str(path)) from exc
+            try:
+                app_id, version, tables = _read_header_values(con)
+            except sqlcipher.DatabaseError as exc:
+                raise DatabaseError("db_damaged", path=str(path), reason=str(exc)[:120]) from exc
+        finally:
+            con.close()
     else:
         try:
             con = sqlite3.connect(uri, uri=True)
@@ -141,18 +149,83 @@ def _read_header_values(con: Any) -> tuple[int, int, int]:
     return int(app_id), int(version), int(tables)
 
 
+def connect_file(path: Path, key: bytes | None, *, read_only: bool = False) -> Any:
+    """A bare DB-API connection to ``path`` (plain, or keyed with ``key``).
+
+    ``read_only`` opens it with ``mode=ro`` (and ``immutable`` when no WAL is
+    beside it), so nothing is written, not even a lock file. Used for checks and
+    backups, which must not go through the engine's write pragmas.
+    """
+    target = _header_uri(path) if read_only else str(path)
+    if key is None:
+        return sqlite3.connect(target, uri=read_only, check_same_thread=False)
+    _check_key(key)
+    con = _connect_encrypted(target, key, uri=read_only)
+    con.execute("PRAGMA temp_store = MEMORY")
+    return con
+
+
+def check_file(path: Path, key: bytes | None, *, full: bool = False) -> list[str]:
+    """Problems found in the database file at ``path``; an empty list means it is sound.
+
+    ``full=False`` runs ``PRAGMA quick_check``: every page of every table and index
+    is read, which for an encrypted file also proves each page's HMAC. ``full=True``
+    runs ``integrity_check`` and, when encrypted, ``cipher_integrity_check`` (every
+    page, free ones too). Also reported: a file that is not ours, or is from a
+    newer version. The file is opened read-only. The problems are SQLite's words
+    about pages and indexes, never row contents.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [f"cannot read the file: {exc.strerror or exc}"]
+    if size == 0:
+        return ["the file is empty"]
+    try:
+        con = connect_file(path, key, read_only=True)
+    except Exception as exc:  # sqlite3's or SQLCipher's error: not readable
+        return [f"cannot open the file: {_short(exc)}"]
+    try:
+        problems: list[str] = []
+        app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
+        version = int(con.execute("PRAGMA user_version").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            problems.append("not a familymeeting database (application id)")
+        if version > models.SCHEMA_VERSION:
+            problems.append(f"made by a newer version (schema {version})")
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [str(r[0]) for r in con.execute(f"PRAGMA {pragma}").fetchall()]
+        if rows != ["ok"]:
+            problems.extend(rows)
+        if full and key is not None:
+            problems.extend(str(r[0]) for r in con.execute("PRAGMA cipher_integrity_check"))
+        return problems
+    except Exception as exc:  # any driver's error while reading: the file is not sound
+        return [f"cannot read the file: {_short(exc)}"]
+    finally:
+        con.close()
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc)[:200] or type(exc).__name__
+
+
 class Database:
     """An open familymeeting database. Use :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key  # for backups, which are encrypted with the same key
         self._local = threading.local()
 
     @classmethod
     def open(cls, data_dir: Path, key: bytes | None = None) -> Database:
         """Open (or create) ``familymeeting.db`` in ``data_dir``; plain, or with ``key``.
 
+        An existing file is checked read-only first (header, then ``quick_check``);
+        a damaged one raises ``db_damaged`` and is never opened for writing.
         Callers that start from a password use :func:`storage.unlock.open_unlocked`.
         """
         if key is not None:
@@ -172,8 +245,12 @@ class Database:
                 raise DatabaseError(
                     "db_too_new", path=str(path), found=version, supported=models.SCHEMA_VERSION
                 )
+            if app_id == APPLICATION_ID:
+                problems = check_file(path, key)
+                if problems:
+                    raise DatabaseError("db_damaged", path=str(path), reason=problems[0][:120])
         engine = _make_engine(path, key)
-        db = cls(path, engine)
+        db = cls(path, engine, key)
         try:
             db._prepare_schema()
         except BaseException:
@@ -220,7 +297,7 @@ class Database:
                     yield session
             except OperationalError as exc:
                 # The database could not do its part: say so plainly, change nothing.
-                if _is_disk_full(exc):
+                if is_disk_full(exc):
                     raise DiskFullError("disk_full") from exc
                 text = str(exc.orig).lower()
                 if "locked" in text or "busy" in text:
@@ -310,7 +387,7 @@ def _table_counts(con: Any, schema: str = "main") -> dict[str, int]:
     }
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     # Read-write: Windows cannot flush a file opened read-only.
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
@@ -319,7 +396,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     if hasattr(os, "O_DIRECTORY"):
         fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
         try:
@@ -403,16 +480,16 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             # Only WAL indexes, no content; it must not meet the encrypted file.
             path.with_name(path.name + "-shm").unlink()
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, path)
-        _fsync_dir(data_dir)
+        fsync_dir(data_dir)
     except UserError:
         _remove_with_side_files(tmp)
         raise
     except sqlcipher.Error as exc:
         _remove_with_side_files(tmp)
         text = str(exc).lower()
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise DiskFullError("disk_full") from exc
         if "locked" in text or "busy" in text:
             raise DatabaseError("db_busy") from exc
@@ -430,6 +507,8 @@ __all__ = [
     "APPLICATION_ID",
     "MIGRATIONS",
     "Database",
+    "check_file",
+    "connect_file",
     "convert_to_encrypted",
     "is_plain_sqlite",
     "read_header",

@@ -221,14 +221,19 @@ class Services:
 
         The rows are overwritten as they are deleted (``secure_delete``), the WAL is
         checkpointed and truncated, and the file is rebuilt (``VACUUM``), so no free
-        page keeps old text. Backups made earlier expire with their rotation.
+        page keeps old text. The backups, which still hold the family, are deleted
+        and replaced by a fresh one without it.
         """
+        from familymeeting.storage.backup import BackupKind, make_backup, purge_backups
+
         with self.db.session() as s:
             s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
             family = self._get(s, Family, family_id)
             s.delete(family)
             s.add(AccessLog(event="delete_family", family_id=family_id))
         self.compact()
+        purge_backups(self.db.path.parent)
+        make_backup(self.db, BackupKind.AFTER_DELETE)
 
     def compact(self) -> None:
         """Checkpoint the WAL into the file, rebuild the file, and empty the WAL."""

@@ -20,6 +20,15 @@ from enum import StrEnum
 from pathlib import Path
 
 from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.storage.backup import (
+    BackupInfo,
+    RestoreResult,
+    backup_dir,
+    has_history,
+    move_aside,
+    newest_good_backup,
+    restore_backup,
+)
 from familymeeting.storage.database import Database, convert_to_encrypted, is_plain_sqlite
 from familymeeting.storage.keys import (
     KEYS_FILENAME,
@@ -40,6 +49,35 @@ class DataState(StrEnum):
     NEW = "new"  # nothing yet: choose a password (and confirm it)
     PLAIN = "plain"  # an unencrypted database from an earlier version: choose a password
     ENCRYPTED = "encrypted"  # keys.json exists: enter the password
+
+
+# What Database.open says about a file the right key cannot read: damage.
+DAMAGE_CODES = frozenset({"db_damaged", "db_unreadable", "db_wrong_key", "db_not_ours"})
+
+
+class RestoreNeeded(DatabaseError):
+    """The database is damaged (and has been moved aside) or missing while backups exist.
+
+    ``backup`` is the newest backup that passes its own check (None if there is
+    none); ``moved_to`` is where the damaged file now is (kept, never deleted).
+    The caller offers :func:`restore_and_open`, or ``open_unlocked(start_empty=True)``.
+    """
+
+    def __init__(self, data_dir: Path, *, moved_to: Path | None, backup: BackupInfo | None) -> None:
+        damaged = moved_to is not None
+        code = ("db_damaged" if damaged else "db_missing") + (
+            "_restore" if backup is not None else "_no_backup"
+        )
+        super().__init__(
+            code,
+            path=str(Path(data_dir) / DB_FILENAME),
+            moved=str(moved_to or ""),
+            backup_at=f"{backup.created.astimezone():%Y-%m-%d %H:%M}" if backup else "",
+        )
+        self.data_dir = Path(data_dir)
+        self.damaged = damaged
+        self.moved_to = moved_to
+        self.backup = backup
 
 
 @dataclass(frozen=True)
@@ -83,7 +121,9 @@ def check_plain_database(data_dir: Path) -> None:
     Database.open(Path(data_dir)).close()
 
 
-def open_unlocked(data_dir: Path, password: str, *, wait: bool = True) -> UnlockResult:
+def open_unlocked(
+    data_dir: Path, password: str, *, wait: bool = True, start_empty: bool = False
+) -> UnlockResult:
     """Open the data dir's database with ``password``, setting up encryption if needed.
 
     - keys.json exists: unlock (wrong password -> ``WrongPasswordError``, nothing
@@ -97,6 +137,10 @@ def open_unlocked(data_dir: Path, password: str, *, wait: bool = True) -> Unlock
 
     ``wait=False``: after repeated failures raise ``UnlockDelayedError`` instead of
     sleeping (for a window that counts down).
+
+    A database the right key cannot read, or that fails ``quick_check``, is moved
+    into ``damaged/`` and ``RestoreNeeded`` is raised; so is a missing database
+    where backups exist, unless ``start_empty`` (the user chose to start again).
     """
     data_dir = Path(data_dir)
     state = data_state(data_dir)
@@ -134,9 +178,58 @@ def open_unlocked(data_dir: Path, password: str, *, wait: bool = True) -> Unlock
         converted = True
         code = KeyStore.new_recovery_code(data_dir, password)
     elif not path.exists():
-        code = KeyStore.new_recovery_code(data_dir, password)
-    db = Database.open(data_dir, key)
+        if has_history(data_dir):
+            if not start_empty:
+                raise RestoreNeeded(
+                    data_dir, moved_to=None, backup=newest_good_backup(data_dir, key)
+                )
+        else:
+            code = KeyStore.new_recovery_code(data_dir, password)
+    db = _open_or_move_aside(data_dir, key)
     return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
+
+
+def _open_or_move_aside(data_dir: Path, key: bytes) -> Database:
+    try:
+        return Database.open(data_dir, key)
+    except DatabaseError as exc:
+        if exc.code not in DAMAGE_CODES:
+            raise
+        good = newest_good_backup(data_dir, key)
+        if exc.code in ("db_wrong_key", "db_not_ours") and good is None:
+            # Nothing proves the key right for this data dir: random bytes and a file
+            # meant for another keys.json look the same. Leave it where it is.
+            raise
+        moved = move_aside(data_dir)
+        raise RestoreNeeded(data_dir, moved_to=moved, backup=good) from exc
+
+
+def unlock_key(data_dir: Path, password: str, *, wait: bool = True) -> bytes:
+    """The data key from ``password`` (keys.json must exist), for backups and restore."""
+    if not KeyStore.exists(data_dir):
+        raise UserError("no_password_yet", path=str(data_dir))
+    return KeyStore.unlock(data_dir, password, wait=wait)
+
+
+def restore_and_open(
+    data_dir: Path, password: str, backup: Path | None = None, *, wait: bool = True
+) -> tuple[UnlockResult, RestoreResult]:
+    """Put a backup in place (the newest good one if ``backup`` is None) and open it.
+
+    What it replaces is kept: a sound database as a ``before-restore`` backup, a
+    damaged one in ``damaged/``. A damaged or foreign backup is refused, nothing changed.
+    """
+    data_dir = Path(data_dir)
+    failed = tuple(KeyStore.failed_attempts(data_dir)) if KeyStore.exists(data_dir) else ()
+    key = unlock_key(data_dir, password, wait=wait)
+    if backup is None:
+        good = newest_good_backup(data_dir, key)
+        if good is None:
+            raise UserError("no_good_backup", path=str(backup_dir(data_dir)))
+        backup = good.path
+    restored = restore_backup(data_dir, key, backup)
+    db = Database.open(data_dir, key)
+    return UnlockResult(db=db, failed_attempts=failed), restored
 
 
 def password_from_environment(name: str = PASSWORD_ENV) -> str | None:
@@ -158,14 +251,18 @@ def open_from_environment(data_dir: Path) -> UnlockResult:
 
 
 __all__ = [
+    "DAMAGE_CODES",
     "NEW_PASSWORD_ENV",
     "PASSWORD_ENV",
     "RECOVERY_CODE_ENV",
     "DataState",
+    "RestoreNeeded",
     "UnlockResult",
     "check_plain_database",
     "data_state",
     "open_from_environment",
     "open_unlocked",
     "password_from_environment",
+    "restore_and_open",
+    "unlock_key",
 ]

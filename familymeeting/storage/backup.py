@@ -1,0 +1,421 @@
+"""Backups, damage checks and restore. No Qt.
+
+Backups are made with SQLite's online backup API from a connection of their own
+(never a file copy of a live database), encrypted with the same data key as the
+database, checked, flushed and renamed into ``backups/`` in the data dir::
+
+    backups/familymeeting-20261125T143000Z-auto.db
+
+Which are kept (:func:`backups_to_keep`): the newest ten, plus the newest of each
+of the last seven days. Ten cover a working day at one every 30 minutes; the
+daily ones reach back past a weekend to a state from before a mistake someone
+noticed late.
+
+A database that fails its check is never opened for writing: :func:`move_aside`
+moves it (and its WAL) into ``damaged/``, where it is kept, and the newest backup
+that passes its own check is offered (:func:`newest_good_backup`,
+:func:`restore_backup`). See docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
+from familymeeting.storage.database import (
+    SIDE_FILES,
+    Database,
+    check_file,
+    connect_file,
+    fsync_dir,
+    fsync_file,
+    is_disk_full,
+)
+from familymeeting.storage.paths import DB_FILENAME
+
+BACKUP_DIRNAME = "backups"
+DAMAGED_DIRNAME = "damaged"
+KEEP_NEWEST = 10
+KEEP_DAYS = 7
+BACKUP_EVERY_MINUTES = 30  # while the app is open, if something changed
+
+_NAME = re.compile(r"^familymeeting-(\d{8}T\d{6})(\d{6})?Z-([a-z-]+)\.db$")
+_STAMP = "%Y%m%dT%H%M%S"
+
+
+class BackupKind(StrEnum):
+    AUTO = "auto"  # on close, on lock, every 30 minutes
+    MANUAL = "manual"  # "Make a backup now", `familymeeting backup`
+    BEFORE_RESTORE = "before-restore"  # the state a restore replaced
+    AFTER_DELETE = "after-delete"  # the first backup after a family was deleted for good
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime  # aware, UTC
+    size: int
+    kind: BackupKind
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    saved_current: BackupInfo | None  # the replaced, healthy database, kept as a backup
+    moved_to: Path | None  # the replaced, damaged database, kept in damaged/
+
+
+# ------------------------------------------------------------------ listing
+def backup_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIRNAME
+
+
+def damaged_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / DAMAGED_DIRNAME
+
+
+def parse_backup_name(path: Path) -> tuple[datetime, BackupKind] | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+        kind = BackupKind(match.group(3))
+    except ValueError:
+        return None
+    if match.group(2):
+        created = created.replace(microsecond=int(match.group(2)))
+    return created, kind
+
+
+def backup_name(created: datetime, kind: BackupKind) -> str:
+    utc = created.astimezone(UTC)
+    return f"familymeeting-{utc.strftime(_STAMP)}{utc.microsecond:06d}Z-{kind.value}.db"
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """The backups in ``backups/``, newest first (other files there are ignored)."""
+    folder = backup_dir(data_dir)
+    found: list[BackupInfo] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        parsed = parse_backup_name(path)
+        if parsed is None or not path.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            found.append(BackupInfo(path, parsed[0], path.stat().st_size, parsed[1]))
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def has_history(data_dir: Path) -> bool:
+    """Whether this data dir ever had a database: backups, or a damaged file kept."""
+    if list_backups(data_dir):
+        return True
+    folder = damaged_dir(data_dir)
+    return folder.is_dir() and any(folder.iterdir())
+
+
+def backups_to_keep(
+    backups: Sequence[BackupInfo],
+    now: datetime,
+    *,
+    newest: int = KEEP_NEWEST,
+    days: int = KEEP_DAYS,
+) -> set[Path]:
+    """The newest ``newest`` backups, plus the newest of each of the last ``days`` local days."""
+    ordered = sorted(backups, key=lambda b: b.created, reverse=True)
+    keep = {b.path for b in ordered[:newest]}
+    today = now.astimezone().date()
+    first_day = today - timedelta(days=days - 1)
+    seen: set[date] = set()
+    for b in ordered:
+        day = b.created.astimezone().date()
+        if first_day <= day <= today and day not in seen:
+            seen.add(day)
+            keep.add(b.path)
+    return keep
+
+
+def rotate(data_dir: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups :func:`backups_to_keep` does not keep; returns what went."""
+    backups = list_backups(data_dir)
+    keep = backups_to_keep(backups, now or datetime.now(UTC))
+    removed: list[Path] = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed
+
+
+# ------------------------------------------------------------------ checking
+def newest_good_backup(data_dir: Path, key: bytes | None) -> BackupInfo | None:
+    """The newest backup that passes its own full check, or None."""
+    for b in list_backups(data_dir):
+        if not check_file(b.path, key, full=True):
+            return b
+    return None
+
+
+# ------------------------------------------------------------------ making
+def write_backup(db: Database, dest: Path) -> int:
+    """Copy the open database to ``dest`` with the online backup API; returns its size.
+
+    The copy is written beside ``dest`` under a temp name, checked, flushed and
+    renamed, so ``dest`` is either the old file or a complete, checked backup.
+    """
+    dest = Path(dest)
+    folder = dest.parent if str(dest.parent) else Path(".")
+    tmp = folder / f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        src = connect_file(db.path, db.key)
+        try:
+            dst = connect_file(tmp, db.key)
+            try:
+                src.backup(dst)
+                # One self-contained file: no WAL to go with it.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problems = check_file(tmp, db.key, full=False)
+        if problems:
+            raise DatabaseError("backup_failed", path=str(dest), reason=problems[0][:120])
+        fsync_file(tmp)
+        os.replace(tmp, dest)
+        fsync_dir(folder)
+        return dest.stat().st_size
+    except UserError:
+        _remove_with_side_files(tmp)
+        raise
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        if exc.errno == 28:  # ENOSPC
+            raise DiskFullError("disk_full_backup") from exc
+        raise DatabaseError(
+            "backup_failed", path=str(dest), reason=exc.strerror or str(exc)
+        ) from exc
+    except Exception as exc:  # sqlite3 / sqlcipher errors
+        _remove_with_side_files(tmp)
+        if is_disk_full(exc):
+            raise DiskFullError("disk_full_backup") from exc
+        raise DatabaseError("backup_failed", path=str(dest), reason=str(exc)[:120]) from exc
+
+
+def make_backup(
+    db: Database, kind: BackupKind = BackupKind.AUTO, now: datetime | None = None
+) -> BackupInfo:
+    """A new backup in ``backups/`` beside the database, then the old ones rotated."""
+    data_dir = db.path.parent
+    created = (now or datetime.now(UTC)).astimezone(UTC)
+    dest = backup_dir(data_dir) / backup_name(created, kind)
+    size = write_backup(db, dest)
+    rotate(data_dir, created)
+    return BackupInfo(dest, created, size, kind)
+
+
+def database_signature(db_path: Path) -> tuple[tuple[int, int], ...]:
+    """Changes whenever a transaction is committed: the size and time of the file and its WAL."""
+    out: list[tuple[int, int]] = []
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            st = p.stat()
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((0, 0))
+    return tuple(out)
+
+
+class BackupSchedule:
+    """Remembers what the last backup saw, so a backup is only made when something changed.
+
+    Before the first backup of a session, "changed" means: the database or its WAL
+    was written after the newest backup in ``backups/`` was made.
+    """
+
+    def __init__(self) -> None:
+        self._seen: tuple[tuple[int, int], ...] | None = None
+
+    def changed(self, db: Database) -> bool:
+        signature = database_signature(db.path)
+        if self._seen is not None:
+            return signature != self._seen
+        backups = list_backups(db.path.parent)
+        if not backups:
+            return True
+        try:
+            made = backups[0].path.stat().st_mtime_ns
+        except OSError:
+            return True
+        return max(mtime for mtime, _size in signature) > made
+
+    def backup_if_changed(
+        self, db: Database, kind: BackupKind = BackupKind.AUTO
+    ) -> BackupInfo | None:
+        signature = database_signature(db.path)
+        if not self.changed(db):
+            return None
+        info = make_backup(db, kind)
+        self._seen = signature
+        return info
+
+    def backup_now(self, db: Database, kind: BackupKind = BackupKind.MANUAL) -> BackupInfo:
+        signature = database_signature(db.path)
+        info = make_backup(db, kind)
+        self._seen = signature
+        return info
+
+
+def purge_backups(data_dir: Path) -> int:
+    """Delete every backup (after a family was deleted for good); returns how many."""
+    removed = 0
+    for b in list_backups(data_dir):
+        with contextlib.suppress(FileNotFoundError):
+            b.path.unlink()
+            removed += 1
+    return removed
+
+
+# ------------------------------------------------------------------ damage and restore
+def _remove_with_side_files(path: Path) -> None:
+    for name in (path.name, *(path.name + s for s in SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            (path.parent / name).unlink()
+
+
+def move_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
+    """Move the database and its side files into ``damaged/`` (kept, never deleted).
+
+    Returns the new path of the database file (None if there was none). The move
+    is a rename on the same disk: no byte of the file is changed.
+    """
+    data_dir = Path(data_dir)
+    path = data_dir / DB_FILENAME
+    names = [n for n in (DB_FILENAME, *(DB_FILENAME + s for s in SIDE_FILES))]
+    present = [n for n in names if (data_dir / n).exists()]
+    if not present:
+        return None
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    folder = damaged_dir(data_dir)
+    try:
+        folder.mkdir(exist_ok=True)
+        base = f"familymeeting-{stamp}Z"
+        n = 1
+        while (folder / f"{base}.db").exists():
+            n += 1
+            base = f"familymeeting-{stamp}Z-{n}"
+        for name in present:
+            suffix = name[len(DB_FILENAME) :]
+            os.replace(data_dir / name, folder / f"{base}.db{suffix}")
+        fsync_dir(folder)
+        fsync_dir(data_dir)
+    except OSError as exc:
+        raise DatabaseError(
+            "move_aside_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+    return folder / f"{base}.db" if DB_FILENAME in present else None
+
+
+def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreResult:
+    """Put ``backup`` in place of the database, keeping what it replaces.
+
+    The backup must pass its full check first (else ``backup_damaged``, nothing
+    changed). A sound current database is first saved as a ``before-restore``
+    backup; a damaged one is moved into ``damaged/``. The backup is copied beside
+    the database, checked and renamed into place.
+    """
+    data_dir = Path(data_dir)
+    backup = Path(backup)
+    if not backup.is_file():
+        raise UserError("file_not_found", path=str(backup))
+    problems = check_file(backup, key, full=True)
+    if problems:
+        raise DatabaseError("backup_damaged", path=str(backup), reason=problems[0][:120])
+    path = data_dir / DB_FILENAME
+    saved: BackupInfo | None = None
+    moved: Path | None = None
+    tmp = data_dir / (DB_FILENAME + ".restoring")
+    _remove_with_side_files(tmp)
+    try:
+        _copy_file(backup, tmp)
+        if check_file(tmp, key, full=False):
+            raise DatabaseError("backup_failed", path=str(tmp), reason="copy")
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        if exc.errno == 28:
+            raise DiskFullError("disk_full_backup") from exc
+        raise DatabaseError("backup_failed", path=str(tmp), reason=exc.strerror or "") from exc
+    except UserError:
+        _remove_with_side_files(tmp)
+        raise
+    try:
+        if path.exists() and not check_file(path, key, full=False):
+            db = Database.open(data_dir, key)
+            try:
+                saved = make_backup(db, BackupKind.BEFORE_RESTORE)
+            finally:
+                db.close()
+            # Saved and checked: the old file and its WAL go, so the WAL can never be
+            # replayed onto the restored file.
+            _remove_with_side_files(path)
+        else:
+            moved = move_aside(data_dir)
+        os.replace(tmp, path)
+        fsync_dir(data_dir)
+    except BaseException:
+        _remove_with_side_files(tmp)
+        raise
+    return RestoreResult(restored_from=backup, saved_current=saved, moved_to=moved)
+
+
+def _copy_file(src: Path, dst: Path) -> None:
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while chunk := fin.read(1 << 20):
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def export_backup(db: Database, dest: Path) -> BackupInfo:
+    """``familymeeting backup -o FILE``: one backup at a place the user chose."""
+    size = write_backup(db, Path(dest))
+    return BackupInfo(Path(dest), datetime.now(UTC), size, BackupKind.MANUAL)
+
+
+__all__ = [
+    "BACKUP_DIRNAME",
+    "BACKUP_EVERY_MINUTES",
+    "DAMAGED_DIRNAME",
+    "BackupInfo",
+    "BackupKind",
+    "BackupSchedule",
+    "RestoreResult",
+    "backup_dir",
+    "backups_to_keep",
+    "check_file",
+    "damaged_dir",
+    "export_backup",
+    "has_history",
+    "list_backups",
+    "make_backup",
+    "move_aside",
+    "newest_good_backup",
+    "purge_backups",
+    "restore_backup",
+    "rotate",
+    "write_backup",
+]
