@@ -23,6 +23,7 @@ from familymeeting.messages import detect_language, user_message
 
 if TYPE_CHECKING:
     from familymeeting.storage.unlock import UnlockResult
+    from familymeeting.ui.settings import Settings
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -132,14 +133,45 @@ def run_gui(
     lang = detect_language()
     app.setProperty("translators", install_translators(app, lang))
 
-    from familymeeting.storage.unlock import password_from_environment
     from familymeeting.ui import settings, theme
-    from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
-    from familymeeting.ui.main_window import MainWindow
+    from familymeeting.ui.crash import install_excepthook
 
     # The look, and the chosen text size, from the first (password) screen on.
     app_settings = settings.Settings(data_dir)
     app.setStyleSheet(theme.stylesheet(app_settings.get(settings.TEXT_SIZE)))
+
+    # A bug shows "something went wrong, your data is safe" and is logged, instead of
+    # the window vanishing (scripted screenshot runs fail loudly instead).
+    crash_hook = None if screenshot else install_excepthook(data_dir)
+    try:
+        return _run_window(
+            app,
+            data_dir,
+            lang,
+            app_settings,
+            screenshot=screenshot,
+            open_meeting=open_meeting,
+            size=size,
+        )
+    finally:
+        if crash_hook is not None:
+            crash_hook.uninstall()
+
+
+def _run_window(
+    app: QApplication,
+    data_dir: Path,
+    lang: str,
+    app_settings: Settings,
+    *,
+    screenshot: str | None,
+    open_meeting: str | None,
+    size: tuple[int, int] | None,
+) -> int:
+    from familymeeting.storage.unlock import password_from_environment
+    from familymeeting.ui import settings
+    from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
+    from familymeeting.ui.main_window import MainWindow
 
     if screenshot and password_from_environment() is None:
         # No password to script with: the picture is of the first screen.

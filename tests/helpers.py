@@ -30,3 +30,40 @@ def db_state(data_dir: Path) -> str:
         return h.hexdigest()
     finally:
         con.close()
+
+
+# ------------------------------------------------------------ damaging a file
+PAGE = 4096  # SQLite's and SQLCipher's page size here
+
+
+def truncate(path: Path) -> None:
+    """Cut the file to half its length, as an interrupted copy would."""
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+
+
+def random_bytes(path: Path) -> None:
+    """Replace the file with random bytes of the same length (seeded)."""
+    import random
+
+    path.write_bytes(random.Random(7).randbytes(path.stat().st_size))
+
+
+def flip_bytes(path: Path) -> None:
+    """Flip one byte in every page after the first, as failing storage would."""
+    raw = bytearray(path.read_bytes())
+    for start in range(PAGE, len(raw), PAGE):
+        raw[start + 200] ^= 0x5A
+    path.write_bytes(bytes(raw))
+
+
+def empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+DAMAGE = {
+    "truncated": truncate,
+    "random bytes": random_bytes,
+    "flipped bytes": flip_bytes,
+    "empty": empty,
+}

@@ -38,6 +38,7 @@ from familymeeting.storage.database import (
     fsync_dir,
     fsync_file,
     is_disk_full,
+    remove_with_side_files,
 )
 from familymeeting.storage.paths import DB_FILENAME
 
@@ -200,17 +201,17 @@ def write_backup(db: Database, dest: Path) -> int:
         fsync_dir(folder)
         return dest.stat().st_size
     except UserError:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         raise
     except OSError as exc:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full_backup") from exc
         raise DatabaseError(
             "backup_failed", path=str(dest), reason=exc.strerror or str(exc)
         ) from exc
     except Exception as exc:  # sqlite3 / sqlcipher errors
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         if is_disk_full(exc):
             raise DiskFullError("disk_full_backup") from exc
         raise DatabaseError("backup_failed", path=str(dest), reason=str(exc)[:120]) from exc
@@ -291,12 +292,6 @@ def purge_backups(data_dir: Path) -> int:
 
 
 # ------------------------------------------------------------------ damage and restore
-def _remove_with_side_files(path: Path) -> None:
-    for name in (path.name, *(path.name + s for s in SIDE_FILES)):
-        with contextlib.suppress(OSError):
-            (path.parent / name).unlink()
-
-
 def move_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
     """Move the database and its side files into ``damaged/`` (kept, never deleted).
 
@@ -349,18 +344,18 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
     saved: BackupInfo | None = None
     moved: Path | None = None
     tmp = data_dir / (DB_FILENAME + ".restoring")
-    _remove_with_side_files(tmp)
+    remove_with_side_files(tmp)
     try:
         _copy_file(backup, tmp)
         if check_file(tmp, key, full=False):
             raise DatabaseError("backup_failed", path=str(tmp), reason="copy")
     except OSError as exc:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         if exc.errno == 28:
             raise DiskFullError("disk_full_backup") from exc
         raise DatabaseError("backup_failed", path=str(tmp), reason=exc.strerror or "") from exc
     except UserError:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         raise
     try:
         if path.exists() and not check_file(path, key, full=False):
@@ -371,13 +366,13 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
                 db.close()
             # Saved and checked: the old file and its WAL go, so the WAL can never be
             # replayed onto the restored file.
-            _remove_with_side_files(path)
+            remove_with_side_files(path)
         else:
             moved = move_aside(data_dir)
         os.replace(tmp, path)
         fsync_dir(data_dir)
     except BaseException:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         raise
     return RestoreResult(restored_from=backup, saved_current=saved, moved_to=moved)
 

@@ -405,9 +405,10 @@ def fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-def _remove_with_side_files(path: Path) -> None:
+def remove_with_side_files(path: Path) -> None:
+    """Delete a database file and its -wal/-shm/-journal, as far as they exist."""
     for name in (path.name, *(path.name + s for s in SIDE_FILES)):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             (path.parent / name).unlink()
 
 
@@ -434,7 +435,7 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
     tmp = data_dir / (DB_FILENAME + CONVERTING_SUFFIX)
     if not is_plain_sqlite(path):
         raise DatabaseError("db_not_plain", path=str(path))
-    _remove_with_side_files(tmp)
+    remove_with_side_files(tmp)
     sqlcipher = _sqlcipher()
     try:
         # sqlcipher3 without a key reads and writes plain SQLite files.
@@ -484,10 +485,10 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
         os.replace(tmp, path)
         fsync_dir(data_dir)
     except UserError:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         raise
     except sqlcipher.Error as exc:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         text = str(exc).lower()
         if is_disk_full(exc):
             raise DiskFullError("disk_full") from exc
@@ -495,7 +496,7 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
             raise DatabaseError("db_busy") from exc
         raise DatabaseError("db_convert_failed", path=str(path), reason=str(exc)[:120]) from exc
     except OSError as exc:
-        _remove_with_side_files(tmp)
+        remove_with_side_files(tmp)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full") from exc
         raise DatabaseError(

@@ -33,6 +33,8 @@ def event_words(event: str) -> str:
         "delete_family": QCoreApplication.translate("Access", "Deleted the family"),
         "unlock": QCoreApplication.translate("Access", "Unlocked the program"),
         "unlock_failed": QCoreApplication.translate("Access", "Wrong password"),
+        "export_backup": QCoreApplication.translate("Access", "Saved a backup to a file"),
+        "restore_backup": QCoreApplication.translate("Access", "Brought back a backup"),
     }.get(event, event)
 
 

@@ -48,6 +48,7 @@ from familymeeting.ui import theme
 from familymeeting.ui.family_dialog import BIG_INDICATOR, TouchCheckBox, make_error_label
 
 if TYPE_CHECKING:
+    from familymeeting.storage.backup import BackupInfo
     from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
 
@@ -952,9 +953,14 @@ class Vault:
         db: Database,
         failed_attempts: Sequence[datetime] = (),
     ) -> None:
+        from familymeeting.storage.backup import BackupSchedule
+
         self.data_dir = data_dir
         self.db: Database | None = db
         self._failed: tuple[datetime, ...] = tuple(failed_attempts)
+        self.backups = BackupSchedule()
+        # The last automatic backup's failure, in the user's words (shown in Settings).
+        self.backup_error: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -994,8 +1000,70 @@ class Vault:
         self._failed += tuple(result.failed_attempts)
         return self.services()
 
-    def close(self) -> None:
+    def backup_if_changed(self) -> BackupInfo | None:
+        """An automatic backup if anything changed since the last; safe off the GUI thread.
+
+        Backups use connections of their own, so this may run while the window edits.
+        A failure is kept in :attr:`backup_error` and raised.
+        """
+        db = self.db
+        if db is None:
+            return None
+        try:
+            info = self.backups.backup_if_changed(db)
+        except UserError as exc:
+            self.backup_error = user_message(exc)
+            raise
+        self.backup_error = None
+        return info
+
+    def backup_now(self) -> BackupInfo:
+        from familymeeting.storage.backup import BackupKind
+
+        if self.db is None:
+            raise RuntimeError("the vault is locked")
+        info = self.backups.backup_now(self.db, BackupKind.MANUAL)
+        self.backup_error = None
+        return info
+
+    def restore(self, password: str, backup: Path) -> Services:
+        """Bring back ``backup`` in place of the open database; safe off the GUI thread.
+
+        The password is checked before anything closes. What is replaced is kept as a
+        ``before-restore`` backup (``storage.backup.restore_backup``). If the restore
+        is refused (a damaged backup), the database is opened again as it was.
+        """
+        from familymeeting.storage.keys import KeyStore
+        from familymeeting.storage.unlock import open_unlocked, restore_and_open
+
+        KeyStore.unlock(self.data_dir, password, wait=False)
         if self.db is not None:
+            db, self.db = self.db, None
+            db.close()
+        try:
+            result, _restored = restore_and_open(self.data_dir, password, backup, wait=False)
+        except BaseException:
+            self.db = open_unlocked(self.data_dir, password, wait=False).db
+            raise
+        self.db = result.db
+        self.backups = type(self.backups)()
+        return self.services()
+
+    def close(self) -> None:
+        """Close the database, after an automatic backup if anything changed.
+
+        A backup that fails (a full disk) must not stop the program from closing or
+        locking: it is kept in :attr:`backup_error`; a bug is logged.
+        """
+        if self.db is not None:
+            try:
+                self.backup_if_changed()
+            except UserError:
+                pass
+            except Exception as exc:
+                from familymeeting.bugs import log_bug
+
+                log_bug(self.data_dir, exc)
             db, self.db = self.db, None
             db.close()
 
@@ -1016,7 +1084,9 @@ class StartupFlow(QObject):
     - no keys and no database: :class:`SetupPasswordDialog` (new, encrypted database);
     - no keys but a plain database from an earlier version: the same, worded for
       converting it;
-    - keys: :class:`UnlockDialog`.
+    - keys: :class:`UnlockDialog`; if the database then proves damaged (moved aside
+      untouched) or missing while backups exist, ``ui.recovery.RestoreOfferDialog``
+      offers the newest good backup, or starting empty.
 
     Signals: finished(object): the ``UnlockResult``, or None if the user quit.
     """
@@ -1028,11 +1098,19 @@ class StartupFlow(QObject):
         self.data_dir = data_dir
         self.dialog: QDialog | None = None
         self.result: Any = None
+        # Kept only while a damaged or missing database waits for the user's choice.
+        self._password = ""
 
     def _open(self, password: str) -> object:
-        from familymeeting.storage.unlock import open_unlocked
+        """Runs on a worker thread. A damaged or missing database is an answer, not a
+        failure: the password was right, and the next screen offers the backup."""
+        from familymeeting.storage.unlock import RestoreNeeded, open_unlocked
 
-        return open_unlocked(self.data_dir, password, wait=False)
+        try:
+            return open_unlocked(self.data_dir, password, wait=False)
+        except RestoreNeeded as problem:
+            self._password = password
+            return problem
 
     def start(self) -> QDialog:
         """Open the first screen (not blocking) and return it.
@@ -1064,9 +1142,21 @@ class StartupFlow(QObject):
         return dialog
 
     def _opened(self) -> None:
+        from familymeeting.storage.unlock import RestoreNeeded
+
         assert self.dialog is not None
         self.result = getattr(self.dialog, "result_value", None)
         self.dialog.deleteLater()
+        if isinstance(self.result, RestoreNeeded):
+            from familymeeting.ui.recovery import RestoreOfferDialog
+
+            offer = RestoreOfferDialog(self.result, self.data_dir, self._password)
+            self._password = ""
+            offer.accepted.connect(self._opened)
+            offer.rejected.connect(self._quit)
+            self.dialog = offer
+            offer.open()
+            return
         code = getattr(self.result, "recovery_code", None)
         if code:
             shown = RecoveryCodeDialog(str(code))

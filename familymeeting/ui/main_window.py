@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from familymeeting.assets import resource
 from familymeeting.domain.errors import NotFoundError
+from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
 from familymeeting.ui import keyboard, settings, theme, words
 from familymeeting.ui.board.view import BoardView
@@ -51,7 +52,8 @@ from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.idle import IdleWatcher
-from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock
+from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock, run_in_background
+from familymeeting.ui.maintenance import MaintenancePage
 from familymeeting.ui.ratings.child_mode import ChildModeView
 from familymeeting.ui.ratings.progress import ProgressView
 from familymeeting.ui.settings import Settings
@@ -59,7 +61,16 @@ from familymeeting.ui.settings import Settings
 NARROW_TOOLBAR = 1000  # below this width (a tablet in portrait) the toolbar shows icons only
 
 # What locking destroys; unlocking builds them again (see _build_pages).
-PAGES = ("families_page", "family_page", "board", "child_mode", "progress", "stack", "services")
+PAGES = (
+    "families_page",
+    "family_page",
+    "board",
+    "child_mode",
+    "progress",
+    "maintenance",
+    "stack",
+    "services",
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,11 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
             self.idle.away.connect(self.lock)
             self.idle.start()
+            # Every half hour, a backup if something changed (also on lock and on close).
+            self.backup_timer = QTimer(self)
+            self.backup_timer.setInterval(BACKUP_EVERY_MINUTES * 60_000)
+            self.backup_timer.timeout.connect(self.periodic_backup)
+            self.backup_timer.start()
         self._start_page()
 
     def _build_pages(self, services: Services) -> None:
@@ -138,8 +154,16 @@ class MainWindow(QMainWindow):
         self.board = BoardView(services, self.undo_group)
         self.child_mode = ChildModeView()
         self.progress = ProgressView(services)
+        self.maintenance = MaintenancePage(services, self.settings, self.vault)
         self.stack = QStackedWidget()
-        pages = (self.families_page, self.family_page, self.board, self.child_mode, self.progress)
+        pages = (
+            self.families_page,
+            self.family_page,
+            self.board,
+            self.child_mode,
+            self.progress,
+            self.maintenance,
+        )
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -158,6 +182,8 @@ class MainWindow(QMainWindow):
         # After BoardView's own slot has made the preview: no "Save as PDF…" in family view.
         self.board.plan.preview_requested.connect(self._restrict_preview)
         self.child_mode.finished.connect(self.leave_child_mode)
+        self.maintenance.restored.connect(self._restored)
+        self.maintenance.lock_minutes_changed.connect(self._lock_minutes_changed)
 
     # ----------------------------------------------------------------- toolbar
     def _build_toolbar(self) -> None:
@@ -239,6 +265,10 @@ class MainWindow(QMainWindow):
         self.keyboard_action.setVisible(False)
         bar.addAction(self.keyboard_action)
 
+        self.settings_action = QAction(icon("settings"), self.tr("Settings and backups"), self)
+        self.settings_action.triggered.connect(self.show_maintenance)
+        bar.addAction(self.settings_action)
+
         self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
@@ -267,7 +297,12 @@ class MainWindow(QMainWindow):
         if compact == self._compact_toolbar:
             return
         self._compact_toolbar = compact
-        always_icons = {self.smaller_action, self.larger_action, self.full_screen_action}
+        always_icons = {
+            self.smaller_action,
+            self.larger_action,
+            self.full_screen_action,
+            self.settings_action,
+        }
         for action in self.toolbar.actions():
             button = self.toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
@@ -381,6 +416,56 @@ class MainWindow(QMainWindow):
         self.board.ratings.reload()
         self._update_location()
 
+    def show_maintenance(self) -> None:
+        """Settings and backups; not in family view."""
+        if self.locked or self.family_mode:
+            return
+        self.board.commit_edits()
+        self.maintenance.refresh()
+        self.stack.setCurrentWidget(self.maintenance)
+        self.undo_group.setActiveStack(None)
+        self._update_location()
+
+    def _restored(self, services: object) -> None:
+        """A backup was brought back: build every page again over it, as after unlocking."""
+        assert isinstance(services, Services)
+        for stack in self.undo_group.stacks():
+            self.undo_group.removeStack(stack)
+        pages = self.takeCentralWidget()
+        if pages is not None:
+            pages.hide()
+            pages.deleteLater()
+        self.family_id = None
+        self._build_pages(services)
+        self.stack.show()
+        self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
+        services.log_event("restore_backup", detail="app")
+        self.show_maintenance()
+        self.maintenance.say_restored()
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        if self.idle is not None:
+            self.idle.set_timeout(minutes * 60_000)
+
+    def periodic_backup(self) -> None:
+        """A backup off the GUI thread if anything changed since the last one."""
+        if self.vault is None or self.locked:
+            return
+        run_in_background(self.vault.backup_if_changed, self._backup_done, self._backup_failed)
+
+    def _backup_done(self, _info: object) -> None:
+        if not self.locked and self.stack.currentWidget() is self.maintenance:
+            self.maintenance.refresh()
+
+    def _backup_failed(self, error: object) -> None:
+        from familymeeting.ui.lock import _bug_text
+
+        text = _bug_text(error, self.vault.data_dir if self.vault else None)
+        self.saved_label.setObjectName("unsaved")
+        self.saved_label.setText(self.tr("Backup failed"))
+        self.saved_label.setToolTip(text)
+        self._restyle(self.saved_label)
+
     def go_back(self) -> None:
         if self.locked or self.family_mode:
             return  # family view has nowhere to go back to
@@ -412,6 +497,8 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.home_action):
             action.setVisible(roaming)
             action.setEnabled(roaming and current is not self.families_page)
+        self.settings_action.setVisible(roaming)
+        self.settings_action.setEnabled(roaming and current is not self.maintenance)
         self.family_mode_action.setVisible(
             self.vault is not None and roaming and current is self.board
         )
@@ -447,6 +534,8 @@ class MainWindow(QMainWindow):
             return Place("progress", self.family_id)
         if current is self.family_page and self.family_id is not None:
             return Place("family", self.family_id)
+        if current is self.maintenance:
+            return Place("maintenance")
         return Place("families")
 
     def lock(self) -> None:
@@ -550,6 +639,8 @@ class MainWindow(QMainWindow):
                 self.show_progress(place.family_id)
             elif place.page == "family" and place.family_id is not None:
                 self.open_family(place.family_id)
+            elif place.page == "maintenance":
+                self.show_maintenance()
             else:
                 self.show_families()
         except NotFoundError:  # removed meanwhile (e.g. from the command line)

@@ -50,7 +50,7 @@ LOCK_MINUTES: Setting[int] = Setting(
     "security/lock_minutes",
     int,
     5,
-    QT_TRANSLATE_NOOP("Settings", "Lock after this many minutes without use"),
+    QT_TRANSLATE_NOOP("Settings", "Lock after this long without use"),
     (1, 2, 3, 5, 10, 15, 30),
 )
 
@@ -58,7 +58,7 @@ LOG_KEEP_DAYS: Setting[int] = Setting(
     "security/log_keep_days",
     int,
     183,
-    QT_TRANSLATE_NOOP("Settings", "Keep the access log this many days"),
+    QT_TRANSLATE_NOOP("Settings", "Keep the access log for"),
     (31, 92, 183, 365, 730),
 )
 

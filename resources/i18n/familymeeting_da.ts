@@ -4,75 +4,85 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="27" />
+        <location filename="../../familymeeting/ui/access.py" line="27"/>
         <source>Opened the family</source>
         <translation>Åbnede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="28" />
+        <location filename="../../familymeeting/ui/access.py" line="28"/>
         <source>Opened a meeting</source>
         <translation>Åbnede et møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="29" />
+        <location filename="../../familymeeting/ui/access.py" line="29"/>
         <source>Exported a case file</source>
         <translation>Eksporterede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="30" />
+        <location filename="../../familymeeting/ui/access.py" line="30"/>
         <source>Imported a case file</source>
         <translation>Importerede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="31" />
+        <location filename="../../familymeeting/ui/access.py" line="31"/>
         <source>Saved the plan as PDF</source>
         <translation>Gemte planen som PDF</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="32" />
+        <location filename="../../familymeeting/ui/access.py" line="32"/>
         <source>Printed the plan</source>
         <translation>Udskrev planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="33" />
+        <location filename="../../familymeeting/ui/access.py" line="33"/>
         <source>Deleted the family</source>
         <translation>Slettede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="34" />
+        <location filename="../../familymeeting/ui/access.py" line="34"/>
         <source>Unlocked the program</source>
         <translation>Låste programmet op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="35" />
+        <location filename="../../familymeeting/ui/access.py" line="35"/>
         <source>Wrong password</source>
         <translation>Forkert adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="36"/>
+        <source>Saved a backup to a file</source>
+        <translation>Gemte en sikkerhedskopi i en fil</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="37"/>
+        <source>Brought back a backup</source>
+        <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="44" />
+        <location filename="../../familymeeting/ui/access.py" line="46"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="50" />
+        <location filename="../../familymeeting/ui/access.py" line="52"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="59" />
+        <location filename="../../familymeeting/ui/access.py" line="61"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="59" />
+        <location filename="../../familymeeting/ui/access.py" line="61"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="71" />
+        <location filename="../../familymeeting/ui/access.py" line="73"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -80,52 +90,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="44" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="44"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="44" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="44"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="53" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="53"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="60" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="60"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="67" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="67"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="73" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="73"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="83" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="83"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="84" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="84"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="85" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="85"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="116" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="116"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -133,37 +143,37 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="153" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="153"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="156" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="156"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="162" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="162"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="163" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="163"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="169" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="169"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="175" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="175"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="176" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="176"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -171,22 +181,22 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="126" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="126"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="130" />
-        <source>Won't answer</source>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="130"/>
+        <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="134" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="134"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="143" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="143"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -194,94 +204,94 @@
 <context>
     <name>BoardController</name>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="84" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="84"/>
         <source>Add card</source>
         <translation>Tilføj kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="100" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="100"/>
         <source>Edit card</source>
         <translation>Ret kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="112" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="112"/>
         <source>Move card</source>
         <translation>Flyt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="131" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="131"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="140" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="140"/>
         <source>Change kind</source>
         <translation>Skift type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="152" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="152"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="168" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="168"/>
         <source>Agree or disagree</source>
         <translation>Enig eller uenig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="180" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="180"/>
         <source>Change meeting details</source>
         <translation>Ret mødets oplysninger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="189" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="189"/>
         <source>Who is here</source>
         <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="209" />
-        <location filename="../../familymeeting/ui/board/controller.py" line="222" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="209"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="222"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="243" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="243"/>
         <source>Add question</source>
         <translation>Tilføj spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="255" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="255"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="260" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="260"/>
         <source>Delete question</source>
         <translation>Fjern spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="266" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="266"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="275" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="275"/>
         <source>Tick off</source>
         <translation>Sæt flueben</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="275" />
-        <location filename="../../familymeeting/ui/board/controller.py" line="306" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="275"/>
+        <location filename="../../familymeeting/ui/board/controller.py" line="306"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="286" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="286"/>
         <source>Move in the plan</source>
         <translation>Flyt i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="291" />
+        <location filename="../../familymeeting/ui/board/controller.py" line="291"/>
         <source>Remove from the plan</source>
         <translation>Fjern fra planen</translation>
     </message>
@@ -289,77 +299,77 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="80" />
+        <location filename="../../familymeeting/ui/board/view.py" line="80"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="94" />
+        <location filename="../../familymeeting/ui/board/view.py" line="94"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="95" />
+        <location filename="../../familymeeting/ui/board/view.py" line="95"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="96" />
+        <location filename="../../familymeeting/ui/board/view.py" line="96"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="317" />
+        <location filename="../../familymeeting/ui/board/view.py" line="317"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="321" />
+        <location filename="../../familymeeting/ui/board/view.py" line="321"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="331" />
+        <location filename="../../familymeeting/ui/board/view.py" line="331"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="334" />
+        <location filename="../../familymeeting/ui/board/view.py" line="334"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="338" />
+        <location filename="../../familymeeting/ui/board/view.py" line="338"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="352" />
+        <location filename="../../familymeeting/ui/board/view.py" line="352"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="356" />
+        <location filename="../../familymeeting/ui/board/view.py" line="356"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="372" />
+        <location filename="../../familymeeting/ui/board/view.py" line="372"/>
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="374" />
+        <location filename="../../familymeeting/ui/board/view.py" line="374"/>
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="397" />
+        <location filename="../../familymeeting/ui/board/view.py" line="397"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="402" />
+        <location filename="../../familymeeting/ui/board/view.py" line="402"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -367,17 +377,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="103" />
+        <location filename="../../familymeeting/ui/board/card.py" line="103"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="108" />
+        <location filename="../../familymeeting/ui/board/card.py" line="108"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="109" />
+        <location filename="../../familymeeting/ui/board/card.py" line="109"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -385,22 +395,22 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="194" />
+        <location filename="../../familymeeting/ui/board/card.py" line="194"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="238" />
+        <location filename="../../familymeeting/ui/board/card.py" line="238"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="242" />
+        <location filename="../../familymeeting/ui/board/card.py" line="242"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="247" />
+        <location filename="../../familymeeting/ui/board/card.py" line="247"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -408,48 +418,48 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="50" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="50"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="61" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="61"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="98" />
-        <source>I don't want to answer</source>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="98"/>
+        <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="100" />
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="100"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="120" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="120"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="124" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="124"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="164" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="164"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="174" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="174"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179" />
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -457,40 +467,58 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="62" />
+        <location filename="../../familymeeting/ui/board/column.py" line="62"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="66" />
+        <location filename="../../familymeeting/ui/board/column.py" line="66"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/crash.py" line="49"/>
+        <source>Something went wrong.</source>
+        <translation>Noget gik galt.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/crash.py" line="51"/>
+        <source>Your data is safe: every change was saved the moment it was made. You can go on working; if this happens again, restart the program. Details for support (no case text) are in:</source>
+        <translation>Dine data er i sikkerhed: hver ændring blev gemt, i det øjeblik den blev lavet. Du kan arbejde videre; sker det igen, så genstart programmet. Detaljer til support (ingen tekst fra sagen) ligger i:</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/crash.py" line="72"/>
+        <source>Open folder</source>
+        <translation>Åbn mappen</translation>
+    </message>
+</context>
+<context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="83" />
+        <location filename="../../familymeeting/ui/access.py" line="85"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="90" />
+        <location filename="../../familymeeting/ui/access.py" line="92"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. Backups made before today still hold the family until they expire.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopier fra før i dag indeholder stadig familien, indtil de udløber.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="98" />
-        <source>Type the family's name to confirm:</source>
+        <location filename="../../familymeeting/ui/access.py" line="100"/>
+        <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111" />
+        <location filename="../../familymeeting/ui/access.py" line="113"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="113" />
+        <location filename="../../familymeeting/ui/access.py" line="115"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
@@ -498,69 +526,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="172" />
-        <location filename="../../familymeeting/ui/families_page.py" line="208" />
+        <location filename="../../familymeeting/ui/families_page.py" line="172"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="208"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176" />
-        <location filename="../../familymeeting/ui/families_page.py" line="248" />
+        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="248"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="187" />
+        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="188" />
+        <location filename="../../familymeeting/ui/families_page.py" line="188"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="194" />
+        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="231" />
+        <location filename="../../familymeeting/ui/families_page.py" line="231"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="237" />
+        <location filename="../../familymeeting/ui/families_page.py" line="237"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="253" />
+        <location filename="../../familymeeting/ui/families_page.py" line="253"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="325" />
+        <location filename="../../familymeeting/ui/families_page.py" line="325"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="330" />
+        <location filename="../../familymeeting/ui/families_page.py" line="330"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="356" />
+        <location filename="../../familymeeting/ui/families_page.py" line="356"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="360" />
+        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="360" />
+        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -568,17 +596,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="363" />
+        <location filename="../../familymeeting/ui/families_page.py" line="363"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="369" />
+        <location filename="../../familymeeting/ui/families_page.py" line="369"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="370" />
+        <location filename="../../familymeeting/ui/families_page.py" line="370"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -586,110 +614,110 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="144" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="144"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="148" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="160" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="160"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="162" />
-        <source>Caseworker's phone</source>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="162"/>
+        <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="169" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="169"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="170" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="170"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="172" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="172"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="176" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="176"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="184" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="184"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="273" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="273"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="277" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="277"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="284" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="204" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="204"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="220" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="220"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="241" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="245" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="245"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -697,23 +725,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="285" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="285"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="300" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="301" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="300"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -721,78 +749,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="65" />
+        <location filename="../../familymeeting/ui/family_page.py" line="65"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="82" />
+        <location filename="../../familymeeting/ui/family_page.py" line="82"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="86" />
+        <location filename="../../familymeeting/ui/family_page.py" line="86"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="88" />
-        <source>Starts from the chosen meeting's board, or else the newest one's.</source>
+        <location filename="../../familymeeting/ui/family_page.py" line="88"/>
+        <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="92" />
+        <location filename="../../familymeeting/ui/family_page.py" line="92"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="93" />
-        <source>Everyone's ratings across the meetings</source>
+        <location filename="../../familymeeting/ui/family_page.py" line="93"/>
+        <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="97" />
+        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100" />
+        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105" />
-        <location filename="../../familymeeting/ui/family_page.py" line="111" />
+        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="115" />
+        <location filename="../../familymeeting/ui/family_page.py" line="115"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="139" />
+        <location filename="../../familymeeting/ui/family_page.py" line="139"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="141" />
+        <location filename="../../familymeeting/ui/family_page.py" line="141"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="195" />
+        <location filename="../../familymeeting/ui/family_page.py" line="195"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="207" />
+        <location filename="../../familymeeting/ui/family_page.py" line="207"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="207" />
+        <location filename="../../familymeeting/ui/family_page.py" line="207"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -803,12 +831,12 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="133" />
+        <location filename="../../familymeeting/ui/lock.py" line="134"/>
         <source>Something went wrong. Details are saved in %1.</source>
         <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="136" />
+        <location filename="../../familymeeting/ui/lock.py" line="137"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
@@ -816,171 +844,357 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="164" />
+        <location filename="../../familymeeting/ui/main_window.py" line="190"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="171" />
+        <location filename="../../familymeeting/ui/main_window.py" line="197"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="174" />
+        <location filename="../../familymeeting/ui/main_window.py" line="200"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="191" />
+        <location filename="../../familymeeting/ui/main_window.py" line="217"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="194" />
-        <location filename="../../familymeeting/ui/main_window.py" line="583" />
+        <location filename="../../familymeeting/ui/main_window.py" line="220"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="674"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="202" />
+        <location filename="../../familymeeting/ui/main_window.py" line="228"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="205" />
+        <location filename="../../familymeeting/ui/main_window.py" line="231"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="213" />
+        <location filename="../../familymeeting/ui/main_window.py" line="239"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="216" />
+        <location filename="../../familymeeting/ui/main_window.py" line="242"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="222" />
+        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="225" />
+        <location filename="../../familymeeting/ui/main_window.py" line="251"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="231" />
+        <location filename="../../familymeeting/ui/main_window.py" line="257"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="237" />
+        <location filename="../../familymeeting/ui/main_window.py" line="263"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="242" />
+        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
+        <source>Settings and backups</source>
+        <translation>Indstillinger og sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="272"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="584" />
+        <location filename="../../familymeeting/ui/main_window.py" line="465"/>
+        <source>Backup failed</source>
+        <translation>Sikkerhedskopi mislykkedes</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="675"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="586" />
+        <location filename="../../familymeeting/ui/main_window.py" line="677"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="620" />
+        <location filename="../../familymeeting/ui/main_window.py" line="711"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="621" />
+        <location filename="../../familymeeting/ui/main_window.py" line="712"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="626" />
+        <location filename="../../familymeeting/ui/main_window.py" line="717"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="96"/>
+        <source>Settings and backups</source>
+        <translation>Indstillinger og sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="101"/>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="108"/>
+        <source>1 minute</source>
+        <translation>1 minut</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="108"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="126"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="139"/>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="129"/>
+        <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
+        <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
+        <source>No backups yet.</source>
+        <translation>Ingen sikkerhedskopier endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="149"/>
+        <source>Make a backup now</source>
+        <translation>Lav en sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
+        <source>Bring back the chosen backup…</source>
+        <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="156"/>
+        <source>Check the data</source>
+        <translation>Kontrollér dataene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
+        <source>Reads every page of the database and of each backup, and changes nothing.</source>
+        <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="163"/>
+        <source>Open the folder</source>
+        <translation>Åbn mappen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="175"/>
+        <source>Where the data is</source>
+        <translation>Hvor dataene ligger</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="179"/>
+        <source>Data folder: %1</source>
+        <translation>Datamappe: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
+        <source>Error log (no case text): %1</source>
+        <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="209"/>
+        <source>1 month</source>
+        <translation>1 måned</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="211"/>
+        <source>%n months</source>
+        <translation>
+            <numerusform>%n måned</numerusform>
+            <numerusform>%n måneder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="213"/>
+        <source>1 year</source>
+        <translation>1 år</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="213"/>
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n år</numerusform>
+            <numerusform>%n år</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="342"/>
+        <source>The data is sound, but one backup is damaged; it will not be offered.</source>
+        <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="345"/>
+        <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
+        <translation>
+            <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
+            <numerusform>Dataene er i orden, men %n sikkerhedskopier er beskadiget; de bliver ikke tilbudt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="233"/>
+        <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
+        <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="256"/>
+        <source>automatic</source>
+        <translation>automatisk</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="257"/>
+        <source>made by hand</source>
+        <translation>lavet i hånden</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="258"/>
+        <source>from before a restore</source>
+        <translation>fra før en gendannelse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="259"/>
+        <source>after a family was deleted</source>
+        <translation>efter en familie blev slettet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
+        <source>The last automatic backup failed: %1</source>
+        <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="298"/>
+        <source>Making a backup…</source>
+        <translation>Laver en sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="305"/>
+        <source>A backup was made: %1.</source>
+        <translation>Der er lavet en sikkerhedskopi: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="315"/>
+        <source>Checking every page of the data…</source>
+        <translation>Kontrollerer hver side i dataene…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="335"/>
+        <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
+        <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
+        <source>The data is sound: every page was read and checked.</source>
+        <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="102" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="102"/>
         <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
         <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="124" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="124"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="130" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="130"/>
         <source>Time</source>
         <translation>Klokkeslæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141" />
-        <source>e.g. At the family's home</source>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
+        <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="159" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="159"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172"/>
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175"/>
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="184" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="184"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189" />
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -988,39 +1202,39 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="61" />
+        <location filename="../../familymeeting/ui/board/header.py" line="61"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="65" />
-        <location filename="../../familymeeting/ui/board/header.py" line="66" />
+        <location filename="../../familymeeting/ui/board/header.py" line="65"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="66"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="71" />
+        <location filename="../../familymeeting/ui/board/header.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="78" />
-        <location filename="../../familymeeting/ui/board/header.py" line="83" />
+        <location filename="../../familymeeting/ui/board/header.py" line="78"/>
+        <location filename="../../familymeeting/ui/board/header.py" line="83"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="90" />
+        <location filename="../../familymeeting/ui/board/header.py" line="90"/>
         <source>Who is here:</source>
         <translation>Hvem er med:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="188" />
+        <location filename="../../familymeeting/ui/board/header.py" line="188"/>
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="188" />
+        <location filename="../../familymeeting/ui/board/header.py" line="188"/>
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
     </message>
@@ -1028,24 +1242,24 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="319" />
-        <location filename="../../familymeeting/ui/lock.py" line="320" />
+        <location filename="../../familymeeting/ui/lock.py" line="320"/>
+        <location filename="../../familymeeting/ui/lock.py" line="321"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="325" />
-        <location filename="../../familymeeting/ui/lock.py" line="326" />
+        <location filename="../../familymeeting/ui/lock.py" line="326"/>
+        <location filename="../../familymeeting/ui/lock.py" line="327"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="340" />
+        <location filename="../../familymeeting/ui/lock.py" line="341"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="342" />
+        <location filename="../../familymeeting/ui/lock.py" line="343"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1053,18 +1267,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="171" />
-        <location filename="../../familymeeting/ui/lock.py" line="180" />
+        <location filename="../../familymeeting/ui/lock.py" line="172"/>
+        <location filename="../../familymeeting/ui/lock.py" line="181"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="172" />
+        <location filename="../../familymeeting/ui/lock.py" line="173"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="180" />
+        <location filename="../../familymeeting/ui/lock.py" line="181"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1072,72 +1286,72 @@
 <context>
     <name>PlanPreview</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="74" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="74"/>
         <source>The plan</source>
         <translation>Planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="83" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="83"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="92" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="92"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="93" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="93"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="95" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="95"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="124" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="124"/>
         <source>The plan was too long for one page, so some lists were shortened (“+ more on the board”). Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet (“+ flere på tavlen”). Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="130" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="130"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="135" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="135"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="148" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="148"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="167" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="167"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
         <source>plan.pdf</source>
         <translation>vores-plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="186" />
+        <location filename="../../familymeeting/ui/plan/preview.py" line="186"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1145,47 +1359,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="197" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="197"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="200" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="200"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="202" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="202"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="224" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="224"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="239" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="239"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="251" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="251"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="252" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="252"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="253" />
-        <source>Caseworker's phone</source>
+        <location filename="../../familymeeting/ui/plan/view.py" line="253"/>
+        <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="254" />
+        <location filename="../../familymeeting/ui/plan/view.py" line="254"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1193,17 +1407,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="250" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="250"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="276" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="276"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="310" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="310"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1211,30 +1425,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="350" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="350"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="524" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="524"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="526" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="526"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="538" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="538"/>
         <source>%1 %2</source>
-        <comment>a person's only answer so far: name, number</comment>
+        <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="543" />
+        <location filename="../../familymeeting/ui/ratings/progress.py" line="543"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -1243,42 +1457,42 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="46" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="46"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="46" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="46"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="54" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="54"/>
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="59" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="59"/>
         <source>A question for children</source>
         <translation>Et spørgsmål til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="61" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="61"/>
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="62" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="62"/>
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="63" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="63"/>
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="88" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="88"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
     </message>
@@ -1286,12 +1500,12 @@
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="288" />
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="288"/>
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="464" />
+        <location filename="../../familymeeting/ui/ratings/slider.py" line="464"/>
         <source>Not answered</source>
         <translation>Ikke besvaret</translation>
     </message>
@@ -1299,37 +1513,37 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="194" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="194"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="196" />
-        <source>Child's turn</source>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="196"/>
+        <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="199" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="199"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="261" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="261"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="285" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="285"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="288" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="288"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="290" />
+        <location filename="../../familymeeting/ui/ratings/view.py" line="290"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
@@ -1337,98 +1551,184 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="476" />
+        <location filename="../../familymeeting/ui/lock.py" line="477"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="480" />
+        <location filename="../../familymeeting/ui/lock.py" line="481"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="488" />
+        <location filename="../../familymeeting/ui/lock.py" line="489"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="505" />
+        <location filename="../../familymeeting/ui/lock.py" line="506"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="512" />
+        <location filename="../../familymeeting/ui/lock.py" line="513"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="517" />
+        <location filename="../../familymeeting/ui/lock.py" line="518"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="394"/>
+        <source>Bring back a backup</source>
+        <translation>Hent en sikkerhedskopi tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="399"/>
+        <source>Bring back the backup?</source>
+        <translation>Hent sikkerhedskopien tilbage?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="405"/>
+        <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
+        <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="417"/>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="420"/>
+        <source>Bring it back</source>
+        <translation>Hent den tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOfferDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="50"/>
+        <source>The data file was damaged</source>
+        <translation>Datafilen var beskadiget</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="54"/>
+        <source>The program found damage in its data file and did not open it, so nothing in it was changed. The file has been moved to %1 and is kept there.</source>
+        <translation>Programmet fandt skader i sin datafil og åbnede den ikke, så intet i den er ændret. Filen er flyttet til %1 og bliver liggende der.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="61"/>
+        <source>The data file is missing</source>
+        <translation>Datafilen mangler</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="64"/>
+        <source>The data file is not in its folder (%1), but there are backups.</source>
+        <translation>Datafilen ligger ikke i sin mappe (%1), men der er sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="74"/>
+        <source>The newest backup that passes its check is from %1. Bring it back to go on working; changes made after that time are not in it.</source>
+        <translation>Den nyeste sikkerhedskopi, der består sin kontrol, er fra %1. Hent den tilbage for at arbejde videre; ændringer lavet efter det tidspunkt er ikke med i den.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="79"/>
+        <source>Bring back the backup</source>
+        <translation>Hent sikkerhedskopien tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="85"/>
+        <source>There is no backup that passes its check. You can start with empty data; give the damaged file to IT support, who may be able to rescue it.</source>
+        <translation>Der er ingen sikkerhedskopi, der består sin kontrol. Du kan starte med tomme data; giv den beskadigede fil til IT-supporten, som måske kan redde den.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="91"/>
+        <source>Start with empty data</source>
+        <translation>Start med tomme data</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="99"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/recovery.py" line="113"/>
+        <source>One moment…</source>
+        <translation>Et øjeblik…</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="37" />
+        <location filename="../../familymeeting/ui/settings.py" line="37"/>
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="40" />
+        <location filename="../../familymeeting/ui/settings.py" line="40"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="43" />
+        <location filename="../../familymeeting/ui/settings.py" line="43"/>
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="46" />
+        <location filename="../../familymeeting/ui/settings.py" line="46"/>
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="53" />
-        <source>Lock after this many minutes without use</source>
-        <translation>Lås efter så mange minutter uden brug</translation>
+        <location filename="../../familymeeting/ui/settings.py" line="53"/>
+        <source>Lock after this long without use</source>
+        <translation>Lås efter så lang tid uden brug</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="61" />
-        <source>Keep the access log this many days</source>
-        <translation>Behold adgangsloggen så mange dage</translation>
+        <location filename="../../familymeeting/ui/settings.py" line="61"/>
+        <source>Keep the access log for</source>
+        <translation>Gem adgangsloggen i</translation>
     </message>
 </context>
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="387" />
+        <location filename="../../familymeeting/ui/lock.py" line="388"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="390" />
+        <location filename="../../familymeeting/ui/lock.py" line="391"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="395" />
+        <location filename="../../familymeeting/ui/lock.py" line="396"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="412" />
+        <location filename="../../familymeeting/ui/lock.py" line="413"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="416" />
+        <location filename="../../familymeeting/ui/lock.py" line="417"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="439" />
+        <location filename="../../familymeeting/ui/lock.py" line="440"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1436,12 +1736,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1051" />
+        <location filename="../../familymeeting/ui/lock.py" line="1129"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1052" />
+        <location filename="../../familymeeting/ui/lock.py" line="1130"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1449,58 +1749,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="215" />
+        <location filename="../../familymeeting/ui/lock.py" line="216"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="216" />
+        <location filename="../../familymeeting/ui/lock.py" line="217"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="217" />
+        <location filename="../../familymeeting/ui/lock.py" line="218"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="218" />
+        <location filename="../../familymeeting/ui/lock.py" line="219"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="219" />
+        <location filename="../../familymeeting/ui/lock.py" line="220"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="227" />
+        <location filename="../../familymeeting/ui/lock.py" line="228"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="230" />
+        <location filename="../../familymeeting/ui/lock.py" line="231"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="231" />
+        <location filename="../../familymeeting/ui/lock.py" line="232"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="233" />
+        <location filename="../../familymeeting/ui/lock.py" line="234"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="240" />
-        <location filename="../../familymeeting/ui/lock.py" line="248" />
+        <location filename="../../familymeeting/ui/lock.py" line="241"/>
+        <location filename="../../familymeeting/ui/lock.py" line="249"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="254" />
+        <location filename="../../familymeeting/ui/lock.py" line="255"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1508,7 +1808,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="879" />
+        <location filename="../../familymeeting/ui/lock.py" line="880"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1516,76 +1816,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="586" />
+        <location filename="../../familymeeting/ui/lock.py" line="587"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="588" />
+        <location filename="../../familymeeting/ui/lock.py" line="589"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="590" />
+        <location filename="../../familymeeting/ui/lock.py" line="591"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="608" />
+        <location filename="../../familymeeting/ui/lock.py" line="609"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="615" />
-        <location filename="../../familymeeting/ui/lock.py" line="758" />
+        <location filename="../../familymeeting/ui/lock.py" line="616"/>
+        <location filename="../../familymeeting/ui/lock.py" line="759"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="629" />
+        <location filename="../../familymeeting/ui/lock.py" line="630"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="633" />
+        <location filename="../../familymeeting/ui/lock.py" line="634"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="639" />
-        <location filename="../../familymeeting/ui/lock.py" line="641" />
-        <location filename="../../familymeeting/ui/lock.py" line="642" />
+        <location filename="../../familymeeting/ui/lock.py" line="640"/>
+        <location filename="../../familymeeting/ui/lock.py" line="642"/>
+        <location filename="../../familymeeting/ui/lock.py" line="643"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="659" />
+        <location filename="../../familymeeting/ui/lock.py" line="660"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="663" />
+        <location filename="../../familymeeting/ui/lock.py" line="664"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="695" />
+        <location filename="../../familymeeting/ui/lock.py" line="696"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="721" />
+        <location filename="../../familymeeting/ui/lock.py" line="722"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="724" />
-        <location filename="../../familymeeting/ui/lock.py" line="739" />
+        <location filename="../../familymeeting/ui/lock.py" line="725"/>
+        <location filename="../../familymeeting/ui/lock.py" line="740"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="766" />
+        <location filename="../../familymeeting/ui/lock.py" line="767"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1593,7 +1893,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="770" />
+        <location filename="../../familymeeting/ui/lock.py" line="771"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1601,12 +1901,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="820" />
+        <location filename="../../familymeeting/ui/lock.py" line="821"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="846" />
+        <location filename="../../familymeeting/ui/lock.py" line="847"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>
@@ -1614,147 +1914,147 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="16" />
+        <location filename="../../familymeeting/ui/words.py" line="16"/>
         <source>What are we worried about?</source>
         <translation>Det er vi bekymrede for</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="17" />
-        <source>What's working well?</source>
+        <location filename="../../familymeeting/ui/words.py" line="17"/>
+        <source>What&apos;s working well?</source>
         <translation>Det går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="18" />
+        <location filename="../../familymeeting/ui/words.py" line="18"/>
         <source>What needs to happen?</source>
         <translation>Det skal der ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="25" />
+        <location filename="../../familymeeting/ui/words.py" line="25"/>
         <source>Worries</source>
         <translation>Bekymringer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="26" />
+        <location filename="../../familymeeting/ui/words.py" line="26"/>
         <source>Working well</source>
         <translation>Går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="27" />
+        <location filename="../../familymeeting/ui/words.py" line="27"/>
         <source>Needs to happen</source>
         <translation>Skal ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="33" />
+        <location filename="../../familymeeting/ui/words.py" line="33"/>
         <source>What has happened, what could happen, what makes it hard</source>
         <translation>Hvad er sket, hvad kan ske, hvad gør det svært</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="36" />
+        <location filename="../../familymeeting/ui/words.py" line="36"/>
         <source>Strengths, and what already keeps the children safe</source>
         <translation>Styrker, og det der allerede passer på børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="39" />
+        <location filename="../../familymeeting/ui/words.py" line="39"/>
         <source>Goals, and the next steps to get there</source>
         <translation>Mål, og de næste skridt derhen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="47" />
+        <location filename="../../familymeeting/ui/words.py" line="47"/>
         <source>Plain card</source>
         <translation>Almindeligt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="48" />
+        <location filename="../../familymeeting/ui/words.py" line="48"/>
         <source>Harm</source>
         <translation>Skade</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="49" />
+        <location filename="../../familymeeting/ui/words.py" line="49"/>
         <source>Danger statement</source>
         <translation>Bekymringsudsagn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="50" />
+        <location filename="../../familymeeting/ui/words.py" line="50"/>
         <source>Complicating factor</source>
         <translation>Komplicerende faktor</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="51" />
+        <location filename="../../familymeeting/ui/words.py" line="51"/>
         <source>Strength</source>
         <translation>Styrke</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="52" />
+        <location filename="../../familymeeting/ui/words.py" line="52"/>
         <source>Existing safety</source>
         <translation>Eksisterende sikkerhed</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="53" />
+        <location filename="../../familymeeting/ui/words.py" line="53"/>
         <source>Safety goal</source>
         <translation>Sikkerhedsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="54" />
+        <location filename="../../familymeeting/ui/words.py" line="54"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="60" />
+        <location filename="../../familymeeting/ui/words.py" line="60"/>
         <source>First meeting</source>
         <translation>Første møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="61" />
+        <location filename="../../familymeeting/ui/words.py" line="61"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="62" />
+        <location filename="../../familymeeting/ui/words.py" line="62"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="68" />
+        <location filename="../../familymeeting/ui/words.py" line="68"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="69" />
+        <location filename="../../familymeeting/ui/words.py" line="69"/>
         <source>In progress</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="70" />
+        <location filename="../../familymeeting/ui/words.py" line="70"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="76" />
+        <location filename="../../familymeeting/ui/words.py" line="76"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="77" />
+        <location filename="../../familymeeting/ui/words.py" line="77"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="78" />
+        <location filename="../../familymeeting/ui/words.py" line="78"/>
         <source>Caregiver</source>
         <translation>Omsorgsperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="79" />
+        <location filename="../../familymeeting/ui/words.py" line="79"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="80" />
+        <location filename="../../familymeeting/ui/words.py" line="80"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="81" />
+        <location filename="../../familymeeting/ui/words.py" line="81"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>

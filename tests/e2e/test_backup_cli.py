@@ -5,14 +5,12 @@ The installed command as a subprocess, over a copy of the module's demo data dir
 
 from __future__ import annotations
 
-import random
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import DemoData, Runner
-from helpers import file_digest
+from helpers import DAMAGE, file_digest, flip_bytes
 
 from familymeeting.storage.paths import DB_FILENAME
 
@@ -63,34 +61,6 @@ def test_a_backup_is_never_written_over_the_database(run: Runner, data: Path) ->
     message = refused(run("--data-dir", data, "backup", "-o", data / DB_FILENAME))
     assert "programmets egen database" in message
     assert file_digest(data / DB_FILENAME) == before
-
-
-def truncate(path: Path) -> None:
-    raw = path.read_bytes()
-    path.write_bytes(raw[: len(raw) // 3])
-
-
-def random_bytes(path: Path) -> None:
-    path.write_bytes(random.Random(11).randbytes(path.stat().st_size))
-
-
-def flip_bytes(path: Path) -> None:
-    raw = bytearray(path.read_bytes())
-    for start in range(4096, len(raw), 4096):
-        raw[start + 300] ^= 0x21
-    path.write_bytes(bytes(raw))
-
-
-def empty(path: Path) -> None:
-    path.write_bytes(b"")
-
-
-DAMAGE: dict[str, Callable[[Path], None]] = {
-    "truncated": truncate,
-    "random bytes": random_bytes,
-    "flipped bytes": flip_bytes,
-    "empty": empty,
-}
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))

@@ -24,6 +24,17 @@ def danish(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The app's look, as run_gui sets it before the first dialog (text size 0)."""
+    from familymeeting.ui import theme
+
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(theme.stylesheet(0))
+    yield
+    qapp.setStyleSheet(before)
+
+
+@pytest.fixture
 def screenshot(tmp_path: Path) -> object:
     """Save a widget's picture; into $FAMILYMEETING_SCREENSHOTS when set, to look at."""
 

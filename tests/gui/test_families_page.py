@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Role
@@ -21,11 +21,7 @@ from familymeeting.ui.family_dialog import FamilyDialog
 Shot = Callable[[QWidget, str], Path]
 
 
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    qapp.setStyleSheet(theme.stylesheet())
-    yield
-    qapp.setStyleSheet("")
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 def make_page(qtbot: QtBot, services: Services) -> FamiliesPage:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Role
@@ -20,11 +20,7 @@ Shot = Callable[[QWidget, str], Path]
 THIS_YEAR = date.today().year
 
 
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    qapp.setStyleSheet(theme.stylesheet())
-    yield
-    qapp.setStyleSheet("")
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 def open_dialog(qtbot: QtBot, services: Services, family_id: str | None = None) -> FamilyDialog:

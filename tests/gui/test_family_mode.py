@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui import theme
 from familymeeting.ui.lock import UnlockDialog, Vault
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.settings import SETTINGS_FILENAME, Settings
@@ -30,12 +29,7 @@ PASSWORD = "Kaffe ved køkkenbordet 7"
 UNLOCK_TIMEOUT = 20_000  # ms; Argon2id on a busy CI machine
 
 
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    before = qapp.styleSheet()
-    qapp.setStyleSheet(theme.stylesheet(0))
-    yield
-    qapp.setStyleSheet(before)
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Column, MeetingKind, MeetingStatus, Role
@@ -23,11 +23,7 @@ from familymeeting.ui.meeting_dialog import MeetingDialog, next_full_hour
 Shot = Callable[[QWidget, str], Path]
 
 
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    qapp.setStyleSheet(theme.stylesheet())
-    yield
-    qapp.setStyleSheet("")
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 def make_page(qtbot: QtBot, services: Services, family_id: str) -> FamilyPage:

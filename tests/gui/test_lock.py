@@ -31,7 +31,7 @@ from familymeeting.storage.database import Database
 from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui import settings, theme
+from familymeeting.ui import settings
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
 from familymeeting.ui.lock import (
     RecoveryCodeDialog,
@@ -51,13 +51,7 @@ UNLOCK_TIMEOUT = 20_000  # ms; Argon2id on a busy CI machine
 
 
 # ------------------------------------------------------------------ fixtures
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The app's look, as run_gui sets it before the first dialog."""
-    before = qapp.styleSheet()
-    qapp.setStyleSheet(theme.stylesheet(0))
-    yield
-    qapp.setStyleSheet(before)
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 @pytest.fixture

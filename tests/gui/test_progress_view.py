@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,11 +25,7 @@ TODAY = date(2026, 11, 25)
 DEMO_DATES = [date(2026, 9, 30), date(2026, 10, 28), date(2026, 11, 25)]
 
 
-@pytest.fixture(autouse=True)
-def styled(qapp: QApplication) -> Iterator[None]:
-    qapp.setStyleSheet(theme.stylesheet())
-    yield
-    qapp.setStyleSheet("")
+pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.py)
 
 
 def make_view(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import file_digest
+from helpers import DAMAGE as FILE_DAMAGE
+from helpers import file_digest, flip_bytes
 
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.messages import user_message
@@ -165,40 +165,13 @@ def test_rotation_deletes_only_backups_it_does_not_keep(encrypted: Path) -> None
 
 
 # ------------------------------------------------------------- damage at start
-def truncate(path: Path) -> None:
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
-
-def random_bytes(path: Path) -> None:
-    path.write_bytes(random.Random(7).randbytes(path.stat().st_size))
-
-
-def flip_bytes(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for start in range(page, len(data), page):  # one byte in every page after the first
-        data[start + 200] ^= 0x5A
-    path.write_bytes(bytes(data))
-
-
 def flip_header(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[100] ^= 0xFF
     path.write_bytes(bytes(data))
 
 
-def empty(path: Path) -> None:
-    path.write_bytes(b"")
-
-
-DAMAGE: dict[str, Callable[[Path], None]] = {
-    "truncated": truncate,
-    "random bytes": random_bytes,
-    "flipped bytes": flip_bytes,
-    "flipped first page": flip_header,
-    "empty": empty,
-}
+DAMAGE: dict[str, Callable[[Path], None]] = {**FILE_DAMAGE, "flipped first page": flip_header}
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))

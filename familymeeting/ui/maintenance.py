@@ -1,0 +1,456 @@
+"""Settings and backups: the caseworker's maintenance page.
+
+The declared settings a caseworker may change (lock time, how long the access
+log is kept), the backups with date and size, "Make a backup now", "Bring back
+a backup…" (password first; what it replaces is kept), and a full check of the
+data. Backups and checks run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familymeeting.ui import settings, theme
+from familymeeting.ui.family_dialog import make_error_label
+from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
+
+if TYPE_CHECKING:
+    from familymeeting.storage.services import Services
+    from familymeeting.ui.lock import Vault
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(when_utc: object) -> str:
+    """A backup's time as the caseworker reads it: "torsdag 26. november 2026 14:30"."""
+    from datetime import datetime
+
+    assert isinstance(when_utc, datetime)
+    stamp = QDateTime.fromSecsSinceEpoch(int(when_utc.timestamp()))
+    locale = QLocale()
+    day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
+    return f"{day} {locale.toString(stamp.time(), 'HH:mm')}"
+
+
+def size_text(size: int) -> str:
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+class MaintenancePage(QWidget):
+    """Settings and backups.
+
+    Signals: ``restored(object)`` with the new ``Services`` after a backup was
+    brought back (the window builds its pages again); ``lock_minutes_changed(int)``.
+    """
+
+    restored = Signal(object)
+    lock_minutes_changed = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        app_settings: settings.Settings,
+        vault: Vault | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = app_settings
+        self.vault = vault
+        self.data_dir = Path(services.db.path).parent
+        self.busy = False
+        self.dialog: RestoreDialog | None = None
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        inner.setObjectName("page")
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(12)
+
+        title = QLabel(self.tr("Settings and backups"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+
+        # ------------------------------------------------------------ settings
+        layout.addWidget(self._subtitle(self.tr("Settings")))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(12)
+        self.lock_combo = QComboBox()
+        for minutes in settings.LOCK_MINUTES.choices or ():
+            text = self.tr("1 minute") if minutes == 1 else self.tr("%n minutes", "", minutes)
+            self.lock_combo.addItem(text, minutes)
+        self._select(self.lock_combo, self.settings.get(settings.LOCK_MINUTES))
+        self.lock_combo.currentIndexChanged.connect(self._lock_minutes_chosen)
+        form.addRow(self._field_label(settings.LOCK_MINUTES.translated_title()), self.lock_combo)
+        self.log_combo = QComboBox()
+        for days in settings.LOG_KEEP_DAYS.choices or ():
+            self.log_combo.addItem(self._days_text(days), days)
+        self._select(self.log_combo, self.settings.get(settings.LOG_KEEP_DAYS))
+        self.log_combo.currentIndexChanged.connect(self._log_days_chosen)
+        form.addRow(self._field_label(settings.LOG_KEEP_DAYS.translated_title()), self.log_combo)
+        for combo in (self.lock_combo, self.log_combo):
+            combo.setMinimumHeight(theme.TOUCH)
+            combo.setMinimumWidth(260)
+        layout.addLayout(form)
+
+        # ------------------------------------------------------------- backups
+        layout.addSpacing(12)
+        layout.addWidget(self._subtitle(self.tr("Backups")))
+        about = QLabel(
+            self.tr(
+                "A backup is made by itself when the program closes or locks, and every "
+                "half hour while something changes. The newest ten are kept, plus one a day "
+                "for a week. Backups are encrypted like the data."
+            )
+        )
+        about.setObjectName("muted")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+
+        self.backup_list = QListWidget()
+        self.backup_list.setAccessibleName(self.tr("Backups"))
+        self.backup_list.setMinimumHeight(240)
+        self.backup_list.currentItemChanged.connect(self._update_buttons)
+        layout.addWidget(self.backup_list, 1)
+        self.no_backups_label = QLabel(self.tr("No backups yet."))
+        self.no_backups_label.setObjectName("muted")
+        layout.addWidget(self.no_backups_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        self.backup_button = QPushButton(self.tr("Make a backup now"))
+        self.backup_button.setProperty("primary", "true")
+        self.backup_button.clicked.connect(self.make_backup)
+        buttons.addWidget(self.backup_button)
+        self.restore_button = QPushButton(self.tr("Bring back the chosen backup…"))
+        self.restore_button.clicked.connect(self.ask_restore)
+        buttons.addWidget(self.restore_button)
+        self.check_button = QPushButton(self.tr("Check the data"))
+        self.check_button.setToolTip(
+            self.tr("Reads every page of the database and of each backup, and changes nothing.")
+        )
+        self.check_button.clicked.connect(self.check_data)
+        buttons.addWidget(self.check_button)
+        buttons.addStretch()
+        self.folder_button = QPushButton(self.tr("Open the folder"))
+        self.folder_button.clicked.connect(self.open_folder)
+        buttons.addWidget(self.folder_button)
+        layout.addLayout(buttons)
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
+
+        # ---------------------------------------------------------- where things are
+        layout.addSpacing(12)
+        layout.addWidget(self._subtitle(self.tr("Where the data is")))
+        from familymeeting.bugs import log_path
+
+        self.where_label = QLabel(
+            self.tr("Data folder: %1").replace("%1", str(self.data_dir))
+            + "\n"
+            + self.tr("Error log (no case text): %1").replace("%1", str(log_path(self.data_dir)))
+        )
+        self.where_label.setObjectName("muted")
+        self.where_label.setWordWrap(True)
+        self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.where_label)
+
+        self.refresh()
+
+    # ------------------------------------------------------------------ parts
+    @staticmethod
+    def _subtitle(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("subtitle")
+        return label
+
+    @staticmethod
+    def _field_label(text: str) -> QLabel:
+        return QLabel(text)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: int) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _days_text(self, days: int) -> str:
+        months = round(days / 30.5)
+        if months == 1:
+            return self.tr("1 month")
+        if months < 12:
+            return self.tr("%n months", "", months)
+        years = round(days / 365)
+        return self.tr("1 year") if years == 1 else self.tr("%n years", "", years)
+
+    def _lock_minutes_chosen(self) -> None:
+        minutes = int(self.lock_combo.currentData())
+        self.settings.set(settings.LOCK_MINUTES, minutes)
+        self.lock_minutes_changed.emit(minutes)
+
+    def _log_days_chosen(self) -> None:
+        days = int(self.log_combo.currentData())
+        self.settings.set(settings.LOG_KEEP_DAYS, days)
+        self.services.prune_access_log(days)
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        colour = theme.WARNING if problem else theme.SAVED
+        self.status_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.status_label.setText(text)
+
+    def say_restored(self) -> None:
+        self._say(
+            self.tr(
+                "The backup is back. What was there before is kept as a backup "
+                "“from before a restore”."
+            )
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_vault = self.vault is not None and self.vault.is_open
+        self.backup_button.setEnabled(has_vault and not self.busy)
+        self.check_button.setEnabled(not self.busy)
+        self.restore_button.setEnabled(
+            has_vault and not self.busy and self.backup_list.currentItem() is not None
+        )
+
+    # ------------------------------------------------------------------ public
+    def refresh(self) -> None:
+        """List the backups again (newest first) and show the last automatic failure."""
+        from familymeeting.storage.backup import list_backups
+
+        kinds = {
+            "auto": self.tr("automatic"),
+            "manual": self.tr("made by hand"),
+            "before-restore": self.tr("from before a restore"),
+            "after-delete": self.tr("after a family was deleted"),
+        }
+        self.backup_list.clear()
+        for info in list_backups(self.data_dir):
+            text = f"{local_time(info.created)}   ·   {size_text(info.size)}   ·   " + kinds.get(
+                info.kind.value, info.kind.value
+            )
+            item = QListWidgetItem(text)
+            item.setData(PATH_ROLE, str(info.path))
+            item.setSizeHint(item.sizeHint().expandedTo(self._row_size()))
+            self.backup_list.addItem(item)
+        empty = self.backup_list.count() == 0
+        self.backup_list.setVisible(not empty)
+        self.no_backups_label.setVisible(empty)
+        if self.backup_list.count():
+            self.backup_list.setCurrentRow(0)
+        if self.vault is not None and self.vault.backup_error:
+            self._say(
+                self.tr("The last automatic backup failed: %1").replace(
+                    "%1", self.vault.backup_error
+                ),
+                problem=True,
+            )
+        self._update_buttons()
+
+    @staticmethod
+    def _row_size() -> object:
+        from PySide6.QtCore import QSize
+
+        return QSize(0, theme.TOUCH)
+
+    def selected_backup(self) -> Path | None:
+        item = self.backup_list.currentItem()
+        return Path(item.data(PATH_ROLE)) if item is not None else None
+
+    def make_backup(self) -> None:
+        if self.vault is None or self.busy:
+            return
+        self._set_busy(True)
+        self._say(self.tr("Making a backup…"))
+        run_in_background(self.vault.backup_now, self._backup_made, self._failed)
+
+    def _backup_made(self, info: object) -> None:
+        self._set_busy(False)
+        self.refresh()
+        when = local_time(getattr(info, "created", None))
+        self._say(self.tr("A backup was made: %1.").replace("%1", when))
+
+    def _failed(self, error: object) -> None:
+        self._set_busy(False)
+        self._say(_bug_text(error, self.data_dir), problem=True)
+
+    def check_data(self) -> None:
+        if self.busy:
+            return
+        self._set_busy(True)
+        self._say(self.tr("Checking every page of the data…"))
+        key = self.services.db.key
+
+        def check() -> object:
+            from familymeeting.storage.backup import list_backups
+            from familymeeting.storage.database import check_file
+
+            problems = check_file(self.services.db.path, key, full=True)
+            bad = [b for b in list_backups(self.data_dir) if check_file(b.path, key, full=True)]
+            return problems, len(bad)
+
+        run_in_background(check, self._checked, self._failed)
+
+    def _checked(self, result: object) -> None:
+        self._set_busy(False)
+        assert isinstance(result, tuple)
+        problems, bad = result
+        if problems:
+            self._say(
+                self.tr(
+                    "The database is damaged. Bring back the newest backup, and keep working "
+                    "from there. Restart the program if it asks you to."
+                ),
+                problem=True,
+            )
+        elif bad:
+            self._say(
+                self.tr("The data is sound, but one backup is damaged; it will not be offered.")
+                if bad == 1
+                else self.tr(
+                    "The data is sound, but %n backups are damaged; they will not be offered.",
+                    "",
+                    bad,
+                ),
+                problem=True,
+            )
+        else:
+            self._say(self.tr("The data is sound: every page was read and checked."))
+
+    def open_folder(self) -> None:
+        from familymeeting.storage.backup import backup_dir
+
+        folder = backup_dir(self.data_dir)
+        QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(folder if folder.is_dir() else self.data_dir))
+        )
+
+    def ask_restore(self) -> RestoreDialog | None:
+        """Ask for the password (window-modal, not blocking), then bring the backup back."""
+        backup = self.selected_backup()
+        if backup is None or self.vault is None or self.busy:
+            return None
+        item = self.backup_list.currentItem()
+        when = item.text().split("   ·   ")[0] if item is not None else backup.name
+        dialog = RestoreDialog(self.vault, backup, when, self)
+        dialog.accepted.connect(self._restored)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _restored(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and dialog.result_value is not None:
+            self.restored.emit(dialog.result_value)
+
+
+class RestoreDialog(QDialog):
+    """ "Bring back the backup from …": the password, then the restore off the GUI thread.
+
+    Accepted when the backup is in place; the new ``Services`` are in ``result_value``.
+    """
+
+    def __init__(self, vault: Vault, backup: Path, when: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault = vault
+        self.backup = backup
+        self.result_value: object = None
+        self.busy = False
+        self.setWindowTitle(self.tr("Bring back a backup"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Bring back the backup?"))
+        title.setObjectName("title")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        text = QLabel(
+            self.tr(
+                "The data in the program will be as it was on %1. What is there now is kept "
+                "as a backup first, so you can go back to it. Type your password to go on."
+            ).replace("%1", when)
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.password = PasswordField(self.tr("Password"))
+        layout.addWidget(self.password)
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        row.addWidget(self.cancel_button)
+        self.restore_button = QPushButton(self.tr("Bring it back"))
+        self.restore_button.setProperty("primary", "true")
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self.submit)
+        row.addWidget(self.restore_button)
+        layout.addLayout(row)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        password = self.password.text()
+        if self.busy or not password:
+            return
+        self.busy = True
+        self.restore_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.error_label.hide()
+        run_in_background(
+            lambda: self.vault.restore(password, self.backup), self._done, self._failed
+        )
+
+    def _done(self, services: object) -> None:
+        self.busy = False
+        self.result_value = services
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self.busy = False
+        self.restore_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.password.clear()
+        self.error_label.setText(_bug_text(error, self.vault.data_dir))
+        self.error_label.show()
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
