@@ -990,14 +990,38 @@ class Vault:
         KeyStore.unlock(self.data_dir, password, wait=False)
         self._failed += failed
 
-    def reopen(self, password: str) -> Services:
-        """Open the database again (after a lock); safe to call off the GUI thread."""
-        from familymeeting.storage.unlock import open_unlocked
+    def reopen(self, password: str) -> object:
+        """Open the database again (after a lock); safe to call off the GUI thread.
 
-        result = open_unlocked(self.data_dir, password, wait=False)
+        Returns the ``Services``; or, if the database proved damaged (moved aside) or
+        is missing while backups exist, the ``RestoreNeeded`` problem, and the
+        password is kept for :meth:`take_restore_password` until the window offers
+        the backup.
+        """
+        from familymeeting.storage.unlock import RestoreNeeded, open_unlocked
+
+        try:
+            result = open_unlocked(self.data_dir, password, wait=False)
+        except RestoreNeeded as problem:
+            self._restore_password = password
+            return problem
         self.close()
         self.db = result.db
         self._failed += tuple(result.failed_attempts)
+        return self.services()
+
+    def take_restore_password(self) -> str:
+        password, self._restore_password = getattr(self, "_restore_password", ""), ""
+        return password
+
+    def adopt(self, result: object) -> Services:
+        """Take the database a restore opened (``UnlockResult``) as this vault's."""
+        db = getattr(result, "db", None)
+        if db is None:
+            raise RuntimeError("no database to adopt")
+        self.close()
+        self.db = db
+        self.backups = type(self.backups)()
         return self.services()
 
     def backup_if_changed(self) -> BackupInfo | None:

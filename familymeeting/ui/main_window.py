@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.family_mode = False
         self.family_meeting_id: str | None = None  # the one meeting family view shows
         self.lock_screen: LockScreen | None = None
+        self.restore_offer: QDialog | None = None
         self.leave_dialog: UnlockDialog | None = None
         self.place: Place | None = None  # where to return after unlocking
 
@@ -608,7 +609,24 @@ class MainWindow(QMainWindow):
         return False
 
     def _unlocked(self, services: object) -> None:
-        """The password was right: build the pages again and go back to where we were."""
+        """The password was right: build the pages again and go back to where we were.
+
+        If the database proved damaged (or is missing) on the way, the backup is
+        offered first (``ui.recovery``); quitting that offer leaves the lock screen.
+        """
+        from familymeeting.storage.unlock import RestoreNeeded
+
+        if isinstance(services, RestoreNeeded) and self.vault is not None:
+            from familymeeting.ui.recovery import RestoreOfferDialog
+
+            offer = RestoreOfferDialog(
+                services, self.vault.data_dir, self.vault.take_restore_password(), self
+            )
+            offer.accepted.connect(partial(self._offer_accepted, offer))
+            offer.finished.connect(offer.deleteLater)
+            self.restore_offer = offer
+            offer.open()
+            return
         assert isinstance(services, Services) and self.vault is not None
         screen = self.takeCentralWidget()
         if screen is not None:
@@ -624,6 +642,14 @@ class MainWindow(QMainWindow):
         if self.idle is not None:
             self.idle.start()
         self.locked_changed.emit(False)
+
+    def _offer_accepted(self, offer: QDialog) -> None:
+        self.restore_offer = None
+        if self.vault is None or not self.locked:
+            return
+        services = self.vault.adopt(getattr(offer, "result_value", None))
+        self.place = None  # the data is from the backup: start from the families
+        self._unlocked(services)
 
     def _restore(self, place: Place | None) -> None:
         if place is None:

@@ -252,3 +252,25 @@ def test_damage_without_a_backup_offers_to_start_empty_or_quit(
         assert names(Services(result.db)) == []
     finally:
         result.db.close()
+
+
+def test_damage_found_when_unlocking_offers_the_backup_in_the_window(
+    qtbot: QtBot, window: MainWindow, vault: Vault, data_dir: Path
+) -> None:
+    vault.backup_now()
+    window.lock()  # closes the database (and makes an automatic backup)
+    newest = list_backups(data_dir)[0]
+    flip_bytes(data_dir / DB_FILENAME)
+    form = window.lock_screen.unlock  # type: ignore[union-attr]
+    form.password.edit.setText(PASSWORD)
+    form.submit()
+    qtbot.waitUntil(lambda: window.restore_offer is not None, timeout=TIMEOUT)
+    offer = window.restore_offer
+    assert isinstance(offer, RestoreOfferDialog)
+    assert offer.problem.backup is not None and offer.problem.backup.path == newest.path
+    assert window.locked  # nothing shown until the data is back
+    with qtbot.waitSignal(window.locked_changed, timeout=TIMEOUT) as unlocked:
+        qtbot.mouseClick(offer.go_button, Qt.MouseButton.LeftButton)
+    assert unlocked.args == [False]
+    assert names(window.services) == ["Familien Brink"]
+    assert len(list((data_dir / "damaged").iterdir())) == 1
