@@ -12,41 +12,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from familymeeting import __version__
 from familymeeting.assets import resource
 from familymeeting.domain.errors import UserError
-from familymeeting.messages import detect_language, user_message
+from familymeeting.messages import user_message
 
 if TYPE_CHECKING:
     from familymeeting.storage.unlock import UnlockResult
     from familymeeting.ui.settings import Settings
-
-
-def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Load Qt's own strings and ours for ``lang``; English is the source language."""
-    QLocale.setDefault(
-        QLocale(
-            QLocale.Language.Danish if lang == "da" else QLocale.Language.English,
-            QLocale.Country.Denmark if lang == "da" else QLocale.Country.UnitedKingdom,
-        )
-    )
-    translators: list[QTranslator] = []
-    if lang == "en":
-        return translators
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in (
-        (f"qtbase_{lang}", qt_dir),
-        (f"familymeeting_{lang}", str(resource("i18n"))),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, directory):
-            app.installTranslator(translator)
-            translators.append(translator)
-    return translators
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -130,14 +107,15 @@ def run_gui(
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
-    lang = detect_language()
-    app.setProperty("translators", install_translators(app, lang))
 
     from familymeeting.ui import settings, theme
     from familymeeting.ui.crash import install_excepthook
+    from familymeeting.ui.language import chosen_language, switch_language
 
-    # The look, and the chosen text size, from the first (password) screen on.
+    # The language, the look and the chosen text size, from the first (password) screen on.
     app_settings = settings.Settings(data_dir)
+    lang = chosen_language(app_settings)
+    switch_language(app, lang)
     app.setStyleSheet(theme.stylesheet(app_settings.get(settings.TEXT_SIZE)))
 
     # A bug shows "something went wrong, your data is safe" and is logged, instead of

@@ -440,6 +440,19 @@ REASONS: dict[str, dict[str, str]] = {
 GOT = {"da": "fik", "en": "got"}
 
 
+_current: str | None = None  # set by the app when the user chooses a language
+
+
+def set_language(lang: str | None) -> None:
+    """The language of messages from now on (None: back to :func:`detect_language`)."""
+    global _current
+    _current = lang if lang in SUPPORTED else None
+
+
+def current_language() -> str:
+    return _current or detect_language()
+
+
 def detect_language() -> str:
     """FAMILYMEETING_LANG, else the system language if Danish or English, else Danish."""
     explicit = os.environ.get(LANG_ENV, "").strip().lower()[:2]
@@ -487,4 +500,4 @@ def render(code: str, lang: str, **params: Any) -> str:
 
 
 def user_message(error: UserError, lang: str | None = None) -> str:
-    return render(error.code, lang or detect_language(), **error.params)
+    return render(error.code, lang or current_language(), **error.params)

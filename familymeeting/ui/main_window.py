@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.family_meeting_id: str | None = None  # the one meeting family view shows
         self.lock_screen: LockScreen | None = None
         self.restore_offer: QDialog | None = None
+        self._retranslate_pending = False
         self.leave_dialog: UnlockDialog | None = None
         self.place: Place | None = None  # where to return after unlocking
 
@@ -427,22 +428,70 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(None)
         self._update_location()
 
-    def _restored(self, services: object) -> None:
-        """A backup was brought back: build every page again over it, as after unlocking."""
-        assert isinstance(services, Services)
+    def _rebuild_pages(self, services: Services) -> None:
+        """Every page anew over ``services`` (the session's undo history goes with them)."""
         for stack in self.undo_group.stacks():
             self.undo_group.removeStack(stack)
         pages = self.takeCentralWidget()
         if pages is not None:
             pages.hide()
             pages.deleteLater()
-        self.family_id = None
         self._build_pages(services)
         self.stack.show()
         self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
+
+    def _restored(self, services: object) -> None:
+        """A backup was brought back: build every page again over it, as after unlocking."""
+        assert isinstance(services, Services)
+        self.family_id = None
+        self._rebuild_pages(services)
         services.log_event("restore_backup", detail="app")
         self.show_maintenance()
         self.maintenance.say_restored()
+
+    def retranslate(self) -> None:
+        """The language changed: new words in the toolbar, and the pages drawn anew in place.
+
+        Pages are rebuilt rather than relabelled widget by widget, the same way as after
+        unlocking: every string, date and number then comes from one code path. A card
+        being written is saved first; the session's undo history is not kept.
+        """
+        self._retranslate_pending = False
+        # Widgets take their parent's locale: the window's must follow the new default
+        # for the rebuilt pages to write dates and numbers the new way.
+        self.setLocale(QLocale())
+        self._retranslate_toolbar()
+        if self.locked:
+            return
+        self.board.commit_edits()
+        place = self.where()
+        self._rebuild_pages(self.services)
+        self._restore(place)
+
+    def _retranslate_toolbar(self) -> None:
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        texts = {
+            self.back_action: self.tr("Back"),
+            self.home_action: self.tr("Families"),
+            self.family_mode_action: self.tr("Family view"),
+            self.leave_family_action: self.tr("Leave family view"),
+            self.undo_action: self.tr("Undo"),
+            self.redo_action: self.tr("Redo"),
+            self.smaller_action: self.tr("Smaller text"),
+            self.larger_action: self.tr("Larger text"),
+            self.full_screen_action: self.tr("Full screen"),
+            self.keyboard_action: self.tr("Keyboard"),
+            self.settings_action: self.tr("Settings and backups"),
+            self.lock_action: self.tr("Lock"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            action.setToolTip(text)
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAccessibleName(text)
+                button.setToolTip(text)
+        self._update_location()
 
     def _lock_minutes_changed(self, minutes: int) -> None:
         if self.idle is not None:
@@ -770,6 +819,11 @@ class MainWindow(QMainWindow):
         self.settings.set(settings.FULL_SCREEN, on)
 
     def changeEvent(self, event: QEvent) -> None:
+        # Several arrive when translators are swapped: act once, when they are all in.
+        language = event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar")
+        if language and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)  # not after the window is gone
         if event.type() == QEvent.Type.WindowStateChange:
             full = self.isFullScreen()
             if self.full_screen_action.isChecked() != full:

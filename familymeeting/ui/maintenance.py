@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.ui import settings, theme
+from familymeeting.ui import language, settings, theme
 from familymeeting.ui.family_dialog import make_error_label
 from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
 
@@ -104,6 +105,13 @@ class MaintenancePage(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(12)
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("The computer’s language"), "")
+        for code, name in language.NAMES.items():
+            self.language_combo.addItem(name, code)
+        self._select(self.language_combo, self.settings.get(settings.UI_LANGUAGE))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        form.addRow(self._field_label(settings.UI_LANGUAGE.translated_title()), self.language_combo)
         self.lock_combo = QComboBox()
         for minutes in settings.LOCK_MINUTES.choices or ():
             text = self.tr("1 minute") if minutes == 1 else self.tr("%n minutes", "", minutes)
@@ -117,7 +125,7 @@ class MaintenancePage(QWidget):
         self._select(self.log_combo, self.settings.get(settings.LOG_KEEP_DAYS))
         self.log_combo.currentIndexChanged.connect(self._log_days_chosen)
         form.addRow(self._field_label(settings.LOG_KEEP_DAYS.translated_title()), self.log_combo)
-        for combo in (self.lock_combo, self.log_combo):
+        for combo in (self.language_combo, self.lock_combo, self.log_combo):
             combo.setMinimumHeight(theme.TOUCH)
             combo.setMinimumWidth(260)
         layout.addLayout(form)
@@ -200,7 +208,7 @@ class MaintenancePage(QWidget):
         return QLabel(text)
 
     @staticmethod
-    def _select(combo: QComboBox, value: int) -> None:
+    def _select(combo: QComboBox, value: object) -> None:
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
 
@@ -212,6 +220,14 @@ class MaintenancePage(QWidget):
             return self.tr("%n months", "", months)
         years = round(days / 365)
         return self.tr("1 year") if years == 1 else self.tr("%n years", "", years)
+
+    def _language_chosen(self) -> None:
+        """Remember the choice and switch now; the window redraws itself in it."""
+        code = str(self.language_combo.currentData())
+        self.settings.set(settings.UI_LANGUAGE, code)
+        app = QApplication.instance()
+        if app is not None:
+            language.switch_language(app, language.chosen_language(self.settings))
 
     def _lock_minutes_chosen(self) -> None:
         minutes = int(self.lock_combo.currentData())

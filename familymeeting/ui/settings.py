@@ -62,7 +62,16 @@ LOG_KEEP_DAYS: Setting[int] = Setting(
     (31, 92, 183, 365, 730),
 )
 
+UI_LANGUAGE: Setting[str] = Setting(
+    "display/language",
+    str,
+    "",  # the system's language if Danish or English, else Danish
+    QT_TRANSLATE_NOOP("Settings", "Language"),
+    ("", "da", "en"),
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    UI_LANGUAGE,
     TEXT_SIZE,
     FULL_SCREEN,
     LAST_FAMILY,

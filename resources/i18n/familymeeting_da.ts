@@ -844,108 +844,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="190"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="192"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="472"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="197"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="199"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="474"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="200"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="202"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="475"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="217"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="219"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="476"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="220"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="674"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="222"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="477"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="749"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="228"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="230"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="478"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="231"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="233"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="479"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="239"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="242"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="244"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="250"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="480"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="251"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="253"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="481"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="257"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="482"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="263"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="265"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="483"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="270"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="484"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="272"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="485"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="465"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="515"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="675"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="750"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="677"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="752"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="711"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="786"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="712"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="787"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="717"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="792"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -953,22 +966,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="96"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="97"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="101"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="102"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="108"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="109"/>
+        <source>The computer’s language</source>
+        <translation>Computerens sprog</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="108"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -976,68 +994,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="126"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="139"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="135"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="148"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="129"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="138"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="152"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="149"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="162"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="156"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="167"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="163"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="175"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="184"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="179"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="188"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="190"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="209"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="211"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1045,12 +1063,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="213"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="213"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1058,12 +1076,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="342"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="345"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1071,57 +1089,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="233"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="256"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="273"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="257"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="258"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="259"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="294"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="298"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="315"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="305"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="315"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="332"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="335"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="369"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1584,32 +1602,32 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="394"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="399"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="405"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="422"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="417"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="434"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="420"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="437"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1632,37 +1650,37 @@
         <translation>Datafilen mangler</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="64"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="65"/>
         <source>The data file is not in its folder (%1), but there are backups.</source>
         <translation>Datafilen ligger ikke i sin mappe (%1), men der er sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="74"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="75"/>
         <source>The newest backup that passes its check is from %1. Bring it back to go on working; changes made after that time are not in it.</source>
         <translation>Den nyeste sikkerhedskopi, der består sin kontrol, er fra %1. Hent den tilbage for at arbejde videre; ændringer lavet efter det tidspunkt er ikke med i den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="79"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="80"/>
         <source>Bring back the backup</source>
         <translation>Hent sikkerhedskopien tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="85"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="86"/>
         <source>There is no backup that passes its check. You can start with empty data; give the damaged file to IT support, who may be able to rescue it.</source>
         <translation>Der er ingen sikkerhedskopi, der består sin kontrol. Du kan starte med tomme data; giv den beskadigede fil til IT-supporten, som måske kan redde den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="91"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="92"/>
         <source>Start with empty data</source>
         <translation>Start med tomme data</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="99"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="100"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="113"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="115"/>
         <source>One moment…</source>
         <translation>Et øjeblik…</translation>
     </message>
@@ -1698,6 +1716,11 @@
         <location filename="../../familymeeting/ui/settings.py" line="61"/>
         <source>Keep the access log for</source>
         <translation>Gem adgangsloggen i</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/settings.py" line="69"/>
+        <source>Language</source>
+        <translation>Sprog</translation>
     </message>
 </context>
 <context>
@@ -1736,12 +1759,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1129"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1153"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1130"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1154"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from familymeeting.app import install_translators
+from familymeeting.messages import set_language
+from familymeeting.ui.language import install_translators
 
 SHOTS_ENV = "FAMILYMEETING_SCREENSHOTS"
 
@@ -21,6 +22,7 @@ def danish(qapp: QApplication) -> Iterator[None]:
     yield
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
+    set_language(None)
 
 
 @pytest.fixture
