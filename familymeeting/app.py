@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from familymeeting import __version__
@@ -34,6 +34,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("familymeeting")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "familymeeting.svg"))))
+    # The plan's fonts, so language names in every script (العربية, ትግርኛ) show on any
+    # machine, also where the system has no Arabic or Ethiopic font.
+    for font in sorted(resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font))
     return app
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from familymeeting import __version__
 from familymeeting.domain.errors import UserError
+from familymeeting.domain.languages import LANGUAGES, PLAN_LANGUAGES
 from familymeeting.messages import detect_language, user_message
 
 if TYPE_CHECKING:
@@ -285,8 +286,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     pln.add_argument("-o", "--output", metavar="FILE", required=True, help="PDF file to write")
     pln.add_argument(
         "--lang",
-        choices=("da", "en"),
-        help="language of the plan (default: the family's language)",
+        choices=PLAN_LANGUAGES,
+        help="language of the plan: "
+        + ", ".join(f"{info.code.value} ({info.english})" for info in LANGUAGES)
+        + " (default: the family's language)",
     )
     log = sub.add_parser(
         "log",

@@ -70,7 +70,10 @@ def kind_fits_column(kind: CardKind, column: Column) -> bool:
 
 
 class Language(StrEnum):
-    """Languages the app speaks. Plans get more languages later; the UI has these two."""
+    """Languages the app itself speaks (its UI, messages and the CLI).
+
+    A family's plan can be in more languages: ``domain.languages.FamilyLanguage``.
+    """
 
     DA = "da"
     EN = "en"

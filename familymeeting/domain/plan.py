@@ -13,43 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-# Our own small tables: the ``locale`` module depends on what the machine has
-# installed (a Windows laptop rarely has da_DK), and it is process-global.
-WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS: dict[str, tuple[str, ...]] = {
-    "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-PLAN_LANGUAGES = ("da", "en")
+from familymeeting.domain.languages import PLAN_LANGUAGES
+from familymeeting.domain.plan_catalogue import catalogue
+
+# Our own tables in the plan catalogues (domain/plan_catalogue/*.json), not the
+# ``locale`` module: that depends on what the machine has installed (a Windows
+# laptop rarely has da_DK, let alone ti_ER), and it is process-global.
 
 
 def _lang(lang: str) -> str:
@@ -59,35 +28,42 @@ def _lang(lang: str) -> str:
 def date_words(day: date, lang: str, *, with_year: bool = True) -> str:
     """ "torsdag 3. december 2026" / "Thursday 3 December 2026" (year optional).
 
-    The day and the month are joined by a no-break space.
+    The day and the month are joined by a no-break space, so "3. december" stays
+    together when a narrow column wraps. The order of the parts is the language's
+    ("3 Aralık 2026 Perşembe").
     """
-    lang = _lang(lang)
-    weekday = WEEKDAYS[lang][day.weekday()]
-    month = MONTHS[lang][day.month - 1]
-    # A no-break space keeps "3. december" together when a narrow column wraps.
-    dot = "." if lang == "da" else ""  # "3. december" / "3 December"
-    text = f"{weekday} {day.day}{dot}\u00a0{month}"
-    return f"{text} {day.year}" if with_year else text
+    words = catalogue(_lang(lang))
+    return words.text(
+        "date_year" if with_year else "date",
+        weekday=words.weekdays[day.weekday()],
+        day=day.day,
+        month=words.months[day.month - 1],
+        year=day.year,
+    )
 
 
 def time_words(moment: datetime, lang: str) -> str:
     """ "kl. 10.00" / "at 10:00" (Danish writes the time with a full stop)."""
-    if _lang(lang) == "da":
-        return f"kl. {moment.hour:02d}.{moment.minute:02d}"
-    return f"at {moment.hour:02d}:{moment.minute:02d}"
+    return catalogue(_lang(lang)).text(
+        "time", hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}"
+    )
 
 
 def datetime_words(moment: datetime, lang: str) -> str:
     """ "torsdag 3. december 2026 kl. 10.00" / "Thursday 3 December 2026 at 10:00"."""
-    return f"{date_words(moment.date(), lang)} {time_words(moment, lang)}"
+    words = catalogue(_lang(lang))
+    return words.text(
+        "datetime", date=date_words(moment.date(), lang), time=time_words(moment, lang)
+    )
 
 
 def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
     """ "Emma, Noah og Mette" / "Emma, Noah and Mette" (no Oxford comma in either)."""
-    word = "og" if _lang(lang) == "da" else "and"
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {word} {names[-1]}"
+    words = catalogue(_lang(lang))
+    rest = words.texts["list_separator"].join(names[:-1])
+    return words.text("list_and", rest=rest, last=names[-1])
 
 
 @dataclass(frozen=True)

@@ -7,34 +7,34 @@ every height is known before anything is drawn, "exactly one page" is a
 decision, not a hope: the body text shrinks in steps (12, 11, 10 pt), then the
 lists are shortened with "+ N more on the board" lines until the content fits.
 
-Text is printed with DejaVu Sans from ``resources/fonts`` (embedded as a
-TrueType subset), never with the PDF standard fonts, which have no glyphs
-beyond Latin-1. A character the font has no glyph for is shown as a visible
-placeholder and reported in :attr:`PlanResult.missing_glyphs`.
+Text is set by ``export/richtext.py``: each script in its own embedded font
+(DejaVu Sans, Noto Naskh Arabic, Noto Sans Ethiopic), Arabic shaped with
+HarfBuzz, each line in bidi order; never the PDF standard fonts, which have no
+glyphs beyond Latin-1. A character no font has a glyph for is shown as a
+visible placeholder and reported in :attr:`PlanResult.missing_glyphs`.
+
+The plan's language decides the page's direction: an Arabic, Farsi or Urdu plan
+is mirrored (headings, lists and bullets on the right, the table's columns and
+the two boxes swapped, the 1-10 scales running from right to left), while the
+family's own words keep the direction they were written in.
 """
 
 from __future__ import annotations
 
 import io
-import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from familymeeting.assets import resource
 from familymeeting.domain.plan import (
     PlanAction,
     PlanCard,
@@ -43,6 +43,16 @@ from familymeeting.domain.plan import (
     PlanRating,
 )
 from familymeeting.export import plan_text as words
+from familymeeting.export.richtext import (
+    RichText,
+    Span,
+    base_is_rtl,
+    draw_line,
+    fonts,
+    has_rtl,
+    isolated,
+    layout_line,
+)
 from familymeeting.storage.atomic import write_atomic
 
 CREATOR = "familymeeting"
@@ -57,9 +67,8 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 BODY_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0)
 MIN_BODY_SIZE = 10.0  # the floor: below this a parent without glasses stops reading
 
-FONT = "FamilyMeetingSans"
+FONT = "FamilyMeetingSans"  # DejaVu Sans, registered by richtext.fonts()
 FONT_BOLD = "FamilyMeetingSans-Bold"
-FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 # The app's palette (familymeeting/ui/theme.py), copied: export/ must not import the UI.
 INK = HexColor("#22313f")
@@ -105,23 +114,6 @@ class PlanResult:
     font_size: float = BODY_SIZES[0]
 
 
-# ------------------------------------------------------------------------ fonts
-_font_lock = threading.Lock()  # the app renders in a worker thread
-
-
-def _register_fonts() -> tuple[TTFont, TTFont]:
-    """Register DejaVu Sans (regular, bold) once; ReportLab's registry is global."""
-    with _font_lock:
-        registered = set(pdfmetrics.getRegisteredFontNames())
-        for name, filename in FONT_FILES.items():
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
-        pdfmetrics.registerFontFamily(
-            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-        )
-        return pdfmetrics.getFont(FONT), pdfmetrics.getFont(FONT_BOLD)
-
-
 # ------------------------------------------------------------------- cleaning
 # Marks that only modify the character before them (emoji variation selectors,
 # skin tones, joiners, tags): after a placeholder they would only add noise.
@@ -141,10 +133,9 @@ def _is_modifier(ch: str) -> bool:
 class _Glyphs:
     """Makes text printable with our font and remembers what it could not show."""
 
-    def __init__(self, fonts: Sequence[TTFont]) -> None:
-        maps = [set(f.face.charToGlyph) for f in fonts]
-        # A character counts as printable only if every face has it (names appear in bold too).
-        self.available: set[int] = set.intersection(*maps)
+    def __init__(self, available: frozenset[int]) -> None:
+        # Printable: some font family has it in both weights (names appear in bold too).
+        self.available = available
         self.missing: dict[str, None] = {}  # ordered set, first seen first
         self._plain: set[str] = set()  # characters known to print as they are
 
@@ -238,11 +229,6 @@ class _Glyphs:
         )
 
 
-def _markup(text: str) -> str:
-    """Family text is never markup: escape it, keep its line breaks."""
-    return escape(text).replace("\n", "<br/>")
-
-
 # ------------------------------------------------------------------ fitting
 @dataclass(frozen=True)
 class _Limits:
@@ -313,51 +299,108 @@ class _Cutter:
 
 
 # ------------------------------------------------------------------- styles
+@dataclass(frozen=True)
+class _Look:
+    """How a block of text looks: size, space between lines, colour, weight."""
+
+    size: float
+    leading: float
+    colour: Color
+    bold: bool = False
+
+
 class _Styles:
-    def __init__(self, body: float, *, tight: bool = False) -> None:
+    def __init__(self, body: float, *, tight: bool = False, rtl: bool = False) -> None:
         self.body = body
+        self.rtl = rtl  # the page's direction: the plan's language's
         self.space = 0.55 if tight else 1.0
         self.small = max(MIN_BODY_SIZE, body - 1)
         lead = body * 1.3
-        base = ParagraphStyle("body", fontName=FONT, fontSize=body, leading=lead, textColor=INK)
-        self.text = base
-        self.muted = ParagraphStyle("muted", parent=base, textColor=MUTED)
-        self.title = ParagraphStyle(
-            "title", parent=base, fontName=FONT_BOLD, fontSize=body * 2.2, leading=body * 2.45
-        )
-        self.family = ParagraphStyle(
-            "family", parent=base, fontName=FONT_BOLD, fontSize=body * 1.35, leading=body * 1.7
-        )
-        self.h2 = ParagraphStyle(
-            "h2", parent=base, fontName=FONT_BOLD, fontSize=body * 1.4, leading=body * 1.75
-        )
-        self.h3 = ParagraphStyle(
-            "h3", parent=base, fontName=FONT_BOLD, fontSize=body * 1.2, leading=body * 1.55
-        )
-        self.bold = ParagraphStyle("bold", parent=base, fontName=FONT_BOLD)
-        self.bullet = ParagraphStyle(
-            "bullet", parent=base, leftIndent=body * 1.1, bulletIndent=0, bulletFontName=FONT
-        )
-        self.box = ParagraphStyle(
-            "box", parent=base, fontSize=body * 1.3, leading=lead, alignment=TA_LEFT
-        )
-        self.label = ParagraphStyle(
-            "label", parent=base, fontSize=self.small, leading=self.small * 1.25
-        )
-        self.anchor_left = ParagraphStyle("anchor_left", parent=self.label, textColor=MUTED)
-        self.anchor_right = ParagraphStyle(
-            "anchor_right", parent=self.anchor_left, alignment=TA_RIGHT
-        )
+        self.text = _Look(body, lead, INK)
+        self.muted = _Look(body, lead, MUTED)
+        self.title = _Look(body * 2.2, body * 2.45, INK, bold=True)
+        self.h2 = _Look(body * 1.4, body * 1.75, INK, bold=True)
+        self.h3 = _Look(body * 1.2, body * 1.55, INK, bold=True)
+        self.bold = _Look(body, lead, INK, bold=True)
+        self.box = _Look(body * 1.3, lead, INK)
+        self.label = _Look(self.small, self.small * 1.25, INK)
+        self.anchor = _Look(self.small, self.small * 1.25, MUTED)
 
     def sp(self, ems: float) -> float:
         """Vertical space in body-text ems; tighter before anything is left out."""
         return self.body * ems * self.space
 
-    def coloured(self, style: ParagraphStyle, colour: Color) -> ParagraphStyle:
-        return ParagraphStyle(f"{style.name}-c", parent=style, textColor=colour)
+    def own(self, text: str) -> str:
+        """The family's words inside a line of the plan's words (a Danish name in an
+        Arabic sentence): isolated in their own direction, so they read as written."""
+        if not text or not (self.rtl or has_rtl(text)):
+            return text
+        return isolated(text, base_is_rtl(text, self.rtl))
+
+    def ltr(self, text: str) -> str:
+        """A number that reads left to right whatever the page: "41 22 33 44"."""
+        return isolated(text, False) if self.rtl else text
+
+    @staticmethod
+    def coloured(look: _Look, colour: Color) -> _Look:
+        return replace(look, colour=colour)
+
+    def para(
+        self,
+        content: str | Sequence[Span],
+        look: _Look,
+        *,
+        own: bool = False,
+        align: str = "start",
+        bullet: str | None = None,
+    ) -> RichText:
+        """A paragraph in the page's direction; ``own``: the family's words, which keep
+        the direction they were written in (a Danish card in an Arabic plan)."""
+        spans = [Span(content)] if isinstance(content, str) else list(content)
+        return RichText(
+            spans,
+            size=look.size,
+            leading=look.leading,
+            colour=look.colour,
+            bold=look.bold,
+            page_rtl=self.rtl,
+            rtl=None if own else self.rtl,
+            align=align,
+            bullet=bullet,
+            indent=self.body * 1.1,
+        )
+
+
+def _mirrored(commands: list[tuple[Any, ...]], columns: int) -> list[tuple[Any, ...]]:
+    """Table style commands for the same table with its columns in reverse order."""
+
+    def flip(col: int) -> int:
+        return columns - 1 - (col if col >= 0 else columns + col)
+
+    swap = {"LEFTPADDING": "RIGHTPADDING", "RIGHTPADDING": "LEFTPADDING"}
+    out: list[tuple[Any, ...]] = []
+    for name, (c0, r0), (c1, r1), *rest in commands:
+        out.append((swap.get(name, name), (flip(c1), r0), (flip(c0), r1), *rest))
+    return out
+
+
+def _table(
+    rows: list[list[Any]], widths: list[float], commands: list[tuple[Any, ...]], rtl: bool
+) -> Table:
+    """A table laid out left to right, or mirrored for a right-to-left plan."""
+    if rtl:
+        rows = [row[::-1] for row in rows]
+        widths = widths[::-1]
+        commands = _mirrored(commands, len(widths))
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
 
 
 # ------------------------------------------------------------------- scales
+# A right-to-left plan mirrors its 1-10 lines too (1 on the right, 10 on the left),
+# as right-to-left readers expect of a scale or slider; the numbers themselves are
+# written left to right.
 class _Scale(Flowable):  # type: ignore[misc]
     """One scaling question: a 1-10 line with ticks and each person's mark as a dot.
 
@@ -373,52 +416,61 @@ class _Scale(Flowable):  # type: ignore[misc]
         self.rating = rating
         self.styles = styles
         self.lang = lang
+        self.rtl = styles.rtl
         self.size = styles.small
         self.row_height = self.size * 1.35
         self.dot = styles.body * 0.42
         self.end_label = pdfmetrics.stringWidth("10", FONT, self.size) + 5
 
-    def _x(self, value: float) -> float:
+    def _along(self, value: float) -> float:
+        """How far from the line's start (left, or right on a right-to-left page)."""
         x0, x1 = self.end_label + self.dot, self.width - self.end_label - self.dot
         return float(x0 + (value - 1) / 9 * (x1 - x0))
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
+    def _x(self, value: float) -> float:
+        along = self._along(value)
+        return self.width - along if self.rtl else along
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = avail_width = availWidth
         st = self.styles
-        self.question = Paragraph(_markup(self.rating.question), st.bold)
-        self.q_height = self.question.wrap(avail_width, avail_height)[1]
+        self.question = st.para(self.rating.question, st.bold, own=True)
+        self.q_height = self.question.wrap(avail_width, availHeight)[1]
 
         names = _short_names([m.name for m in self.rating.marks])
         by_value: dict[int, list[tuple[PlanMark, str]]] = {}
         for mark, name in zip(self.rating.marks, names, strict=True):
             by_value.setdefault(mark.value, []).append((mark, name))
-        tick = self._x(2) - self._x(1)
-        self.groups: list[tuple[int, list[tuple[PlanMark, str]], float, float, int]] = []
-        rows_right: list[float] = []  # right edge of the last label in each row
+        tick = abs(self._x(2) - self._x(1))
+        self.groups: list[tuple[int, list[tuple[PlanMark, str]], float, float, int, Any]] = []
+        rows_end: list[float] = []  # where the last label in each row ends
+        # From 1 to 10, measured from the start of the line (the right end on a
+        # right-to-left page): both directions pack their labels the same way.
         for value in sorted(by_value):
             group = by_value[value]
-            label_w = self._label_width(group, value)
-            x = self._x(value)
-            left = min(max(0.0, x - label_w / 2), max(0.0, avail_width - label_w))
-            row = next((r for r, right in enumerate(rows_right) if left >= right + 6), None)
+            label = self._label(group, value)
+            label_w = label.width
+            along = self._along(value)
+            start = min(max(0.0, along - label_w / 2), max(0.0, avail_width - label_w))
+            row = next((r for r, end in enumerate(rows_end) if start >= end + 6), None)
             if row is None:
-                row = len(rows_right)
-                rows_right.append(0.0)
-            rows_right[row] = left + label_w
-            self.groups.append((value, group, left, min(self.dot * 2 + 1.5, tick * 0.9), row))
-        self.rows = max(1, len(rows_right))
+                row = len(rows_end)
+                rows_end.append(0.0)
+            rows_end[row] = start + label_w
+            left = avail_width - start - label_w if self.rtl else start
+            spacing = min(self.dot * 2 + 1.5, tick * 0.9)
+            self.groups.append((value, group, left, spacing, row, label))
+        self.rows = max(1, len(rows_end))
 
         half = avail_width * 0.48
-        self.low = Paragraph(_markup(self.rating.low_anchor), st.anchor_left)
-        self.high = Paragraph(_markup(self.rating.high_anchor), st.anchor_right)
+        self.low = st.para(self.rating.low_anchor, st.anchor, own=True)
+        self.high = st.para(self.rating.high_anchor, st.anchor, own=True, align="end")
         self.anchor_height = max(self.low.wrap(half, 1e6)[1], self.high.wrap(half, 1e6)[1])
-        self.na: Paragraph | None = None
+        self.na: RichText | None = None
         self.na_height = 0.0
         if self.rating.not_answered:
-            who = words.join_names(self.rating.not_answered, self.lang)
-            self.na = Paragraph(
-                _markup(words.text("not_answered", self.lang, names=who)), st.anchor_left
-            )
+            who = words.join_names([st.own(n) for n in self.rating.not_answered], self.lang)
+            self.na = st.para(words.text("not_answered", self.lang, names=who), st.anchor)
             self.na_height = self.na.wrap(avail_width, 1e6)[1]
         self.height = (
             self.q_height
@@ -431,11 +483,17 @@ class _Scale(Flowable):  # type: ignore[misc]
         )
         return avail_width, self.height
 
-    def _label_width(self, group: list[tuple[PlanMark, str]], value: int) -> float:
-        sep = pdfmetrics.stringWidth(", ", FONT, self.size)
-        names = sum(pdfmetrics.stringWidth(n, FONT, self.size) for _, n in group)
-        number = pdfmetrics.stringWidth(f" {value}", FONT_BOLD, self.size)
-        return float(names + sep * (len(group) - 1) + number)
+    def _label(self, group: list[tuple[PlanMark, str]], value: int) -> Any:
+        """ "Emma, Noah 6": each name in its person's colour, the number in bold."""
+        spans: list[Span] = []
+        comma = words.text("list_separator", self.lang)  # "، " in Arabic, Farsi, Urdu
+        for i, (mark, name) in enumerate(group):
+            if i:
+                spans.append(Span(comma, colour=MUTED))
+            colour = HexColor(PERSON_COLOURS[mark.colour % len(PERSON_COLOURS)][1])
+            spans.append(Span(name, colour=colour))
+        spans.append(Span(f" {value}", bold=True, colour=INK))
+        return layout_line(spans, size=self.size, colour=INK, rtl=self.rtl)
 
     def draw(self) -> None:
         c = self.canv
@@ -455,10 +513,15 @@ class _Scale(Flowable):  # type: ignore[misc]
         c.setFont(FONT, self.size)
         c.setFillColor(MUTED)
         mid = line_y - self.size * 0.35
-        c.drawRightString(self._x(1) - self.dot - 3, mid, "1")
-        c.drawString(self._x(10) + self.dot + 3, mid, "10")
+        gap = self.dot + 3
+        if self.rtl:
+            c.drawString(self._x(1) + gap, mid, "1")
+            c.drawRightString(self._x(10) - gap, mid, "10")
+        else:
+            c.drawRightString(self._x(1) - gap, mid, "1")
+            c.drawString(self._x(10) + gap, mid, "10")
         # One label per answer, then the dots on top of the line.
-        for value, group, left, spacing, row in self.groups:
+        for value, group, left, spacing, row, label in self.groups:
             centre = self._x(value)
             baseline = labels_top - (self.rows - row) * self.row_height + self.size * 0.35
             if row > 0:
@@ -466,19 +529,7 @@ class _Scale(Flowable):  # type: ignore[misc]
                 c.setLineWidth(0.5)
                 c.line(centre, line_y + self.dot + 1, centre, baseline - 2)
             # One text object, so the label reads (and copies) as "Emma, Noah 6".
-            label = c.beginText(left, baseline)
-            for i, (mark, name) in enumerate(group):
-                if i:
-                    label.setFont(FONT, self.size)
-                    label.setFillColor(MUTED)
-                    label.textOut(", ")
-                label.setFont(FONT, self.size)
-                label.setFillColor(HexColor(PERSON_COLOURS[mark.colour % len(PERSON_COLOURS)][1]))
-                label.textOut(name)
-            label.setFont(FONT_BOLD, self.size)
-            label.setFillColor(INK)
-            label.textOut(f" {value}")
-            c.drawText(label)
+            draw_line(c, left, baseline, label)
             for i, (mark, _) in enumerate(group):
                 light, dark = PERSON_COLOURS[mark.colour % len(PERSON_COLOURS)]
                 x = centre + (i - (len(group) - 1) / 2) * spacing
@@ -488,8 +539,10 @@ class _Scale(Flowable):  # type: ignore[misc]
                 c.circle(x, line_y, self.dot, stroke=1, fill=1)
         half = self.width * 0.48
         anchors_top = line_y - self.dot - 4
-        self.low.drawOn(c, 0, anchors_top - self.low.height)
-        self.high.drawOn(c, self.width - half, anchors_top - self.high.height)
+        # The low anchor sits under 1, the high one under 10.
+        low_x, high_x = (self.width - half, 0.0) if self.rtl else (0.0, self.width - half)
+        self.low.drawOn(c, low_x, anchors_top - self.low.height)
+        self.high.drawOn(c, high_x, anchors_top - self.high.height)
         if self.na is not None:
             self.na.drawOn(c, 0, anchors_top - self.anchor_height - self.na_height)
 
@@ -514,7 +567,7 @@ class _Page:
 def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     """The page's blocks at one text size, with the lists cut to ``limits``."""
     lang = plan.language
-    st = _Styles(body, tight=limits.tight)
+    st = _Styles(body, tight=limits.tight, rtl=words.is_rtl(lang))
     cut = _Cutter(limits)
     t = cut.text
     gap = st.sp(1.25)
@@ -522,48 +575,45 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
 
     # ---- title with the family's name, the meeting, who took part
     story.append(
-        Paragraph(
-            f"{_markup(words.text('title', lang))}"
-            f'<font name="{FONT}" size="{body * 1.4:.1f}">'
-            f"\u2002 {_markup(t(plan.family_name))}</font>",
+        st.para(
+            [
+                Span(words.text("title", lang)),
+                Span(f"\u2002 {st.own(t(plan.family_name))}", bold=False, size=body * 1.4),
+            ],
             st.title,
         )
     )
     meeting = words.text("meeting", lang, when=words.datetime_words(plan.meeting_at, lang))
     if plan.place:
-        meeting = f"{meeting} · {t(plan.place)}"
+        meeting = f"{meeting} · {st.own(t(plan.place))}"
     story.append(Spacer(1, st.sp(0.15)))
-    story.append(Paragraph(_markup(meeting), st.muted))
+    story.append(st.para(meeting, st.muted))
     if plan.people:
         people, more = cut.items(plan.people, limits.people)
-        names = [t(p.name) for p in people]
+        names = [st.own(t(p.name)) for p in people]
         if more:
-            names.append(words.text("others", lang) % more)
+            names.append(words.others(more, lang))
         story.append(Spacer(1, st.sp(0.4)))
         story.append(
-            Paragraph(
-                f"<b>{_markup(words.text('who_took_part', lang))}:</b> "
-                + _markup(words.join_names(names, lang)),
+            st.para(
+                [
+                    Span(words.label("who_took_part", lang), bold=True),
+                    Span(" " + words.join_names(names, lang)),
+                ],
                 st.text,
             )
         )
 
     # ---- what needs to happen: the heart of the page
     story.append(Spacer(1, gap))
-    story.append(
-        Paragraph(_markup(words.text("needs_to_happen", lang)), st.coloured(st.h2, NEEDS_HEAD))
-    )
+    story.append(st.para(words.text("needs_to_happen", lang), st.coloured(st.h2, NEEDS_HEAD)))
     goal_limit = None if limits.cards is None else min(limits.cards, 2)
     goals, _ = cut.items(plan.goals, goal_limit)
     if goals:
         story.append(Spacer(1, st.sp(0.2)))
-        story.append(
-            Paragraph(
-                f"<b>{_markup(words.text('goal', lang))}:</b>", st.coloured(st.text, NEEDS_HEAD)
-            )
-        )
+        story.append(st.para(words.label("goal", lang), st.coloured(st.bold, NEEDS_HEAD)))
         for goal in goals:
-            story.append(Paragraph(_markup(t(goal.text)), st.bullet, bulletText="•"))
+            story.append(st.para(t(goal.text), st.text, own=True, bullet="•"))
         story.append(Spacer(1, st.sp(0.5)))
     else:
         story.append(Spacer(1, st.sp(0.3)))
@@ -577,7 +627,7 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     scales, more_scales = cut.items(plan.ratings, limits.scales)
     if scales or more_scales:
         story.append(Spacer(1, gap))
-        story.append(Paragraph(_markup(words.text("scales", lang)), st.h2))
+        story.append(st.para(words.text("scales", lang), st.h2))
         for rating in scales:
             shown = replace(
                 rating,
@@ -589,7 +639,7 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
             story.append(_Scale(shown, st, lang))
         if more_scales:
             story.append(Spacer(1, st.sp(0.4)))
-            story.append(Paragraph(_markup(words.more_on_board(more_scales, lang)), st.muted))
+            story.append(st.para(words.more_on_board(more_scales, lang), st.muted))
 
     return _Page(story=story, footer=_footer(plan, st, cut), cut=cut.cut)
 
@@ -604,21 +654,21 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     shown, more = cut.items(actions, limits.actions)
     more += hidden_done
     if not plan.actions:
-        return [Paragraph(_markup(words.text("no_actions", lang)), st.muted)]
+        return [st.para(words.text("no_actions", lang), st.muted)]
 
     head = st.coloured(st.bold, NEEDS_HEAD)
     rows: list[list[Any]] = [
         [
             "",
-            Paragraph(_markup(words.text("what", lang)), head),
-            Paragraph(_markup(words.text("who", lang)), head),
-            Paragraph(_markup(words.text("when", lang)), head),
+            st.para(words.text("what", lang), head),
+            st.para(words.text("who", lang), head),
+            st.para(words.text("when", lang), head),
         ]
     ]
     done_text = st.coloured(st.text, MUTED)
     for a in shown:
         # An empty box to tick with a pen on the fridge; a tick for what is already done.
-        box = Paragraph(
+        box = st.para(
             "\u2713" if a.done else "\u2610",
             st.coloured(st.box, DONE if a.done else NEEDS_HEAD),
         )
@@ -626,22 +676,17 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
         rows.append(
             [
                 box,
-                Paragraph(_markup(cut.text(a.what)), text_style),
-                Paragraph(_markup(cut.text(a.who)), text_style),
-                Paragraph(_markup(cut.text(a.when)), text_style),
+                st.para(cut.text(a.what), text_style, own=True),
+                st.para(cut.text(a.who), text_style, own=True),
+                st.para(cut.text(a.when), text_style, own=True),
             ]
         )
     box_w = st.body * 2.1
     # "torsdag 10. december" fits one line at 10-11 pt and breaks after the weekday at 12.
     who_w = CONTENT_WIDTH * 0.21
     when_w = CONTENT_WIDTH * 0.27
-    table = Table(
-        rows,
-        colWidths=[box_w, CONTENT_WIDTH - box_w - who_w - when_w, who_w, when_w],
-        hAlign="LEFT",
-    )
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), NEEDS_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, NEEDS_ACCENT),
@@ -655,27 +700,26 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     ]
     if len(rows) > 2:
         style.append(("LINEBELOW", (0, 1), (-1, -2), 0.6, LINE))
-    table.setStyle(TableStyle(style))
-    out: list[Flowable] = [table]
+    widths = [box_w, CONTENT_WIDTH - box_w - who_w - when_w, who_w, when_w]
+    out: list[Flowable] = [_table(rows, widths, style, st.rtl)]
     if more:
         out.append(Spacer(1, st.sp(0.3)))
-        out.append(Paragraph(_markup(words.more_on_board(more, lang)), st.muted))
+        out.append(st.para(words.more_on_board(more, lang), st.muted))
     return out
 
 
-def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> Paragraph:
-    text = _markup(cut.text(card.text))
+def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> RichText:
+    spans = [Span(cut.text(card.text))]
     notes: list[str] = []
     if card.whose:
-        notes.append(f"— {_markup(cut.text(card.whose))}")
+        notes.append(words.text("whose", lang, name=st.own(cut.text(card.whose))))
     if card.disagree:
         key = "not_agreed_one" if len(card.disagree) == 1 else "not_agreed_many"
-        names = words.join_names([cut.text(n) for n in card.disagree], lang)
-        notes.append(_markup(words.text(key, lang, names=names)))
+        names = words.join_names([st.own(cut.text(n)) for n in card.disagree], lang)
+        notes.append(words.text(key, lang, names=names))
     if notes:
-        hexmuted = MUTED.hexval()[2:]
-        text += f' <font color="#{hexmuted}">{" · ".join(notes)}</font>'
-    return Paragraph(text, st.bullet, bulletText="•")
+        spans.append(Span(" " + " · ".join(notes), colour=MUTED))
+    return st.para(spans, st.text, own=True, bullet="•")
 
 
 def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
@@ -687,7 +731,7 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
     ):
         shown, more = cut.items(cards, cut.limits.cards)
         cell: list[Flowable] = [
-            Paragraph(_markup(words.text(key, lang)), st.coloured(st.h3, head)),
+            st.para(words.text(key, lang), st.coloured(st.h3, head)),
             Spacer(1, st.sp(0.3)),
         ]
         for i, card in enumerate(shown):
@@ -695,32 +739,27 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
                 cell.append(Spacer(1, st.sp(0.3)))
             cell.append(_card_line(card, st, cut, lang))
         if not cards:
-            cell.append(Paragraph(_markup(words.text("nothing_yet", lang)), st.muted))
+            cell.append(st.para(words.text("nothing_yet", lang), st.muted))
         if more:
             cell.append(Spacer(1, st.sp(0.35)))
-            cell.append(Paragraph(_markup(words.more_on_board(more, lang)), st.muted))
+            cell.append(st.para(words.more_on_board(more, lang), st.muted))
         cells.append(cell)
     between = st.body * 1.0
     half = (CONTENT_WIDTH - between) / 2
-    table = Table([[cells[0], "", cells[1]]], colWidths=[half, between, half], hAlign="LEFT")
     pad = st.body * 0.8
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (0, 0), WELL_BG),
-                ("BACKGROUND", (2, 0), (2, 0), WORRIES_BG),
-                ("LINEABOVE", (0, 0), (0, 0), 3, WELL_ACCENT),
-                ("LINEABOVE", (2, 0), (2, 0), 3, WORRIES_ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.65)),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), st.sp(0.65)),
-            ]
-        )
-    )
-    return table
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (0, 0), WELL_BG),
+        ("BACKGROUND", (2, 0), (2, 0), WORRIES_BG),
+        ("LINEABOVE", (0, 0), (0, 0), 3, WELL_ACCENT),
+        ("LINEABOVE", (2, 0), (2, 0), 3, WORRIES_ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.65)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.sp(0.65)),
+    ]
+    return _table([[cells[0], "", cells[1]]], [half, between, half], style, st.rtl)
 
 
 def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
@@ -730,41 +769,33 @@ def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
         when = words.datetime_words(plan.next_meeting_at, lang)
     else:
         when = words.text("not_agreed_yet", lang)
-    next_lines = [when, t(plan.next_meeting_place)]
-    cw_lines = [t(plan.caseworker_name)]
+    # (text, the family's own words?)
+    next_lines = [(when, False), (t(plan.next_meeting_place), True)]
+    cw_lines = [(t(plan.caseworker_name), True)]
     if plan.caseworker_phone:
-        cw_lines.append(words.text("phone", lang, phone=t(plan.caseworker_phone)))
+        phone = st.ltr(t(plan.caseworker_phone))
+        cw_lines.append((words.text("phone", lang, phone=phone), False))
 
-    def cell(title: str, lines: list[str]) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph(_markup(title), st.h3)]
-        out += [Paragraph(_markup(line), st.text) for line in lines if line]
+    def cell(title: str, lines: list[tuple[str, bool]]) -> list[Flowable]:
+        out: list[Flowable] = [st.para(title, st.h3)]
+        out += [st.para(line, st.text, own=own) for line, own in lines if line]
         return out
 
     half = CONTENT_WIDTH / 2
-    table = Table(
-        [
-            [
-                cell(words.text("next_meeting", lang), next_lines),
-                cell(words.text("caseworker", lang), cw_lines),
-            ]
-        ],
-        colWidths=[half, half],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEABOVE", (0, 0), (-1, 0), 1.2, LINE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), st.body),
-                ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.6)),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, LINE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), st.body),
+        ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.6)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    row = [
+        cell(words.text("next_meeting", lang), next_lines),
+        cell(words.text("caseworker", lang), cw_lines),
+    ]
+    return _table([row], [half, half], style, st.rtl)
 
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:
@@ -854,8 +885,7 @@ def render_plan(plan: PlanData) -> PlanResult:
     Deterministic: the same plan gives the same bytes (ReportLab's invariant
     mode fixes the dates and the document id).
     """
-    fonts = _register_fonts()
-    glyphs = _Glyphs(fonts)
+    glyphs = _Glyphs(fonts().printable)
     clean = glyphs.clean_plan(plan)
     lang = clean.language
     page, body = _fit(clean)

@@ -24,13 +24,13 @@ from familymeeting.domain import rules
 from familymeeting.domain.enums import (
     CardKind,
     Column,
-    Language,
     MeetingKind,
     MeetingStatus,
     Role,
     kind_fits_column,
 )
 from familymeeting.domain.errors import CaseFileError, ConflictError, UserError
+from familymeeting.domain.languages import FamilyLanguage
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.models import (
     Action,
@@ -95,7 +95,7 @@ class FamilyIn(_Strict):
     notes: _text(rules.NOTES_MAX)  # type: ignore[valid-type]
     caseworker_name: _text(rules.NAME_MAX)  # type: ignore[valid-type]
     caseworker_phone: _text(rules.PHONE_MAX)  # type: ignore[valid-type]
-    language: Language
+    language: FamilyLanguage  # the plan's language: any of the ten plan languages
     archived: bool
     created_at: Stamp
     updated_at: Stamp

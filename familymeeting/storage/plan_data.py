@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from familymeeting.domain.enums import CardKind, Column
 from familymeeting.domain.errors import ValidationError
+from familymeeting.domain.languages import PLAN_LANGUAGES
 from familymeeting.domain.plan import (
-    PLAN_LANGUAGES,
     PlanAction,
     PlanCard,
     PlanData,

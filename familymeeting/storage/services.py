@@ -23,7 +23,6 @@ from familymeeting.domain.defaults import default_questions
 from familymeeting.domain.enums import (
     CardKind,
     Column,
-    Language,
     LogEvent,
     MeetingKind,
     MeetingStatus,
@@ -31,6 +30,7 @@ from familymeeting.domain.enums import (
     kind_fits_column,
 )
 from familymeeting.domain.errors import NotFoundError, UserError, ValidationError
+from familymeeting.domain.languages import FamilyLanguage
 from familymeeting.domain.text import sort_key
 from familymeeting.storage.database import Database
 from familymeeting.storage.models import (
@@ -108,7 +108,8 @@ def _opt_date(value: date | None) -> date | None:
 
 
 def _language(value: str) -> str:
-    return _choice(Language, value, "language").value
+    """A family's language: any plan language (domain/languages.py), not only the app's."""
+    return _choice(FamilyLanguage, value, "language").value
 
 
 class Services:
@@ -156,7 +157,7 @@ class Services:
         notes: str = "",
         caseworker_name: str = "",
         caseworker_phone: str = "",
-        language: str = Language.DA,
+        language: str = FamilyLanguage.DA,
     ) -> Family:
         family = Family(
             display_name=rules.clean_text(

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
-from familymeeting.domain.enums import Language, Role
+from familymeeting.domain.enums import Role
 from familymeeting.domain.errors import UserError
-from familymeeting.messages import user_message
+from familymeeting.domain.languages import LANGUAGES
+from familymeeting.messages import current_language, user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
 
@@ -166,8 +167,13 @@ class FamilyDialog(QDialog):
         form.addRow(caseworker)
         self.language_combo = QComboBox()
         self.language_combo.setMinimumHeight(theme.TOUCH)
-        self.language_combo.addItem(self.tr("Danish"), Language.DA.value)
-        self.language_combo.addItem(self.tr("English"), Language.EN.value)
+        # The caseworker's word for each language, and the family's own, so the family
+        # can point at theirs: "Arabisk · العربية".
+        ui_language = current_language()
+        for info in LANGUAGES:
+            name = info.name(ui_language)
+            text = name if info.endonym == name else f"{name} · {info.endonym}"
+            self.language_combo.addItem(text, info.code.value)
         form.addRow(
             self._label(self.tr("Language of the plan"), self.language_combo), self.language_combo
         )

@@ -62,10 +62,3 @@ def switch_language(app: QCoreApplication, lang: str) -> None:
     for translator in old:
         QCoreApplication.removeTranslator(translator)
     app.setProperty("translators", install_translators(app, lang))
-    app.setProperty("language", lang)
-
-
-def current_language(app: QCoreApplication | None = None) -> str:
-    app = app or QCoreApplication.instance()
-    lang = app.property("language") if app is not None else None
-    return lang if lang in SUPPORTED else detect_language()

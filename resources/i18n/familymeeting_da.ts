@@ -614,110 +614,100 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="125"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="125"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="145"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="149"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="153"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="160"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="161"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="162"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="163"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="169"/>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="170"/>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="172"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="178"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="176"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="182"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="184"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="190"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="273"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="277"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="283"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="196"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="290"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="204"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="210"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="220"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="226"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="241"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="247"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="245"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="251"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -725,23 +715,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="285"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="291"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="300"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="306"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="307"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="407"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="401"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="407"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>

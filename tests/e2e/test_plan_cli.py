@@ -200,3 +200,38 @@ def test_plan_needs_an_output_and_a_known_language(run: Run, demo: DemoData) -> 
     assert help_text.returncode == 0
     for word in ("MEETING", "--output", "--lang", "--data-dir"):
         assert word in help_text.stdout
+
+
+# ------------------------------------------------------ the plan's languages
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("ar", ["خطتنا", "ما يجب أن يحدث", "ماذا", "متى", "اللقاء القادم"]),
+        ("ti", ["ናይና ትልሚ", "ክግበር ዘለዎ", "እንታይ", "መዓስ", "ዝቕጽል ኣኼባ"]),
+    ],
+)
+def test_lang_prints_the_plan_in_any_plan_language(
+    run: Run, demo: DemoData, tmp_path: Path, lang: str, headings: list[str]
+) -> None:
+    import unicodedata
+
+    meeting_id = latest_meeting(demo.data_dir, demo.family_id)
+    out = tmp_path / f"plan-{lang}.pdf"
+    result = run("--data-dir", demo.data_dir, "plan", meeting_id[:8], "-o", out, "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # one page, nothing shortened, every letter printable
+    assert result.stdout.startswith("Planen for")  # the messages stay in Danish
+    assert out.read_bytes() == expected_pdf(demo.data_dir, meeting_id, lang)
+    # Arabic is drawn in its joined (presentation) forms: read them as letters.
+    text = unicodedata.normalize("NFKC", page_text(out.read_bytes()))
+    for heading in headings:
+        assert heading in text
+    assert "Emma og Noah" in text  # the family's own words, as written
+
+
+def test_lang_lists_every_plan_language_in_its_help(run: Run) -> None:
+    help_text = run("plan", "--help")
+    assert help_text.returncode == 0
+    for code in ("da", "en", "ar", "so", "tr", "pl", "uk", "ti", "fa", "ur"):
+        assert code in help_text.stdout
+    assert "Tigrinya" in help_text.stdout

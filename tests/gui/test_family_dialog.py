@@ -55,7 +55,7 @@ def test_new_family_with_participants_is_saved(
     qtbot.keyClicks(dialog.name_edit, "Familien Berg")
     qtbot.keyClicks(dialog.caseworker_edit, "Sara Nielsen")
     qtbot.keyClicks(dialog.phone_edit, "41 22 33 44")
-    choose(dialog.language_combo, "Engelsk")
+    choose(dialog.language_combo, "Engelsk · English")
     qtbot.keyClicks(dialog.notes_edit, "Mor ønsker møder om eftermiddagen.")
 
     lea = dialog.rows[0]
@@ -221,3 +221,21 @@ def test_english_without_translators(qtbot: QtBot, services: Services) -> None:
     assert dialog.rows[0].age_label.text() == "1 year"
     dialog.rows[0].birth_edit.setText(str(THIS_YEAR - 9))
     assert dialog.rows[0].age_label.text() == "9 years"
+
+
+def test_the_plan_can_be_in_any_of_the_ten_languages(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    family = services.create_family("Familien Haddad")
+    dialog = open_dialog(qtbot, services, family.id)
+    names = [dialog.language_combo.itemText(i) for i in range(dialog.language_combo.count())]
+    # The caseworker's word and the family's own, so the family can point at theirs.
+    assert names[:2] == ["Dansk", "Engelsk · English"]
+    assert "Arabisk · العربية" in names and "Tigrinya · ትግርኛ" in names
+    assert len(names) == 10
+    choose(dialog.language_combo, "Arabisk · العربية")
+    click(qtbot, dialog.save_button)
+    assert services.get_family(family.id).language == "ar"
+    again = open_dialog(qtbot, services, family.id)
+    assert again.language_combo.currentText() == "Arabisk · العربية"
+    again.reject()

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from familymeeting.assets import resource
-from familymeeting.messages import set_language
+from familymeeting.messages import current_language, set_language
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import open_unlocked
 from familymeeting.ui import settings
-from familymeeting.ui.language import NAMES, current_language, switch_language
+from familymeeting.ui.language import NAMES, switch_language
 from familymeeting.ui.lock import Vault
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.settings import Settings
@@ -128,7 +128,6 @@ def window(qtbot: QtBot, data_dir: Path, qapp: QApplication) -> Iterator[MainWin
     for translator in qapp.property("translators") or []:
         QCoreApplication.removeTranslator(translator)
     qapp.setProperty("translators", [])
-    qapp.setProperty("language", None)
     set_language(None)
     QLocale.setDefault(before)
 
