@@ -8,6 +8,7 @@ bytes atomically.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -35,11 +36,13 @@ from PySide6.QtWidgets import (
 
 from familymeeting.bugs import log_bug
 from familymeeting.domain.errors import UserError
-from familymeeting.export.plan import PlanResult, render_plan
 from familymeeting.messages import user_message
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
+
+if TYPE_CHECKING:
+    from familymeeting.export.plan import PlanResult
 
 
 class _Signals(QObject):
@@ -57,6 +60,9 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
+            # ReportLab is loaded on the first preview, not at start (about 0.4 s).
+            from familymeeting.export.plan import render_plan
+
             result = render_plan(build_plan(self.services, self.meeting_id))
         except Exception as exc:  # reported on the GUI thread, where it is shown or logged
             self.signals.failed.emit(exc)
