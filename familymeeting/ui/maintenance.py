@@ -8,10 +8,11 @@ data. Backups and checks run off the GUI thread.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.storage.backup import BackupInfo
 from familymeeting.ui import language, settings, theme
 from familymeeting.ui.family_dialog import make_error_label
 from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
@@ -37,13 +39,11 @@ if TYPE_CHECKING:
     from familymeeting.ui.lock import Vault
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 2  # the backup's time, as shown
 
 
-def local_time(when_utc: object) -> str:
+def local_time(when_utc: datetime) -> str:
     """A backup's time as the caseworker reads it: "torsdag 26. november 2026 14:30"."""
-    from datetime import datetime
-
-    assert isinstance(when_utc, datetime)
     stamp = QDateTime.fromSecsSinceEpoch(int(when_utc.timestamp()))
     locale = QLocale()
     day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
@@ -277,12 +277,12 @@ class MaintenancePage(QWidget):
         }
         self.backup_list.clear()
         for info in list_backups(self.data_dir):
-            text = f"{local_time(info.created)}   ·   {size_text(info.size)}   ·   " + kinds.get(
-                info.kind.value, info.kind.value
-            )
-            item = QListWidgetItem(text)
+            when = local_time(info.created)
+            kind = kinds.get(info.kind.value, info.kind.value)
+            item = QListWidgetItem(f"{when}   ·   {size_text(info.size)}   ·   {kind}")
             item.setData(PATH_ROLE, str(info.path))
-            item.setSizeHint(item.sizeHint().expandedTo(self._row_size()))
+            item.setData(WHEN_ROLE, when)
+            item.setSizeHint(item.sizeHint().expandedTo(QSize(0, theme.TOUCH)))
             self.backup_list.addItem(item)
         empty = self.backup_list.count() == 0
         self.backup_list.setVisible(not empty)
@@ -298,12 +298,6 @@ class MaintenancePage(QWidget):
             )
         self._update_buttons()
 
-    @staticmethod
-    def _row_size() -> object:
-        from PySide6.QtCore import QSize
-
-        return QSize(0, theme.TOUCH)
-
     def selected_backup(self) -> Path | None:
         item = self.backup_list.currentItem()
         return Path(item.data(PATH_ROLE)) if item is not None else None
@@ -318,7 +312,8 @@ class MaintenancePage(QWidget):
     def _backup_made(self, info: object) -> None:
         self._set_busy(False)
         self.refresh()
-        when = local_time(getattr(info, "created", None))
+        assert isinstance(info, BackupInfo)
+        when = local_time(info.created)
         self._say(self.tr("A backup was made: %1.").replace("%1", when))
 
     def _failed(self, error: object) -> None:
@@ -382,7 +377,7 @@ class MaintenancePage(QWidget):
         if backup is None or self.vault is None or self.busy:
             return None
         item = self.backup_list.currentItem()
-        when = item.text().split("   ·   ")[0] if item is not None else backup.name
+        when = str(item.data(WHEN_ROLE)) if item is not None else backup.name
         dialog = RestoreDialog(self.vault, backup, when, self)
         dialog.accepted.connect(self._restored)
         dialog.finished.connect(dialog.deleteLater)
