@@ -5,13 +5,17 @@ Run by ``benchmarks/run_all.py`` as a fresh subprocess per measurement::
     python benchmarks/startup.py bare  T0
     python benchmarks/startup.py app   T0 DATA_DIR     # $FAMILYMEETING_PASSWORD set
     python benchmarks/startup.py rawkey T0 DATA_DIR    # $FAMILYMEETING_BENCH_KEY (hex)
+    python benchmarks/startup.py prompt T0 DATA_DIR    # no password: the password screen
+    python benchmarks/startup.py typed  T0 DATA_DIR    # typed into it: Enter -> window
 
 ``T0`` is the parent's ``time.time()`` just before it started this process, so the
 figure includes the interpreter starting and every import. ``bare`` is an empty
 ``QMainWindow`` of the same size (what any PySide6 app pays); ``app`` is the real start
 (``familymeeting.app.run_gui``: translators, stylesheet, Argon2id unlock, the
 database's open check, the window); ``rawkey`` is the same with the data key given, so
-the password's key derivation is left out. Prints one line of JSON; the process then
+the password's key derivation is left out; ``prompt`` stops at the first paint of the
+first window a caseworker sees, the password screen. Prints one line of JSON; the
+database is closed as a clean close leaves it (seal included) and the process then
 ends at once (``os._exit``), so no closing backup is written into the data dir.
 """
 
@@ -26,8 +30,8 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget  # noqa: E402
 
 
 class FirstPaint(QObject):
@@ -45,6 +49,75 @@ class FirstPaint(QObject):
         ):
             seconds = time.time() - self.t0
             print(json.dumps({"seconds": seconds, "python_start": _IMPORTED_AT - self.t0}))
+            sys.stdout.flush()
+            close_cleanly(watched.window())
+            os._exit(0)
+        return False
+
+
+def close_cleanly(window: QWidget) -> None:
+    """Close the database as the app's own close does, leaving out the closing backup.
+
+    The next measured start is then what a caseworker's normal start is: after a
+    clean close. (``run_all.py`` measures the start after a crash separately.)
+    """
+    vault = getattr(window, "vault", None)
+    if vault is not None and vault.db is not None:
+        vault.db.close()
+
+
+class TypedPassword(QObject):
+    """The password screen as a caseworker meets it: typed, then Enter.
+
+    At the screen's first paint, waits ``TYPING_S`` (typing takes at least that; the
+    database layer is imported meanwhile), types the password into the screen's
+    password field and presses Enter; the clock starts at Enter and stops at the
+    first paint of the main window.
+    """
+
+    TYPING_S = 1.0
+
+    def __init__(self, password: str) -> None:
+        super().__init__()
+        self.password = password
+        self.started: float | None = None
+        self.scheduled = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        if isinstance(watched.window(), QMainWindow) and self.started is not None:
+            print(json.dumps({"seconds": time.time() - self.started}))
+            sys.stdout.flush()
+            close_cleanly(watched.window())
+            os._exit(0)
+        if not self.scheduled:
+            self.scheduled = True
+            dialog = watched.window()
+            QTimer.singleShot(int(self.TYPING_S * 1000), lambda: self.enter(dialog))
+        return False
+
+    def enter(self, dialog: QWidget) -> None:
+        from PySide6.QtTest import QTest
+
+        field = next(
+            e for e in dialog.findChildren(QLineEdit) if e.echoMode() == QLineEdit.EchoMode.Password
+        )
+        field.setText(self.password)
+        self.started = time.time()
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+class FirstWindowPaint(QObject):
+    """Stops the clock at the first paint of any top-level window: the password screen."""
+
+    def __init__(self, t0: float) -> None:
+        super().__init__()
+        self.t0 = t0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            print(json.dumps({"seconds": time.time() - self.t0}))
             sys.stdout.flush()
             os._exit(0)
         return False
@@ -64,6 +137,21 @@ def main() -> None:
         return
     data_dir = Path(sys.argv[3])
     from familymeeting.app import make_app, run_gui
+
+    if mode == "typed":
+        password = os.environ.pop("FAMILYMEETING_PASSWORD")
+        app = make_app()
+        typist = TypedPassword(password)
+        app.installEventFilter(typist)
+        run_gui(data_dir)
+        raise SystemExit("the window closed before it was painted")
+    if mode == "prompt":
+        os.environ.pop("FAMILYMEETING_PASSWORD", None)
+        app = make_app()
+        watcher = FirstWindowPaint(t0)
+        app.installEventFilter(watcher)
+        run_gui(data_dir)
+        raise SystemExit("the password screen closed before it was painted")
 
     if mode == "rawkey":
         import familymeeting.storage.unlock as unlock

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,21 @@ def _save_picture(widget: QWidget, path: str) -> None:
         raise UserError("output_unwritable", path=path, reason="PNG")
 
 
+def _preload_storage() -> None:
+    """Import the database layer while the password is being typed, not after it.
+
+    SQLAlchemy and SQLModel take about a third of a second to import; the password
+    screen does not need them, so it shows without them. Pure Python, no Qt: safe
+    on a thread (the import lock makes the GUI thread wait if it gets there first).
+    """
+
+    def load() -> None:
+        import familymeeting.storage.backup
+        import familymeeting.storage.services  # noqa: F401
+
+    threading.Thread(target=load, name="preload-storage", daemon=True).start()
+
+
 def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     """Ask for the password before anything else; None if the user quits.
 
@@ -85,6 +101,7 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
             else:
                 RecoveryCodeDialog(result.recovery_code).exec()
         return result
+    _preload_storage()
     # Closing a start-up dialog must not end the app before the window exists.
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
@@ -153,7 +170,6 @@ def _run_window(
     from familymeeting.storage.unlock import password_from_environment
     from familymeeting.ui import settings
     from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
-    from familymeeting.ui.main_window import MainWindow
 
     if screenshot and password_from_environment() is None:
         # No password to script with: the picture is of the first screen.
@@ -174,6 +190,9 @@ def _run_window(
         return 2
     if result is None:
         return 0
+    # The window's modules (and SQLAlchemy's) load after the password screen is up.
+    from familymeeting.ui.main_window import MainWindow
+
     vault = Vault(data_dir, result.db, result.failed_attempts)
     try:
         services = vault.services()

@@ -38,7 +38,9 @@ from familymeeting.storage.database import (
     fsync_dir,
     fsync_file,
     is_disk_full,
+    looks_damaged,
     remove_with_side_files,
+    unseal,
 )
 from familymeeting.storage.paths import DB_FILENAME
 
@@ -195,6 +197,9 @@ def write_backup(db: Database, dest: Path) -> int:
             src.close()
         problems = check_file(tmp, db.key, full=False)
         if problems:
+            # The copy holds what the database's pages hold: do not vouch for it at
+            # the next open (Database.close seals only an unsuspected file).
+            db.suspect = True
             raise DatabaseError("backup_failed", path=str(dest), reason=problems[0][:120])
         fsync_file(tmp)
         os.replace(tmp, dest)
@@ -214,6 +219,8 @@ def write_backup(db: Database, dest: Path) -> int:
         remove_with_side_files(tmp)
         if is_disk_full(exc):
             raise DiskFullError("disk_full_backup") from exc
+        if looks_damaged(exc):
+            db.suspect = True
         raise DatabaseError("backup_failed", path=str(dest), reason=str(exc)[:120]) from exc
 
 
@@ -304,6 +311,7 @@ def move_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
     present = [n for n in names if (data_dir / n).exists()]
     if not present:
         return None
+    unseal(path)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
     folder = damaged_dir(data_dir)
     try:

@@ -13,6 +13,7 @@ the pragmas and the migrations are the same for both. See docs/security.md.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, SQLModel, create_engine
@@ -31,13 +33,13 @@ from sqlmodel import Session, SQLModel, create_engine
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
 from familymeeting.storage import models
 from familymeeting.storage.migrations import MIGRATIONS
-from familymeeting.storage.paths import DB_FILENAME
+from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
 
 APPLICATION_ID = 0x464D5447  # "FMTG"
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32
-SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 SIDE_FILES = ("-wal", "-shm", "-journal")
+SEAL_SUFFIX = "-closed"  # written by a clean close; see Database.close
 CONVERTING_SUFFIX = ".encrypting"  # the encrypted copy while a plain file is converted
 
 
@@ -79,15 +81,6 @@ def _connect_encrypted(target: str, key: bytes, *, uri: bool = False, timeout: f
         con.close()
         raise
     return con
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    """Whether the file starts like a plain SQLite database (an encrypted one never does)."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
 
 
 def _header_uri(path: Path) -> str:
@@ -207,6 +200,71 @@ def check_file(path: Path, key: bytes | None, *, full: bool = False) -> list[str
         con.close()
 
 
+def looks_damaged(exc: BaseException) -> bool:
+    """A driver error that means a page could not be read as written (not a busy lock)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "not a database" in text or "malformed" in text or "hmac" in text
+
+
+# ------------------------------------------------------------------ the clean-close seal
+# After a clean close, the file's identity (inode, size, modification time in ns) is
+# written beside it. If the file is found exactly so at the next open, with no WAL
+# waiting, nothing has touched it since it was last known sound, and the full
+# ``quick_check`` is skipped. Anything else (a crash leaves a WAL or no seal, a
+# checkpoint or another program changes the time, a restore brings a new inode)
+# makes the next open check every page. Damage to pages while the program is closed
+# (failing storage) is still found: SQLCipher verifies each page's HMAC as it is
+# read, and every backup reads and checks every page; a read or backup that meets
+# such a page marks the database suspect, so it is not sealed again.
+
+
+def _seal_path(path: Path) -> Path:
+    return path.with_name(path.name + SEAL_SUFFIX)
+
+
+def _identity(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _wal_is_empty(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _seal(path: Path) -> None:
+    seal = _seal_path(path)
+    try:
+        if not path.exists() or not _wal_is_empty(path):
+            # Another connection (another process) still has work in the WAL.
+            seal.unlink(missing_ok=True)
+            return
+        tmp = seal.with_name(seal.name + ".tmp")
+        tmp.write_text(json.dumps({"file": _identity(path)}), encoding="utf-8")
+        os.replace(tmp, seal)
+    except OSError:
+        # No seal only means a full check at the next open.
+        with contextlib.suppress(OSError):
+            seal.unlink(missing_ok=True)
+
+
+def unseal(path: Path) -> None:
+    """Forget the seal of ``path`` (the file is moved away, replaced or opened)."""
+    with contextlib.suppress(OSError):
+        _seal_path(path).unlink(missing_ok=True)
+
+
+def is_sealed(path: Path) -> bool:
+    """True if ``path`` is exactly as a clean close of this program left it."""
+    try:
+        data = json.loads(_seal_path(path).read_text(encoding="utf-8"))
+        return bool(data["file"] == _identity(path) and _wal_is_empty(path))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def _short(exc: BaseException) -> str:
     return str(exc)[:200] or type(exc).__name__
 
@@ -218,6 +276,10 @@ class Database:
         self.path = path
         self.engine = engine
         self.key = key  # for backups, which are encrypted with the same key
+        # Set when reading the file failed in a way that points at damage (a page
+        # SQLCipher could not verify, a malformed page): the close then does not
+        # vouch for the file, so the next open checks every page.
+        self.suspect = False
         self._local = threading.local()
 
     @classmethod
@@ -225,7 +287,11 @@ class Database:
         """Open (or create) ``familymeeting.db`` in ``data_dir``; plain, or with ``key``.
 
         An existing file is checked read-only first (header, then ``quick_check``);
-        a damaged one raises ``db_damaged`` and is never opened for writing.
+        a damaged one raises ``db_damaged`` and is never opened for writing. The
+        ``quick_check`` reads every page, which takes seconds for years of families,
+        so it is left out when the file is exactly as this program last closed it
+        cleanly (see :meth:`close`); after a crash, a kill, a restore or any other
+        change, it runs.
         Callers that start from a password use :func:`storage.unlock.open_unlocked`.
         """
         if key is not None:
@@ -245,10 +311,12 @@ class Database:
                 raise DatabaseError(
                     "db_too_new", path=str(path), found=version, supported=models.SCHEMA_VERSION
                 )
-            if app_id == APPLICATION_ID:
+            if app_id == APPLICATION_ID and not is_sealed(path):
                 problems = check_file(path, key)
                 if problems:
                     raise DatabaseError("db_damaged", path=str(path), reason=problems[0][:120])
+        # Open for writing: from now on only a clean close vouches for the file.
+        unseal(path)
         engine = _make_engine(path, key)
         db = cls(path, engine, key)
         try:
@@ -305,6 +373,10 @@ class Database:
                 if any(cause in text for cause in _ENVIRONMENT_FAILURES):
                     raise DatabaseError("db_write_failed", reason=str(exc.orig)[:120]) from exc
                 raise  # anything else (a missing table, bad SQL) is a bug, not the user's
+            except SADatabaseError as exc:
+                if looks_damaged(exc):
+                    self.suspect = True
+                raise
             finally:
                 self._local.session = None
 
@@ -313,7 +385,10 @@ class Database:
             return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
     def close(self) -> None:
+        """Close every connection; a clean close seals the file (see :func:`is_sealed`)."""
         self.engine.dispose()
+        if not self.suspect:
+            _seal(self.path)
 
 
 def _make_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -406,8 +481,8 @@ def fsync_dir(directory: Path) -> None:
 
 
 def remove_with_side_files(path: Path) -> None:
-    """Delete a database file and its -wal/-shm/-journal, as far as they exist."""
-    for name in (path.name, *(path.name + s for s in SIDE_FILES)):
+    """Delete a database file, its -wal/-shm/-journal and its seal, as far as they exist."""
+    for name in (path.name, *(path.name + s for s in (*SIDE_FILES, SEAL_SUFFIX))):
         with contextlib.suppress(OSError):
             (path.parent / name).unlink()
 

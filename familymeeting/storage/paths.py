@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "familymeeting"
 DB_FILENAME = "familymeeting.db"
 DATA_DIR_ENV = "FAMILYMEETING_DATA_DIR"
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 
 
 def default_data_dir() -> Path:
@@ -23,3 +24,12 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether the file starts like a plain SQLite database (an encrypted one never does)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False

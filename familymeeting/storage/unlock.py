@@ -18,25 +18,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from familymeeting.domain.errors import DatabaseError, UserError
-from familymeeting.storage.backup import (
-    BackupInfo,
-    RestoreResult,
-    backup_dir,
-    has_history,
-    move_aside,
-    newest_good_backup,
-    restore_backup,
-)
-from familymeeting.storage.database import Database, convert_to_encrypted, is_plain_sqlite
 from familymeeting.storage.keys import (
     KEYS_FILENAME,
     KeyFileError,
     KeyStore,
     check_new_password,
 )
-from familymeeting.storage.paths import DB_FILENAME
+from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
+
+if TYPE_CHECKING:
+    # SQLAlchemy and SQLModel (about a third of a second) are imported when a database
+    # is opened, not before: the password screen can show without them.
+    from familymeeting.storage.backup import BackupInfo, RestoreResult
+    from familymeeting.storage.database import Database
 
 PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
 NEW_PASSWORD_ENV = "FAMILYMEETING_NEW_PASSWORD"
@@ -118,6 +115,8 @@ def check_plain_database(data_dir: Path) -> None:
         raise DatabaseError(
             "db_unreadable_no_keys", path=str(path), keys=str(Path(data_dir) / KEYS_FILENAME)
         )
+    from familymeeting.storage.database import Database
+
     Database.open(Path(data_dir)).close()
 
 
@@ -142,6 +141,9 @@ def open_unlocked(
     into ``damaged/`` and ``RestoreNeeded`` is raised; so is a missing database
     where backups exist, unless ``start_empty`` (the user chose to start again).
     """
+    from familymeeting.storage.backup import has_history, newest_good_backup
+    from familymeeting.storage.database import Database, convert_to_encrypted
+
     data_dir = Path(data_dir)
     state = data_state(data_dir)
     if state is not DataState.ENCRYPTED:
@@ -190,6 +192,9 @@ def open_unlocked(
 
 
 def _open_or_move_aside(data_dir: Path, key: bytes) -> Database:
+    from familymeeting.storage.backup import move_aside, newest_good_backup
+    from familymeeting.storage.database import Database
+
     try:
         return Database.open(data_dir, key)
     except DatabaseError as exc:
@@ -219,6 +224,9 @@ def restore_and_open(
     What it replaces is kept: a sound database as a ``before-restore`` backup, a
     damaged one in ``damaged/``. A damaged or foreign backup is refused, nothing changed.
     """
+    from familymeeting.storage.backup import backup_dir, newest_good_backup, restore_backup
+    from familymeeting.storage.database import Database
+
     data_dir = Path(data_dir)
     failed = tuple(KeyStore.failed_attempts(data_dir)) if KeyStore.exists(data_dir) else ()
     key = unlock_key(data_dir, password, wait=wait)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QIntValidator
@@ -31,8 +32,10 @@ from familymeeting.domain.enums import Role
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES
 from familymeeting.messages import current_language, user_message
-from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+
+if TYPE_CHECKING:
+    from familymeeting.storage.services import Services
 
 # Check boxes and radio buttons are tapped with fingers: make the box big enough to hit.
 BIG_INDICATOR = (

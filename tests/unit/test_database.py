@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from helpers import file_digest
+from helpers import PAGE, file_digest, flip_bytes
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError
 from familymeeting.messages import user_message
@@ -74,7 +76,8 @@ def test_newer_database_is_refused_and_left_untouched(data_dir: Path) -> None:
     assert "nyere udgave" in user_message(info.value, "da")
     assert "newer familymeeting" in user_message(info.value, "en")
     assert file_digest(path) == before
-    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
+    # The seal of the clean close that made the file (stale now: the file changed).
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME, DB_FILENAME + "-closed"]
 
 
 def test_another_programs_sqlite_file_is_refused(data_dir: Path) -> None:
@@ -202,3 +205,107 @@ def test_a_version_1_database_gets_the_access_log(data_dir: Path) -> None:
     assert names == sorted(name for name, _sql in fresh_schema)
     assert con.execute("SELECT display_name FROM family").fetchall() == [("Familien Test",)]
     con.close()
+
+
+# ------------------------------------------------------------------ the clean-close seal
+def _family_with_cards(data_dir: Path, key: bytes) -> None:
+    db = Database.open(data_dir, key)
+    try:
+        services = Services(db)
+        family = services.create_family("Familien Holm")
+        meeting = services.create_meeting(family.id, datetime(2026, 12, 4, 9, 0))
+        for n in range(150):  # enough rows for many pages
+            services.add_card(meeting.id, "worries", f"Bekymring nummer {n} " + "x" * 80)
+    finally:
+        db.close()
+
+
+def _rot_pages_keeping_the_time(path: Path) -> None:
+    """Failing storage: bytes of the last pages (cards) change in place; time and size do not."""
+    st = path.stat()
+    raw = bytearray(path.read_bytes())
+    for page in (len(raw) // PAGE - 1, len(raw) // PAGE - 2):
+        raw[page * PAGE + 300] ^= 0x5A
+    path.write_bytes(bytes(raw))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_clean_close_seals_the_file_and_any_change_unseals_it(data_dir: Path) -> None:
+    key = os.urandom(32)
+    _family_with_cards(data_dir, key)
+    path = data_dir / DB_FILENAME
+    assert database_module.is_sealed(path)
+    db = Database.open(data_dir, key)
+    # Open for writing: a crash from here on must leave the file unsealed.
+    assert not database_module.is_sealed(path)
+    Services(db).create_family("Familien Berg")
+    assert (data_dir / (DB_FILENAME + "-wal")).stat().st_size > 0
+    # No close (as after a kill): the next open checks every page.
+    assert not database_module.is_sealed(path)
+    db.close()
+    assert database_module.is_sealed(path)
+    # Another program (or a copy) changes the file: its time changes, the seal no longer fits.
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1))
+    assert not database_module.is_sealed(path)
+
+
+def test_a_changed_file_is_checked_in_full_at_open(data_dir: Path) -> None:
+    key = os.urandom(32)
+    _family_with_cards(data_dir, key)
+    path = data_dir / DB_FILENAME
+    flip_bytes(path)  # the time changes with the bytes
+    before = file_digest(path)
+    with pytest.raises(DatabaseError) as info:
+        Database.open(data_dir, key)
+    assert info.value.code == "db_damaged"
+    assert file_digest(path) == before
+
+
+def test_pages_rotting_while_closed_are_found_by_reading_and_by_the_backup(
+    data_dir: Path,
+) -> None:
+    from familymeeting.storage.backup import make_backup
+
+    key = os.urandom(32)
+    _family_with_cards(data_dir, key)
+    path = data_dir / DB_FILENAME
+    _rot_pages_keeping_the_time(path)
+    # The seal still fits, so the open does not read every page ...
+    db = Database.open(data_dir, key)
+    try:
+        services = Services(db)
+        assert [f.display_name for f in services.list_families()] == ["Familien Holm"]
+        assert not db.suspect
+        # ... SQLCipher verifies each page as it is read: the damaged cards are not
+        # shown as something else, and the database is no longer trusted,
+        meeting = services.list_meetings(services.list_families()[0].id)[0]
+        with pytest.raises(SADatabaseError, match=r"malformed|not a database"):
+            services.list_cards(meeting.id)
+        assert db.suspect
+        # and a backup, which reads every page, refuses to copy the damage.
+        with pytest.raises(DatabaseError) as info:
+            make_backup(db)
+        assert info.value.code == "backup_failed"
+        assert db.suspect
+        assert not list((data_dir / "backups").glob("*.db"))
+    finally:
+        db.close()
+    # A suspect database is not sealed: the next open checks every page and says so.
+    assert not database_module.is_sealed(path)
+    with pytest.raises(DatabaseError) as damaged:
+        Database.open(data_dir, key)
+    assert damaged.value.code == "db_damaged"
+
+
+def test_a_backup_that_meets_damage_unseals_the_file(data_dir: Path) -> None:
+    from familymeeting.storage.backup import make_backup
+
+    key = os.urandom(32)
+    _family_with_cards(data_dir, key)
+    path = data_dir / DB_FILENAME
+    _rot_pages_keeping_the_time(path)
+    db = Database.open(data_dir, key)
+    with pytest.raises(DatabaseError):
+        make_backup(db)  # the first thing to read the damaged pages
+    db.close()
+    assert not database_module.is_sealed(path)

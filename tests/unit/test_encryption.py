@@ -34,6 +34,7 @@ from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import DataState, data_state, open_unlocked
 
+SEAL = DB_FILENAME + "-closed"  # written by every clean close (Database.close)
 PASSWORD = "Kaffe hos Lise kl 9"
 NEW_PASSWORD = "Blæksprutten svømmer 3"
 # Words that must never be found in plain in any file of the data dir.
@@ -124,7 +125,7 @@ def test_a_new_data_dir_gets_keys_and_an_encrypted_database(data_dir: Path) -> N
         "synchronous": 2,
         "busy_timeout": 5000,
     }
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
     assert not is_plain_sqlite(data_dir / DB_FILENAME)
 
 
@@ -323,7 +324,7 @@ def test_a_plain_database_is_converted_keeping_every_row(
         assert sum(len(r) for r in before.values()) > 5
     finally:
         result.db.close()
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
     assert not is_plain_sqlite(data_dir / DB_FILENAME)
     assert leaked(data_dir) == []
     again = open_unlocked(data_dir, PASSWORD)
@@ -355,7 +356,7 @@ def test_a_plain_database_with_a_wal_left_by_a_crash(data_dir: Path) -> None:
     finally:
         result.db.close()
     assert leaked(data_dir) == []
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
 
 
 def test_a_failed_conversion_leaves_the_plain_database_as_it_was(
@@ -379,7 +380,7 @@ def test_a_failed_conversion_leaves_the_plain_database_as_it_was(
     assert info.value.code == "db_convert_failed"
     assert "uændret" in user_message(info.value, "da")
     # The plain file is still there and whole; no half-made copy and no key file remain.
-    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL])
     assert is_plain_sqlite(data_dir / DB_FILENAME)
     monkeypatch.undo()
     db = Database.open(data_dir)
@@ -435,7 +436,7 @@ def test_a_crash_during_conversion_leaves_one_whole_file(
     finally:
         result.db.close()
     assert leaked(data_dir) == []
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
 
 
 def test_a_stale_half_made_copy_is_cleared(

@@ -60,6 +60,26 @@ def test_no_qt_loaded_when_using_the_lower_layers() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_password_screen_needs_no_database_layer() -> None:
+    """What runs before the password screen shows loads neither SQLAlchemy nor SQLModel.
+
+    They take about a third of a second; they load on a thread while the password is
+    typed (``app._preload_storage``). This keeps a stray import from undoing that.
+    """
+    code = (
+        "import sys\n"
+        "import familymeeting.app, familymeeting.ui.lock, familymeeting.storage.unlock\n"
+        "import familymeeting.ui.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
+        "import familymeeting.ui.crash\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "print(bad[:5]); raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _tool(name: str) -> str:
     exe = Path(sys.executable).parent / name
     found = str(exe) if exe.exists() else shutil.which(name)
