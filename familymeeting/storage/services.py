@@ -62,6 +62,16 @@ class QuestionSnapshot:
     ratings: tuple[Rating, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class FamilyRow:
+    """What a list of families shows of one family: a plain row, not an ORM object."""
+
+    id: str
+    display_name: str
+    archived: bool
+    folded_name: str  # display_name.casefold(), what a search is matched against
+
+
 class _Unset(Enum):
     """Marks "leave as it is" where None is a meaningful new value."""
 
@@ -318,6 +328,21 @@ class Services:
             families = [f for f in families if needle in f.display_name.casefold()]
         families.sort(key=lambda f: (sort_key(f.display_name), f.id))
         return families
+
+    def list_family_rows(self) -> list[FamilyRow]:
+        """Every family, archived too, in the order of :meth:`list_families`.
+
+        A light read (three columns, no ORM objects) for a list that filters as the
+        user types: read once, then matched in memory against ``folded_name``.
+        """
+        with self.db.session() as s:
+            stmt = select(col(Family.id), col(Family.display_name), col(Family.archived))
+            found = s.exec(stmt).all()
+        rows = [
+            FamilyRow(id_, name, bool(archived), name.casefold()) for id_, name, archived in found
+        ]
+        rows.sort(key=lambda r: (sort_key(r.display_name), r.id))
+        return rows
 
     def resolve_family(self, id_or_prefix: str) -> Family:
         return self._resolve(Family, id_or_prefix)

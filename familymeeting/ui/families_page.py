@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.demo import create_demo_family
-from familymeeting.storage.models import Family
-from familymeeting.storage.services import Services
+from familymeeting.storage.services import FamilyRow, Services
 from familymeeting.ui import theme
 from familymeeting.ui.family_dialog import (
     BIG_INDICATOR,
@@ -163,6 +162,10 @@ class FamiliesPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._details: dict[str, str] = {}
         self._dialog: FamilyDialog | None = None
+        # Every family, read once and filtered in memory as the user types;
+        # None until the page is first shown or refreshed.
+        self._rows: list[FamilyRow] | None = None
+        self._shown_ids: list[str] | None = None  # the rows' ids as the list shows them now
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)
@@ -188,13 +191,13 @@ class FamiliesPage(QWidget):
         self.search_edit.setAccessibleName(self.tr("Search"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(theme.TOUCH)
-        self.search_edit.textChanged.connect(self._reload)
+        self.search_edit.textChanged.connect(self._show_matches)
         self.search_edit.returnPressed.connect(self._open_current)
         filters.addWidget(self.search_edit, 1)
         self.archived_check = TouchCheckBox(self.tr("Show archived"))
         self.archived_check.setMinimumHeight(theme.TOUCH)
         self.archived_check.setStyleSheet(BIG_INDICATOR)
-        self.archived_check.toggled.connect(self._reload)
+        self.archived_check.toggled.connect(self._show_matches)
         filters.addWidget(self.archived_check)
         layout.addWidget(self.filter_row)
 
@@ -263,14 +266,14 @@ class FamiliesPage(QWidget):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
         self._detail_timer.timeout.connect(self.load_visible_details)
-
-        self.refresh()
+        # No read here: the window refreshes the page before showing it, and a page
+        # shown without a refresh reads in showEvent, so the list is read once.
 
     # ------------------------------------------------------------------ public
     def refresh(self) -> None:
         """Read the families again, e.g. after one was added, edited or archived."""
         self._details.clear()
-        self._reload()
+        self._load()
 
     def new_family(self) -> FamilyDialog:
         """Open the family dialog (window-modal, not blocking) and return it."""
@@ -292,8 +295,7 @@ class FamiliesPage(QWidget):
 
     def load_visible_details(self) -> None:
         """Fill in the second line of the rows on screen that do not have one yet."""
-        rows = self._visible_rows()
-        for row in rows:
+        for row in self._visible_rows():
             item = self.family_list.item(row)
             family_id = str(item.data(ID_ROLE))
             if family_id not in self._details:
@@ -301,19 +303,46 @@ class FamiliesPage(QWidget):
             item.setData(DETAIL_ROLE, self._prefix(item) + self._details[family_id])
 
     # ----------------------------------------------------------------- helpers
-    def _reload(self) -> None:
-        """Show the families matching the search; one query, details come later."""
-        self.error_label.hide()
-        search = self.search_edit.text()
-        include_archived = self.archived_check.isChecked()
+    def _load(self) -> None:
+        """Read every family (one light query) and show those matching the search."""
         try:
-            families = self.services.list_families(search, include_archived=include_archived)
+            self._rows = self.services.list_family_rows()
+            self._shown_ids = None  # names may have changed under the same ids
         except UserError as err:
+            self._rows = None  # the next keystroke or showing tries again
             self._show_error(err)
             return
-        self.family_list.clear()
-        for family in families:
-            self.family_list.addItem(self._make_item(family))
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """Show the families matching the search and the archive tick; no query.
+
+        The items are built anew rather than hidden: hidden rows would stay in the
+        list's accessibility tree, and building even 2,000 items takes a few ms.
+        """
+        if self._rows is None:
+            self._load()  # not read yet, or the read failed: try again
+            return
+        self.error_label.hide()
+        # Matched like Services.list_families: anywhere in the name, ignoring case.
+        needle = self.search_edit.text().casefold().strip()
+        include_archived = self.archived_check.isChecked()
+        families = [
+            row
+            for row in self._rows
+            if needle in row.folded_name and (include_archived or not row.archived)
+        ]
+        shown_ids = [row.id for row in families]
+        if shown_ids == self._shown_ids:
+            # The same rows (e.g. "familien" typed over a list of "Familien …"): leave
+            # the items and only reset what building them anew would have reset.
+            self.family_list.clearSelection()
+            self.family_list.scrollToTop()
+        else:
+            self._shown_ids = shown_ids
+            self.family_list.clear()
+            for family in families:
+                self.family_list.addItem(self._make_item(family))
         if families:
             # Current (for Enter in the search field) but not highlighted as if chosen.
             self.family_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -321,11 +350,11 @@ class FamiliesPage(QWidget):
             self._set_first_start(False)
             self._schedule_details()
             return
-        if search.strip():
+        if needle:
             self.no_match_label.setText(self.tr("No family matches the search."))
             self.stack.setCurrentWidget(self.no_match_page)
             self._set_first_start(False)
-        elif not include_archived and self.services.list_families(include_archived=True):
+        elif not include_archived and self._rows:
             self.no_match_label.setText(
                 self.tr("All families are archived. Tick “Show archived” to see them.")
             )
@@ -340,7 +369,7 @@ class FamiliesPage(QWidget):
         self.filter_row.setVisible(not first_start)
         self.new_button.setVisible(not first_start)
 
-    def _make_item(self, family: Family) -> QListWidgetItem:
+    def _make_item(self, family: FamilyRow) -> QListWidgetItem:
         item = QListWidgetItem(family.display_name)
         item.setData(ID_ROLE, family.id)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, family.display_name)
@@ -389,11 +418,8 @@ class FamiliesPage(QWidget):
             self.family_opened.emit(str(item.data(ID_ROLE)))
 
     def _family_created(self, dialog: FamilyDialog) -> None:
-        self._details.clear()
-        if self.search_edit.text():
-            self.search_edit.clear()  # reloads, and the new family is not hidden by a search
-        else:
-            self._reload()
+        self.search_edit.clear()  # the new family must not be hidden by a search
+        self.refresh()
         if dialog.family_id is not None:
             self.family_opened.emit(dialog.family_id)
 
@@ -402,6 +428,8 @@ class FamiliesPage(QWidget):
         self.error_label.show()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._rows is None:
+            self._load()  # shown without a refresh (the page on its own)
         # Which rows are on screen is known only once the page is laid out.
         super().showEvent(event)
         self._schedule_details()

@@ -12,11 +12,15 @@ from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Role
+from familymeeting.storage.database import Database
 from familymeeting.storage.demo import DEMO_NAME
-from familymeeting.storage.services import Services
+from familymeeting.storage.models import Family
+from familymeeting.storage.services import FamilyRow, Services
 from familymeeting.ui import theme
 from familymeeting.ui.families_page import DETAIL_ROLE, FamiliesPage
 from familymeeting.ui.family_dialog import FamilyDialog
+from familymeeting.ui.main_window import MainWindow
+from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
 
@@ -204,3 +208,205 @@ def test_english_without_translators(qtbot: QtBot, services: Services) -> None:
     page.refresh()
     qtbot.waitUntil(lambda: all(details(page.family_list)))
     assert details(page.family_list) == ["0 participants · No meetings yet"]
+
+
+class CountingServices(Services):
+    """The real services over the real database, counting how often family lists are read."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.family_reads = 0
+
+    def list_family_rows(self) -> list[FamilyRow]:
+        self.family_reads += 1
+        return super().list_family_rows()
+
+    def list_families(self, search: str = "", *, include_archived: bool = False) -> list[Family]:
+        self.family_reads += 1
+        return super().list_families(search, include_archived=include_archived)
+
+
+def clear_search(qtbot: QtBot, page: FamiliesPage) -> None:
+    # As a user does: select everything in the field and delete it.
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Backspace)
+
+
+def test_search_matches_anywhere_ignoring_case_with_danish_letters(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    for name in (
+        "Familien Ærø",
+        "Familien Østergaard",
+        "Familien Ågård",
+        "Jensen-Åberg",
+        "Hansen",
+        "familien bæk",
+    ):
+        services.create_family(name)
+    page = make_page(qtbot, services)
+
+    typed = {
+        "ÆRØ": ["Familien Ærø"],
+        "ø": ["Familien Ærø", "Familien Østergaard"],
+        "Å": ["Familien Ågård", "Jensen-Åberg"],
+        "BERG": ["Jensen-Åberg"],  # at the end, in another case
+        "æ": ["familien bæk", "Familien Ærø"],
+        "  sen ": ["Hansen", "Jensen-Åberg"],  # spaces around the search do not count
+    }
+    for text, expected in typed.items():
+        clear_search(qtbot, page)
+        qtbot.keyClicks(page.search_edit, text)
+        assert names(page.family_list) == expected, text
+        # The same families, in the same order, as the service's own search.
+        assert expected == [f.display_name for f in services.list_families(text)], text
+        assert page.stack.currentWidget() is page.family_list
+
+
+def test_clearing_the_search_shows_every_family_again_in_order(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    for name in ("Familien Østergaard", "Hansen", "Familien Ærø", "Familien Berg", "Aagaard"):
+        services.create_family(name)
+    page = make_page(qtbot, services)
+    everyone = names(page.family_list)
+    assert everyone == [f.display_name for f in services.list_families()]
+
+    qtbot.keyClicks(page.search_edit, "familien ø")
+    assert names(page.family_list) == ["Familien Østergaard"]
+    for _ in "ien ø":  # widening the search a letter at a time
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_Backspace)
+    assert page.search_edit.text() == "famil"
+    assert names(page.family_list) == ["Familien Berg", "Familien Ærø", "Familien Østergaard"]
+
+    clear_search(qtbot, page)
+    assert page.search_edit.text() == ""
+    assert names(page.family_list) == everyone
+    qtbot.waitUntil(lambda: all(details(page.family_list)))
+    # Enter in the search field opens the first family again.
+    with qtbot.waitSignal(page.family_opened) as opened:
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert opened.args == [services.list_families()[0].id]
+
+
+def test_a_letter_that_keeps_every_family_resets_the_list_like_any_other(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    for n in range(30):
+        services.create_family(f"Familien {n:02d}")
+    page = make_page(qtbot, services)
+    lst = page.family_list
+    bar = lst.verticalScrollBar()
+    assert bar.maximum() > 0  # more families than fit
+    lst.setFocus()
+    qtbot.keyClick(lst, Qt.Key.Key_Down)  # the second family, chosen
+    assert lst.currentRow() == 1 and len(lst.selectedItems()) == 1
+    bar.setValue(bar.maximum())  # scrolled down, as by a flick
+
+    qtbot.keyClicks(page.search_edit, "f")  # every family still matches
+    assert names(lst) == [f"Familien {n:02d}" for n in range(30)]
+    assert bar.value() == 0
+    assert lst.currentRow() == 0
+    assert lst.selectedItems() == []
+
+    lst.setCurrentRow(0)  # the first family chosen, the list scrolled down again
+    bar.setValue(bar.maximum())
+    qtbot.keyClicks(page.search_edit, "am")
+    assert names(lst) == [f"Familien {n:02d}" for n in range(30)]
+    assert bar.value() == 0
+    assert lst.selectedItems() == []
+    with qtbot.waitSignal(page.family_opened) as opened:
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert opened.args == [services.list_families()[0].id]
+
+
+def test_changes_show_after_a_refresh_with_the_search_kept(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    berg = services.create_family("Familien Berg")
+    holm = services.create_family("Familien Holm")
+    lund = services.create_family("Familien Lund")
+    page = make_page(qtbot, services)
+    qtbot.keyClicks(page.search_edit, "familien")
+    assert names(page.family_list) == ["Familien Berg", "Familien Holm", "Familien Lund"]
+    qtbot.waitUntil(lambda: all(details(page.family_list)))
+
+    # Renamed in place: the same families in the same order, new words.
+    services.update_family(lund.id, display_name="Familien Lunde")
+    services.add_participant(berg.id, "Ib", Role.PARENT)
+    page.refresh()
+    assert names(page.family_list) == ["Familien Berg", "Familien Holm", "Familien Lunde"]
+    qtbot.waitUntil(lambda: all(details(page.family_list)))
+    assert details(page.family_list)[0] == "1 deltager · Ingen møder endnu"
+
+    services.create_family("Familien Dahl")
+    services.update_family(holm.id, display_name="Familien Åholm")
+    services.update_family(berg.id, archived=True)
+    services.delete_family(lund.id)
+    services.add_participant(holm.id, "Ib", Role.PARENT)
+    page.refresh()
+
+    assert page.search_edit.text() == "familien"
+    assert names(page.family_list) == ["Familien Dahl", "Familien Åholm"]
+    qtbot.waitUntil(lambda: all(details(page.family_list)))
+    assert details(page.family_list) == [
+        "0 deltagere · Ingen møder endnu",
+        "1 deltager · Ingen møder endnu",  # not the count from before the refresh
+    ]
+    qtbot.mouseClick(page.archived_check, Qt.MouseButton.LeftButton)
+    assert names(page.family_list) == ["Familien Berg", "Familien Dahl", "Familien Åholm"]
+    qtbot.waitUntil(lambda: all(details(page.family_list)))
+    assert details(page.family_list)[0].startswith("Arkiveret · ")
+
+    clear_search(qtbot, page)
+    qtbot.keyClicks(page.search_edit, "holm")
+    assert names(page.family_list) == ["Familien Åholm"]
+    assert [f.display_name for f in services.list_families(include_archived=True)] == [
+        "Familien Berg",
+        "Familien Dahl",
+        "Familien Åholm",
+    ]
+
+
+def test_families_are_read_once_at_start_and_not_per_keystroke(
+    qtbot: QtBot, db: Database, data_dir: Path, danish: None
+) -> None:
+    services = CountingServices(db)
+    holm = services.create_family("Familien Holm")
+    services.create_family("Familien Berg")
+    window = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.families_page
+    assert window.stack.currentWidget() is page
+    assert names(page.family_list) == ["Familien Berg", "Familien Holm"]
+    assert services.family_reads == 1
+
+    qtbot.keyClicks(page.search_edit, "holm")
+    assert names(page.family_list) == ["Familien Holm"]
+    qtbot.mouseClick(page.archived_check, Qt.MouseButton.LeftButton)
+    clear_search(qtbot, page)
+    assert names(page.family_list) == ["Familien Berg", "Familien Holm"]
+    assert services.family_reads == 1
+
+    # Away to a family and back: the list can have changed, so it is read again, once.
+    window.open_family(holm.id)
+    services.create_family("Familien Dahl")
+    reads = services.family_reads
+    window.show_families()
+    assert services.family_reads == reads + 1
+    assert names(page.family_list) == ["Familien Berg", "Familien Dahl", "Familien Holm"]
+
+
+def test_a_page_on_its_own_reads_when_shown(qtbot: QtBot, db: Database, danish: None) -> None:
+    services = CountingServices(db)
+    services.create_family("Familien Holm")
+    page = FamiliesPage(services)
+    qtbot.addWidget(page)
+    assert services.family_reads == 0  # nothing read before it is needed
+    page.show()
+    qtbot.waitExposed(page)
+    assert names(page.family_list) == ["Familien Holm"]
+    assert services.family_reads == 1

@@ -68,6 +68,31 @@ def test_family_search_ignores_case_and_hides_archived(services: Services) -> No
     assert c.id in [f.id for f in services.list_families(include_archived=True)]
 
 
+def test_family_rows_are_every_family_in_list_order(services: Services) -> None:
+    services.create_family("Jensen")
+    aagaard = services.create_family("Familien Ågård")
+    services.create_family("familien berg")
+    services.create_family("Familien Ærø")
+    services.update_family(aagaard.id, archived=True)
+
+    rows = services.list_family_rows()
+    # The same families in the same (Danish) order as list_families, archived too.
+    everyone = services.list_families(include_archived=True)
+    assert [(r.id, r.display_name) for r in rows] == [(f.id, f.display_name) for f in everyone]
+    assert [r.display_name for r in rows] == [
+        "familien berg",
+        "Familien Ærø",
+        "Familien Ågård",
+        "Jensen",
+    ]
+    assert [r.archived for r in rows] == [False, False, True, False]
+    assert [r.folded_name for r in rows] == [r.display_name.casefold() for r in rows]
+
+    services.update_family(aagaard.id, display_name="Aagaard", archived=False)
+    first = services.list_family_rows()[0]
+    assert (first.id, first.display_name, first.archived) == (aagaard.id, "Aagaard", False)
+
+
 def test_update_family_changes_only_given_fields(services: Services, family: Family) -> None:
     before = services.get_family(family.id)
     after = services.update_family(family.id, caseworker_phone="99 88 77 66")
