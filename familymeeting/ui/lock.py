@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -961,6 +962,8 @@ class Vault:
         self.backups = BackupSchedule()
         # The last automatic backup's failure, in the user's words (shown in Settings).
         self.backup_error: str | None = None
+        # A lock's closing backup, still running (see close(wait=False)).
+        self._closing: threading.Thread | None = None
 
     @property
     def is_open(self) -> bool:
@@ -1000,6 +1003,7 @@ class Vault:
         """
         from familymeeting.storage.unlock import RestoreNeeded, open_unlocked
 
+        self.wait_closed()
         try:
             result = open_unlocked(self.data_dir, password, wait=False)
         except RestoreNeeded as problem:
@@ -1024,13 +1028,13 @@ class Vault:
         self.backups = type(self.backups)()
         return self.services()
 
-    def backup_if_changed(self) -> BackupInfo | None:
+    def backup_if_changed(self, db: Database | None = None) -> BackupInfo | None:
         """An automatic backup if anything changed since the last; safe off the GUI thread.
 
         Backups use connections of their own, so this may run while the window edits.
         A failure is kept in :attr:`backup_error` and raised.
         """
-        db = self.db
+        db = db or self.db
         if db is None:
             return None
         try:
@@ -1061,6 +1065,7 @@ class Vault:
         from familymeeting.storage.unlock import open_unlocked, restore_and_open
 
         KeyStore.unlock(self.data_dir, password, wait=False)
+        self.wait_closed()
         if self.db is not None:
             db, self.db = self.db, None
             db.close()
@@ -1073,22 +1078,45 @@ class Vault:
         self.backups = type(self.backups)()
         return self.services()
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
         """Close the database, after an automatic backup if anything changed.
 
-        A backup that fails (a full disk) must not stop the program from closing or
-        locking: it is kept in :attr:`backup_error`; a bug is logged.
+        ``wait=False`` (locking) forgets the database at once and makes the backup and
+        the close on a thread: copying years of families takes seconds, and the lock
+        screen must not wait for it. Opening again, restoring and quitting wait for
+        that thread first (:meth:`wait_closed`). A backup that fails (a full disk)
+        must not stop the program from closing or locking: it is kept in
+        :attr:`backup_error`; a bug is logged.
         """
-        if self.db is not None:
-            try:
-                self.backup_if_changed()
-            except UserError:
-                pass
-            except Exception as exc:
-                from familymeeting.bugs import log_bug
+        self.wait_closed()
+        if self.db is None:
+            return
+        db, self.db = self.db, None
+        if wait:
+            self._back_up_and_close(db)
+            return
+        # Not a daemon: the interpreter waits for it, so a quit never cuts a backup short.
+        self._closing = threading.Thread(
+            target=self._back_up_and_close, args=(db,), name="lock-backup"
+        )
+        self._closing.start()
 
-                log_bug(self.data_dir, exc)
-            db, self.db = self.db, None
+    def wait_closed(self) -> None:
+        """Wait for a lock's closing backup, if one is still running."""
+        closing, self._closing = self._closing, None
+        if closing is not None:
+            closing.join()
+
+    def _back_up_and_close(self, db: Database) -> None:
+        try:
+            self.backup_if_changed(db)
+        except UserError:
+            pass
+        except Exception as exc:
+            from familymeeting.bugs import log_bug
+
+            log_bug(self.data_dir, exc)
+        finally:
             db.close()
 
 

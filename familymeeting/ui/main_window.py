@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
             pages.deleteLater()
         for name in PAGES:
             delattr(self, name)
-        self.vault.close()
+        self.vault.close(wait=False)  # the closing backup runs on a thread
         self.locked = True
         self.family_mode = False
         self.family_meeting_id = None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.storage.backup import BackupKind, list_backups
+from familymeeting.storage.database import is_sealed
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
@@ -66,8 +67,13 @@ def test_locking_makes_a_backup_and_nothing_new_makes_none(
 ) -> None:
     assert list_backups(data_dir) == []
     window.lock()
+    # The lock screen is up at once; the closing backup is made on a thread.
+    assert window.locked and window.centralWidget() is window.lock_screen
+    assert vault.db is None
+    vault.wait_closed()
     first = list_backups(data_dir)
     assert len(first) == 1 and first[0].kind is BackupKind.AUTO
+    assert is_sealed(data_dir / DB_FILENAME)  # closed cleanly after the backup
     with qtbot.waitSignal(window.locked_changed, timeout=TIMEOUT):
         window.lock_screen.unlock.password.edit.setText(PASSWORD)  # type: ignore[union-attr]
         window.lock_screen.unlock.submit()  # type: ignore[union-attr]
