@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,7 +44,13 @@ def _joins_previous(ch: str) -> bool:
     )
 
 
+_LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
 def display_text(text: str) -> str:
+    # Most cards have no long run at all; the character loop below is the slow path.
+    if _LONG_RUN_RE.search(text) is None:
+        return text
     out: list[str] = []
     run = 0
     for i, ch in enumerate(text):
@@ -79,6 +86,63 @@ class CardData:
 def chip_style(person: Person) -> str:
     background, foreground = theme.person_colours(person.index)
     return f"background: {background}; color: {foreground};"
+
+
+# Heights of card texts by look (font, margins, screen), words (hashed) and width,
+# shared by all cards: a board opened again needs no text laid out. Bounded.
+_TEXT_HEIGHTS: dict[tuple[object, int, int], int] = {}
+_TEXT_HEIGHTS_MAX = 20_000
+
+
+class CardText(QLabel):
+    """The card's words: a word-wrapped label that remembers its height for a width.
+
+    QLabel lays its text out again for every heightForWidth() call, and the layouts
+    of a column ask each card several times, at several widths, while a board
+    opens. The answer changes only with the words or the look; any change event
+    (font, style, screen) may change the look, so it is worked out again after one.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words = ""
+        self._look: tuple[object, ...] | None = None
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if self._look is None:
+                margins = self.contentsMargins()
+                self._look = (
+                    self.font().key(),
+                    self.logicalDpiY(),
+                    margins.left(),
+                    margins.top(),
+                    margins.right(),
+                    margins.bottom(),
+                    self.margin(),
+                    self.indent(),
+                )
+            key = (self._look, hash(self._words), width)  # no case text kept here
+            height = _TEXT_HEIGHTS.get(key)
+            if height is None:
+                height = super().heightForWidth(width)
+                if len(_TEXT_HEIGHTS) >= _TEXT_HEIGHTS_MAX:
+                    _TEXT_HEIGHTS.clear()
+                _TEXT_HEIGHTS[key] = height
+            self._heights[width] = height
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._look = None
+        self._heights.clear()
+        super().changeEvent(event)
 
 
 class CardEditor(QFrame):
@@ -173,19 +237,14 @@ class CardWidget(QFrame):
         self.data = data
         self._press_pos: QPoint | None = None
         self._long_pressed = False
-        self._long_press = QTimer(self)
-        self._long_press.setSingleShot(True)
-        self._long_press.setInterval(LONG_PRESS_MS)
-        self._long_press.timeout.connect(self._on_long_press)
+        self._long_press: QTimer | None = None  # made on the first press
 
         # Content on the left, the "⋯" button in its own column at the top right, so
         # a plain one-line card stays one line tall.
-        layout = QGridLayout(self)
+        self._grid = layout = QGridLayout(self)
         layout.setContentsMargins(14, 10, 4, 12)
         layout.setHorizontalSpacing(4)
         layout.setVerticalSpacing(6)
-        self.kind_label = QLabel()
-        self.kind_label.setObjectName("kind")
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("cardMenu")
         self.menu_button.setText("⋯")
@@ -194,59 +253,118 @@ class CardWidget(QFrame):
         self.menu_button.setAccessibleName(self.tr("Card menu"))
         self.menu_button.clicked.connect(self._open_menu_from_button)
 
-        self.text_label = QLabel()
+        self.text_label = CardText()
         self.text_label.setObjectName("cardText")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)  # case text is never markup
         self.text_label.setWordWrap(True)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.whose_label = QLabel()
-        self.whose_label.setObjectName("chip")
-        self.agree_label = QLabel()
-        self.agree_label.setObjectName("muted")
-        self.agree_label.setWordWrap(True)
-        self.disagree_label = QLabel()
-        self.disagree_label.setObjectName("disagree")
-        self.disagree_label.setWordWrap(True)
-        content = QVBoxLayout()
-        content.setSpacing(6)
-        content.addWidget(self.kind_label)
-        content.addWidget(self.text_label)
-        chips = QHBoxLayout()
-        chips.addWidget(self.whose_label)
-        chips.addStretch()
-        content.addLayout(chips)
-        content.addWidget(self.agree_label)
-        content.addWidget(self.disagree_label)
-        layout.addLayout(content, 0, 0)
+        # Kind, whose words, agrees and disagrees are made when a card first needs them:
+        # most cards show only some, and every label costs time when a board opens.
+        self.kind_label: QLabel | None = None
+        self.whose_label: QLabel | None = None
+        self.agree_label: QLabel | None = None
+        self.disagree_label: QLabel | None = None
+        # The colours the chip is styled in (kept while hidden): a reused widget whose
+        # chip already has them needs no restyling.
+        self.chip_colours: tuple[str, str] | None = None
+        self._content = QVBoxLayout()
+        self._content.setSpacing(6)
+        self._content.addWidget(self.text_label)
+        self._chips = QHBoxLayout()
+        self._chips.addStretch()
+        self._content.addLayout(self._chips)
+        layout.addLayout(self._content, 0, 0)
         layout.addWidget(self.menu_button, 0, 1, Qt.AlignmentFlag.AlignTop)
         layout.setColumnStretch(0, 1)
-        self.set_data(data, force=True)
+        self._show(data, None)
+
+    def _label(self, name: str, *, wrap: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(wrap)
+        return label
 
     def set_data(self, data: CardData, *, force: bool = False) -> None:
+        """Show this card; a widget reused for another card is reset first."""
         if data == self.data and not force:
             return
+        old = None if force else self.data
+        if old is not None and old.id != data.id:
+            self._reset_gesture()
         self.data = data
-        self.setProperty("column", data.column)
-        self.kind_label.setText(words.card_kind(data.kind).upper() if data.kind != "plain" else "")
-        self.kind_label.setVisible(data.kind != "plain")
-        self.text_label.setText(display_text(data.text))
-        self.setAccessibleName(data.text)
-        if data.whose_words is not None:
-            self.whose_label.setText(data.whose_words.name)
-            self.whose_label.setStyleSheet(chip_style(data.whose_words))
+        # Showing or hiding a label lays the visible card out at once, once per label;
+        # lay it out once, later, instead.
+        self._grid.setEnabled(False)
+        try:
+            self._show(data, old)
+        finally:
+            self._grid.setEnabled(True)
+
+    def blank(self) -> None:
+        """Forget the card shown (kept hidden for reuse, it holds no family's words)."""
+        self.set_data(
+            CardData(id="", column=self.data.column, kind="plain", text="", whose_words=None)
+        )
+
+    def _show(self, data: CardData, old: CardData | None) -> None:
+        """Update only what differs from ``old`` (None: everything).
+
+        A hidden label is emptied too: a reused widget keeps no other card's words.
+        """
+        if old is None or old.column != data.column:
+            self.setProperty("column", data.column)
+        if old is None or old.kind != data.kind:
+            plain = data.kind == "plain"
+            if not plain and self.kind_label is None:
+                self.kind_label = self._label("kind")
+                self._content.insertWidget(0, self.kind_label)
+            if self.kind_label is not None:
+                self.kind_label.setText("" if plain else words.card_kind(data.kind).upper())
+                self.kind_label.setVisible(not plain)
+        if old is None or old.text != data.text:
+            self.text_label.setText(display_text(data.text))
+            self.setAccessibleName(data.text)
+        if old is None or old.whose_words != data.whose_words:
+            self._show_whose(data.whose_words)
+        if old is None or old.agree != data.agree:
+            if data.agree and self.agree_label is None:
+                self.agree_label = self._label("muted", wrap=True)
+                # Below the chips row, above "disagrees".
+                at = self._content.indexOf(self.text_label) + 2
+                self._content.insertWidget(at, self.agree_label)
+            if self.agree_label is not None:
+                names = ", ".join(p.name for p in data.agree)
+                self.agree_label.setText(
+                    self.tr("Agrees: %1").replace("%1", names) if names else ""
+                )
+                self.agree_label.setVisible(bool(data.agree))
+        if old is None or old.disagree != data.disagree:
+            if data.disagree and self.disagree_label is None:
+                self.disagree_label = self._label("disagree", wrap=True)
+                self._content.addWidget(self.disagree_label)
+            if self.disagree_label is not None:
+                names = ", ".join(p.name for p in data.disagree)
+                self.disagree_label.setText(
+                    self.tr("Disagrees: %1").replace("%1", names) if names else ""
+                )
+                self.disagree_label.setVisible(bool(data.disagree))
+
+    def _show_whose(self, person: Person | None) -> None:
+        if person is not None and self.whose_label is None:
+            self.whose_label = self._label("chip")
             self.whose_label.setToolTip(self.tr("Whose words"))
-        self.whose_label.setVisible(data.whose_words is not None)
-        if data.agree:
-            self.agree_label.setText(
-                self.tr("Agrees: %1").replace("%1", ", ".join(p.name for p in data.agree))
-            )
-        self.agree_label.setVisible(bool(data.agree))
-        if data.disagree:
-            self.disagree_label.setText(
-                self.tr("Disagrees: %1").replace("%1", ", ".join(p.name for p in data.disagree))
-            )
-        self.disagree_label.setVisible(bool(data.disagree))
+            self._chips.insertWidget(0, self.whose_label)
+        if self.whose_label is None:
+            return
+        self.whose_label.setText(person.name if person is not None else "")
+        if person is not None:
+            # A style sheet of its own re-polishes the label: only when the colours change.
+            colours = theme.person_colours(person.index)
+            if colours != self.chip_colours:
+                self.whose_label.setStyleSheet(chip_style(person))
+                self.chip_colours = colours
+        self.whose_label.setVisible(person is not None)
 
     # ------------------------------------------------------------ interaction
     def _open_menu_from_button(self) -> None:
@@ -259,6 +377,17 @@ class CardWidget(QFrame):
         if self._press_pos is not None:
             self._long_pressed = True
             self._set_lifted(True)
+
+    def _stop_long_press(self) -> None:
+        if self._long_press is not None:
+            self._long_press.stop()
+
+    def _reset_gesture(self) -> None:
+        """A press, hold or lift belongs to the card it started on, not the next one shown."""
+        self._stop_long_press()
+        self._press_pos = None
+        self._long_pressed = False
+        self._set_lifted(False)
 
     def _set_lifted(self, lifted: bool) -> None:
         if bool(self.property("selected")) != lifted:
@@ -273,6 +402,11 @@ class CardWidget(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = event.position().toPoint()
             self._long_pressed = False
+            if self._long_press is None:
+                self._long_press = QTimer(self)
+                self._long_press.setSingleShot(True)
+                self._long_press.setInterval(LONG_PRESS_MS)
+                self._long_press.timeout.connect(self._on_long_press)
             self._long_press.start()
             event.accept()
             return
@@ -284,7 +418,7 @@ class CardWidget(QFrame):
         moved = (event.position().toPoint() - self._press_pos).manhattanLength()
         if moved < QApplication.startDragDistance():
             return
-        self._long_press.stop()
+        self._stop_long_press()
         # A finger swipe scrolls the column; a finger drags a card only after a long press.
         if self._is_touch(event) and not self._long_pressed:
             self._press_pos = None
@@ -295,7 +429,7 @@ class CardWidget(QFrame):
         self.start_drag()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._long_press.stop()
+        self._stop_long_press()
         pressed_at = self._press_pos
         self._press_pos = None
         if pressed_at is not None and event.button() == Qt.MouseButton.LeftButton:

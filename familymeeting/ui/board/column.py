@@ -19,6 +19,14 @@ from PySide6.QtWidgets import (
 from familymeeting.ui import theme, words
 from familymeeting.ui.board.card import CARD_MIME, CardData, CardEditor, CardWidget
 
+# Card widgets a column keeps, hidden, when a meeting with fewer cards is shown: the
+# next larger board reuses them instead of building new ones. Bounded, so memory is too.
+SPARE_CARDS = 64
+
+
+def chip_key(data: CardData) -> tuple[str, str] | None:
+    return None if data.whose_words is None else theme.person_colours(data.whose_words.index)
+
 
 class ColumnWidget(QFrame):
     """A board column. Keeps one CardWidget per card and reuses it across refreshes.
@@ -46,6 +54,8 @@ class ColumnWidget(QFrame):
         self.setMinimumWidth(230)
         self.cards: dict[str, CardWidget] = {}
         self.order: list[str] = []
+        self._laid: list[CardWidget] = []  # the card widgets in the layout, top first
+        self._spare: list[CardWidget] = []  # hidden, for cards still to come
         self.editor: CardEditor | None = None
         self.editing_card: str | None = None
 
@@ -106,46 +116,113 @@ class ColumnWidget(QFrame):
 
     # ------------------------------------------------------------- refreshing
     def set_cards(self, cards: Sequence[CardData]) -> None:
-        """Show exactly these cards in this order, reusing widgets by card id."""
-        wanted = [c.id for c in cards]
-        for gone in set(self.cards) - set(wanted):
-            widget = self.cards.pop(gone)
-            self.cards_layout.removeWidget(widget)
-            widget.deleteLater()
-            if self.editing_card == gone:
-                self.close_editor()
-        for data in cards:
-            widget = self.cards.get(data.id)
-            if widget is None:
-                widget = CardWidget(data)
-                widget.edit_requested.connect(self.open_card_editor)
-                widget.menu_requested.connect(self.menu_requested)
-                widget.delete_requested.connect(self.delete_requested)
-                widget.move_requested.connect(self.move_requested)
-                self.cards[data.id] = widget
-            else:
-                widget.set_data(data)
-        if wanted != self.order:
-            self._relayout(wanted)
-        for card_id in wanted:
-            if card_id != self.editing_card:
-                self.cards[card_id].show()
+        """Show exactly these cards in this order.
 
-    def _relayout(self, wanted: list[str]) -> None:
-        """Put the card widgets (and an open editor) into the layout in board order."""
-        for card_id in self.order:
-            if card_id in self.cards:
-                self.cards_layout.removeWidget(self.cards[card_id])
+        A card keeps its widget while it stays in the column. Widgets of cards that
+        left (and spare ones) are handed to cards that arrived, so opening another
+        meeting mostly changes words in place: building 200 styled widgets afresh
+        was what made a large board slow to open.
+        """
+        wanted = [c.id for c in cards]
+        keep = set(wanted)
+        if self.editing_card is not None and self.editing_card not in keep:
+            self.close_editor()
+        # Showing a widget (or a label in a card) lays out its visible parents at once:
+        # 200 cards would lay out the column 200 times. Lay it out once, at the end.
+        self.cards_layout.setEnabled(False)
+        try:
+            self._set_cards(cards, wanted, keep)
+        finally:
+            self.cards_layout.setEnabled(True)
+        if self.container.isVisible():  # a hidden column is laid out when shown
+            self.cards_layout.activate()
+
+    def _set_cards(self, cards: Sequence[CardData], wanted: list[str], keep: set[str]) -> None:
+        # Widgets free for the cards that arrived: those of cards that left, then spares.
+        free = [self.cards.pop(cid) for cid in reversed(self.order) if cid not in keep]
+        by_colours: dict[tuple[str, str] | None, list[CardWidget]] = {}
+        for widget in [*self._spare, *free]:  # pop() takes cards that left, top first
+            by_colours.setdefault(widget.chip_colours, []).append(widget)
+        self._spare = []
+        # Restyling a chip is the slowest part of showing another card in a widget:
+        # first give each card with a chip a widget already in its colours.
+        unmatched: list[CardData] = []
+        for data in cards:
+            if data.id in self.cards:
+                continue
+            same = by_colours.get(chip_key(data)) if data.whose_words is not None else None
+            if same:
+                self.cards[data.id] = same.pop()
+            else:
+                unmatched.append(data)
+        rest = [widget for widgets in by_colours.values() for widget in widgets]
+        for data in unmatched:
+            self.cards[data.id] = rest.pop() if rest else self._new_card(data)
+        for widget in rest:
+            self._retire(widget)
+        widgets: list[CardWidget] = []
+        for data in cards:
+            widget = self.cards[data.id]
+            widget.set_data(data)
+            widgets.append(widget)
+        self._lay_out(widgets)
+        self.order = wanted
+        for card_id, widget in zip(wanted, widgets, strict=True):
+            if widget.isHidden() and card_id != self.editing_card:
+                widget.show()
+
+    def update_card(self, data: CardData) -> bool:
+        """Show a card's new details; False when the card is not in this column."""
+        widget = self.cards.get(data.id)
+        if widget is None or data.column != self.column:
+            return False
+        widget.set_data(data)
+        return True
+
+    def _new_card(self, data: CardData) -> CardWidget:
+        # Made inside the container: no reparenting (and re-styling) when laid out.
+        widget = CardWidget(data, self.container)
+        widget.edit_requested.connect(self.open_card_editor)
+        widget.menu_requested.connect(self.menu_requested)
+        widget.delete_requested.connect(self.delete_requested)
+        widget.move_requested.connect(self.move_requested)
+        return widget
+
+    def _retire(self, widget: CardWidget) -> None:
+        """A card left the column: keep its widget, hidden and blank, for the next one."""
+        widget.hide()
+        widget.blank()
+        if len(self._spare) < SPARE_CARDS:
+            self._spare.append(widget)
+        else:
+            widget.deleteLater()
+
+    def _lay_out(self, widgets: list[CardWidget]) -> None:
+        """Put the card widgets (and an open editor) into the layout in board order.
+
+        Only the part from the first difference is laid out again: an edit near the
+        end, or a meeting with the same number of cards, moves few or no widgets.
+        """
+        old = self._laid
+        same = 0
+        for before, after in zip(old, widgets, strict=False):
+            if before is not after:
+                break
+            same += 1
+        if same == len(old) == len(widgets):
+            return
         if self.editor is not None:
             self.cards_layout.removeWidget(self.editor)
-        previous: QWidget = self.add_button
-        for index, card_id in enumerate(wanted):
-            card = self.cards[card_id]
+        for widget in old[same:]:
+            self.cards_layout.removeWidget(widget)
+        previous: QWidget = widgets[same - 1] if same else self.add_button
+        for index in range(same, len(widgets)):
+            card = widgets[index]
             self.cards_layout.insertWidget(index, card)
             # Tab goes down the cards as they are shown, then on to the next column.
             QWidget.setTabOrder(previous, card)
             previous = card
-        self.order = wanted
+        self._laid = widgets
         if self.editor is not None:
             at = 0
             if self.editing_card is not None and self.editing_card in self.cards:

@@ -11,6 +11,7 @@ happened; the controller reports the failure to the user.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,23 @@ if TYPE_CHECKING:
     from familymeeting.ui.board.controller import BoardController
 
 
+@dataclass(frozen=True)
+class Change:
+    """What a saved edit changed, so the views re-read only that.
+
+    ``cards``: cards whose details (text, kind, whose words, who agrees) changed in
+    place. ``columns``: columns whose cards or card order changed. ``everything``:
+    the header, the ratings or the plan may have changed too.
+    """
+
+    cards: frozenset[str] = frozenset()
+    columns: frozenset[str] = frozenset()
+    everything: bool = False
+
+
+EVERYTHING = Change(everything=True)
+
+
 class BoardCommand(QUndoCommand):
     """Base: runs a service call, reports success or failure to the controller."""
 
@@ -33,7 +51,7 @@ class BoardCommand(QUndoCommand):
         self.controller = controller
         self.failed = False
 
-    def _run(self, action: Callable[[], Any], columns: set[str] | None = None) -> None:
+    def _run(self, action: Callable[[], Any], change: Change) -> None:
         try:
             try:
                 action()
@@ -46,13 +64,13 @@ class BoardCommand(QUndoCommand):
             self.setObsolete(True)
             self.controller.report_failure(exc)
             return
-        self.controller.report_saved(columns)
+        self.controller.report_saved(change)
 
     def redo(self) -> None:
-        self._run(self.do, self.columns())
+        self._run(self.do, self.change())
 
     def undo(self) -> None:
-        self._run(self.undo_it, self.columns())
+        self._run(self.undo_it, self.change())
 
     def do(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -60,9 +78,9 @@ class BoardCommand(QUndoCommand):
     def undo_it(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def columns(self) -> set[str] | None:
-        """Columns whose cards change (None: only the header or a card's details)."""
-        return None
+    def change(self) -> Change:
+        """What the views must show again; everything unless a command knows better."""
+        return EVERYTHING
 
 
 class AddCard(BoardCommand):
@@ -102,8 +120,8 @@ class AddCard(BoardCommand):
         assert self.card_id is not None
         self.snapshot = self.controller.services.delete_card(self.card_id)
 
-    def columns(self) -> set[str]:
-        return {self.column}
+    def change(self) -> Change:
+        return Change(columns=frozenset({self.column}))
 
 
 class DeleteCard(BoardCommand):
@@ -119,8 +137,8 @@ class DeleteCard(BoardCommand):
         assert self.snapshot is not None
         self.controller.services.restore_card(self.snapshot)
 
-    def columns(self) -> set[str]:
-        return {self.column}
+    def change(self) -> Change:
+        return Change(columns=frozenset({self.column}))
 
 
 class ChangeCard(BoardCommand):
@@ -148,6 +166,9 @@ class ChangeCard(BoardCommand):
     def undo_it(self) -> None:
         self.setter(self.card_id, self.old)
 
+    def change(self) -> Change:
+        return Change(cards=frozenset({self.card_id}))
+
 
 class MoveCard(BoardCommand):
     """Move within or between columns; undo puts it back, kind included."""
@@ -174,8 +195,8 @@ class MoveCard(BoardCommand):
             if services.get_card(self.card_id).kind != self.old_kind:
                 services.set_card_kind(self.card_id, self.old_kind)
 
-    def columns(self) -> set[str]:
-        return {self.source[0], self.target[0]}
+    def change(self) -> Change:
+        return Change(columns=frozenset({self.source[0], self.target[0]}))
 
 
 class SetStance(BoardCommand):
@@ -196,6 +217,9 @@ class SetStance(BoardCommand):
 
     def undo_it(self) -> None:
         self.controller.services.set_stance(self.card_id, self.participant_id, self.old)
+
+    def change(self) -> Change:
+        return Change(cards=frozenset({self.card_id}))
 
 
 class UpdateMeeting(BoardCommand):

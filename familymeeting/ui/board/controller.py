@@ -14,6 +14,7 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui.board import commands
+from familymeeting.ui.board.commands import EVERYTHING, Change
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,8 +38,7 @@ class BoardController(QObject):
 
     Signals:
         changed(object): after an edit was saved (or undone/redone); the argument is
-            the set of column values whose card order changed, or None when only a
-            card's details or the header changed.
+            a ``Change`` saying what to show again.
         saved(): an edit reached the database.
         failed(str): an edit was refused or could not be saved; the message is in
             the user's language and nothing was changed.
@@ -56,9 +56,9 @@ class BoardController(QObject):
         self.stack = QUndoStack(self)
 
     # Called by the commands.
-    def report_saved(self, columns: set[str] | None) -> None:
+    def report_saved(self, change: Change = EVERYTHING) -> None:
         self.saved.emit()
-        self.changed.emit(columns)
+        self.changed.emit(change)
 
     def report_failure(self, error: UserError) -> None:
         self.failed.emit(user_message(error))

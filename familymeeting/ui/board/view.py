@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
-from familymeeting.storage.models import Participant
+from familymeeting.domain.errors import UserError
+from familymeeting.storage.models import Card, Participant
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
 from familymeeting.ui.board.card import CardData, Person
 from familymeeting.ui.board.column import ColumnWidget
+from familymeeting.ui.board.commands import Change
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.board.header import MeetingHeader
 from familymeeting.ui.plan.preview import PlanPreview
@@ -59,6 +62,9 @@ class BoardView(QWidget):
         self.controllers: dict[str, BoardController] = {}
         self.controller: BoardController | None = None
         self.people: list[Participant] = []
+        self._persons: dict[str, Person] = {}
+        # Ratings and plan not yet given the meeting shown: they get it when first shown.
+        self._stale_views: set[str] = set()
         self.menu: QMenu | None = None
 
         layout = QVBoxLayout(self)
@@ -165,9 +171,7 @@ class BoardView(QWidget):
 
     def open_meeting(self, meeting_id: str) -> None:
         self.commit_edits()
-        if meeting_id != self.meeting_id:
-            family_id = self.services.get_meeting(meeting_id).family_id
-            self.services.log_event("open_meeting", family_id=family_id, meeting_id=meeting_id)
+        opened = meeting_id != self.meeting_id
         controller = self.controllers.get(meeting_id)
         if controller is None:
             controller = BoardController(self.services, meeting_id, self)
@@ -176,11 +180,19 @@ class BoardView(QWidget):
             controller.failed.connect(self._on_failed)
             self.undo_group.addStack(controller.stack)
             self.controllers[meeting_id] = controller
+        if opened:
+            self.services.log_event(
+                "open_meeting", family_id=controller.family_id, meeting_id=meeting_id
+            )
         self.controller = controller
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
-        self.ratings.set_controller(controller)
-        self.plan.set_controller(controller)
+        # Building the ratings of a meeting cost more than its whole board; build them
+        # (and the plan) when the caseworker looks at them.
+        self._stale_views = {"ratings", "plan"}
+        current = self._current_view()
+        if current != "board":
+            self._refresh_view(current)
         self.reload()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -191,30 +203,72 @@ class BoardView(QWidget):
         services, meeting_id = self.services, self.controller.meeting_id
         meeting = services.get_meeting(meeting_id)
         self.people = services.list_participants(meeting.family_id)
+        self._persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
         self.header.set_meeting(meeting, self.people, services.list_attendee_ids(meeting_id))
-        persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
+        self._reload_columns(None)
+
+    def _card_data(self, card: Card, stances: dict[str, bool]) -> CardData:
+        persons = self._persons
+        return CardData(
+            id=card.id,
+            column=card.column,
+            kind=card.kind,
+            text=card.text,
+            whose_words=persons.get(card.whose_words_id or ""),
+            agree=tuple(persons[p] for p in persons if stances.get(p) is True),
+            disagree=tuple(persons[p] for p in persons if stances.get(p) is False),
+        )
+
+    def _reload_columns(self, columns: Iterable[str] | None) -> None:
+        """Show the stored cards of these columns (None: all three)."""
+        assert self.controller is not None
+        services, meeting_id = self.services, self.controller.meeting_id
         stances = services.card_stances(meeting_id)
-        by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
-        for card in services.list_cards(meeting_id):
-            card_stances = stances.get(card.id, {})
-            by_column[card.column].append(
-                CardData(
-                    id=card.id,
-                    column=card.column,
-                    kind=card.kind,
-                    text=card.text,
-                    whose_words=persons.get(card.whose_words_id or ""),
-                    agree=tuple(persons[p] for p in persons if card_stances.get(p) is True),
-                    disagree=tuple(persons[p] for p in persons if card_stances.get(p) is False),
-                )
-            )
+        if columns is None:
+            by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
+            for card in services.list_cards(meeting_id):
+                by_column[card.column].append(self._card_data(card, stances.get(card.id, {})))
+        else:
+            by_column = {
+                column: [
+                    self._card_data(card, stances.get(card.id, {}))
+                    for card in services.list_cards(meeting_id, column)
+                ]
+                for column in columns
+            }
         for column, cards in by_column.items():
             self.columns[column].set_cards(cards)
 
-    def _on_changed(self, _columns: object) -> None:
-        self.reload()
-        self.ratings.reload()
-        self.plan.reload()
+    def _update_cards(self, card_ids: Iterable[str]) -> None:
+        """Show the stored details of these cards, each in its place."""
+        assert self.controller is not None
+        services = self.services
+        stances = services.card_stances(self.controller.meeting_id)
+        for card_id in card_ids:
+            try:
+                card = services.get_card(card_id)
+            except UserError:  # gone meanwhile: show the board as stored
+                self._reload_columns(None)
+                return
+            if not self.columns[card.column].update_card(
+                self._card_data(card, stances.get(card_id, {}))
+            ):
+                self._reload_columns(None)
+                return
+
+    def _on_changed(self, change: Change) -> None:
+        if change.everything:
+            self.reload()
+            for name in ("ratings", "plan"):
+                if name not in self._stale_views:
+                    self._refresh_view(name)
+            return
+        # A card edit shows in its own column only; the ratings and the plan do not
+        # show cards, so they stay as they are.
+        if change.columns:
+            self._reload_columns(change.columns)
+        if change.cards:
+            self._update_cards(change.cards)
 
     def undo(self) -> None:
         """Undo the last edit of the meeting shown; a card being written is saved first."""
@@ -225,16 +279,30 @@ class BoardView(QWidget):
         self.commit_edits()
         self.undo_group.redo()
 
+    def _pages(self) -> dict[str, QWidget]:
+        return {"board": self.board_page, "ratings": self.ratings, "plan": self.plan}
+
+    def _current_view(self) -> str:
+        current = self.views.currentWidget()
+        return next(name for name, page in self._pages().items() if page is current)
+
+    def _refresh_view(self, name: str) -> None:
+        """Give the ratings or plan view the meeting shown, or have it re-read it."""
+        assert self.controller is not None
+        view = self.ratings if name == "ratings" else self.plan
+        if name in self._stale_views:
+            self._stale_views.discard(name)
+            view.set_controller(self.controller)
+        else:
+            view.reload()
+
     def show_view(self, name: str) -> None:
-        """Show the board or the ratings of the meeting."""
+        """Show the board, the ratings or the plan of the meeting."""
         self.commit_edits()
         self.view_buttons[name].setChecked(True)
-        pages = {"board": self.board_page, "ratings": self.ratings, "plan": self.plan}
-        self.views.setCurrentWidget(pages[name])
-        if name == "ratings":
-            self.ratings.reload()
-        elif name == "plan":
-            self.plan.reload()
+        self.views.setCurrentWidget(self._pages()[name])
+        if name != "board" and self.controller is not None:
+            self._refresh_view(name)
 
     def preview_plan(self) -> PlanPreview | None:
         """Show the one-page plan (made in the background) with Print and Save."""
