@@ -20,7 +20,7 @@ import pytest
 from helpers import file_digest
 from passwords import DATA_FILES, RECOVERY_CODE, TEST_PASSWORD, open_database, recovery_notice
 
-from familymeeting.storage.database import Database, is_plain_sqlite
+from familymeeting.storage.database import SEAL_SUFFIX, Database, is_plain_sqlite
 from familymeeting.storage.keys import FAILURES_FILENAME, KEYS_FILENAME
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
@@ -275,7 +275,7 @@ def test_a_missing_key_file_is_explained(run: Run, data_dir: Path, set_up: str) 
     assert "keys.json" in line
     assert "kan ikke læses" in line
     assert file_digest(data_dir / DB_FILENAME) == before
-    assert names(data_dir) == [DB_FILENAME]
+    assert names(data_dir) == [DB_FILENAME, DB_FILENAME + SEAL_SUFFIX]  # nothing added
 
 
 @contextmanager
