@@ -6,8 +6,10 @@
 3. PyInstaller with packaging/familymeeting.spec into packaging/dist/familymeeting/.
 4. Linux: the .desktop file, the AppStream metainfo and the icons laid out under
    dist/familymeeting/share/ (as a distribution package or IT's installer expects).
-5. `--smoke`: runs the bundled program as a user would: `--version`, `demo` and `plan`
-   to a PDF (offscreen), and checks the PDF is one page.
+5. `--smoke`: runs the bundled programs as a user would, offscreen: `--version`, `demo`,
+   `list`, `plan` to a one-page PDF in Danish and in Arabic (shaped by HarfBuzz, in
+   right-to-left order), and the app itself (`familymeeting`) drawing a meeting's board
+   into a picture. `--keep DIR` keeps the PDFs and the picture to look at.
 
 Prints the bundle's size and the build time (recorded in docs/benchmarks.md).
 Needs the `bundle` extra: `pip install -e '.[bundle]'`.
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +126,15 @@ def run_pyinstaller(dist: Path, work: Path) -> Path:
 
 
 def lay_out_linux(folder: Path) -> None:
-    """share/applications, share/metainfo and share/icons beside the programs."""
+    """share/applications, share/metainfo and share/icons beside the programs.
+
+    On Linux `console` means nothing, so the two programs PyInstaller makes are the same
+    file (each with the Python code inside, 10 MB): familymeeting-cli becomes a link.
+    """
+    cli, app = folder / "familymeeting-cli", folder / "familymeeting"
+    if not cli.is_symlink() and cli.read_bytes() == app.read_bytes():
+        cli.unlink()
+        cli.symlink_to(app.name)
     share = folder / "share"
     (share / "applications").mkdir(parents=True, exist_ok=True)
     (share / "metainfo").mkdir(parents=True, exist_ok=True)
@@ -142,10 +153,14 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def smoke(folder: Path) -> None:
-    """The bundled command, as a user runs it: --version, demo, plan to a one-page PDF."""
-    exe = folder / ("familymeeting-cli.exe" if sys.platform == "win32" else "familymeeting-cli")
+def smoke(folder: Path, keep: Path | None = None) -> None:
+    """The bundled programs, as a user runs them (offscreen); ``keep`` gets their output."""
+    windows = sys.platform == "win32"
+    exe = folder / ("familymeeting-cli.exe" if windows else "familymeeting-cli")
+    gui = folder / ("familymeeting.exe" if windows else "familymeeting")
     with tempfile.TemporaryDirectory(prefix="familymeeting-bundle-") as tmp:
+        out = keep or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
         env.update(
             QT_QPA_PLATFORM="offscreen",
@@ -154,32 +169,68 @@ def smoke(folder: Path) -> None:
             FAMILYMEETING_LANG="da",
         )
 
-        def run(*args: str) -> str:
+        def run(program: Path, *args: str) -> str:
             done = subprocess.run(
-                [str(exe), *args], env=env, capture_output=True, text=True, timeout=120
+                [str(program), *args], env=env, capture_output=True, text=True, timeout=120
             )
             if done.returncode != 0:
-                raise SystemExit(f"{exe.name} {' '.join(args)} failed:\n{done.stderr}")
+                raise SystemExit(f"{program.name} {' '.join(args)} failed:\n{done.stderr}")
             return done.stdout
 
-        assert version() in run("--version")
-        run("demo")
-        meeting = re.search(r"^\s{4}([0-9a-f]{8,})\s", run("list"), re.MULTILINE)
+        assert version() in run(exe, "--version")
+        run(exe, "demo")
+        meeting = re.search(r"^\s{4}([0-9a-f]{8,})\s", run(exe, "list"), re.MULTILINE)
         assert meeting, "no meeting listed"
-        pdf = Path(tmp) / "plan.pdf"
-        run("plan", meeting[1], "-o", str(pdf))
-        from pypdf import PdfReader
+        check_plans(lambda *args: run(exe, *args), meeting[1], out)
+        check_window(lambda *args: run(gui, *args), meeting[1], out / "board.png")
+    print(
+        "smoke: --version, demo, list, plan (one page, Danish and Arabic) and the app's "
+        "window ran from the bundle"
+    )
 
-        pages = len(PdfReader(str(pdf)).pages)
-        if pages != 1:
-            raise SystemExit(f"the bundled plan has {pages} pages")
-    print("smoke: --version, demo, list and plan (one page) ran from the bundle")
+
+def check_plans(run: Callable[..., str], meeting: str, out: Path) -> None:
+    """The plan in Danish and in Arabic: one page each; the Arabic shaped and in order."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    for lang in ("da", "ar"):
+        pdf = out / f"plan-{lang}.pdf"
+        run("plan", meeting, "--lang", lang, "-o", str(pdf))
+        reader = PdfReader(str(pdf))
+        if len(reader.pages) != 1:
+            raise SystemExit(f"the bundled {lang} plan has {len(reader.pages)} pages")
+    page = PdfReader(str(out / "plan-ar.pdf")).pages[0]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    if not any("NotoNaskhArabic" in font for font in fonts):
+        raise SystemExit(f"the bundled Arabic plan has no Arabic font: {sorted(fonts)}")
+    raw = page.extract_text()
+    title = "خطتنا"  # "our plan", the heading
+    # HarfBuzz draws the joined letter forms, so the plain letters never appear; python-bidi
+    # puts them in reading order, so the heading reads forwards once normalised.
+    if title in raw or title not in unicodedata.normalize("NFKC", raw):
+        raise SystemExit("the bundled Arabic plan is not shaped or not in reading order")
+
+
+def check_window(run: Callable[..., str], meeting: str, png: Path) -> None:
+    """The app itself (not the console program) opens a meeting and paints its window."""
+    from PySide6.QtGui import QImage
+
+    run("--screenshot", str(png), "--size", "1280x800", "--open", meeting)
+    image = QImage(str(png))
+    if image.isNull() or image.width() < 1280 or image.height() < 800:
+        raise SystemExit(f"the bundled app drew no window picture ({image.size()})")
+    colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
+    if len(colours) < 8:
+        raise SystemExit(f"the bundled app's window is nearly blank ({len(colours)} colours)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="run the bundle after building")
     parser.add_argument("--skip-build", action="store_true", help="only the smoke run")
+    parser.add_argument("--keep", type=Path, help="keep the smoke run's PDFs and picture here")
     parser.add_argument("--dist", type=Path, default=DIST, help="where the bundle goes")
     parser.add_argument("--work", type=Path, default=BUILD / "work", help="PyInstaller's work")
     args = parser.parse_args()
@@ -195,7 +246,7 @@ def main() -> int:
         size_mb = folder_size(folder) / 1e6
         print(f"bundle: {folder} ({size_mb:.0f} MB) built in {seconds:.0f} s")
     if args.smoke:
-        smoke(folder)
+        smoke(folder, args.keep)
     return 0
 
 
