@@ -27,6 +27,16 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
+def imported_names(path: Path) -> set[str]:
+    """Like :func:`imported_modules`, plus ``a.b`` for ``from a import b``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = imported_modules(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
 @pytest.mark.parametrize("layer", QT_FREE)
 def test_no_qt_in_domain_storage_export_source(layer: str) -> None:
     files = sorted((PACKAGE / layer).rglob("*.py"))
@@ -78,6 +88,31 @@ def test_the_password_screen_needs_no_database_layer() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_app_imports_nothing_the_bundle_leaves_out() -> None:
+    """Every module packaging/familymeeting.spec excludes is imported nowhere in the app.
+
+    The bundle is trimmed to what the app loads; a new ``import PySide6.QtNetwork`` (say)
+    would work from a checkout and fail only in the installed program.
+    """
+    spec = ast.parse((REPO / "packaging" / "familymeeting.spec").read_text(encoding="utf-8"))
+    excluded: list[str] = []
+    for node in ast.walk(spec):
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "excludes" for t in node.targets)
+            and isinstance(node.value, ast.List)
+        ):
+            excluded = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+    assert "PySide6.QtNetwork" in excluded, "the spec's excludes list was not found"
+    offenders = sorted(
+        f"{path.relative_to(REPO)}: {name}"
+        for path in PACKAGE.rglob("*.py")
+        for name in imported_names(path)
+        if any(name == e or name.startswith(e + ".") for e in excluded)
+    )
+    assert offenders == []
 
 
 def _tool(name: str) -> str:
