@@ -76,6 +76,9 @@ def _preload_storage() -> None:
     def load() -> None:
         import familymeeting.storage.backup
         import familymeeting.storage.services  # noqa: F401
+        from familymeeting.storage.keys import load_crypto
+
+        load_crypto()
 
     threading.Thread(target=load, name="preload-storage", daemon=True).start()
 

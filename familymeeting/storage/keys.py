@@ -29,10 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.storage.atomic import write_atomic
 
@@ -127,8 +123,20 @@ def _secret_bytes(secret: str) -> bytes:
     return unicodedata.normalize("NFC", secret).encode("utf-8")
 
 
+def load_crypto() -> None:
+    """Import Argon2 and AES-GCM (about 35 ms), which the password screen does not need.
+
+    They are imported where they are used; the app calls this on a thread while the
+    password is typed (``app._preload_storage``), so Enter does not wait for them.
+    """
+    import argon2.low_level  # noqa: F401
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+
 def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
     """A 256-bit wrapping key from a password or recovery code (Argon2id)."""
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         _secret_bytes(secret),
         salt,
@@ -356,6 +364,8 @@ def _wrap(data_key: bytes, secret: str, slot: str, kdf: KdfParams) -> _Slot:
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     wrapping_key = derive_key(secret, salt, kdf)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(slot, kdf))
     return _Slot(salt=salt, nonce=nonce, wrapped=wrapped)
 
@@ -363,6 +373,9 @@ def _wrap(data_key: bytes, secret: str, slot: str, kdf: KdfParams) -> _Slot:
 def _unwrap(keyfile: _KeyFile, slot_name: str, secret: str) -> bytes | None:
     slot = keyfile.slots[slot_name]
     wrapping_key = derive_key(secret, slot.salt, keyfile.kdf)
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         data_key = AESGCM(wrapping_key).decrypt(
             slot.nonce, slot.wrapped, _aad(slot_name, keyfile.kdf)

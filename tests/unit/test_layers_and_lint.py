@@ -71,17 +71,19 @@ def test_no_qt_loaded_when_using_the_lower_layers() -> None:
 
 
 def test_the_password_screen_needs_no_database_layer() -> None:
-    """What runs before the password screen shows loads neither SQLAlchemy nor SQLModel.
+    """What runs before the password screen shows loads no database layer and no crypto.
 
-    They take about a third of a second; they load on a thread while the password is
-    typed (``app._preload_storage``). This keeps a stray import from undoing that.
+    SQLAlchemy and SQLModel take about a third of a second, Argon2 and AES-GCM about
+    35 ms; they load on a thread while the password is typed (``app._preload_storage``).
+    This keeps a stray import from undoing that.
     """
     code = (
         "import sys\n"
         "import familymeeting.app, familymeeting.ui.lock, familymeeting.storage.unlock\n"
         "import familymeeting.ui.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
         "import familymeeting.ui.crash\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "heavy = ('sqlalchemy', 'sqlmodel', 'argon2', 'cryptography')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
         "print(bad[:5]); raise SystemExit(1 if bad else 0)\n"
     )
     result = subprocess.run(
