@@ -47,12 +47,16 @@ class FirstPaint(QObject):
             and isinstance(watched, QWidget)
             and isinstance(watched.window(), QMainWindow)
         ):
-            seconds = time.time() - self.t0
-            print(json.dumps({"seconds": seconds, "python_start": _IMPORTED_AT - self.t0}))
-            sys.stdout.flush()
-            close_cleanly(watched.window())
-            os._exit(0)
+            report(time.time() - self.t0, watched.window(), python_start=_IMPORTED_AT - self.t0)
         return False
+
+
+def report(seconds: float, window: QWidget, **extra: float) -> None:
+    """Print the figure as one line of JSON, close cleanly and end the process at once."""
+    print(json.dumps({"seconds": seconds, **extra}))
+    sys.stdout.flush()
+    close_cleanly(window)
+    os._exit(0)
 
 
 def close_cleanly(window: QWidget) -> None:
@@ -87,10 +91,7 @@ class TypedPassword(QObject):
         if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
             return False
         if isinstance(watched.window(), QMainWindow) and self.started is not None:
-            print(json.dumps({"seconds": time.time() - self.started}))
-            sys.stdout.flush()
-            close_cleanly(watched.window())
-            os._exit(0)
+            report(time.time() - self.started, watched.window())
         if not self.scheduled:
             self.scheduled = True
             dialog = watched.window()
@@ -117,9 +118,7 @@ class FirstWindowPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            print(json.dumps({"seconds": time.time() - self.t0}))
-            sys.stdout.flush()
-            os._exit(0)
+            report(time.time() - self.t0, watched.window())
         return False
 
 
@@ -138,20 +137,14 @@ def main() -> None:
     data_dir = Path(sys.argv[3])
     from familymeeting.app import make_app, run_gui
 
-    if mode == "typed":
-        password = os.environ.pop("FAMILYMEETING_PASSWORD")
+    if mode in ("typed", "prompt"):
+        # The password screen is shown: no password in the environment.
+        password = os.environ.pop("FAMILYMEETING_PASSWORD", "")
         app = make_app()
-        typist = TypedPassword(password)
-        app.installEventFilter(typist)
-        run_gui(data_dir)
-        raise SystemExit("the window closed before it was painted")
-    if mode == "prompt":
-        os.environ.pop("FAMILYMEETING_PASSWORD", None)
-        app = make_app()
-        watcher = FirstWindowPaint(t0)
+        watcher = TypedPassword(password) if mode == "typed" else FirstWindowPaint(t0)
         app.installEventFilter(watcher)
         run_gui(data_dir)
-        raise SystemExit("the password screen closed before it was painted")
+        raise SystemExit("the window closed before it was painted")
 
     if mode == "rawkey":
         import familymeeting.storage.unlock as unlock

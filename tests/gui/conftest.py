@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from familymeeting.messages import set_language
+from familymeeting.storage.services import Services
+from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.language import install_translators
+from familymeeting.ui.theme import stylesheet
 
 SHOTS_ENV = "FAMILYMEETING_SCREENSHOTS"
 
@@ -48,3 +51,26 @@ def screenshot(tmp_path: Path) -> object:
         return path
 
     return save
+
+
+ShowBoard = Callable[..., BoardView]
+
+
+@pytest.fixture
+def show_board(qtbot: object, qapp: QApplication) -> ShowBoard:
+    """A shown 1280×800 board of a meeting in the app's look; the active window if asked."""
+
+    def show(services: Services, meeting: str, *, active: bool = False) -> BoardView:
+        qapp.setStyleSheet(stylesheet())
+        view = BoardView(services)
+        qtbot.addWidget(view)  # type: ignore[attr-defined]
+        view.resize(1280, 800)
+        view.open_meeting(meeting)
+        view.show()
+        qtbot.waitExposed(view)  # type: ignore[attr-defined]
+        if active:
+            view.activateWindow()
+            qtbot.waitUntil(view.isActiveWindow)  # type: ignore[attr-defined]
+        return view
+
+    return show

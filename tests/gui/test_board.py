@@ -17,7 +17,6 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.ui.board.card import CARD_MIME, CardWidget, display_text
 from familymeeting.ui.board.view import BoardView
-from familymeeting.ui.theme import stylesheet
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 Shot = Callable[[QWidget, str], Path]
@@ -34,16 +33,9 @@ def meeting(services: Services) -> str:
 
 @pytest.fixture
 def board(
-    qtbot: QtBot, qapp: QApplication, services: Services, meeting: str, danish: None
+    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
 ) -> BoardView:
-    qapp.setStyleSheet(stylesheet())
-    view = BoardView(services)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.open_meeting(meeting)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return show_board(services, meeting)
 
 
 def shown_texts(board: BoardView, column: str) -> list[str]:

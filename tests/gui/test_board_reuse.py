@@ -6,6 +6,7 @@ the card it changed; every test compares what is on screen with the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -63,18 +64,9 @@ def plain_meeting(services: Services, family: str) -> str:
 
 @pytest.fixture
 def board(
-    qtbot: QtBot, qapp: QApplication, services: Services, meeting: str, danish: None
+    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
 ) -> BoardView:
-    qapp.setStyleSheet(stylesheet())
-    view = BoardView(services)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.open_meeting(meeting)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    return view
+    return show_board(services, meeting, active=True)
 
 
 def shown(label: QLabel | None) -> str | None:

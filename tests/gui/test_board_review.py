@@ -6,6 +6,7 @@ Every test asserts on what the user sees or on what is stored, and fails today.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -19,7 +20,6 @@ from familymeeting.domain.enums import Column, Role
 from familymeeting.storage.services import Services
 from familymeeting.ui.board.card import CardWidget
 from familymeeting.ui.board.view import BoardView
-from familymeeting.ui.theme import stylesheet
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 
@@ -35,18 +35,9 @@ def meeting(services: Services) -> str:
 
 @pytest.fixture
 def board(
-    qtbot: QtBot, qapp: QApplication, services: Services, meeting: str, danish: None
+    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
 ) -> BoardView:
-    qapp.setStyleSheet(stylesheet())
-    view = BoardView(services)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.open_meeting(meeting)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    return view
+    return show_board(services, meeting, active=True)
 
 
 def stored_texts(services: Services, meeting: str, column: str) -> list[str]:
