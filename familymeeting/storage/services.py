@@ -72,6 +72,14 @@ class FamilyRow:
     folded_name: str  # display_name.casefold(), what a search is matched against
 
 
+def filter_family_rows(
+    rows: Iterable[FamilyRow], search: str, *, include_archived: bool = False
+) -> list[FamilyRow]:
+    """The rows a family search shows, matched as :meth:`Services.list_families` matches."""
+    needle = search.casefold().strip()
+    return [r for r in rows if needle in r.folded_name and (include_archived or not r.archived)]
+
+
 class _Unset(Enum):
     """Marks "leave as it is" where None is a meaningful new value."""
 

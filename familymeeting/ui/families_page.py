@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.demo import create_demo_family
-from familymeeting.storage.services import FamilyRow, Services
+from familymeeting.storage.services import FamilyRow, Services, filter_family_rows
 from familymeeting.ui import theme
 from familymeeting.ui.family_dialog import (
     BIG_INDICATOR,
@@ -324,14 +324,11 @@ class FamiliesPage(QWidget):
             self._load()  # not read yet, or the read failed: try again
             return
         self.error_label.hide()
-        # Matched like Services.list_families: anywhere in the name, ignoring case.
-        needle = self.search_edit.text().casefold().strip()
+        searching = bool(self.search_edit.text().strip())
         include_archived = self.archived_check.isChecked()
-        families = [
-            row
-            for row in self._rows
-            if needle in row.folded_name and (include_archived or not row.archived)
-        ]
+        families = filter_family_rows(
+            self._rows, self.search_edit.text(), include_archived=include_archived
+        )
         shown_ids = [row.id for row in families]
         if shown_ids == self._shown_ids:
             # The same rows (e.g. "familien" typed over a list of "Familien …"): leave
@@ -350,7 +347,7 @@ class FamiliesPage(QWidget):
             self._set_first_start(False)
             self._schedule_details()
             return
-        if needle:
+        if searching:
             self.no_match_label.setText(self.tr("No family matches the search."))
             self.stack.setCurrentWidget(self.no_match_page)
             self._set_first_start(False)
@@ -418,7 +415,11 @@ class FamiliesPage(QWidget):
             self.family_opened.emit(str(item.data(ID_ROLE)))
 
     def _family_created(self, dialog: FamilyDialog) -> None:
-        self.search_edit.clear()  # the new family must not be hidden by a search
+        # The new family must not be hidden by a search; the list is shown once, after
+        # the read (clearing the field would otherwise show the old rows first).
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
         self.refresh()
         if dialog.family_id is not None:
             self.family_opened.emit(dialog.family_id)

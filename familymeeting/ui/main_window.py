@@ -47,6 +47,7 @@ from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
 from familymeeting.ui import keyboard, settings, theme, words
+from familymeeting.ui.board.card import forget_text_heights
 from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
@@ -616,6 +617,7 @@ class MainWindow(QMainWindow):
         for name in PAGES:
             delattr(self, name)
         self.vault.close(wait=False)  # the closing backup runs on a thread
+        forget_text_heights()  # derived (hashed) from case text: not kept while locked
         self.locked = True
         self.family_mode = False
         self.family_meeting_id = None

@@ -10,12 +10,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Column, Role
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
+from familymeeting.ui.board import card as card_module
 from familymeeting.ui.board.card import CardWidget, chip_style, display_text
 from familymeeting.ui.board.column import SPARE_CARDS
 from familymeeting.ui.board.view import BoardView
@@ -145,7 +147,6 @@ def test_a_reused_card_never_shows_another_cards_words_owner_or_stances(
         assert shown(widget.whose_label) is None
         assert shown(widget.agree_label) is None
         assert shown(widget.disagree_label) is None
-        assert not widget.property("selected")
     # Widgets kept aside for later hold no words of the other meeting either.
     board.open_meeting(meeting)
     family_id = services.get_meeting(meeting).family_id
@@ -248,6 +249,8 @@ def test_larger_text_reflows_reused_cards_like_a_new_board(
     board.open_meeting(meeting)
     qapp.setStyleSheet(stylesheet(2))
     qtbot.wait(20)
+    # The new board must not borrow the reused one's remembered heights.
+    card_module.forget_text_heights()
     fresh = BoardView(services)
     qtbot.addWidget(fresh)
     fresh.resize(board.size())
@@ -261,6 +264,12 @@ def test_larger_text_reflows_reused_cards_like_a_new_board(
 
     assert heights(board) == heights(fresh)
     assert heights(board)[0][0] > 0
+    # Each remembered text height is what Qt itself lays out for that width.
+    for col in board.columns.values():
+        for card_id in col.order:
+            label = col.cards[card_id].text_label
+            width = label.width()
+            assert label.heightForWidth(width) == QLabel.heightForWidth(label, width)
 
 
 def test_the_widgets_kept_for_reuse_are_bounded(
@@ -279,3 +288,50 @@ def test_the_widgets_kept_for_reuse_are_bounded(
     assert len(kept) == SPARE_CARDS and not any(w.isVisible() for w in kept)
     board.open_meeting(big)
     assert_board_shows_what_is_stored(board, services)
+
+
+def test_a_card_held_down_is_not_still_lifted_as_another_card(
+    qtbot: QtBot, board: BoardView, plain_meeting: str
+) -> None:
+    widget = board.columns[W].cards[board.columns[W].order[0]]
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
+    widget._on_long_press()  # held still long enough: the card lifts
+    assert widget.property("selected")
+    board.open_meeting(plain_meeting)
+    for col in board.columns.values():
+        for card in col.cards.values():
+            assert not card.property("selected")
+            assert card._press_pos is None
+            assert card._long_press is None or not card._long_press.isActive()
+
+
+def test_a_hidden_ratings_or_plan_view_keeps_no_words_of_another_family(
+    board: BoardView, services: Services, meeting: str
+) -> None:
+    services.add_question(meeting, "Hvor bange er Emma for far?")
+    services.add_action(meeting, "Emma flytter til mormor")
+    board.show_view("ratings")
+    board.show_view("plan")
+    board.show_view("board")
+    other = services.create_family("Familien Berg")
+    services.add_participant(other.id, "Bo", Role.PARENT)
+    board.open_meeting(services.create_meeting(other.id, datetime(2027, 1, 2, 10, 0)).id)
+    # The old rows go with the next turn of the event loop (deleteLater).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def words_in(view: QWidget) -> list[str]:
+        texts = [label.text() for label in view.findChildren(QLabel)]
+        texts += [field.text() for field in view.findChildren(QLineEdit)]
+        return [t for t in texts if "Emma" in t or "mormor" in t]
+
+    assert words_in(board.ratings) == []
+    assert words_in(board.plan) == []
+    # Shown again, they show the meeting on the board.
+    board.show_view("ratings")
+    assert "Hvor bange er Emma for far?" not in [
+        label.text() for label in board.ratings.findChildren(QLabel)
+    ]
+    board.open_meeting(meeting)
+    assert "Hvor bange er Emma for far?" in [
+        label.text() for label in board.ratings.findChildren(QLabel)
+    ]

@@ -32,6 +32,7 @@ from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
 from familymeeting.ui import settings
+from familymeeting.ui.board import card as card_module
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
 from familymeeting.ui.lock import (
     RecoveryCodeDialog,
@@ -341,6 +342,7 @@ def test_idle_lock_leaves_no_case_text_and_unlock_returns_to_the_meeting(
         timeout=5_000,
     )
     assert "Maja" not in every_text()
+    assert card_module._TEXT_HEIGHTS == {}  # not even hashes of the cards' words
     assert window.windowTitle() == "familymeeting"
     assert not vault.is_open
     assert not window.toolbar.isVisible()

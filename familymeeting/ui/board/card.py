@@ -92,6 +92,12 @@ def chip_style(person: Person) -> str:
 # shared by all cards: a board opened again needs no text laid out. Bounded.
 _TEXT_HEIGHTS: dict[tuple[object, int, int], int] = {}
 _TEXT_HEIGHTS_MAX = 20_000
+_WIDTHS_PER_LABEL = 4  # a layout pass asks for one or two; a window being resized, many
+
+
+def forget_text_heights() -> None:
+    """Drop the shared heights (on lock: they are derived from case text, if hashed)."""
+    _TEXT_HEIGHTS.clear()
 
 
 class CardText(QLabel):
@@ -121,6 +127,7 @@ class CardText(QLabel):
                 margins = self.contentsMargins()
                 self._look = (
                     self.font().key(),
+                    self.wordWrap(),
                     self.logicalDpiY(),
                     margins.left(),
                     margins.top(),
@@ -136,8 +143,13 @@ class CardText(QLabel):
                 if len(_TEXT_HEIGHTS) >= _TEXT_HEIGHTS_MAX:
                     _TEXT_HEIGHTS.clear()
                 _TEXT_HEIGHTS[key] = height
+            if len(self._heights) >= _WIDTHS_PER_LABEL:
+                self._heights.clear()
             self._heights[width] = height
         return height
+
+    def clear(self) -> None:
+        self.setText("")
 
     def changeEvent(self, event: QEvent) -> None:
         self._look = None
@@ -285,12 +297,12 @@ class CardWidget(QFrame):
         label.setWordWrap(wrap)
         return label
 
-    def set_data(self, data: CardData, *, force: bool = False) -> None:
+    def set_data(self, data: CardData) -> None:
         """Show this card; a widget reused for another card is reset first."""
-        if data == self.data and not force:
+        if data == self.data:
             return
-        old = None if force else self.data
-        if old is not None and old.id != data.id:
+        old = self.data
+        if old.id != data.id:
             self._reset_gesture()
         self.data = data
         # Showing or hiding a label lays the visible card out at once, once per label;

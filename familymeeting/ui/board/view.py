@@ -188,11 +188,15 @@ class BoardView(QWidget):
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
         # Building the ratings of a meeting cost more than its whole board; build them
-        # (and the plan) when the caseworker looks at them.
+        # (and the plan) when the caseworker looks at them. Until then a hidden view
+        # shows nothing: no other meeting's (or family's) words wait in it.
         self._stale_views = {"ratings", "plan"}
         current = self._current_view()
-        if current != "board":
-            self._refresh_view(current)
+        for name in ("ratings", "plan"):
+            if name == current:
+                self._refresh_view(name)
+            elif opened:
+                self._view(name).clear()
         self.reload()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -259,9 +263,11 @@ class BoardView(QWidget):
     def _on_changed(self, change: Change) -> None:
         if change.everything:
             self.reload()
-            for name in ("ratings", "plan"):
-                if name not in self._stale_views:
-                    self._refresh_view(name)
+            # The view on screen shows the change now; a hidden one reads the meeting
+            # again whenever it is shown (show_view).
+            current = self._current_view()
+            if current != "board":
+                self._refresh_view(current)
             return
         # A card edit shows in its own column only; the ratings and the plan do not
         # show cards, so they stay as they are.
@@ -286,10 +292,13 @@ class BoardView(QWidget):
         current = self.views.currentWidget()
         return next(name for name, page in self._pages().items() if page is current)
 
+    def _view(self, name: str) -> RatingsView | PlanView:
+        return self.ratings if name == "ratings" else self.plan
+
     def _refresh_view(self, name: str) -> None:
         """Give the ratings or plan view the meeting shown, or have it re-read it."""
         assert self.controller is not None
-        view = self.ratings if name == "ratings" else self.plan
+        view = self._view(name)
         if name in self._stale_views:
             self._stale_views.discard(name)
             view.set_controller(self.controller)

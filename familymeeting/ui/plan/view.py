@@ -265,6 +265,17 @@ class PlanView(QWidget):
         self.controller = controller
         self.reload()
 
+    def clear(self) -> None:
+        """Show no meeting: nothing of a family stays in a view nobody is looking at."""
+        self.controller = None
+        for row in self.rows.values():
+            self.actions_box.removeWidget(row)
+            row.deleteLater()
+        self.rows = {}
+        for field in (self.next_place, self.caseworker_name, self.caseworker_phone):
+            field.setText("")
+        self.empty_label.setVisible(True)
+
     def people(self) -> list[Participant]:
         assert self.controller is not None
         return self.controller.services.list_participants(self.controller.family_id)

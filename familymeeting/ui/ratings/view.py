@@ -226,6 +226,14 @@ class RatingsView(QWidget):
         self._shape = ()
         self.reload()
 
+    def clear(self) -> None:
+        """Show no meeting: nothing of a family stays in a view nobody is looking at."""
+        self.controller = None
+        self._rebuild([], [], [])
+        self._shape = ()
+        self.hint.setText("")
+        self.child_button.setEnabled(False)
+
     def people(self) -> list[Participant]:
         """Who answers: the attendees, or everyone when nobody is marked as here yet."""
         assert self.controller is not None
