@@ -46,7 +46,7 @@ from familymeeting.assets import resource
 from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, theme, words
+from familymeeting.ui import keyboard, settings, text_size, theme, words
 from familymeeting.ui.board.card import forget_text_heights
 from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.elided import ElidedLabel
@@ -801,10 +801,7 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------- size and screen
     def apply_text_size(self, step: int) -> None:
-        step = max(0, min(step, len(theme.TEXT_SCALES) - 1))
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(theme.stylesheet(step))
+        step = text_size.apply(self, step)
         self.text_size = step
         self.smaller_action.setEnabled(step > 0)
         self.larger_action.setEnabled(step < len(theme.TEXT_SCALES) - 1)
