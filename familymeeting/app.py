@@ -98,7 +98,7 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     if password is not None:
         result = open_unlocked(data_dir, password)
         if result.recovery_code:
-            if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            if QApplication.platformName() == "offscreen":
                 # Nobody can see a dialog: the one chance to note the code is stderr.
                 print(f"familymeeting: recovery code {result.recovery_code}", file=sys.stderr)
             else:
@@ -213,10 +213,7 @@ def _run_window(
             _settle()
             _save_picture(window, screenshot)
             return 0
-        if app_settings.get(settings.FULL_SCREEN):
-            window.showFullScreen()
-        else:
-            window.show()
+        window.show_on_screen()
         return app.exec()
     finally:
         vault.close()

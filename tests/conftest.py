@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 # Before anything imports Qt: no display needed, in CI or on a developer's machine.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Besides Qt's own 800×600 offscreen screen (first, so it stays the primary one), one
+# screen of every supported size, for the fit audit (tests/gui/test_fit_audit.py). The
+# platform's arguments are separated by ":", so a path with a drive letter cannot be given.
+SCREENS_CONFIG = Path(__file__).with_name("offscreen-screens.json")
+os.environ["QT_QPA_PLATFORM"] = (
+    "offscreen" if ":" in str(SCREENS_CONFIG) else f"offscreen:configfile={SCREENS_CONFIG}"
+)
 
 from familymeeting.storage.database import Database
 from familymeeting.storage.services import Services

@@ -14,16 +14,29 @@ caseworker's password.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLocale,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QGuiApplication,
     QIcon,
     QKeySequence,
-    QResizeEvent,
+    QScreen,
     QShowEvent,
     QUndoGroup,
 )
@@ -37,8 +50,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QTextEdit,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -58,8 +69,10 @@ from familymeeting.ui.maintenance import MaintenancePage
 from familymeeting.ui.ratings.child_mode import ChildModeView
 from familymeeting.ui.ratings.progress import ProgressView
 from familymeeting.ui.settings import Settings
+from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
-NARROW_TOOLBAR = 1000  # below this width (a tablet in portrait) the toolbar shows icons only
+DESIGN_SIZE = QSize(1280, 800)  # the window's size when nothing else decides it
+TITLE_BAR_GUESS = 40  # room left for a window manager's title bar, before one is known
 
 # What locking destroys; unlocking builds them again (see _build_pages).
 PAGES = (
@@ -87,6 +100,20 @@ class Place:
 
 def icon(name: str) -> QIcon:
     return QIcon(str(resource("icons", f"{name}.svg")))
+
+
+def _fits(rect: QRect, screens: Iterable[QScreen]) -> bool:
+    return any(s.availableGeometry().contains(rect) for s in screens)
+
+
+def distinct_keys(*groups: Iterable[QKeySequence]) -> list[QKeySequence]:
+    """The keys of all groups in order, each once (the platform's lists differ)."""
+    keys: list[QKeySequence] = []
+    for group in groups:
+        for key in group:
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+    return keys
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +145,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.setWindowTitle("familymeeting")
         self.setWindowIcon(icon("familymeeting"))
-        self.resize(1280, 800)
+        self.resize(DESIGN_SIZE)
         self.family_id: str | None = None
         self.locked = False
         self.family_mode = False
@@ -190,31 +217,35 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- toolbar
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Toolbar"))
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        """Back and home, where we are, "saved", then the tools; Lock always at the end.
+
+        What does not fit goes into a "More" menu (``ui/toolbar.py``); the numbers are
+        priorities: the lowest moves into the menu first, Lock never.
+        """
+        bar = AppToolBar(self.tr("Toolbar"), icon("more"))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+        # The actions' keys work while the toolbar shows, whether their button is on the
+        # row or in the menu; not in child mode or while locked, when it is hidden.
+        self._keys = QWidget(bar)
+        self._keys.resize(0, 0)
 
         self.back_action = QAction(icon("back"), self.tr("Back"), self)
-        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        # Not the platform's Back keys: on Windows they include Backspace, which would
+        # leave the board when a card (not its text) has the focus.
+        self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
         self.back_action.triggered.connect(self.go_back)
         self.home_action = QAction(icon("home"), self.tr("Families"), self)
         self.home_action.triggered.connect(self.show_families)
-        bar.addAction(self.back_action)
-        bar.addAction(self.home_action)
 
         # Takes the free space between the left and right groups, elided if short of room.
         self.location = ElidedLabel()
         self.location.setObjectName("subtitle")
         self.location.setContentsMargins(12, 0, 12, 0)
-        bar.addWidget(self.location)
 
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved")
         self.saved_label.setContentsMargins(8, 0, 8, 0)
-        bar.addWidget(self.saved_label)
 
         # Family view: this meeting only, handed to the family; leaving needs the password.
         self.family_mode_action = QAction(icon("family"), self.tr("Family view"), self)
@@ -223,16 +254,21 @@ class MainWindow(QMainWindow):
         self.leave_family_action = QAction(icon("family"), self.tr("Leave family view"), self)
         self.leave_family_action.triggered.connect(self.ask_leave_family_mode)
         self.leave_family_action.setVisible(False)
-        bar.addAction(self.family_mode_action)
-        bar.addAction(self.leave_family_action)
 
         # Our own actions (not QUndoGroup.createUndoAction): a card still being written is
         # saved first, so undo takes back exactly what is on screen and loses no words.
         self.undo_action = QAction(icon("undo"), self.tr("Undo"), self)
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(icon("redo"), self.tr("Redo"), self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        # Ctrl+Y and Ctrl+Shift+Z everywhere, as people know them from Windows and Linux;
+        # each key once (a key listed twice is an "ambiguous shortcut" that does nothing).
+        self.redo_action.setShortcuts(
+            distinct_keys(
+                QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
+            )
+        )
         self.redo_action.triggered.connect(self.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -244,80 +280,66 @@ class MainWindow(QMainWindow):
         self.undo_group.redoTextChanged.connect(
             lambda text: self.redo_action.setToolTip(self.tr("Redo: %1").replace("%1", text))
         )
-        bar.addAction(self.undo_action)
-        bar.addAction(self.redo_action)
-        bar.addSeparator()
 
         self.smaller_action = QAction(icon("text-smaller"), self.tr("Smaller text"), self)
-        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut))
         self.smaller_action.triggered.connect(lambda: self.step_text_size(-1))
         self.larger_action = QAction(icon("text-larger"), self.tr("Larger text"), self)
-        self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.larger_action.setShortcuts(
+            distinct_keys(
+                QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn), [QKeySequence("Ctrl+=")]
+            )
+        )
         self.larger_action.triggered.connect(lambda: self.step_text_size(1))
-        bar.addAction(self.smaller_action)
-        bar.addAction(self.larger_action)
 
         self.full_screen_action = QAction(icon("fullscreen"), self.tr("Full screen"), self)
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.full_screen_action.toggled.connect(self.set_full_screen)
-        bar.addAction(self.full_screen_action)
 
         self.keyboard_action = QAction(icon("keyboard"), self.tr("Keyboard"), self)
         self.keyboard_action.triggered.connect(keyboard.show)
         self.keyboard_action.setVisible(False)
-        bar.addAction(self.keyboard_action)
 
         self.settings_action = QAction(icon("settings"), self.tr("Settings and backups"), self)
         self.settings_action.triggered.connect(self.show_maintenance)
-        bar.addAction(self.settings_action)
 
         self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setVisible(self.vault is not None)
-        bar.addSeparator()
-        bar.addAction(self.lock_action)
         # Also on the window itself, so Ctrl+L works while the toolbar is hidden (child mode).
         self.addAction(self.lock_action)
 
-        for action in bar.actions():
-            button = bar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setMinimumSize(theme.TOUCH, theme.TOUCH)
-                button.setAccessibleName(action.text())
-                button.setToolTip(action.text())
-        self._compact_toolbar: bool | None = None
-        self._arrange_toolbar()
-
-    def _arrange_toolbar(self) -> None:
-        """Words beside the icons when there is room; icons only on a narrow screen.
-
-        Text size and full screen are always pictures (A−, A+, corners) the family
-        knows; the words are in their tooltips and accessible names.
-        """
-        compact = self.width() < NARROW_TOOLBAR
-        if compact == self._compact_toolbar:
-            return
-        self._compact_toolbar = compact
-        always_icons = {
-            self.smaller_action,
-            self.larger_action,
-            self.full_screen_action,
-            self.settings_action,
-        }
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(
-                    Qt.ToolButtonStyle.ToolButtonIconOnly
-                    if compact or action in always_icons
-                    else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-                )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange_toolbar()
+        # The row, left to right. Text size, full screen and settings are always pictures
+        # (A−, A+, corners, a gear) the family knows; their words are in the tooltips,
+        # the accessible names and the "More" menu.
+        for action, priority, icon_only in (
+            (self.back_action, 80, False),
+            (self.home_action, 50, False),
+        ):
+            bar.add_button(action, priority, icon_only=icon_only)
+        bar.add_flexible(self.location)
+        bar.add_fixed(self.saved_label)
+        for action, priority, icon_only in (
+            (self.family_mode_action, 60, False),
+            (self.leave_family_action, 75, False),
+            (self.undo_action, 90, False),
+            (self.redo_action, 89, False),
+            (self.smaller_action, 54, True),
+            (self.larger_action, 55, True),
+            (self.full_screen_action, 30, True),
+            (self.keyboard_action, 85, True),
+            (self.settings_action, 40, True),
+        ):
+            bar.add_button(action, priority, icon_only=icon_only)
+        bar.add_more_button()
+        bar.add_button(self.lock_action, MAX_PRIORITY)
+        bar.set_more_text(self.tr("More"))
+        for entry in bar.entries:
+            if entry.action is not self.lock_action:
+                self._keys.addAction(entry.action)
+        bar.arrange()
 
     def undo(self) -> None:
         if not self.locked:
@@ -488,10 +510,8 @@ class MainWindow(QMainWindow):
         for action, text in texts.items():
             action.setText(text)
             action.setToolTip(text)
-            button = self.toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setAccessibleName(text)
-                button.setToolTip(text)
+        self.toolbar.set_more_text(self.tr("More"))
+        self.toolbar.retranslate()
         self._update_location()
 
     def _lock_minutes_changed(self, minutes: int) -> None:
@@ -810,6 +830,47 @@ class MainWindow(QMainWindow):
         self.apply_text_size(self.text_size + delta)
         self.settings.set(settings.TEXT_SIZE, self.text_size)
 
+    def show_on_screen(self, screen: QScreen | None = None) -> None:
+        """Show the window within the available area of a screen.
+
+        Full screen if chosen; else where it was when it closed, if that still fits a
+        screen (``screen`` if given, else any): a laptop taken from a large monitor to
+        its own screen does not fit; else maximized: at the table the board gets the
+        whole screen, and a fixed size is wider than an upright tablet and taller
+        than a 768-high laptop.
+        """
+        screens = [screen] if screen is not None else QGuiApplication.screens()
+        target = screen or QGuiApplication.primaryScreen()
+        self.setScreen(target)
+        if self.settings.get(settings.FULL_SCREEN):
+            self.move(target.availableGeometry().topLeft())
+            self.showFullScreen()
+            return
+        saved = self.settings.get(settings.WINDOW_GEOMETRY)
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            if self.isMaximized() or self.isFullScreen():
+                self.showMaximized()
+                return
+            if _fits(self.geometry(), screens):
+                self.show()
+                if not _fits(self.frameGeometry(), screens):
+                    self.showMaximized()  # its frame (title bar) turned out too big
+                return
+        # Un-maximized, it keeps to the screen too.
+        available = target.availableGeometry()
+        size = QSize(min(DESIGN_SIZE.width(), available.width()), DESIGN_SIZE.height())
+        size.setHeight(min(size.height(), available.height() - TITLE_BAR_GUESS))
+        normal = QRect(QPoint(0, 0), size)
+        normal.moveCenter(available.center())
+        self.setGeometry(normal)
+        self.showMaximized()
+
+    def save_geometry(self) -> None:
+        """Remember where the window is, for the next start (not in full screen)."""
+        if not self.isFullScreen():
+            saved = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.settings.set(settings.WINDOW_GEOMETRY, saved)
+
     def set_full_screen(self, on: bool) -> None:
         if on:
             self.showFullScreen()
@@ -845,6 +906,7 @@ class MainWindow(QMainWindow):
         # Edits are saved as they happen; a card still being written is saved now.
         if not self.locked:
             self.board.commit_edits()
+        self.save_geometry()
         if self.idle is not None:
             self.idle.dispose()
             self.idle = None

@@ -70,10 +70,17 @@ UI_LANGUAGE: Setting[str] = Setting(
     ("", "da", "en"),
 )
 
+# Where the window was when it closed (Qt's saveGeometry, base64): restored only where
+# it still fits the screen; empty means maximized (the board gets the screen).
+WINDOW_GEOMETRY: Setting[str] = Setting(
+    "display/window_geometry", str, "", QT_TRANSLATE_NOOP("Settings", "Window size and place")
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     TEXT_SIZE,
     FULL_SCREEN,
+    WINDOW_GEOMETRY,
     LAST_FAMILY,
     LAST_MEETING,
     LOCK_MINUTES,

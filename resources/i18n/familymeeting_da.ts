@@ -299,77 +299,77 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="80"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="86"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="94"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="100"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="95"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="101"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="96"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="102"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="317"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="394"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="321"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="398"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="331"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="408"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="334"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="411"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="338"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="415"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="352"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="429"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="356"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="433"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="372"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="449"/>
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="374"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="451"/>
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="397"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="474"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="402"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="479"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -377,17 +377,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="103"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="179"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="108"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="184"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="109"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="185"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -395,22 +395,22 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="194"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="265"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="238"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="368"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="242"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="351"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="247"/>
+        <location filename="../../familymeeting/ui/board/card.py" line="361"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -467,12 +467,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="62"/>
+        <location filename="../../familymeeting/ui/board/column.py" line="72"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="66"/>
+        <location filename="../../familymeeting/ui/board/column.py" line="76"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -526,69 +526,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="172"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="175"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="211"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="248"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="179"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="251"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="190"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="188"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="191"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="197"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="231"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="234"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="237"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="240"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="253"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="256"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="325"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="351"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="330"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="356"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="356"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="360"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -596,17 +596,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="363"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="389"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="369"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="395"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="370"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="396"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -614,100 +614,100 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="125"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="128"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="125"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="128"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="145"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="149"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="153"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="161"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="164"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="163"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="166"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="178"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="181"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="182"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="190"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="193"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="282"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="283"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="286"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="202"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="290"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="293"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="210"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="213"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="226"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="229"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="247"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="250"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="251"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="254"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="272"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="272"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -715,23 +715,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="291"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="294"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="306"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="307"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="309"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="310"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="407"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="407"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -821,12 +821,12 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="134"/>
+        <location filename="../../familymeeting/ui/lock.py" line="135"/>
         <source>Something went wrong. Details are saved in %1.</source>
         <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="137"/>
+        <location filename="../../familymeeting/ui/lock.py" line="138"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
@@ -834,121 +834,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="192"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="472"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="221"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="491"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="199"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="474"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="229"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="493"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="202"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="475"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="234"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="494"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="219"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="476"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="247"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="495"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="222"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="477"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="749"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="250"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="496"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="767"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="230"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="478"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="256"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="497"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="233"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="479"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="498"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="244"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="277"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="250"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="480"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="280"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="499"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="253"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="481"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="283"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="500"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="482"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="501"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="265"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="483"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="296"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="502"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="270"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="484"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="503"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="485"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="504"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="515"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="334"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="509"/>
+        <source>More</source>
+        <translation>Mere</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="750"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="768"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="752"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="770"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="786"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="804"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="787"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="805"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="792"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1066,12 +1072,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="357"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1109,27 +1115,27 @@
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="315"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="309"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="317"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="332"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="327"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="347"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="369"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="364"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1250,24 +1256,24 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="320"/>
         <location filename="../../familymeeting/ui/lock.py" line="321"/>
+        <location filename="../../familymeeting/ui/lock.py" line="322"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="326"/>
         <location filename="../../familymeeting/ui/lock.py" line="327"/>
+        <location filename="../../familymeeting/ui/lock.py" line="328"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="341"/>
+        <location filename="../../familymeeting/ui/lock.py" line="342"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="343"/>
+        <location filename="../../familymeeting/ui/lock.py" line="344"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1275,18 +1281,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="172"/>
-        <location filename="../../familymeeting/ui/lock.py" line="181"/>
+        <location filename="../../familymeeting/ui/lock.py" line="173"/>
+        <location filename="../../familymeeting/ui/lock.py" line="182"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="173"/>
+        <location filename="../../familymeeting/ui/lock.py" line="174"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="181"/>
+        <location filename="../../familymeeting/ui/lock.py" line="182"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1294,72 +1300,72 @@
 <context>
     <name>PlanPreview</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="74"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="80"/>
         <source>The plan</source>
         <translation>Planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="83"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="89"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="92"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="98"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="93"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="99"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="95"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="101"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="124"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="130"/>
         <source>The plan was too long for one page, so some lists were shortened (“+ more on the board”). Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet (“+ flere på tavlen”). Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="130"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="136"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="135"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="141"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="148"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="154"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="167"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="173"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
         <source>plan.pdf</source>
         <translation>vores-plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="176"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="186"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="192"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1536,22 +1542,22 @@
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="261"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="269"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="285"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="293"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="288"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="296"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="290"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="298"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
@@ -1559,32 +1565,32 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="477"/>
+        <location filename="../../familymeeting/ui/lock.py" line="478"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="481"/>
+        <location filename="../../familymeeting/ui/lock.py" line="482"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="489"/>
+        <location filename="../../familymeeting/ui/lock.py" line="490"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="506"/>
+        <location filename="../../familymeeting/ui/lock.py" line="507"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="513"/>
+        <location filename="../../familymeeting/ui/lock.py" line="514"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="518"/>
+        <location filename="../../familymeeting/ui/lock.py" line="519"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
@@ -1592,32 +1598,32 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="422"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="417"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="423"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="434"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="429"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="437"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="432"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1712,36 +1718,41 @@
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/settings.py" line="76"/>
+        <source>Window size and place</source>
+        <translation>Vinduets størrelse og plads</translation>
+    </message>
 </context>
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="388"/>
+        <location filename="../../familymeeting/ui/lock.py" line="389"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="391"/>
+        <location filename="../../familymeeting/ui/lock.py" line="392"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="396"/>
+        <location filename="../../familymeeting/ui/lock.py" line="397"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="413"/>
+        <location filename="../../familymeeting/ui/lock.py" line="414"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="417"/>
+        <location filename="../../familymeeting/ui/lock.py" line="418"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="440"/>
+        <location filename="../../familymeeting/ui/lock.py" line="441"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1749,12 +1760,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1153"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1181"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1154"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1182"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1762,58 +1773,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="216"/>
+        <location filename="../../familymeeting/ui/lock.py" line="217"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="217"/>
+        <location filename="../../familymeeting/ui/lock.py" line="218"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="218"/>
+        <location filename="../../familymeeting/ui/lock.py" line="219"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="219"/>
+        <location filename="../../familymeeting/ui/lock.py" line="220"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="220"/>
+        <location filename="../../familymeeting/ui/lock.py" line="221"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="228"/>
+        <location filename="../../familymeeting/ui/lock.py" line="229"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="231"/>
+        <location filename="../../familymeeting/ui/lock.py" line="232"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="232"/>
+        <location filename="../../familymeeting/ui/lock.py" line="233"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="234"/>
+        <location filename="../../familymeeting/ui/lock.py" line="235"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="241"/>
-        <location filename="../../familymeeting/ui/lock.py" line="249"/>
+        <location filename="../../familymeeting/ui/lock.py" line="242"/>
+        <location filename="../../familymeeting/ui/lock.py" line="250"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="255"/>
+        <location filename="../../familymeeting/ui/lock.py" line="256"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1821,7 +1832,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="880"/>
+        <location filename="../../familymeeting/ui/lock.py" line="881"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1829,76 +1840,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="587"/>
+        <location filename="../../familymeeting/ui/lock.py" line="588"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="589"/>
+        <location filename="../../familymeeting/ui/lock.py" line="590"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="591"/>
+        <location filename="../../familymeeting/ui/lock.py" line="592"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="609"/>
+        <location filename="../../familymeeting/ui/lock.py" line="610"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="616"/>
-        <location filename="../../familymeeting/ui/lock.py" line="759"/>
+        <location filename="../../familymeeting/ui/lock.py" line="617"/>
+        <location filename="../../familymeeting/ui/lock.py" line="760"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="630"/>
+        <location filename="../../familymeeting/ui/lock.py" line="631"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="634"/>
+        <location filename="../../familymeeting/ui/lock.py" line="635"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="640"/>
-        <location filename="../../familymeeting/ui/lock.py" line="642"/>
+        <location filename="../../familymeeting/ui/lock.py" line="641"/>
         <location filename="../../familymeeting/ui/lock.py" line="643"/>
+        <location filename="../../familymeeting/ui/lock.py" line="644"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="660"/>
+        <location filename="../../familymeeting/ui/lock.py" line="661"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="664"/>
+        <location filename="../../familymeeting/ui/lock.py" line="665"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="696"/>
+        <location filename="../../familymeeting/ui/lock.py" line="697"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="722"/>
+        <location filename="../../familymeeting/ui/lock.py" line="723"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="725"/>
-        <location filename="../../familymeeting/ui/lock.py" line="740"/>
+        <location filename="../../familymeeting/ui/lock.py" line="726"/>
+        <location filename="../../familymeeting/ui/lock.py" line="741"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="767"/>
+        <location filename="../../familymeeting/ui/lock.py" line="768"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1906,7 +1917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="771"/>
+        <location filename="../../familymeeting/ui/lock.py" line="772"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1914,12 +1925,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="821"/>
+        <location filename="../../familymeeting/ui/lock.py" line="822"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="847"/>
+        <location filename="../../familymeeting/ui/lock.py" line="848"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>
