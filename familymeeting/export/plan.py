@@ -5,7 +5,7 @@ flowable that is measured (``wrap``) and drawn (``drawOn``) top to bottom, with
 the next meeting and the caseworker pinned to the bottom of the page. Because
 every height is known before anything is drawn, "exactly one page" is a
 decision, not a hope: the body text shrinks in steps (12, 11, 10 pt), then the
-lists are shortened with "+ N more on the board" lines until the content fits.
+lists are shortened with "+ N more – ask your caseworker" lines until it fits.
 
 Text is set by ``export/richtext.py``: each script in its own embedded font
 (DejaVu Sans, Noto Naskh Arabic, Noto Sans Ethiopic), Arabic shaped with
@@ -103,7 +103,8 @@ PERSON_COLOURS: tuple[tuple[str, str], ...] = (
 class PlanResult:
     """A rendered plan: the PDF bytes and what the caseworker should know about it.
 
-    ``shortened``: lists or texts were cut to fit the page ("+ N more on the board").
+    ``shortened``: lists or texts were cut to fit the page ("+ N more – ask your
+    caseworker").
     ``missing_glyphs``: characters the font cannot show, printed as a placeholder.
     ``font_size``: the body text size the page was set in (never below 10 pt).
     """
@@ -639,7 +640,7 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
             story.append(_Scale(shown, st, lang))
         if more_scales:
             story.append(Spacer(1, st.sp(0.4)))
-            story.append(st.para(words.more_on_board(more_scales, lang), st.muted))
+            story.append(st.para(words.more_left_out(more_scales, lang), st.muted))
 
     return _Page(story=story, footer=_footer(plan, st, cut), cut=cut.cut)
 
@@ -704,7 +705,7 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     out: list[Flowable] = [_table(rows, widths, style, st.rtl)]
     if more:
         out.append(Spacer(1, st.sp(0.3)))
-        out.append(st.para(words.more_on_board(more, lang), st.muted))
+        out.append(st.para(words.more_left_out(more, lang), st.muted))
     return out
 
 
@@ -742,7 +743,7 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
             cell.append(st.para(words.text("nothing_yet", lang), st.muted))
         if more:
             cell.append(Spacer(1, st.sp(0.35)))
-            cell.append(st.para(words.more_on_board(more, lang), st.muted))
+            cell.append(st.para(words.more_left_out(more, lang), st.muted))
         cells.append(cell)
     between = st.body * 1.0
     half = (CONTENT_WIDTH - between) / 2

@@ -21,7 +21,7 @@ __all__ = [
     "is_rtl",
     "join_names",
     "label",
-    "more_on_board",
+    "more_left_out",
     "others",
     "text",
     "time_words",
@@ -39,9 +39,13 @@ def label(key: str, lang: str) -> str:
     return words.text("label", label=words.text(key))
 
 
-def more_on_board(count: int, lang: str) -> str:
-    """ "+ 12 mere på tavlen": what the page left out is still on the board."""
-    return catalogue(lang).count("more_on_board", count)
+def more_left_out(count: int, lang: str) -> str:
+    """ "+ 12 mere – spørg jeres rådgiver": what the page had no room for.
+
+    The family reads it at home, where there is no board: it tells them who
+    has the rest, in words that make sense on paper.
+    """
+    return catalogue(lang).count("more_left_out", count)
 
 
 def others(count: int, lang: str) -> str:

@@ -125,7 +125,7 @@ def test_a_shortened_plan_warns_in_one_line(run: Run, demo: DemoData, tmp_path: 
     assert lines[0].startswith("familymeeting: Advarsel:")
     assert "forkortet" in lines[0]
     assert out.read_bytes() == expected_pdf(data_dir, meeting.id)
-    assert "mere på tavlen" in page_text(out.read_bytes())
+    assert "mere – spørg jeres rådgiver" in page_text(out.read_bytes())
 
     english = run(
         "--data-dir", data_dir, "plan", meeting.id[:8], "-o", out, env={"FAMILYMEETING_LANG": "en"}

@@ -228,8 +228,8 @@ def test_plural_forms_follow_each_language() -> None:
         "other",
     ]
     assert plural("da", 1) == "one" and plural("da", 0) == "other"
-    assert plan_text.more_on_board(5, "da") == "+ 5 mere på tavlen"
-    assert plan_text.more_on_board(5, "pl") == "+ 5 więcej na tablicy"
+    assert plan_text.more_left_out(5, "da") == "+ 5 mere – spørg jeres rådgiver"
+    assert plan_text.more_left_out(5, "pl") == "+ 5 więcej – zapytajcie pracownika socjalnego"
     assert plan_text.others(1, "da") == "1 anden"
     assert plan_text.others(3, "da") == "3 andre"
     assert plan_text.others(2, "ar") == "شخصان آخران"

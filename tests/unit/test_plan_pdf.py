@@ -1,10 +1,10 @@
 """The family's one-page plan: real PDFs, read back with pypdf.
 
 Contract: exactly one A4 page whatever the meeting holds; every action is on it
-or counted in a "+ N more on the board" line; fonts are embedded TrueType, never
-the PDF standard fonts; title, creator and language are set; the same data
-gives the same bytes; any text a family types prints, and what the font cannot
-show is replaced visibly and reported.
+or counted in a "+ N more – ask your caseworker" line; fonts are embedded
+TrueType, never the PDF standard fonts; title, creator and language are set; the
+same data gives the same bytes; any text a family types prints, and what the
+font cannot show is replaced visibly and reported.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ STANDARD_FONTS = {
     "Symbol",
     "ZapfDingbats",
 }
-MORE = re.compile(r"\+ (\d+) (?:mere på tavlen|more on the board)")
+MORE = re.compile(r"\+ (\d+) (?:mere – spørg jeres rådgiver|more – ask your caseworker)")
 
 
 # ------------------------------------------------------------------ helpers

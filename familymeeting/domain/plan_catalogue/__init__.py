@@ -11,7 +11,7 @@ A catalogue holds:
 
 - texts, with ``{placeholders}`` filled in by the plan (the same placeholders as
   Danish in every language);
-- plurals (``more_on_board``, ``others``): one text per plural category of the
+- plurals (``more_left_out``, ``others``): one text per plural category of the
   language (CLDR: zero, one, two, few, many, other), chosen by :func:`plural`;
 - ``weekdays`` (Monday first) and ``months`` (January first), in the form used in
   a date ("3 grudnia", not "grudzień"), and the ``date``/``time`` patterns.
@@ -66,7 +66,7 @@ TEXT_KEYS: tuple[str, ...] = (
     "time",
     "datetime",
 )
-PLURAL_KEYS: tuple[str, ...] = ("more_on_board", "others")
+PLURAL_KEYS: tuple[str, ...] = ("more_left_out", "others")
 LIST_KEYS: dict[str, int] = {"weekdays": 7, "months": 12}
 META_KEYS: tuple[str, ...] = ("_note",)
 
@@ -126,7 +126,7 @@ class Catalogue:
         return words.format(**params) if params else words
 
     def count(self, key: str, n: int, **params: object) -> str:
-        """A plural text for the number ``n`` ("+ 3 mere på tavlen")."""
+        """A plural text for the number ``n`` ("+ 3 mere – spørg jeres rådgiver")."""
         forms = self.plurals[key]
         words = forms.get(plural(self.lang, n), forms["other"])
         return words.format(count=n, **params)
