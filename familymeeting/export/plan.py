@@ -4,8 +4,10 @@ The page is laid out by hand on one canvas: every block is a platypus
 flowable that is measured (``wrap``) and drawn (``drawOn``) top to bottom, with
 the next meeting and the caseworker pinned to the bottom of the page. Because
 every height is known before anything is drawn, "exactly one page" is a
-decision, not a hope: the body text shrinks in steps (12, 11, 10 pt), then the
-lists are shortened with "+ N more – ask your caseworker" lines until it fits.
+decision, not a hope: the body text shrinks in steps (12 ... 10 pt), the spacing
+closes up, then the cards, goals, scales, names and long texts are shortened
+with "+ N more – ask your caseworker" lines, and only then, if the page is still
+too full, the actions; what still fits afterwards is given back.
 
 Text is set by ``export/richtext.py``: each script in its own embedded font
 (DejaVu Sans, Noto Naskh Arabic, Noto Sans Ethiopic), Arabic shaped with
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -233,44 +235,156 @@ class _Glyphs:
 # ------------------------------------------------------------------ fitting
 @dataclass(frozen=True)
 class _Limits:
-    """How much of each list and text the page shows (None: everything)."""
+    """How much of the plan the page shows (None: everything).
 
-    cards: int | None = None  # per list: working well, worries, goals
-    actions: int | None = None
-    done: bool = True  # show done actions
-    scales: int | None = None
+    ``text`` limits each text in the family's words (cards, goals, questions,
+    names, places); the actions have their own ``action_text``, cut only once
+    everything else is as short as it goes.
+    """
+
+    spacing: int = 0  # an index into SPACING: 0 as designed, the last the closest
     text: int | None = None  # characters per text
+    goals: int | None = None
+    well: int | None = None  # cards under "Det går godt"
+    worries: int | None = None  # cards under "Det er vi bekymrede for"
+    scales: int | None = None
     people: int | None = None
-    tight: bool = False  # less space between blocks
+    actions: int | None = None  # open actions first, then the done ones
+    action_text: int | None = None  # characters per action text
 
 
-# Tried in order at the 10 pt floor once shrinking alone is not enough. Cards go
-# first (the page promises "short lists"), then done actions, then the open actions,
-# the heart of the page, last of all.
-SHORTEN_STEPS: tuple[_Limits, ...] = (
-    _Limits(cards=8, text=500),
-    _Limits(cards=6, text=400),
-    _Limits(cards=5, text=300, done=False),
-    _Limits(cards=4, text=250, done=False, actions=20, scales=3),
-    _Limits(cards=3, text=200, done=False, actions=15, scales=2),
-    _Limits(cards=3, text=160, done=False, actions=12, scales=1, people=12),
-    _Limits(cards=2, text=140, done=False, actions=10, scales=1, people=12),
-    _Limits(cards=2, text=120, done=False, actions=8, scales=0, people=10),
-    _Limits(cards=1, text=100, done=False, actions=6, scales=0, people=8),
-    _Limits(cards=1, text=80, done=False, actions=4, scales=0, people=6),
-    _Limits(cards=0, text=60, done=False, actions=3, scales=0, people=4),
-    _Limits(cards=0, text=40, done=False, actions=2, scales=0, people=3),
-    _Limits(cards=0, text=30, done=False, actions=1, scales=0, people=2),
+@dataclass(frozen=True)
+class _Spacing:
+    """How much air the page has: between blocks and lines (in ems of the body
+    text), and the margins above the first block and below the footer."""
+
+    blocks: float
+    lines: float
+    top: float = MARGIN_TOP
+    bottom: float = MARGIN_BOTTOM
+
+
+# As designed, then closer blocks, closer lines, and last narrower top and bottom
+# margins (still well inside what any printer prints). All are tried, at 10 pt,
+# before anything is left out.
+SPACING: tuple[_Spacing, ...] = (
+    _Spacing(1.0, 1.3),
+    _Spacing(0.55, 1.3),
+    _Spacing(0.45, 1.22),
+    _Spacing(0.4, 1.2, top=12 * mm, bottom=11 * mm),
 )
+# Character limits for the family's words and for the actions, longest first.
+TEXT_STEPS = (600, 400, 300, 200, 160, 120, 100, 80, 60, 40, 30)
+ACTION_TEXT_STEPS = (400, 300, 200, 150, 100, 60, 30)
+PEOPLE_STEPS = (12, 8, 6, 4, 3, 2)
 
 
-def _attempts() -> Iterator[tuple[float, _Limits]]:
-    for size in BODY_SIZES:
-        yield size, _Limits()
-    # At the floor, closer spacing comes before leaving anything out.
-    yield MIN_BODY_SIZE, _Limits(tight=True)
-    for limits in SHORTEN_STEPS:
-        yield MIN_BODY_SIZE, replace(limits, tight=True)
+def _below(n: int, total: int) -> int | None:
+    """A limit that leaves something out, or None where ``n`` would show everything."""
+    return n if n < total else None
+
+
+def _shown(limit: int | None, total: int) -> int:
+    return total if limit is None else min(limit, total)
+
+
+def _family_texts(plan: PlanData) -> Iterator[str]:
+    """Every text the ``text`` limit applies to."""
+    yield from (plan.family_name, plan.place, plan.next_meeting_place)
+    yield from (plan.caseworker_name, plan.caseworker_phone)
+    yield from (p.name for p in plan.people)
+    for card in plan.goals + plan.working_well + plan.worries:
+        yield from (card.text, card.whose, *card.disagree)
+    for r in plan.ratings:
+        yield from (r.question, r.low_anchor, r.high_anchor)
+
+
+def _longest(texts: Iterable[str]) -> int:
+    return max(map(len, texts), default=0)
+
+
+@dataclass(frozen=True)
+class _Ladder:
+    """The layouts to try, in order, each showing no more than the one before;
+    ``first_cut`` is the first that leaves anything out."""
+
+    steps: list[tuple[float, _Limits]]
+    first_cut: int
+
+
+def _ladder(plan: PlanData) -> _Ladder:
+    """Larger text, then closer spacing, then the rest shortened, the actions last.
+
+    Only steps that change something for this plan are listed, one change at a
+    time where a list is long, so the search never jumps further than it must.
+    """
+    steps = [(size, _Limits()) for size in BODY_SIZES]
+    limits = _Limits()
+
+    def add(**changes: Any) -> None:
+        nonlocal limits
+        new = replace(limits, **changes)
+        if new != limits:
+            limits = new
+            steps.append((MIN_BODY_SIZE, new))
+
+    for spacing in range(1, len(SPACING)):
+        add(spacing=spacing)
+    first_cut = len(steps)
+
+    longest = _longest(_family_texts(plan))
+    goals, well, worries = len(plan.goals), len(plan.working_well), len(plan.worries)
+
+    def cards(n: int) -> dict[str, int | None]:  # the longer list is shortened first
+        return {"well": _below(n, well), "worries": _below(n, worries)}
+
+    # 1. Everything but the actions, least needed first: very long texts, cards
+    #    one at a time down to three a list, the scales down to one, cards and goals
+    #    down to one, shorter texts; then no cards, goals or scales at all (their
+    #    "+ N more" lines stay), fewer names, and the shortest texts.
+    for n in TEXT_STEPS[:3]:
+        add(text=_below(n, longest))
+    for n in range(max(well, worries) - 1, 2, -1):
+        add(**cards(n))
+    add(goals=_below(3, goals))
+    for n in range(len(plan.ratings) - 1, 0, -1):
+        add(scales=n)
+    for n in (2, 1):
+        add(**cards(n))
+    add(goals=_below(1, goals))
+    for n in TEXT_STEPS[3:7]:
+        add(text=_below(n, longest))
+    add(scales=_below(0, len(plan.ratings)), **cards(0))
+    add(goals=_below(0, goals))
+    for n in PEOPLE_STEPS:
+        add(people=_below(n, len(plan.people)))
+    for n in TEXT_STEPS[7:]:
+        add(text=_below(n, longest))
+
+    # 2. Only then the actions: done ones from the end of the table, very long
+    #    action texts, open ones from the end; one always stays.
+    total = len(plan.actions)
+    open_actions = sum(1 for a in plan.actions if not a.done)
+    longest_action = _longest(t for a in plan.actions for t in (a.what, a.who, a.when))
+    for n in range(total - 1, max(open_actions, 1) - 1, -1):
+        add(actions=n)
+    for n in ACTION_TEXT_STEPS[:4]:
+        add(action_text=_below(n, longest_action))
+    for n in range(min(open_actions, total) - 1, 0, -1):
+        add(actions=n)
+    for n in ACTION_TEXT_STEPS[4:]:
+        add(action_text=_below(n, longest_action))
+    return _Ladder(steps, first_cut)
+
+
+def _shorten(value: str, n: int | None) -> str:
+    if n is None or len(value) <= n:
+        return value
+    head = value[: n - 1]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    if space > n * 0.6:
+        head = head[:space]
+    return head.rstrip(" ,.;:-\n") + "…"
 
 
 class _Cutter:
@@ -281,15 +395,16 @@ class _Cutter:
         self.cut = False
 
     def text(self, value: str) -> str:
-        n = self.limits.text
-        if n is None or len(value) <= n:
-            return value
-        self.cut = True
-        head = value[: n - 1]
-        space = max(head.rfind(" "), head.rfind("\n"))
-        if space > n * 0.6:
-            head = head[:space]
-        return head.rstrip(" ,.;:-\n") + "…"
+        """A text in the family's words, cut to the ``text`` limit."""
+        short = _shorten(value, self.limits.text)
+        self.cut = self.cut or short is not value
+        return short
+
+    def action(self, value: str) -> str:
+        """A text of an action, cut to the ``action_text`` limit."""
+        short = _shorten(value, self.limits.action_text)
+        self.cut = self.cut or short is not value
+        return short
 
     def items(self, values: Sequence[Any], limit: int | None) -> tuple[list[Any], int]:
         """The items to show and how many were left out."""
@@ -311,12 +426,13 @@ class _Look:
 
 
 class _Styles:
-    def __init__(self, body: float, *, tight: bool = False, rtl: bool = False) -> None:
+    def __init__(self, body: float, *, spacing: int = 0, rtl: bool = False) -> None:
         self.body = body
         self.rtl = rtl  # the page's direction: the plan's language's
-        self.space = 0.55 if tight else 1.0
+        self.spacing = SPACING[spacing]
+        self.space = self.spacing.blocks
         self.small = max(MIN_BODY_SIZE, body - 1)
-        lead = body * 1.3
+        lead = body * self.spacing.lines
         self.text = _Look(body, lead, INK)
         self.muted = _Look(body, lead, MUTED)
         self.title = _Look(body * 2.2, body * 2.45, INK, bold=True)
@@ -328,7 +444,7 @@ class _Styles:
         self.anchor = _Look(self.small, self.small * 1.25, MUTED)
 
     def sp(self, ems: float) -> float:
-        """Vertical space in body-text ems; tighter before anything is left out."""
+        """Vertical space in body-text ems; closer before anything is left out."""
         return self.body * ems * self.space
 
     def own(self, text: str) -> str:
@@ -563,12 +679,14 @@ class _Page:
     story: list[Flowable]
     footer: Flowable
     cut: bool
+    top: float = MARGIN_TOP  # where the story starts, below the top of the page
+    bottom: float = MARGIN_BOTTOM  # where the footer ends, above the bottom
 
 
 def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     """The page's blocks at one text size, with the lists cut to ``limits``."""
     lang = plan.language
-    st = _Styles(body, tight=limits.tight, rtl=words.is_rtl(lang))
+    st = _Styles(body, spacing=limits.spacing, rtl=words.is_rtl(lang))
     cut = _Cutter(limits)
     t = cut.text
     gap = st.sp(1.25)
@@ -608,13 +726,14 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     # ---- what needs to happen: the heart of the page
     story.append(Spacer(1, gap))
     story.append(st.para(words.text("needs_to_happen", lang), st.coloured(st.h2, NEEDS_HEAD)))
-    goal_limit = None if limits.cards is None else min(limits.cards, 2)
-    goals, _ = cut.items(plan.goals, goal_limit)
-    if goals:
+    goals, more_goals = cut.items(plan.goals, limits.goals)
+    if goals or more_goals:
         story.append(Spacer(1, st.sp(0.2)))
         story.append(st.para(words.label("goal", lang), st.coloured(st.bold, NEEDS_HEAD)))
         for goal in goals:
             story.append(st.para(t(goal.text), st.text, own=True, bullet="•"))
+        if more_goals:
+            story.append(st.para(words.more_left_out(more_goals, lang), st.muted))
         story.append(Spacer(1, st.sp(0.5)))
     else:
         story.append(Spacer(1, st.sp(0.3)))
@@ -642,18 +761,16 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
             story.append(Spacer(1, st.sp(0.4)))
             story.append(st.para(words.more_left_out(more_scales, lang), st.muted))
 
-    return _Page(story=story, footer=_footer(plan, st, cut), cut=cut.cut)
+    footer = _footer(plan, st, cut)
+    return _Page(story, footer, cut.cut, top=st.spacing.top, bottom=st.spacing.bottom)
 
 
 def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     lang = plan.language
     limits = cut.limits
-    actions = [a for a in plan.actions if limits.done or not a.done]
-    hidden_done = len(plan.actions) - len(actions)
-    if hidden_done:
-        cut.cut = True
+    # Open actions first, then the done ones: a full page leaves out done ones first.
+    actions = [a for a in plan.actions if not a.done] + [a for a in plan.actions if a.done]
     shown, more = cut.items(actions, limits.actions)
-    more += hidden_done
     if not plan.actions:
         return [st.para(words.text("no_actions", lang), st.muted)]
 
@@ -677,9 +794,9 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
         rows.append(
             [
                 box,
-                st.para(cut.text(a.what), text_style, own=True),
-                st.para(cut.text(a.who), text_style, own=True),
-                st.para(cut.text(a.when), text_style, own=True),
+                st.para(cut.action(a.what), text_style, own=True),
+                st.para(cut.action(a.who), text_style, own=True),
+                st.para(cut.action(a.when), text_style, own=True),
             ]
         )
     box_w = st.body * 2.1
@@ -726,11 +843,11 @@ def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> RichText
 def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
     lang = plan.language
     cells: list[list[Flowable]] = []
-    for key, cards, head in (
-        ("working_well", plan.working_well, WELL_HEAD),
-        ("worries", plan.worries, WORRIES_HEAD),
+    for key, cards, limit, head in (
+        ("working_well", plan.working_well, cut.limits.well, WELL_HEAD),
+        ("worries", plan.worries, cut.limits.worries, WORRIES_HEAD),
     ):
-        shown, more = cut.items(cards, cut.limits.cards)
+        shown, more = cut.items(cards, limit)
         cell: list[Flowable] = [
             st.para(words.text(key, lang), st.coloured(st.h3, head)),
             Spacer(1, st.sp(0.3)),
@@ -806,7 +923,7 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
 def _fits(plan: PlanData, body: float, limits: _Limits) -> _Page | None:
     page = _compose(plan, body, limits)
     footer_height = _height([page.footer], CONTENT_WIDTH)
-    room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - footer_height - body * 1.5
+    room = PAGE_HEIGHT - page.top - page.bottom - footer_height - body * 1.5
     return page if _height(page.story, CONTENT_WIDTH) <= room else None
 
 
@@ -827,21 +944,23 @@ def _characters(plan: PlanData) -> int:
 
 
 def _fit(plan: PlanData) -> tuple[_Page, float]:
-    """The first attempt (largest text, fewest cuts) whose blocks fit the page.
+    """The first step of the ladder (largest text, fewest cuts) whose blocks fit the
+    page; then whatever its cuts took that still fits is given back.
 
-    Each attempt shows no more than the one before, so the heights only go down
-    and a binary search finds the first that fits in four or five layouts.
+    Each step shows no more than the one before, so the heights only go down and
+    a binary search finds the first that fits in a handful of layouts.
     """
-    attempts = list(_attempts())
+    ladder = _ladder(plan)
+    steps = ladder.steps
     lo = 0
     if _characters(plan) > MAX_WHOLE_CHARACTERS:
-        lo = len(BODY_SIZES) + 1  # straight to the shortened layouts
+        lo = ladder.first_cut  # straight to the shortened layouts
     found: tuple[_Page, int] | None = None
-    hi = len(attempts) - 1
+    hi = len(steps) - 1
     while lo <= hi:
         # Try the largest, uncut layout first: most plans fit it, in one layout.
-        mid = 0 if lo == 0 and found is None and hi == len(attempts) - 1 else (lo + hi) // 2
-        body, limits = attempts[mid]
+        mid = 0 if lo == 0 and found is None and hi == len(steps) - 1 else (lo + hi) // 2
+        body, limits = steps[mid]
         page = _fits(plan, body, limits)
         if page is not None:
             found, hi = (page, mid), mid - 1
@@ -849,33 +968,86 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
             lo = mid + 1
     if found is None:
         # Unreachable in practice: the last step shows one short line of each list.
-        body, limits = attempts[-1]
+        body, limits = steps[-1]
         return _compose(plan, body, limits), body
     page, index = found
-    body, limits = attempts[index]
-    if index > len(BODY_SIZES):
-        page = _refine(plan, page, limits, attempts[index - 1][1])
+    body, limits = steps[index]
+    if index >= ladder.first_cut:
+        page = _give_back(plan, page, limits)
     return page, body
 
 
-def _refine(plan: PlanData, page: _Page, limits: _Limits, before: _Limits) -> _Page:
-    """Give back, one at a time, the actions, cards and scales the step took away."""
-    open_actions = sum(1 for a in plan.actions if not a.done)
-    totals = {
-        "actions": len(plan.actions) if limits.done else open_actions,
-        "cards": max(len(plan.working_well), len(plan.worries)),
-        "scales": len(plan.ratings),
-    }
-    for name, total in totals.items():  # the heart of the page, then the family's words
-        for _ in range(6):
-            now, ceiling = getattr(limits, name), getattr(before, name)
-            if now is None or now >= total or (ceiling is not None and now >= ceiling):
-                break
-            trial = replace(limits, **{name: now + 1})
-            bigger = _fits(plan, MIN_BODY_SIZE, trial)
+def _with(limits: _Limits, name: str, value: int | None) -> _Limits:
+    changes: dict[str, Any] = {name: value}
+    return replace(limits, **changes)
+
+
+def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
+    """Give back, most needed first, what the ladder's steps took and still fits.
+
+    A step can free more room than was missing (a whole scale where one line was
+    too much), and the steps before it were taken while it was not needed yet; so
+    each list and text limit is raised again as far as the page allows: the
+    actions first, then the goals, scales, cards, names and texts. No blank is
+    left that could hold one more of what was cut; last, the spacing opens up
+    again where the room left allows.
+    """
+
+    def most_that_fits(trials: list[_Limits]) -> None:
+        """Keep the last of ``trials`` (each showing more than the one before) that fits."""
+        nonlocal limits, page
+        trials = [t for i, t in enumerate(trials) if t != (trials[i - 1] if i else limits)]
+        if not trials:
+            return
+        bigger = _fits(plan, MIN_BODY_SIZE, trials[0])
+        if bigger is None:
+            return  # not even the smallest step back: the common case, one layout
+        limits, page = trials[0], bigger
+        lo, hi = 1, len(trials) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[mid])
             if bigger is None:
-                break
-            limits, page = trial, bigger
+                hi = mid - 1
+            else:
+                limits, page = trials[mid], bigger
+                lo = mid + 1
+
+    def counts(name: str, total: int) -> list[_Limits]:
+        now = _shown(getattr(limits, name), total)
+        return [_with(limits, name, _below(n, total)) for n in range(now + 1, total + 1)]
+
+    def lengths(name: str, steps: Sequence[int], longest: int) -> list[_Limits]:
+        now = getattr(limits, name)
+        if now is None:
+            return []
+        wider = [n for n in reversed(steps) if now < n < longest]
+        return [_with(limits, name, n) for n in wider] + [_with(limits, name, None)]
+
+    longest_action = _longest(t for a in plan.actions for t in (a.what, a.who, a.when))
+    most_that_fits(counts("actions", len(plan.actions)))
+    most_that_fits(lengths("action_text", ACTION_TEXT_STEPS, longest_action))
+    most_that_fits(counts("goals", len(plan.goals)))
+    most_that_fits(counts("scales", len(plan.ratings)))
+    # Both boxes a card at a time, then either one: they stand side by side, so a
+    # card in the shorter box may take no room at all.
+    well, worries = len(plan.working_well), len(plan.worries)
+    low = min(_shown(limits.well, well), _shown(limits.worries, worries))
+    most_that_fits(
+        [
+            replace(
+                limits,
+                well=_below(max(n, _shown(limits.well, well)), well),
+                worries=_below(max(n, _shown(limits.worries, worries)), worries),
+            )
+            for n in range(low + 1, max(well, worries) + 1)
+        ]
+    )
+    most_that_fits(counts("well", well))
+    most_that_fits(counts("worries", worries))
+    most_that_fits(counts("people", len(plan.people)))
+    most_that_fits(lengths("text", TEXT_STEPS, _longest(_family_texts(plan))))
+    most_that_fits([replace(limits, spacing=n) for n in range(limits.spacing - 1, -1, -1)])
     return page
 
 
@@ -912,13 +1084,13 @@ def render_plan(plan: PlanData) -> PlanResult:
     canvas.setDateFormatter(lambda *_: stamp)
     canvas.setViewerPreference("DisplayDocTitle", "true")
 
-    y = PAGE_HEIGHT - MARGIN_TOP
+    y = PAGE_HEIGHT - page.top
     for flowable in page.story:
-        height = flowable.wrap(CONTENT_WIDTH, y - MARGIN_BOTTOM)[1]
+        height = flowable.wrap(CONTENT_WIDTH, y - page.bottom)[1]
         flowable.drawOn(canvas, MARGIN_X, y - height)
         y -= height
     page.footer.wrap(CONTENT_WIDTH, PAGE_HEIGHT)
-    page.footer.drawOn(canvas, MARGIN_X, MARGIN_BOTTOM)
+    page.footer.drawOn(canvas, MARGIN_X, page.bottom)
     canvas.showPage()
     canvas.save()
     return PlanResult(
