@@ -66,6 +66,7 @@ from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.idle import IdleWatcher
 from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock, run_in_background
 from familymeeting.ui.maintenance import MaintenancePage
+from familymeeting.ui.plan.preview import PlanPreviewPage
 from familymeeting.ui.ratings.child_mode import ChildModeView
 from familymeeting.ui.ratings.progress import ProgressView
 from familymeeting.ui.settings import Settings
@@ -82,6 +83,7 @@ PAGES = (
     "child_mode",
     "progress",
     "maintenance",
+    "preview_page",
     "stack",
     "services",
 )
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         self.child_mode = ChildModeView()
         self.progress = ProgressView(services)
         self.maintenance = MaintenancePage(services, self.settings, self.vault)
+        self.preview_page = PlanPreviewPage(services, self.settings)
         self.stack = QStackedWidget()
         pages = (
             self.families_page,
@@ -193,6 +196,7 @@ class MainWindow(QMainWindow):
             self.child_mode,
             self.progress,
             self.maintenance,
+            self.preview_page,
         )
         for page in pages:
             self.stack.addWidget(page)
@@ -209,8 +213,8 @@ class MainWindow(QMainWindow):
         self.board.saved.connect(self._show_saved)
         self.board.failed.connect(self._show_failed)
         self.board.child_mode_requested.connect(self.enter_child_mode)
-        # After BoardView's own slot has made the preview: no "Save as PDF…" in family view.
-        self.board.plan.preview_requested.connect(self._restrict_preview)
+        self.board.plan_preview_requested.connect(self.show_preview)
+        self.preview_page.back_requested.connect(self.leave_preview)
         self.child_mode.finished.connect(self.leave_child_mode)
         self.maintenance.restored.connect(self._restored)
         self.maintenance.lock_minutes_changed.connect(self._lock_minutes_changed)
@@ -441,6 +445,35 @@ class MainWindow(QMainWindow):
         self.board.ratings.reload()
         self._update_location()
 
+    def show_preview(self, meeting_id: str) -> None:
+        """The one-page plan the family keeps, with Print and Save, as a page.
+
+        In family view only the family's own meeting, and Print without Save.
+        """
+        if self.locked or (self.family_mode and meeting_id != self.family_meeting_id):
+            return
+        self.board.commit_edits()
+        self.stack.setCurrentWidget(self.preview_page)
+        self.undo_group.setActiveStack(None)
+        self.preview_page.show_plan(meeting_id, family_view=self.family_mode)
+        self._update_location()
+
+    def leave_preview(self) -> None:
+        """Back to the meeting's plan; the page forgets the PDF."""
+        if self.locked:
+            return
+        meeting_id = self.preview_page.meeting_id
+        self.preview_page.clear()
+        if meeting_id is not None and meeting_id == self.board.meeting_id:
+            self.stack.setCurrentWidget(self.board)
+            self.board.show_view("plan")
+            if self.board.controller is not None:
+                self.undo_group.setActiveStack(self.board.controller.stack)
+            self._update_location()
+        elif meeting_id is not None:
+            self.open_meeting(meeting_id)
+            self.board.show_view("plan")
+
     def show_maintenance(self) -> None:
         """Settings and backups; not in family view."""
         if self.locked or self.family_mode:
@@ -541,7 +574,9 @@ class MainWindow(QMainWindow):
         if self.locked or self.family_mode:
             return  # family view has nowhere to go back to
         current = self.stack.currentWidget()
-        if current in (self.board, self.progress) and self.family_id is not None:
+        if current is self.preview_page:
+            self.leave_preview()
+        elif current in (self.board, self.progress) and self.family_id is not None:
             self.open_family(self.family_id)
         elif current is not self.families_page:
             self.show_families()
@@ -599,6 +634,8 @@ class MainWindow(QMainWindow):
                 view = name
         if current is self.child_mode:
             current, view = self.board, "ratings"
+        if current is self.preview_page:
+            current, view = self.board, "plan"
         if current is self.board and self.board.meeting_id is not None:
             return Place("board", self.family_id, self.board.meeting_id, view, self.family_mode)
         if current is self.progress and self.family_id is not None:
@@ -753,7 +790,6 @@ class MainWindow(QMainWindow):
         self.board.commit_edits()
         self.family_mode = True
         self.family_meeting_id = self.board.meeting_id
-        self._restrict_preview()
         self._update_location()
         self.family_mode_changed.emit(True)
         return True
@@ -789,17 +825,6 @@ class MainWindow(QMainWindow):
         self.family_meeting_id = None
         self._update_location()
         self.family_mode_changed.emit(False)
-
-    def _restrict_preview(self) -> None:
-        """In family view the plan may be printed, but not saved: no file dialogs."""
-        preview = self.board.preview
-        if not self.family_mode or preview is None or preview.property("familyView"):
-            return
-        preview.setProperty("familyView", True)
-        preview.save_button.hide()
-        preview.save_button.setEnabled(False)
-        # The preview enables its buttons once the page is made; keep Save off.
-        preview.ready.connect(partial(preview.save_button.setEnabled, False))
 
     # ------------------------------------------------------------ saving state
     def _show_saved(self) -> None:

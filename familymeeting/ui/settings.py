@@ -76,6 +76,12 @@ WINDOW_GEOMETRY: Setting[str] = Setting(
     "display/window_geometry", str, "", QT_TRANSLATE_NOOP("Settings", "Window size and place")
 )
 
+# The folder the plan was last saved in ("Save as PDF…" starts there). A path on this
+# same disk, where the folder itself already stands in plain sight.
+LAST_SAVE_FOLDER: Setting[str] = Setting(
+    "session/last_save_folder", str, "", QT_TRANSLATE_NOOP("Settings", "Last folder saved in")
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     TEXT_SIZE,
@@ -83,6 +89,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
     LAST_FAMILY,
     LAST_MEETING,
+    LAST_SAVE_FOLDER,
     LOCK_MINUTES,
     LOG_KEEP_DAYS,
 )

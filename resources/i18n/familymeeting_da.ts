@@ -299,77 +299,77 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="86"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="87"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="100"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="101"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="101"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="102"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="102"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="103"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="394"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="392"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="398"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="396"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="408"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="406"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="411"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="409"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="415"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="413"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="429"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="427"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="433"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="431"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="449"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="447"/>
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="451"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="449"/>
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="474"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="472"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="479"/>
+        <location filename="../../familymeeting/ui/board/view.py" line="477"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -834,127 +834,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="221"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="491"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="229"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="528"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="229"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="493"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="237"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="530"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="234"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="494"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="242"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="531"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="247"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="495"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="255"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="250"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="496"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="767"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="258"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="533"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="807"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="256"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="497"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="264"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="498"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="282"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="277"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="285"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="280"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="499"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="288"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="283"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="500"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="501"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="296"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="502"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="304"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="503"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="504"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="311"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="334"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="509"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="342"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="546"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="768"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="808"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="770"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="804"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="833"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="805"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="834"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="839"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1298,74 +1298,69 @@
     </message>
 </context>
 <context>
-    <name>PlanPreview</name>
+    <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="80"/>
-        <source>The plan</source>
-        <translation>Planen</translation>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="144"/>
+        <source>Back to the plan</source>
+        <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="89"/>
-        <source>Making the plan…</source>
-        <translation>Laver planen …</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="98"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="146"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="99"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="147"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="101"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="178"/>
+        <source>Making the plan…</source>
+        <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="130"/>
-        <source>The plan was too long for one page, so some lists were shortened (“+ more on the board”). Check it before you print.</source>
-        <translation>Planen var for lang til én side, så nogle lister er forkortet (“+ flere på tavlen”). Se den igennem, før du udskriver.</translation>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="218"/>
+        <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
+        <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="136"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="224"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="141"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="231"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="154"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="244"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="173"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="262"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="275"/>
+        <source>Our plan</source>
+        <translation>Vores plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="298"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
-        <source>plan.pdf</source>
-        <translation>vores-plan.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="182"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="300"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="192"/>
+        <location filename="../../familymeeting/ui/plan/preview.py" line="324"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1722,6 +1717,11 @@
         <location filename="../../familymeeting/ui/settings.py" line="76"/>
         <source>Window size and place</source>
         <translation>Vinduets størrelse og plads</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/settings.py" line="82"/>
+        <source>Last folder saved in</source>
+        <translation>Senest gemt i mappen</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from familymeeting.messages import set_language
@@ -17,6 +17,17 @@ from familymeeting.ui.language import install_translators
 from familymeeting.ui.theme import stylesheet
 
 SHOTS_ENV = "FAMILYMEETING_SCREENSHOTS"
+
+
+@pytest.fixture(autouse=True)
+def _qt_user_settings_in_profile() -> None:
+    """Qt's own per-user settings (e.g. its file dialog's) into this test's profile.
+
+    QSettings reads $XDG_CONFIG_HOME once per process; each test has its own.
+    """
+    config = os.environ["XDG_CONFIG_HOME"]
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, config)
 
 
 @pytest.fixture

@@ -134,13 +134,17 @@ def test_plan_preview_prints_but_cannot_save_in_family_view(
     assert window.enter_family_mode()
     window.board.show_view("plan")
     window.board.plan.preview_requested.emit()
-    preview = window.board.preview
-    assert preview is not None
+    preview = window.preview_page
+    assert window.stack.currentWidget() is preview
     qtbot.waitUntil(lambda: preview.print_button.isEnabled(), timeout=20_000)
     assert not preview.save_button.isEnabled()
     assert not preview.save_button.isVisible()
     assert preview.print_button.isVisible()
-    preview.reject()
+    assert preview.save_with_dialog() is None  # no file dialog in family view
+    # Back to the plan of the meeting, still in family view.
+    qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.board
+    assert window.family_mode
 
 
 def test_leaving_family_view_needs_the_password(

@@ -125,15 +125,14 @@ def test_next_meeting_place_and_caseworker_are_edited_here(
 def test_preview_shows_one_page_saves_and_prints(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, screenshot: Shot
 ) -> None:
-    window.board.plan.preview_button.click()
-    preview = window.board.preview
-    assert preview is not None
+    preview = window.preview_page
     with qtbot.waitSignal(preview.ready, timeout=30_000):
-        pass
+        window.board.plan.preview_button.click()
+    assert window.stack.currentWidget() is preview
     assert preview.result is not None and preview.document.pageCount() == 1
     assert preview.save_button.isEnabled()
     qtbot.wait(100)
-    screenshot(preview, "plan-preview")
+    screenshot(window, "plan-preview")
     target = tmp_path / "vores plan.pdf"
     assert preview.save_to(target)
     assert target.read_bytes() == preview.result.pdf
@@ -145,17 +144,19 @@ def test_preview_shows_one_page_saves_and_prints(
     printer.setOutputFileName(str(printed))
     preview.print_to(printer)
     assert len(PdfReader(printed).pages) == 1
-    preview.close()
+    # Back to the meeting's plan; the page forgets the PDF.
+    qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.board
+    assert window.board.view_buttons["plan"].isChecked()
+    assert preview.result is None and preview.document.pageCount() == 0
 
 
 def test_saving_to_an_unwritable_place_says_so(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    preview = window.board.preview_plan()
-    assert preview is not None
+    preview = window.preview_page
     with qtbot.waitSignal(preview.ready, timeout=30_000):
-        pass
+        window.board.preview_plan()
     assert not preview.save_to(tmp_path / "missing folder" / "plan.pdf")
     assert "Kan ikke skrive" in preview.status.text()
     assert not (tmp_path / "missing folder").exists()
-    preview.close()

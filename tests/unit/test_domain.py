@@ -133,3 +133,21 @@ def test_danish_sort_order() -> None:
     names = ["Åse", "Zenia", "Ørn", "Æble", "émile", "Anna", "aase"]
     assert sorted(names, key=sort_key) == ["aase", "Anna", "émile", "Zenia", "Æble", "Ørn", "Åse"]
     assert sort_key("A\u030ase") == sort_key("Åse")
+
+
+def test_file_name_is_accepted_by_every_file_system() -> None:
+    from familymeeting.domain.text import FILE_NAME_MAX, file_name
+
+    assert file_name("Vores plan 2026-12-04 Familien Holm (demo)") == (
+        "Vores plan 2026-12-04 Familien Holm (demo)"
+    )
+    assert file_name('Familien Ø/Hansen: "Test"? <a|b*c>\\d') == (
+        "Familien Ø Hansen Test a b c d"
+    )
+    assert file_name("Nørgård\u200b\tJensen\n") == "Nørgård Jensen"  # invisible and control
+    assert file_name("عائلة أحمد") == "عائلة أحمد"  # every script stays
+    assert file_name("CON") == "_CON"  # a Windows device name
+    assert file_name("nul.txt") == "_nul.txt"
+    assert file_name(" plan.. ") == "plan"  # Windows drops trailing dots and spaces
+    assert file_name("...", fallback="plan") == "plan"
+    assert len(file_name("x" * 500)) == FILE_NAME_MAX

@@ -29,7 +29,6 @@ from familymeeting.ui.board.column import ColumnWidget
 from familymeeting.ui.board.commands import Change
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.board.header import MeetingHeader
-from familymeeting.ui.plan.preview import PlanPreview
 from familymeeting.ui.plan.view import PlanView
 from familymeeting.ui.ratings.view import RatingsView
 
@@ -41,11 +40,13 @@ class BoardView(QWidget):
     saved(): an edit reached the database.
     failed(str): an edit could not be saved (message in the user's language).
     child_mode_requested(): the ratings view asks to hand the tablet to a child.
+    plan_preview_requested(str): show the meeting's one-page plan (the window's page).
     """
 
     saved = Signal()
     failed = Signal(str)
     child_mode_requested = Signal()
+    plan_preview_requested = Signal(str)
 
     def __init__(
         self,
@@ -122,7 +123,6 @@ class BoardView(QWidget):
         self.plan.preview_requested.connect(self.preview_plan)
         self.views.addWidget(self.plan)
         self.view_buttons["board"].setChecked(True)
-        self.preview: PlanPreview | None = None
 
         # Portrait: a row of column tabs; only the chosen column is shown.
         self.tabs = QWidget()
@@ -313,14 +313,12 @@ class BoardView(QWidget):
         if name != "board" and self.controller is not None:
             self._refresh_view(name)
 
-    def preview_plan(self) -> PlanPreview | None:
-        """Show the one-page plan (made in the background) with Print and Save."""
+    def preview_plan(self) -> None:
+        """Ask for the one-page plan of the meeting shown (with Print and Save)."""
         if self.controller is None:
-            return None
+            return
         self.commit_edits()
-        self.preview = PlanPreview(self.services, self.controller.meeting_id, self)
-        self.preview.open()
-        return self.preview
+        self.plan_preview_requested.emit(self.controller.meeting_id)
 
     def _on_failed(self, message: str) -> None:
         self.banner_label.setText(message)

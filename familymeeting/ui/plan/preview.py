@@ -1,8 +1,10 @@
-"""Preview, print and save the one-page plan.
+"""The one-page plan as the family will get it: a page of the window, with Print and Save.
 
-The PDF is made by ``familymeeting.export`` in a worker thread (the window stays
-responsive); this dialog only shows the finished page, prints it and saves the
-bytes atomically.
+A page, not a dialog: a fixed-size dialog put Print and Save below a 768-high screen
+and cut Save off an upright tablet. The buttons sit in the bar at the top, always on
+screen; the page below them shrinks to fit. The PDF is made by ``familymeeting.export``
+in a worker thread (the window stays responsive); this page only shows the finished
+page, prints it and saves the bytes atomically.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QDir,
     QIODevice,
     QObject,
     QRunnable,
+    QSettings,
     QSize,
+    QStandardPaths,
     QThreadPool,
     Signal,
 )
@@ -36,26 +41,29 @@ from PySide6.QtWidgets import (
 
 from familymeeting.bugs import log_bug
 from familymeeting.domain.errors import UserError
+from familymeeting.domain.text import file_name
 from familymeeting.messages import user_message
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
+from familymeeting.ui import settings
+from familymeeting.ui.settings import Settings
 
 if TYPE_CHECKING:
     from familymeeting.export.plan import PlanResult
 
 
 class _Signals(QObject):
-    done = Signal(object)  # PlanResult
-    failed = Signal(object)  # UserError or Exception
+    done = Signal(object, int)  # PlanResult, the request it answers
+    failed = Signal(object, int)  # UserError or Exception, the request
 
 
 class _RenderJob(QRunnable):
     """Builds and renders the plan off the GUI thread (Qt-free code only)."""
 
-    def __init__(self, services: Services, meeting_id: str) -> None:
+    def __init__(self, services: Services, meeting_id: str, request: int) -> None:
         super().__init__()
-        self.services, self.meeting_id = services, meeting_id
+        self.services, self.meeting_id, self.request = services, meeting_id, request
         self.signals = _Signals()
 
     def run(self) -> None:
@@ -65,28 +73,87 @@ class _RenderJob(QRunnable):
 
             result = render_plan(build_plan(self.services, self.meeting_id))
         except Exception as exc:  # reported on the GUI thread, where it is shown or logged
-            self.signals.failed.emit(exc)
+            self.signals.failed.emit(exc, self.request)
             return
-        self.signals.done.emit(result)
+        self.signals.done.emit(result, self.request)
 
 
-class PlanPreview(QDialog):
-    """Signals: ready(): the page is shown (or an error is)."""
+class FileDialogTraces:
+    """Keeps Qt's file dialog from recording folders and names outside the data folder.
+
+    Every QFileDialog, also the native one, writes its history and last folder into
+    the user's shared "QtProject" settings when it is destroyed (~/.config/
+    QtProject.conf, or the registry): a folder named after a family would then be
+    kept outside the data folder, in plain text. ``remember`` notes what is there
+    before the dialog opens; ``restore`` puts exactly that back after it is gone.
+    """
+
+    GROUP = "FileDialog"
+
+    def __init__(self) -> None:
+        qs = QSettings(QSettings.Scope.UserScope, "QtProject")
+        qs.beginGroup(self.GROUP)
+        self._before = {key: qs.value(key) for key in qs.allKeys()}
+        qs.endGroup()
+
+    def restore(self) -> None:
+        qs = QSettings(QSettings.Scope.UserScope, "QtProject")
+        qs.remove(self.GROUP)
+        if self._before:
+            qs.beginGroup(self.GROUP)
+            for key, value in self._before.items():
+                qs.setValue(key, value)
+            qs.endGroup()
+        qs.sync()
+        path = Path(qs.fileName())
+        # Nothing of anyone's was there before us: leave no empty file behind either.
+        if not qs.allKeys() and qs.format() == QSettings.Format.NativeFormat and path.is_file():
+            path.unlink(missing_ok=True)
+
+
+class PlanPreviewPage(QWidget):
+    """Signals:
+    ready(): the page is shown (or an error is);
+    back_requested(): the person wants the meeting's plan again.
+    """
 
     ready = Signal()
+    back_requested = Signal()
 
-    def __init__(self, services: Services, meeting_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, app_settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("The plan"))
-        self.resize(900, 1000)
-        self.services, self.meeting_id = services, meeting_id
+        self.setObjectName("page")
+        self.services = services
+        self.settings = app_settings
+        self.meeting_id: str | None = None
         self.result: PlanResult | None = None
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
+        self._request = 0
+        self._jobs: dict[int, _RenderJob] = {}  # keeps each job's signals alive
+        self.file_dialog: QFileDialog | None = None
+        self._traces: FileDialogTraces | None = None
+        self.family_view = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.status = QLabel(self.tr("Making the plan…"))
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back to the plan"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setProperty("primary", True)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button.clicked.connect(self.save_with_dialog)
+        bar.addWidget(self.back_button)
+        bar.addStretch()
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+        self.status = QLabel()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -94,30 +161,51 @@ class PlanPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         layout.addWidget(self.view, 1)
-        buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
-        self.save_button.setProperty("primary", True)
-        self.close_button = QPushButton(self.tr("Close"))
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(False)
-        self.print_button.clicked.connect(self.print_with_dialog)
-        self.save_button.clicked.connect(self.save_with_dialog)
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.close_button)
-        buttons.addStretch()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-
-        job = _RenderJob(services, meeting_id)
-        job.signals.done.connect(self._show)
-        job.signals.failed.connect(self._failed)
-        self._job = job  # keep the signals object alive until the job reports
-        QThreadPool.globalInstance().start(job)
+        self._set_ready(False)
 
     # -------------------------------------------------------------- showing
-    def _show(self, result: PlanResult) -> None:
+    def show_plan(self, meeting_id: str, *, family_view: bool = False) -> None:
+        """Make the meeting's plan (in the background) and show it when it is ready.
+
+        In family view the plan may be printed, but not saved: no file dialogs.
+        """
+        self.meeting_id = meeting_id
+        self.family_view = family_view
+        self.save_button.setVisible(not family_view)
+        self.result = None
+        self.document.close()
+        self._set_ready(False)
+        self._say(self.tr("Making the plan…"), "muted")
+        self._request += 1
+        job = _RenderJob(self.services, meeting_id, self._request)
+        job.signals.done.connect(self._show)
+        job.signals.failed.connect(self._failed)
+        self._jobs[self._request] = job
+        QThreadPool.globalInstance().start(job)
+
+    def clear(self) -> None:
+        """Forget the plan (another meeting opens, or the window locks)."""
+        self._request += 1
+        self.meeting_id = None
+        self.result = None
+        self.document.close()
+        self.status.clear()
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready and not self.family_view)
+
+    def _say(self, text: str, kind: str) -> None:
+        self.status.setObjectName(kind)
+        self.status.setText(text)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _show(self, result: PlanResult, request: int) -> None:
+        self._jobs.pop(request, None)
+        if request != self._request:
+            return  # an earlier meeting's plan, made while another was asked for
         self.result = result
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(result.pdf))
@@ -127,8 +215,8 @@ class PlanPreview(QDialog):
         if result.shortened:
             notes.append(
                 self.tr(
-                    "The plan was too long for one page, so some lists were shortened "
-                    "(“+ more on the board”). Check it before you print."
+                    "The plan was too long for one page, so some lists were shortened. "
+                    "Check it before you print."
                 )
             )
         if result.missing_glyphs:
@@ -137,59 +225,103 @@ class PlanPreview(QDialog):
                     "%1", " ".join(result.missing_glyphs)
                 )
             )
-        self.status.setObjectName("unsaved" if notes else "muted")
-        self.status.setText("\n".join(notes) or self.tr("One page, ready to print or save."))
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(True)
+        if notes:
+            self._say("\n".join(notes), "unsaved")
+        else:
+            self._say(self.tr("One page, ready to print or save."), "muted")
+        self._set_ready(True)
         self.ready.emit()
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: Exception, request: int) -> None:
+        self._jobs.pop(request, None)
+        if request != self._request:
+            return
         if isinstance(error, UserError):
-            self.status.setText(user_message(error))
+            self._say(user_message(error), "unsaved")
         else:
             path = log_bug(self.services.db.path.parent, error)
-            self.status.setText(
+            self._say(
                 self.tr("The plan could not be made. Details are saved in %1.").replace(
                     "%1", str(path)
-                )
+                ),
+                "unsaved",
             )
-        self.status.setObjectName("unsaved")
         self.ready.emit()
 
-    # ------------------------------------------------------------ save, print
+    # ------------------------------------------------------------------ save
     def save_to(self, path: Path) -> bool:
-        """Write the plan atomically; a message in the dialog on failure."""
-        assert self.result is not None
+        """Write the plan atomically; a message on the page on failure."""
+        assert self.result is not None and self.meeting_id is not None
         try:
             write_atomic(path, self.result.pdf)
         except UserError as exc:
-            self.status.setObjectName("unsaved")
-            self.status.setText(user_message(exc))
+            self._say(user_message(exc), "unsaved")
             return False
+        self.settings.set(settings.LAST_SAVE_FOLDER, str(path.parent))
         self._log("plan_pdf")
-        self.status.setObjectName("saved")
-        self.status.setText(self.tr("Saved in %1").replace("%1", str(path)))
+        self._say(self.tr("Saved in %1").replace("%1", str(path)), "saved")
         return True
 
     def _log(self, event: str) -> None:
+        assert self.meeting_id is not None
         meeting = self.services.get_meeting(self.meeting_id)
         self.services.log_event(event, family_id=meeting.family_id, meeting_id=self.meeting_id)
 
-    def save_with_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the plan"), self.tr("plan.pdf"), self.tr("PDF files (*.pdf)")
+    def suggested_name(self) -> str:
+        """ "Vores plan 2026-12-04 Familien Holm.pdf": the meeting's date and the family."""
+        assert self.meeting_id is not None
+        meeting = self.services.get_meeting(self.meeting_id)
+        family = self.services.get_family(meeting.family_id)
+        title = self.tr("Our plan")
+        words = f"{title} {meeting.starts_at:%Y-%m-%d} {family.display_name}"
+        return f"{file_name(words)}.pdf"
+
+    def start_folder(self) -> Path:
+        """The folder a plan was last saved in; the first time, the user's Documents."""
+        last = self.settings.get(settings.LAST_SAVE_FOLDER)
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
         )
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path(QDir.homePath())
+
+    def save_with_dialog(self) -> QFileDialog | None:
+        """Ask where to save (window-modal, not blocking); saves when a file is chosen."""
+        if self.result is None or self.family_view:
+            return None
+        traces = FileDialogTraces()
+        dialog = QFileDialog(
+            self,
+            self.tr("Save the plan"),
+            str(self.start_folder() / self.suggested_name()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self._save_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.destroyed.connect(traces.restore)
+        self._traces = traces  # alive until the dialog is gone
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_chosen(self, name: str) -> None:
+        self.file_dialog = None
         if name:
             path = Path(name)
             self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
 
+    # ----------------------------------------------------------------- print
     def print_to(self, printer: QPrinter) -> None:
         """Draw every page of the plan onto the printer, fitted to its page."""
         painter = QPainter()
         if not painter.begin(printer):
-            self.status.setText(self.tr("The printer could not be started."))
+            self._say(self.tr("The printer could not be started."), "unsaved")
             return
         try:
             rect = painter.viewport()

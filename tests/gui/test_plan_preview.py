@@ -1,0 +1,162 @@
+"""The plan preview as a page of the window, and "Save as PDF…" (issue 14, faults 2 and 9).
+
+Before: a fixed 900×1000 dialog whose Print and Save lay below a 768-high screen and
+off an upright tablet; Save started in the folder the app was started from as
+"vores-plan.pdf", and Qt's file dialog kept the last folder in ~/.config/QtProject.conf.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from fit import audit, screen_named
+from pypdf import PdfReader
+from PySide6.QtCore import QRect, QSettings, QStandardPaths
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from familymeeting.storage.demo import create_demo_family
+from familymeeting.storage.services import Services
+from familymeeting.ui import settings
+from familymeeting.ui.main_window import MainWindow
+from familymeeting.ui.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("styled", "danish")
+MakeWindow = Callable[[str], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, services: Services, data_dir: Path) -> Iterator[MakeWindow]:
+    def make(on: str) -> MainWindow:
+        window = MainWindow(services, Settings(data_dir))
+        qtbot.addWidget(window)
+        screen = screen_named(on)
+        assert isinstance(screen, QScreen), "tests/offscreen-screens.json is not in use"
+        window.show_on_screen(screen)
+        qtbot.waitExposed(window)
+        available = screen.availableGeometry()
+        qtbot.waitUntil(lambda: available.contains(window.frameGeometry()))
+        return window
+
+    yield make
+
+
+def open_preview(qtbot: QtBot, window: MainWindow, meeting_id: str) -> None:
+    window.open_meeting(meeting_id)
+    window.board.show_view("plan")
+    with qtbot.waitSignal(window.preview_page.ready, timeout=30_000):
+        window.board.plan.preview_button.click()
+    assert window.stack.currentWidget() is window.preview_page
+    assert window.preview_page.result is not None
+
+
+def accept_and_wait(qtbot: QtBot, dialog: QFileDialog) -> None:
+    """Choose the selected file, and wait until the dialog is gone (as after a click)."""
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)
+
+
+def inside(window: MainWindow, widget: QWidget) -> bool:
+    at = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    return widget.isVisible() and window.rect().contains(at)
+
+
+@pytest.mark.parametrize(
+    "screen",
+    ["landscape-1280x800", "landscape-1366x768", "landscape-1024x768", "portrait-800x1280"],
+)
+def test_print_and_save_are_on_the_screen(
+    qtbot: QtBot, make_window: MakeWindow, services: Services, screen: str
+) -> None:
+    family = create_demo_family(services)
+    window = make_window(screen)
+    open_preview(qtbot, window, services.list_meetings(family.id)[0].id)
+    page = window.preview_page
+    for button in (page.print_button, page.save_button, page.back_button):
+        assert inside(window, button), button.text()
+        assert button.isEnabled()
+    assert page.view.height() > 300  # the page itself has the room
+    assert audit(window, screen) == []
+
+
+def test_save_starts_in_documents_with_the_meeting_and_family_in_the_name(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    services: Services,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
+    documents.mkdir(parents=True, exist_ok=True)
+    family = services.create_family('Familien Ø/Hansen: "Test"?')
+    meeting = services.create_meeting(family.id, datetime(2026, 12, 4, 10))
+    window = make_window("landscape-1366x768")
+    open_preview(qtbot, window, meeting.id)
+
+    dialog = window.preview_page.save_with_dialog()
+    assert isinstance(dialog, QFileDialog)
+    assert Path(dialog.directory().absolutePath()) == documents
+    chosen = Path(dialog.selectedFiles()[0])
+    assert chosen.parent == documents
+    assert chosen.name == "Vores plan 2026-12-04 Familien Ø Hansen Test.pdf"
+
+    # The caseworker picks another folder; the plan goes there, and the next save
+    # starts there.
+    elsewhere = tmp_path / "Sager"
+    elsewhere.mkdir()
+    dialog.selectFile(str(elsewhere / "plan til e-Boks"))
+    accept_and_wait(qtbot, dialog)
+    saved = elsewhere / "plan til e-Boks.pdf"
+    assert len(PdfReader(saved).pages) == 1
+    assert Settings(data_dir).get(settings.LAST_SAVE_FOLDER) == str(elsewhere)
+    again = window.preview_page.save_with_dialog()
+    assert isinstance(again, QFileDialog)
+    assert Path(again.directory().absolutePath()) == elsewhere
+    again.reject()
+
+
+def test_the_file_dialog_records_nothing_outside_the_data_folder(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    services: Services,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    shared = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert Path(shared.fileName()).is_relative_to(config)  # this test's own profile
+    family = create_demo_family(services)
+    window = make_window("landscape-1366x768")
+    open_preview(qtbot, window, services.list_meetings(family.id)[0].id)
+    folder = tmp_path / "Familien Holm sagsmappe"
+    folder.mkdir()
+
+    dialog = window.preview_page.save_with_dialog()
+    assert isinstance(dialog, QFileDialog)
+    dialog.selectFile(str(folder / "plan"))
+    accept_and_wait(qtbot, dialog)
+    assert (folder / "plan.pdf").is_file()
+    written = [p for p in config.rglob("*") if p.is_file()]
+    assert written == [], "Qt's file dialog left its history outside the data folder"
+
+    # Another program's own file-dialog settings are left exactly as they were.
+    shared.setValue("FileDialog/lastVisited", "file:///home/other/program")
+    shared.setValue("Other/key", 7)
+    shared.sync()
+    before = Path(shared.fileName()).read_bytes()
+    dialog = window.preview_page.save_with_dialog()
+    assert isinstance(dialog, QFileDialog)
+    dialog.selectFile(str(folder / "plan again"))
+    accept_and_wait(qtbot, dialog)
+    assert (folder / "plan again.pdf").is_file()
+    assert Path(shared.fileName()).read_bytes() == before
+    assert b"sagsmappe" not in before
