@@ -994,16 +994,23 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
     """
 
     def most_that_fits(trials: list[_Limits]) -> None:
-        """Keep the last of ``trials`` (each showing more than the one before) that fits."""
+        """Keep the last of ``trials`` (each showing more than the one before) that fits.
+
+        One step back, then two, four ... and a binary search between the last that
+        fitted and the first that did not: mostly none or a few fit, in one to three
+        layouts.
+        """
         nonlocal limits, page
         trials = [t for i, t in enumerate(trials) if t != (trials[i - 1] if i else limits)]
-        if not trials:
-            return
-        bigger = _fits(plan, MIN_BODY_SIZE, trials[0])
-        if bigger is None:
-            return  # not even the smallest step back: the common case, one layout
-        limits, page = trials[0], bigger
-        lo, hi = 1, len(trials) - 1
+        lo, hi, step = 0, len(trials) - 1, 1
+        while lo <= hi:  # gallop
+            at = min(lo + step - 1, hi)
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[at])
+            if bigger is None:
+                hi = at - 1
+                break
+            limits, page = trials[at], bigger
+            lo, step = at + 1, step * 2
         while lo <= hi:
             mid = (lo + hi) // 2
             bigger = _fits(plan, MIN_BODY_SIZE, trials[mid])
