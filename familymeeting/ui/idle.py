@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import sys
 import time
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,6 +64,29 @@ INPUT_EVENTS = frozenset(
 # Application states in which the app is no longer in front of anyone.
 AWAY_STATES = (Qt.ApplicationState.ApplicationSuspended, Qt.ApplicationState.ApplicationHidden)
 
+# The watchers whose filter is on the application (see unwatched()).
+_FILTERING: weakref.WeakSet[IdleWatcher] = weakref.WeakSet()
+
+
+@contextmanager
+def unwatched() -> Iterator[None]:
+    """Take every idle watcher's filter off the application for a moment of pure work.
+
+    For a restyle of the whole window (``ui/text_size.py``): it sends thousands of
+    font, palette and style events, each of which would pass through Python here,
+    and runs on the GUI thread without returning to the event loop, so no input
+    can arrive meanwhile. The filters are back before the block's events are painted.
+    """
+    app = QCoreApplication.instance()
+    watchers = list(_FILTERING) if app is not None else []
+    for watcher in watchers:
+        app.removeEventFilter(watcher)  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        for watcher in watchers:
+            app.installEventFilter(watcher)  # type: ignore[union-attr]
+
 
 class IdleWatcher(QObject):
     """Counts down while nobody touches the app.
@@ -86,6 +112,7 @@ class IdleWatcher(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            _FILTERING.add(self)
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
 
@@ -127,6 +154,7 @@ class IdleWatcher(QObject):
     def dispose(self) -> None:
         """Stop watching for good (the window is closing)."""
         self.stop()
+        _FILTERING.discard(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

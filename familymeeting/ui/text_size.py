@@ -2,13 +2,34 @@
 
 One place decides how a new text size reaches the screen, so the main window and
 the tests switch sizes the same way.
+
+How a step reaches the screen, and why so (docs/benchmarks.md, "Text size"):
+
+- The application's style sheet has the type scale of every size, each under
+  ``[textSize="n"]`` (``theme.stylesheet``). A step sets that property on the window
+  and restyles the window's widgets itself, once each. Setting a new sheet on the
+  application instead makes Qt 6 polish every widget of the application once per
+  ancestor (about ten times each on the board): 0.4 s a step on a 2-core laptop.
+- Only what is on screen is restyled at once. A hidden part of the window (a page,
+  the ratings or the plan, a dialog or pop-up kept for later, a card kept for reuse)
+  is restyled when it is next shown, before it is painted: a step answers in the
+  time the board takes, however many pages have been built.
+- New widgets, dialogs, menus, pop-ups and tool tips parented to the window are made
+  at the size the window shows. A window without a parent shows the size the
+  application's sheet was made with (the size chosen at start).
+- The idle lock's application-wide event filter is taken off while restyling: the
+  thousands of font and style events are nobody's input.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from familymeeting.ui import theme
+from familymeeting.ui import idle, theme
+
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+_POLISHED = Qt.WidgetAttribute.WA_WState_Polished
 
 
 def clamp(step: int) -> int:
@@ -16,10 +37,87 @@ def clamp(step: int) -> int:
     return max(0, min(step, len(theme.TEXT_SCALES) - 1))
 
 
+def shown_size(window: QWidget) -> int | None:
+    """The text size ``window`` shows (None: the application's, from the start)."""
+    value = window.property(theme.TEXT_SIZE_PROPERTY)
+    return value if isinstance(value, int) else None
+
+
 def apply(window: QWidget, step: int) -> int:
-    """Show ``window`` (and every other window of the app) at text size ``step``."""
+    """Show ``window`` and everything it parents at text size ``step``; returns the step.
+
+    What is on screen is restyled now; what is hidden, when it is next shown.
+    """
     step = clamp(step)
     app = QApplication.instance()
-    if isinstance(app, QApplication):
+    if isinstance(app, QApplication) and not _has_type_scale(app.styleSheet()):
+        # The look itself (run_gui sets it before the first screen; a window made
+        # without it, as in tests and tools, gets it here, before it is polished).
         app.setStyleSheet(theme.stylesheet(step))
+    if shown_size(window) == step:
+        return step
+    restyler = window.findChild(Restyler, Restyler.NAME, _DIRECT) or Restyler(window)
+    with idle.unwatched():
+        window.setProperty(theme.TEXT_SIZE_PROPERTY, step)
+        restyler.restyle(window)
     return step
+
+
+def _has_type_scale(sheet: str) -> bool:
+    return any(sheet == theme.stylesheet(n) for n in range(len(theme.TEXT_SCALES)))
+
+
+class Restyler(QObject):
+    """Brings a window's widgets to the style its sheet now gives them, each once.
+
+    Restyles the visible part of a widget tree now; a hidden part that holds widgets
+    waits, watched, until it is shown. Children of the window it belongs to.
+    No signals.
+    """
+
+    NAME = "textSizeRestyler"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName(self.NAME)
+        self._style_change = QEvent(QEvent.Type.StyleChange)
+
+    def restyle(self, root: QWidget) -> None:
+        """Restyle ``root`` and what of it is shown; defer what is hidden."""
+        todo = [root]
+        while todo:
+            widget = todo.pop()
+            children = widget.findChildren(QWidget, options=_DIRECT)
+            # Never polished yet (not shown since it was made): it will be polished at
+            # its first show, with the window's size.
+            polished = widget.testAttribute(_POLISHED)
+            if polished and widget is not root and widget.isHidden() and children:
+                self._defer(widget)
+                continue
+            if polished:
+                style = widget.style()
+                style.unpolish(widget)
+                style.polish(widget)  # the new fonts: FontChange, layouts asked again
+                QCoreApplication.sendEvent(widget, self._style_change)
+            todo.extend(reversed(children))
+
+    def _defer(self, widget: QWidget) -> None:
+        # Installing the same filter again only moves it to the front: one restyle at
+        # the next show, however many steps were taken meanwhile.
+        widget.installEventFilter(self)
+        # A window parented inside (a dialog, a pop-up) may be shown on its own.
+        for inner in widget.findChildren(QWidget):
+            if inner.isWindow():
+                if inner.isVisible():
+                    self.restyle(inner)
+                else:
+                    inner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Show comes before the first paint (and after the children were shown): the
+        # part is painted at the new size, never at the old one first.
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            with idle.unwatched():
+                self.restyle(watched)
+        return False

@@ -63,28 +63,79 @@ def pt(step: int, scale: float = 1.0) -> float:
     return round(BASE_PT * scale * (1.2**step), 1)
 
 
+# The type scale, declared once: which text is how large, in steps of pt(). The first
+# rule gives every widget the body size; the others, more specific, override it.
+TYPE_SCALE: tuple[tuple[str, int], ...] = (
+    ("QWidget", 0),
+    ("QLabel#title", 3),
+    ("QLabel#headerTitle", 2),
+    ("QLabel#subtitle", 1),
+    ("QCalendarWidget QAbstractItemView", 1),
+    ("QLabel#columnTitle", 2),
+    ("QLabel#cardText", 1),
+    ("QLabel#kind", -1),
+    ("QLabel#chip", -1),
+    ("QLabel#disagree", -1),
+    ("QPushButton#addCard", 2),
+    ("QToolButton#cardMenu", 1),
+    ("QLabel#childQuestion", 4),
+    ("QPushButton#childName", 3),
+    ("QPushButton#childNext", 3),
+)
+
+# A window (and all it parents: pages, dialogs, menus, pop-ups) shows the text size
+# in this dynamic property (see ui/text_size.py); windows without it show the size
+# the application's sheet was made with.
+TEXT_SIZE_PROPERTY = "textSize"
+
+
+def scale(text_size: int) -> float:
+    """The factor of a text size (0 … len(TEXT_SCALES) - 1; out of range is clamped)."""
+    return TEXT_SCALES[max(0, min(text_size, len(TEXT_SCALES) - 1))]
+
+
+def _type_scale(text_size: int, scope: str = "") -> str:
+    s = scale(text_size)
+    rules = []
+    for selector, step in TYPE_SCALE:
+        # The scope root itself takes the body size too.
+        selectors = f"{scope}, {scope} {selector}" if scope and step == 0 else f"{scope} {selector}"
+        rules.append(f"{selectors.strip()} {{ font-size: {pt(step, s)}pt; }}")
+    return "\n".join(rules)
+
+
 def stylesheet(text_size: int = 0) -> str:
-    s = TEXT_SCALES[max(0, min(text_size, len(TEXT_SCALES) - 1))]
+    """The application's style sheet: the look, and the type scale.
+
+    Unscoped, the type scale is at ``text_size``. Each size also has its rules under
+    ``[textSize="n"]``: one attribute more, so they win wherever an ancestor (the main
+    window) carries the property. A step then changes that property and restyles the
+    window's widgets once each (ui/text_size.py) instead of setting a new sheet on the
+    application, which Qt 6 answers by polishing every widget of the application once
+    per ancestor (about ten times each on the board): 0.4 s a step.
+    """
+    scoped = (_type_scale(n, f'*[{TEXT_SIZE_PROPERTY}="{n}"]') for n in range(len(TEXT_SCALES)))
+    return "\n".join((_look(), _type_scale(text_size), *scoped))
+
+
+def _look() -> str:
+    """Colours, borders, spacing and touch sizes: everything but the type scale."""
     col = COLUMNS
     chevron = resource("icons", "chevron-down.svg").as_posix()
     return f"""
 QWidget {{
     color: {TEXT};
-    font-size: {pt(0, s)}pt;
 }}
 QMainWindow, QDialog, #page {{
     background: {BACKGROUND};
 }}
 QLabel#title {{
-    font-size: {pt(3, s)}pt;
     font-weight: 600;
 }}
 QLabel#headerTitle {{
-    font-size: {pt(2, s)}pt;
     font-weight: 700;
 }}
 QLabel#subtitle {{
-    font-size: {pt(1, s)}pt;
     color: {MUTED};
 }}
 QLabel#muted, QLabel#hint {{
@@ -174,9 +225,6 @@ QComboBox::down-arrow, QDateTimeEdit::down-arrow, QDateEdit::down-arrow {{
 QCalendarWidget QToolButton {{
     min-height: {TOUCH}px;
 }}
-QCalendarWidget QAbstractItemView {{
-    font-size: {pt(1, s)}pt;
-}}
 QListWidget, QTreeWidget, QTableWidget {{
     border: 1px solid {LINE};
     border-radius: 10px;
@@ -224,7 +272,6 @@ QFrame#column {{
     border-radius: 14px;
 }}
 QLabel#columnTitle {{
-    font-size: {pt(2, s)}pt;
     font-weight: 700;
 }}
 QLabel#columnTitle[column="worries"] {{ color: {col[Column.WORRIES].header}; }}
@@ -242,28 +289,23 @@ QFrame#card[selected="true"] {{
     border: 2px solid {FOCUS};
 }}
 QLabel#cardText {{
-    font-size: {pt(1, s)}pt;
 }}
 QLabel#kind {{
     color: {MUTED};
-    font-size: {pt(-1, s)}pt;
     font-weight: 600;
 }}
 QLabel#chip {{
     border-radius: 9px;
     padding: 3px 10px;
-    font-size: {pt(-1, s)}pt;
 }}
 QLabel#disagree {{
     border-radius: 8px;
     padding: 3px 10px;
-    font-size: {pt(-1, s)}pt;
     background: #fff3d6;
     color: {WARNING};
     border: 1px dashed {WARNING};
 }}
 QPushButton#addCard {{
-    font-size: {pt(2, s)}pt;
     font-weight: 700;
     border: 2px dashed {LINE};
     background: rgba(255, 255, 255, 0.6);
@@ -271,15 +313,12 @@ QPushButton#addCard {{
 QToolButton#cardMenu {{
     border: none;
     background: transparent;
-    font-size: {pt(1, s)}pt;
     font-weight: 700;
 }}
 QLabel#childQuestion {{
-    font-size: {pt(4, s)}pt;
     font-weight: 600;
 }}
 QPushButton#childName, QPushButton#childNext {{
-    font-size: {pt(3, s)}pt;
     font-weight: 600;
     border-radius: 18px;
 }}
