@@ -866,7 +866,9 @@ class MainWindow(QMainWindow):
         """
         screens = [screen] if screen is not None else QGuiApplication.screens()
         target = screen or QGuiApplication.primaryScreen()
-        self.setScreen(target)
+        # Placed by position, not QWidget.setScreen: PySide then ties the screen's
+        # wrapper to this window and invalidates it when the window goes.
+        self.move(target.availableGeometry().topLeft())
         if self.settings.get(settings.FULL_SCREEN):
             self.move(target.availableGeometry().topLeft())
             self.showFullScreen()

@@ -234,7 +234,12 @@ def touch_problems(widget: QWidget) -> list[str]:
 
 def window_problems(top: QWidget) -> list[str]:
     """A window or dialog larger than the screen's available area, or off it."""
-    screen = top.screen()
+    # QGuiApplication.screenAt, not top.screen(): PySide ties the wrapper that
+    # QWidget.screen() returns to the widget and invalidates it when the widget goes,
+    # and every later lookup of that screen then gets the dead wrapper.
+    screen = QGuiApplication.screenAt(top.geometry().center())
+    if screen is None:
+        return [f"on no screen: {_rect(top.geometry())}"]
     available = screen.availableGeometry()
     frame = top.frameGeometry()
     problems = []

@@ -7,10 +7,13 @@ than the children to choose from, no toolbar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,13 +24,101 @@ from PySide6.QtWidgets import (
 
 from familymeeting.storage.models import Participant, Question
 from familymeeting.ui.board.controller import BoardController
-from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.ratings.slider import RatingSlider
 
 
 def questions_for_child(questions: list[Question]) -> list[Question]:
     """The children's questions; if a meeting has none, all its questions."""
     return [q for q in questions if q.for_children] or list(questions)
+
+
+class BigButton(QPushButton):
+    """A button at least ``size`` big, whatever the style sheet's minimum says.
+
+    The style sheet's min-height applies when a widget is polished, after (and over)
+    setMinimumSize; the size hint is what the layout gives a fixed-height button.
+    """
+
+    def __init__(self, text: str, size: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._least = size
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(self._least)
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(self._least)
+
+
+CHILD_BUTTON = QSize(200, 90)  # a child's name, for the caseworker to tap
+BIG_BUTTON = QSize(220, 80)  # "Next" and "Done", for a child's finger
+
+
+class ChildPicker(QWidget):
+    """The caseworker's choice of child: every child's name whole, on big buttons.
+
+    Centred rows of equal buttons, as many per row as the width holds (two children
+    in portrait sit side by side; five wrap). No signals: each button calls ``pick``.
+    """
+
+    SPACING = 16
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(self.SPACING)
+        self._columns = 0
+
+    def set_children(
+        self, children: list[Participant], pick: Callable[[Participant], None]
+    ) -> None:
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        for child in children:
+            button = BigButton(child.name, CHILD_BUTTON)
+            button.setObjectName("childName")
+            button.clicked.connect(partial(pick, child))
+            self.buttons[child.id] = button
+        self._columns = 0
+        self._place()
+
+    def _button_width(self) -> int:
+        return max(
+            (b.sizeHint().width() for b in self.buttons.values()), default=CHILD_BUTTON.width()
+        )
+
+    def _place(self) -> None:
+        """As many equal buttons per row as fit the width, the rows centred."""
+        width = self._button_width()
+        fits = max(1, (self.width() + self.SPACING) // (width + self.SPACING))
+        columns = min(len(self.buttons), fits) or 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 0)
+        # Column 0 and the last one are empty and stretch: the rows sit in the middle.
+        for i, button in enumerate(self.buttons.values()):
+            self.grid.addWidget(button, i // columns, 1 + i % columns)
+            button.setMinimumWidth(width)  # equal buttons
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(columns + 1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._columns = 0  # the names' widths changed
+            QTimer.singleShot(0, self, self._place)
 
 
 class ChildModeView(QWidget):
@@ -62,12 +153,10 @@ class ChildModeView(QWidget):
         self.pick_title.setObjectName("childQuestion")
         self.pick_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pick.addWidget(self.pick_title)
-        self.pick_box = QWidget()
-        self.pick_layout = FlowLayout(self.pick_box, spacing=16)
-        pick.addWidget(self.pick_box, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.picker = ChildPicker()
+        pick.addWidget(self.picker)
         pick.addStretch()
         self.pages.addWidget(self.pick_page)
-        self.child_buttons: dict[str, QPushButton] = {}
 
         # One question.
         self.question_page = QWidget()
@@ -97,10 +186,9 @@ class ChildModeView(QWidget):
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("I don't want to answer"))
         self.skip_button.clicked.connect(self._skip)
-        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button = BigButton(self.tr("Next"), BIG_BUTTON)
         self.next_button.setObjectName("childNext")
         self.next_button.setProperty("primary", True)
-        self.next_button.setMinimumSize(220, 80)
         self.next_button.clicked.connect(self.next_question)
         buttons.addWidget(self.skip_button)
         buttons.addStretch()
@@ -121,9 +209,8 @@ class ChildModeView(QWidget):
         self.hand_back.setObjectName("subtitle")
         self.hand_back.setAlignment(Qt.AlignmentFlag.AlignCenter)
         done.addWidget(self.hand_back)
-        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button = BigButton(self.tr("Done"), BIG_BUTTON)
         self.done_button.setProperty("primary", True)
-        self.done_button.setMinimumSize(220, 80)
         self.done_button.clicked.connect(self.finish)
         done.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         done.addStretch()
@@ -136,21 +223,17 @@ class ChildModeView(QWidget):
         self.questions = questions_for_child(
             controller.services.list_questions(controller.meeting_id)
         )
-        for button in self.child_buttons.values():
-            self.pick_layout.removeWidget(button)
-            button.deleteLater()
-        self.child_buttons = {}
-        for child in children:
-            button = QPushButton(child.name)
-            button.setObjectName("childName")
-            button.setMinimumSize(200, 90)
-            button.clicked.connect(partial(self.begin_for, child))
-            self.pick_layout.addWidget(button)
-            self.child_buttons[child.id] = button
+        self.picker.set_children(children, self.begin_for)
         if len(children) == 1:
             self.begin_for(children[0])
         else:
             self.pages.setCurrentWidget(self.pick_page)
+            # Not on "End child mode": Enter must not end it by accident.
+            next(iter(self.picker.buttons.values())).setFocus()
+
+    @property
+    def child_buttons(self) -> dict[str, QPushButton]:
+        return self.picker.buttons
 
     def begin_for(self, child: Participant) -> None:
         self.child = child
