@@ -282,6 +282,30 @@ class _Bars(QWidget):
         painter.end()
 
 
+CODE_FONT = "DejaVu Sans Mono"
+CODE_FONT_FILES = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+
+
+def code_font() -> QFont:
+    """A truly fixed-pitch font for a code to copy by hand: every character as wide.
+
+    The app ships DejaVu Sans Mono (resources/fonts, loaded at start by app.make_app,
+    or here when a screen is made without it): a system's "monospace" may resolve to
+    a font Qt does not treat as fixed-pitch (Noto Sans Mono on Debian). The system's
+    fixed font is the fallback if the file cannot be loaded.
+    """
+    if CODE_FONT not in QFontDatabase.families():
+        for name in CODE_FONT_FILES:
+            QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+    if CODE_FONT in QFontDatabase.families():
+        font = QFont(CODE_FONT)
+    else:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setFixedPitch(True)
+    return font
+
+
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("title")
@@ -491,15 +515,15 @@ class RecoveryCodeDialog(QDialog):
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setWordWrap(True)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(theme.pt(3))
+        # Its size is the type scale's (theme.TYPE_SCALE), so it follows the text size.
+        font = code_font()
         font.setWeight(QFont.Weight.DemiBold)
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)
         self.code_label.setFont(font)
         self.code_label.setStyleSheet(
             f"QLabel#recoveryCode {{ background: {theme.SURFACE}; border: 2px dashed "
             f"{theme.LINE}; border-radius: 12px; padding: 22px; "
-            f"font-size: {theme.pt(3)}pt; font-family: '{font.family()}'; }}"
+            f"font-family: '{font.family()}'; }}"
         )
         layout.addWidget(self.code_label)
         self.warning = _text(

@@ -79,6 +79,7 @@ TYPE_SCALE: tuple[tuple[str, int], ...] = (
     ("QPushButton#addCard", 2),
     ("QToolButton#cardMenu", 1),
     ("QLabel#childQuestion", 4),
+    ("QLabel#recoveryCode", 3),
     ("QPushButton#childName", 3),
     ("QPushButton#childNext", 3),
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt
-from PySide6.QtGui import QFontInfo, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting.assets import resource
 from familymeeting.storage.database import Database
 from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui import settings
+from familymeeting.ui import settings, theme
 from familymeeting.ui.board import card as card_module
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
 from familymeeting.ui.lock import (
@@ -166,7 +167,11 @@ def test_recovery_code_dialog_waits_for_written_down(
     dialog.resize(720, 560)
     dialog.show()
     assert dialog.code_label.text() == "ABCD-EFGH-JKMN-PQRS\nTVWX-YZ23-4567-89AB"
-    assert QFontInfo(dialog.code_label.font()).fixedPitch()
+    # Every character as wide as the next, on every machine: the bundled DejaVu Sans
+    # Mono (a system's "monospace" may be a font Qt does not report as fixed-pitch).
+    shown = QFontInfo(dialog.code_label.font())
+    assert shown.family() == "DejaVu Sans Mono"
+    assert shown.fixedPitch()
     assert not dialog.continue_button.isEnabled()
     dialog.reject()  # Escape does not skip writing it down
     assert dialog.isVisible()
@@ -176,6 +181,24 @@ def test_recovery_code_dialog_waits_for_written_down(
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert group_code("abcd efgh") == "abcd-efgh"
+
+
+def test_the_code_font_ships_with_the_app() -> None:
+    for name in ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        assert QFontDatabase.applicationFontFamilies(font_id) == ["DejaVu Sans Mono"]
+
+
+def test_the_code_follows_the_text_size(qtbot: QtBot, danish: None, qapp: QApplication) -> None:
+    sizes = []
+    for step in (0, 2):
+        qapp.setStyleSheet(theme.stylesheet(step))
+        dialog = RecoveryCodeDialog("ABCD-EFGH")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        sizes.append(dialog.code_label.font().pointSizeF())
+        assert dialog.written.isEnabled()  # not a hidden or disabled control
+    assert sizes == [theme.pt(3, theme.TEXT_SCALES[0]), theme.pt(3, theme.TEXT_SCALES[2])]
 
 
 def test_first_start_makes_keys_and_shows_the_code_once(
