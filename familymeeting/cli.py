@@ -73,9 +73,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "plan_shortened": {
         "da": "Advarsel: planen var for lang til én side, så nogle lister er forkortet "
-        '("+ N mere på tavlen"). Se den igennem, før den bliver printet.',
+        '("+ N mere – spørg jeres rådgiver"). Se den igennem, før den bliver printet.',
         "en": "Warning: the plan was too long for one page, so some lists were shortened "
-        '("+ N more on the board"). Check it before it is printed.',
+        '("+ N more – ask your caseworker"). Check it before it is printed.',
     },
     "plan_missing_glyphs": {
         "da": "Advarsel: {n} tegn kan ikke skrives med planens skrift og står som {placeholder}: "

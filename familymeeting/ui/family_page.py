@@ -76,8 +76,10 @@ class FamilyPage(QWidget):
         self.chip_layout = FlowLayout(self.chips, spacing=8)
         layout.addWidget(self.chips)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(12)
+        # The buttons wrap to a second row where one row is too narrow (an upright
+        # tablet, the largest text): never squeezed, never cut.
+        action_box = QWidget()
+        actions = FlowLayout(action_box, spacing=12)
         actions.setContentsMargins(0, 12, 0, 4)
         self.new_meeting_button = QPushButton(self.tr("New meeting"))
         self.new_meeting_button.setProperty("primary", "true")
@@ -93,14 +95,13 @@ class FamilyPage(QWidget):
         self.progress_button.setToolTip(self.tr("Everyone's ratings across the meetings"))
         self.progress_button.clicked.connect(self._progress_clicked)
         actions.addWidget(self.progress_button)
-        actions.addStretch()
         self.log_button = QPushButton(self.tr("Access log"))
         self.log_button.clicked.connect(self.show_access_log)
         actions.addWidget(self.log_button)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_family)
         actions.addWidget(self.delete_button)
-        layout.addLayout(actions)
+        layout.addWidget(action_box)
 
         meetings_title = QLabel(self.tr("Meetings"))
         meetings_title.setObjectName("subtitle")
