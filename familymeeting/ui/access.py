@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
+from familymeeting.ui.family_dialog import standard_button
 
 
 def event_words(event: str) -> str:
@@ -70,9 +71,10 @@ class AccessLogDialog(QDialog):
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
         layout.addWidget(self.tree, 1)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.buttons = QDialogButtonBox()
+        self.close_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Close)
+        self.close_button.clicked.connect(self.accept)
+        layout.addWidget(self.buttons)
 
 
 class DeleteFamilyDialog(QDialog):
@@ -109,16 +111,17 @@ class DeleteFamilyDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         layout.addStretch()
-        buttons = QHBoxLayout()
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        self.buttons = QDialogButtonBox()
+        self.cancel_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.clicked.connect(self.reject)
+        # The affirmative answer to "delete the family?": in the accept place, as in
+        # every other dialog, only enabled once the name is typed.
         self.delete_button = QPushButton(self.tr("Delete for good"))
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.delete_button.setEnabled(False)
+        self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete)
-        buttons.addWidget(cancel)
-        buttons.addStretch()
-        buttons.addWidget(self.delete_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
     def _typed(self, text: str) -> None:
         self.delete_button.setEnabled(text.strip() == self.name)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -56,6 +57,24 @@ class TouchRadioButton(QRadioButton):
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
+
+
+def button_box(*buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QDialogButtonBox:
+    """A dialog's buttons in the platform's one order, each in its role.
+
+    The caller connects each button's ``clicked`` (a dialog may check before closing).
+    """
+    box = QDialogButtonBox()
+    for button, role in buttons:
+        box.addButton(button, role)
+    return box
+
+
+def standard_button(box: QDialogButtonBox, which: QDialogButtonBox.StandardButton) -> QPushButton:
+    """One of Qt's own buttons (Save, Cancel, Close: Qt's words, in the user's language)."""
+    button = box.addButton(which)
+    assert button is not None
+    return button
 
 
 def make_error_label() -> QLabel:
@@ -239,25 +258,21 @@ class FamilyDialog(QDialog):
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
+        self.buttons = QDialogButtonBox()
         self.archive_button = QPushButton()
         self.archive_button.setAutoDefault(False)
         self.archive_button.clicked.connect(self._archive_clicked)
+        self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.archive_button.setVisible(editing)
-        buttons.addWidget(self.archive_button)
-        buttons.addStretch()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons.addWidget(self.cancel_button)
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Save)
         self.save_button.setProperty("primary", "true")
         self.save_button.setDefault(True)
         self.save_button.setMinimumWidth(140)
         self.save_button.clicked.connect(self._save_clicked)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
         if family_id is not None:
             self._load(family_id)

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,7 +47,12 @@ from familymeeting.assets import resource
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.ui import theme
-from familymeeting.ui.family_dialog import BIG_INDICATOR, TouchCheckBox, make_error_label
+from familymeeting.ui.family_dialog import (
+    BIG_INDICATOR,
+    TouchCheckBox,
+    button_box,
+    make_error_label,
+)
 
 if TYPE_CHECKING:
     from familymeeting.storage.backup import BackupInfo
@@ -434,17 +440,18 @@ class SetupPasswordDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch()
 
-        buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Quit"))
         self.cancel_button.setMinimumHeight(theme.TOUCH + 8)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button = _primary(self.tr("Continue"))
         self.ok_button.clicked.connect(self.submit)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch()
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        layout.addWidget(
+            button_box(
+                (self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole),
+                (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
+            )
+        )
         self.form.confirm.returnPressed.connect(self.submit)
         self._update()
         self.form.password.setFocus()
@@ -535,17 +542,15 @@ class RecoveryCodeDialog(QDialog):
         )
         self.warning.setStyleSheet(f"QLabel#error {{ color: {theme.WARNING}; font-weight: 600; }}")
         layout.addWidget(self.warning)
+        # The whole row takes the tap (TouchCheckBox), across the dialog's width.
         self.written = TouchCheckBox(self.tr("I have written the code down"))
         self.written.setStyleSheet(BIG_INDICATOR)
         layout.addWidget(self.written)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
         self.continue_button = _primary(self.tr("Continue"))
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.accept)
         self.written.toggled.connect(self.continue_button.setEnabled)
-        buttons.addWidget(self.continue_button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box((self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)))
 
     def reject(self) -> None:
         # Escape or the window's close button: not before the code is written down.
@@ -622,27 +627,27 @@ class UnlockWidget(QWidget):
         self.status = _text("", "muted")
         self.status.hide()
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        # The buttons of a dialog, in the platform's order (as in every dialog), also
+        # where this form is the lock screen.
+        row = QDialogButtonBox()
+        self.unlock_button = _primary(self.tr("Unlock"))
+        self.unlock_button.setMinimumWidth(180)
+        self.unlock_button.clicked.connect(self.submit)
+        row.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button: QPushButton | None = None
         if cancel_text:
             self.cancel_button = QPushButton(cancel_text)
             self.cancel_button.setMinimumHeight(theme.TOUCH + 8)
             self.cancel_button.setAutoDefault(False)
             self.cancel_button.clicked.connect(self.cancelled)
-            row.addWidget(self.cancel_button)
+            row.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.forgot_button = QPushButton(self.tr("Forgot password?"))
         self.forgot_button.setMinimumHeight(theme.TOUCH + 8)
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.clicked.connect(self.show_recovery)
+        row.addButton(self.forgot_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.forgot_button.setVisible(allow_recovery)
-        row.addWidget(self.forgot_button)
-        row.addStretch()
-        self.unlock_button = _primary(self.tr("Unlock"))
-        self.unlock_button.setMinimumWidth(180)
-        self.unlock_button.clicked.connect(self.submit)
-        row.addWidget(self.unlock_button)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addStretch()
         outer.addWidget(page)
         self.password_page = page
@@ -681,17 +686,18 @@ class UnlockWidget(QWidget):
         self.recovery_status = _text("", "muted")
         self.recovery_status.hide()
         rl.addWidget(self.recovery_status)
-        rrow = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setMinimumHeight(theme.TOUCH + 8)
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.show_password)
         self.recover_button = _primary(self.tr("Set new password"))
         self.recover_button.clicked.connect(self.submit_recovery)
-        rrow.addWidget(self.back_button)
-        rrow.addStretch()
-        rrow.addWidget(self.recover_button)
-        rl.addLayout(rrow)
+        rl.addWidget(
+            button_box(
+                (self.recover_button, QDialogButtonBox.ButtonRole.AcceptRole),
+                (self.back_button, QDialogButtonBox.ButtonRole.RejectRole),
+            )
+        )
         rl.addStretch()
         outer.addWidget(rpage)
         self.recovery_page = rpage

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from familymeeting.storage.backup import BackupInfo
 from familymeeting.ui import language, settings, theme
-from familymeeting.ui.family_dialog import make_error_label
+from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
 
 if TYPE_CHECKING:
@@ -424,17 +425,16 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.password)
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)
-        row = QHBoxLayout()
-        row.addStretch()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        buttons = QDialogButtonBox()
+        self.cancel_button = standard_button(buttons, QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        row.addWidget(self.cancel_button)
         self.restore_button = QPushButton(self.tr("Bring it back"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setProperty("primary", "true")
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.submit)
-        row.addWidget(self.restore_button)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         self.password.setFocus()
 
     def submit(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from familymeeting.ui.family_dialog import (
     TouchCheckBox,
     TouchRadioButton,
     make_error_label,
+    standard_button,
 )
 
 # Times offered in the time picker: a finger picks from a list more easily than
@@ -128,6 +131,10 @@ class MeetingDialog(QDialog):
         self.time_combo.setMinimumHeight(theme.TOUCH)
         self.time_combo.setMinimumWidth(120)
         self.time_combo.setAccessibleName(self.tr("Time"))
+        # A long list: a finger flicks through it.
+        QScroller.grabGesture(
+            self.time_combo.view().viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
         self._fill_times(when.hour * 60 + when.minute)
         when_row.addWidget(self.time_combo)
         when_row.addStretch()
@@ -178,21 +185,18 @@ class MeetingDialog(QDialog):
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        buttons.addStretch()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.buttons = QDialogButtonBox()
+        self.cancel_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons.addWidget(self.cancel_button)
         self.save_button = QPushButton(
             self.tr("Start follow-up") if follows_id else self.tr("Create meeting")
         )
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setProperty("primary", "true")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save_clicked)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
     # ------------------------------------------------------------------ public
     def starts_at(self) -> datetime:

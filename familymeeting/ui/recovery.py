@@ -10,9 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from familymeeting.ui.family_dialog import make_error_label
+from familymeeting.ui.family_dialog import button_box, make_error_label
 from familymeeting.ui.lock import _bug_text, _primary, _text, _title, run_in_background
 from familymeeting.ui.maintenance import local_time
 
@@ -95,14 +102,16 @@ class RestoreOfferDialog(QDialog):
         self.status_label: QLabel = _text("", "muted")
         layout.addWidget(self.status_label)
 
-        row = QHBoxLayout()
-        row.addStretch()
         self.quit_button = QPushButton(self.tr("Quit"))
+        self.quit_button.setAutoDefault(False)
         self.quit_button.clicked.connect(self.reject)
-        row.addWidget(self.quit_button)
         self.go_button.clicked.connect(self.submit)
-        row.addWidget(self.go_button)
-        layout.addLayout(row)
+        layout.addWidget(
+            button_box(
+                (self.go_button, QDialogButtonBox.ButtonRole.AcceptRole),
+                (self.quit_button, QDialogButtonBox.ButtonRole.RejectRole),
+            )
+        )
         self.go_button.setFocus()
 
     def submit(self) -> None:

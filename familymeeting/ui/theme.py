@@ -14,6 +14,7 @@ from familymeeting.domain.enums import Column
 TEXT_SCALES = (1.0, 1.25, 1.5)  # the three text sizes the family can choose
 BASE_PT = 12.0
 TOUCH = 48  # minimum size of anything tappable, logical px
+CALENDAR_MIN = 8 * TOUCH + 36  # a calendar's side: day cells of TOUCH px and more
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ def _type_scale(text_size: int, scope: str = "") -> str:
         # The scope root itself takes the body size too.
         selectors = f"{scope}, {scope} {selector}" if scope and step == 0 else f"{scope} {selector}"
         rules.append(f"{selectors.strip()} {{ font-size: {pt(step, s)}pt; }}")
+    # The calendar measures its columns by its own font, a step smaller than its days
+    # and their names: it grows with the text, so "man." is never cut to "m…".
+    rules.append(f"{scope} QCalendarWidget {{ min-width: {round(CALENDAR_MIN * s)}px; }}".strip())
     return "\n".join(rules)
 
 
@@ -201,6 +205,7 @@ QMenu {{
 }}
 QMenu::item {{
     padding: 12px 32px 12px 36px;
+    min-height: {TOUCH - 24}px;
     border-radius: 8px;
 }}
 QMenu::item:selected {{
@@ -225,6 +230,34 @@ QComboBox::down-arrow, QDateTimeEdit::down-arrow, QDateEdit::down-arrow {{
 }}
 QCalendarWidget QToolButton {{
     min-height: {TOUCH}px;
+}}
+QCalendarWidget QSpinBox {{
+    min-height: {TOUCH}px;
+}}
+/* Day cells of at least 48 px: the calendar's rows and columns share its size (7 rows
+   under the navigation bar, 8 columns with the week numbers; its width is in the type
+   scale below). Still whole on a 1024×768 screen and on a tablet held upright. */
+QCalendarWidget {{
+    min-height: {CALENDAR_MIN}px;
+}}
+/* Words on dialog buttons, no platform pictures: the same look in every dialog. */
+QDialogButtonBox {{
+    dialogbuttonbox-buttons-have-icons: 0;
+}}
+/* A combo box opens a list (not a menu) whose rows take a finger. */
+QComboBox {{
+    combobox-popup: 0;
+}}
+QComboBox QAbstractItemView {{
+    background: {SURFACE};
+    border: 1px solid {LINE};
+    outline: none;
+    selection-background-color: #dbe6ef;
+    selection-color: {TEXT};
+}}
+QComboBox QAbstractItemView::item {{
+    min-height: {TOUCH}px;
+    padding: 0px 12px;
 }}
 QListWidget, QTreeWidget, QTableWidget {{
     border: 1px solid {LINE};

@@ -4,57 +4,57 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="27"/>
+        <location filename="../../familymeeting/ui/access.py" line="28"/>
         <source>Opened the family</source>
         <translation>Åbnede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="28"/>
+        <location filename="../../familymeeting/ui/access.py" line="29"/>
         <source>Opened a meeting</source>
         <translation>Åbnede et møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="29"/>
+        <location filename="../../familymeeting/ui/access.py" line="30"/>
         <source>Exported a case file</source>
         <translation>Eksporterede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="30"/>
+        <location filename="../../familymeeting/ui/access.py" line="31"/>
         <source>Imported a case file</source>
         <translation>Importerede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="31"/>
+        <location filename="../../familymeeting/ui/access.py" line="32"/>
         <source>Saved the plan as PDF</source>
         <translation>Gemte planen som PDF</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="32"/>
+        <location filename="../../familymeeting/ui/access.py" line="33"/>
         <source>Printed the plan</source>
         <translation>Udskrev planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="33"/>
+        <location filename="../../familymeeting/ui/access.py" line="34"/>
         <source>Deleted the family</source>
         <translation>Slettede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="34"/>
+        <location filename="../../familymeeting/ui/access.py" line="35"/>
         <source>Unlocked the program</source>
         <translation>Låste programmet op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="35"/>
+        <location filename="../../familymeeting/ui/access.py" line="36"/>
         <source>Wrong password</source>
         <translation>Forkert adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="36"/>
+        <location filename="../../familymeeting/ui/access.py" line="37"/>
         <source>Saved a backup to a file</source>
         <translation>Gemte en sikkerhedskopi i en fil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="37"/>
+        <location filename="../../familymeeting/ui/access.py" line="38"/>
         <source>Brought back a backup</source>
         <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
@@ -62,29 +62,24 @@
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="46"/>
+        <location filename="../../familymeeting/ui/access.py" line="47"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="52"/>
+        <location filename="../../familymeeting/ui/access.py" line="53"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="61"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="61"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>What</source>
         <translation>Hvad</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/access.py" line="73"/>
-        <source>Close</source>
-        <translation>Luk</translation>
     </message>
 </context>
 <context>
@@ -135,7 +130,7 @@
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="116"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="119"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -143,37 +138,37 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="153"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="157"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="156"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="160"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="162"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="166"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="163"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="167"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="169"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="173"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="175"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="179"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="176"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="180"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -181,22 +176,22 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="126"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="129"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="130"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="133"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="134"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="137"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="143"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="146"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -418,48 +413,48 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="50"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="141"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="61"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="152"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="98"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="187"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="100"/>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="189"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="262"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="120"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="208"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="124"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="212"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="164"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="247"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="174"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="257"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="179"/>
+        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="262"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -498,27 +493,22 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="85"/>
+        <location filename="../../familymeeting/ui/access.py" line="87"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="92"/>
+        <location filename="../../familymeeting/ui/access.py" line="94"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. Backups made before today still hold the family until they expire.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopier fra før i dag indeholder stadig familien, indtil de udløber.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="100"/>
+        <location filename="../../familymeeting/ui/access.py" line="102"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="113"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/access.py" line="115"/>
+        <location filename="../../familymeeting/ui/access.py" line="119"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
@@ -614,100 +604,90 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="128"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="147"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="128"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="147"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="167"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="171"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="175"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="164"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="183"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="166"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="200"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="204"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="193"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="212"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="282"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="297"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="286"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="205"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="293"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="308"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="213"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="232"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="229"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="248"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="250"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="254"/>
-        <source>Save</source>
-        <translation>Gem</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="272"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="287"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="272"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="287"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -715,23 +695,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="294"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="309"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="309"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="310"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="324"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="325"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="425"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="425"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -744,73 +724,73 @@
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="82"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="84"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="86"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="88"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="88"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="92"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="93"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="106"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="115"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="139"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="141"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="142"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="195"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="196"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="207"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="207"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -821,12 +801,12 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="135"/>
+        <location filename="../../familymeeting/ui/lock.py" line="141"/>
         <source>Something went wrong. Details are saved in %1.</source>
         <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="138"/>
+        <location filename="../../familymeeting/ui/lock.py" line="144"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
@@ -962,27 +942,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="97"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="102"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="103"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="109"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="110"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="118"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="118"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -990,68 +970,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="135"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="148"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="136"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="149"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="138"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="139"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="152"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="159"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="162"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="163"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="166"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="167"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="184"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="185"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="188"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="190"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="191"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="219"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="221"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1059,12 +1039,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1072,12 +1052,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="355"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="357"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="358"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1085,57 +1065,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="251"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="273"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="294"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="295"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="309"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="310"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="317"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="318"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="327"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="328"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="347"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="348"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="364"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="365"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1143,72 +1123,67 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="88"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="88"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="105"/>
         <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
         <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="124"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="127"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="133"/>
         <source>Time</source>
         <translation>Klokkeslæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="148"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="149"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="166"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="179"/>
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="182"/>
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="184"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="193"/>
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="193"/>
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -1256,24 +1231,24 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="321"/>
-        <location filename="../../familymeeting/ui/lock.py" line="322"/>
+        <location filename="../../familymeeting/ui/lock.py" line="351"/>
+        <location filename="../../familymeeting/ui/lock.py" line="352"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="327"/>
-        <location filename="../../familymeeting/ui/lock.py" line="328"/>
+        <location filename="../../familymeeting/ui/lock.py" line="357"/>
+        <location filename="../../familymeeting/ui/lock.py" line="358"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="342"/>
+        <location filename="../../familymeeting/ui/lock.py" line="372"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="344"/>
+        <location filename="../../familymeeting/ui/lock.py" line="374"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1281,18 +1256,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="173"/>
-        <location filename="../../familymeeting/ui/lock.py" line="182"/>
+        <location filename="../../familymeeting/ui/lock.py" line="179"/>
+        <location filename="../../familymeeting/ui/lock.py" line="188"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="174"/>
+        <location filename="../../familymeeting/ui/lock.py" line="180"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="182"/>
+        <location filename="../../familymeeting/ui/lock.py" line="188"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1368,47 +1343,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="197"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="201"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="200"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="204"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="202"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="206"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="224"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="228"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="239"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="243"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="251"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="255"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="252"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="256"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="253"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="257"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="254"/>
+        <location filename="../../familymeeting/ui/plan/view.py" line="258"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1501,7 +1476,7 @@
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="88"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="91"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
     </message>
@@ -1522,37 +1497,37 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="194"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="197"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="196"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="199"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="199"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="202"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="269"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="272"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="293"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="296"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="296"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="299"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="298"/>
+        <location filename="../../familymeeting/ui/ratings/view.py" line="301"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
@@ -1560,32 +1535,32 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="478"/>
+        <location filename="../../familymeeting/ui/lock.py" line="509"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="482"/>
+        <location filename="../../familymeeting/ui/lock.py" line="513"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="490"/>
+        <location filename="../../familymeeting/ui/lock.py" line="521"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="507"/>
+        <location filename="../../familymeeting/ui/lock.py" line="538"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="514"/>
+        <location filename="../../familymeeting/ui/lock.py" line="546"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="519"/>
+        <location filename="../../familymeeting/ui/lock.py" line="549"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
@@ -1593,29 +1568,24 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="407"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="412"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="417"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="423"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="424"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="429"/>
-        <source>Cancel</source>
-        <translation>Annullér</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/maintenance.py" line="432"/>
@@ -1626,52 +1596,52 @@
 <context>
     <name>RestoreOfferDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="50"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="57"/>
         <source>The data file was damaged</source>
         <translation>Datafilen var beskadiget</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="54"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="61"/>
         <source>The program found damage in its data file and did not open it, so nothing in it was changed. The file has been moved to %1 and is kept there.</source>
         <translation>Programmet fandt skader i sin datafil og åbnede den ikke, så intet i den er ændret. Filen er flyttet til %1 og bliver liggende der.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="61"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="68"/>
         <source>The data file is missing</source>
         <translation>Datafilen mangler</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="65"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="72"/>
         <source>The data file is not in its folder (%1), but there are backups.</source>
         <translation>Datafilen ligger ikke i sin mappe (%1), men der er sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="75"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="82"/>
         <source>The newest backup that passes its check is from %1. Bring it back to go on working; changes made after that time are not in it.</source>
         <translation>Den nyeste sikkerhedskopi, der består sin kontrol, er fra %1. Hent den tilbage for at arbejde videre; ændringer lavet efter det tidspunkt er ikke med i den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="80"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="87"/>
         <source>Bring back the backup</source>
         <translation>Hent sikkerhedskopien tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="86"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="93"/>
         <source>There is no backup that passes its check. You can start with empty data; give the damaged file to IT support, who may be able to rescue it.</source>
         <translation>Der er ingen sikkerhedskopi, der består sin kontrol. Du kan starte med tomme data; giv den beskadigede fil til IT-supporten, som måske kan redde den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="92"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="99"/>
         <source>Start with empty data</source>
         <translation>Start med tomme data</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="100"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="105"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="115"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="124"/>
         <source>One moment…</source>
         <translation>Et øjeblik…</translation>
     </message>
@@ -1727,32 +1697,32 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="389"/>
+        <location filename="../../familymeeting/ui/lock.py" line="419"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="392"/>
+        <location filename="../../familymeeting/ui/lock.py" line="422"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="397"/>
+        <location filename="../../familymeeting/ui/lock.py" line="427"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="414"/>
+        <location filename="../../familymeeting/ui/lock.py" line="443"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="418"/>
+        <location filename="../../familymeeting/ui/lock.py" line="447"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="441"/>
+        <location filename="../../familymeeting/ui/lock.py" line="472"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1760,12 +1730,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1181"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1211"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1182"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1212"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1773,58 +1743,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="217"/>
+        <location filename="../../familymeeting/ui/lock.py" line="223"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="218"/>
+        <location filename="../../familymeeting/ui/lock.py" line="224"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="219"/>
+        <location filename="../../familymeeting/ui/lock.py" line="225"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="220"/>
+        <location filename="../../familymeeting/ui/lock.py" line="226"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="221"/>
+        <location filename="../../familymeeting/ui/lock.py" line="227"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="229"/>
+        <location filename="../../familymeeting/ui/lock.py" line="235"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="232"/>
+        <location filename="../../familymeeting/ui/lock.py" line="238"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="233"/>
+        <location filename="../../familymeeting/ui/lock.py" line="239"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="235"/>
+        <location filename="../../familymeeting/ui/lock.py" line="241"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="242"/>
-        <location filename="../../familymeeting/ui/lock.py" line="250"/>
+        <location filename="../../familymeeting/ui/lock.py" line="248"/>
+        <location filename="../../familymeeting/ui/lock.py" line="256"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="256"/>
+        <location filename="../../familymeeting/ui/lock.py" line="262"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1832,7 +1802,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="881"/>
+        <location filename="../../familymeeting/ui/lock.py" line="911"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1840,76 +1810,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="588"/>
+        <location filename="../../familymeeting/ui/lock.py" line="617"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="590"/>
+        <location filename="../../familymeeting/ui/lock.py" line="619"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="592"/>
+        <location filename="../../familymeeting/ui/lock.py" line="621"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="610"/>
+        <location filename="../../familymeeting/ui/lock.py" line="644"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="617"/>
-        <location filename="../../familymeeting/ui/lock.py" line="760"/>
+        <location filename="../../familymeeting/ui/lock.py" line="633"/>
+        <location filename="../../familymeeting/ui/lock.py" line="790"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="631"/>
+        <location filename="../../familymeeting/ui/lock.py" line="660"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="635"/>
+        <location filename="../../familymeeting/ui/lock.py" line="664"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="641"/>
-        <location filename="../../familymeeting/ui/lock.py" line="643"/>
-        <location filename="../../familymeeting/ui/lock.py" line="644"/>
+        <location filename="../../familymeeting/ui/lock.py" line="670"/>
+        <location filename="../../familymeeting/ui/lock.py" line="672"/>
+        <location filename="../../familymeeting/ui/lock.py" line="673"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="661"/>
+        <location filename="../../familymeeting/ui/lock.py" line="689"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="665"/>
+        <location filename="../../familymeeting/ui/lock.py" line="693"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="697"/>
+        <location filename="../../familymeeting/ui/lock.py" line="727"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="723"/>
+        <location filename="../../familymeeting/ui/lock.py" line="753"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="726"/>
-        <location filename="../../familymeeting/ui/lock.py" line="741"/>
+        <location filename="../../familymeeting/ui/lock.py" line="756"/>
+        <location filename="../../familymeeting/ui/lock.py" line="771"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="768"/>
+        <location filename="../../familymeeting/ui/lock.py" line="798"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1917,7 +1887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="772"/>
+        <location filename="../../familymeeting/ui/lock.py" line="802"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1925,12 +1895,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="822"/>
+        <location filename="../../familymeeting/ui/lock.py" line="852"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="848"/>
+        <location filename="../../familymeeting/ui/lock.py" line="878"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>

@@ -7,7 +7,6 @@ from functools import partial
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain import rules
 from familymeeting.storage.models import Action, Participant
+from familymeeting.ui import theme
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.family_dialog import TouchCheckBox
 
@@ -64,7 +64,7 @@ class ActionDialog(QDialog):
                 self.who_combo.setCurrentIndex(index)
             else:
                 self.who_combo.setEditText(action.who_text)
-        self.date_check = QCheckBox(self.tr("A date"))
+        self.date_check = TouchCheckBox(self.tr("A date"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDate(QDate.currentDate().addDays(7))
@@ -91,6 +91,9 @@ class ActionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setProperty("primary", "true")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -134,6 +137,7 @@ class ActionRow(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         self.done_check = TouchCheckBox()  # the whole 48 px square takes the tap
+        self.done_check.setMinimumSize(theme.TOUCH, theme.TOUCH)
         self.done_check.toggled.connect(self.done_toggled)
         layout.addWidget(self.done_check, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()

@@ -6,7 +6,6 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from familymeeting.storage.models import Participant, Question, Rating
 from familymeeting.ui import words
 from familymeeting.ui.board.card import Person, chip_style
 from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.family_dialog import TouchCheckBox
 from familymeeting.ui.ratings.slider import RatingSlider
 
 
@@ -56,7 +56,7 @@ class QuestionDialog(QDialog):
         self.low_edit.setMaxLength(rules.ANCHOR_MAX)
         self.high_edit = QLineEdit(question.high_anchor if question else "")
         self.high_edit.setMaxLength(rules.ANCHOR_MAX)
-        self.children_check = QCheckBox(self.tr("A question for children"))
+        self.children_check = TouchCheckBox(self.tr("A question for children"))
         self.children_check.setChecked(bool(question and question.for_children))
         form.addRow(self.tr("Question"), self.text_edit)
         form.addRow(self.tr("The word at 1"), self.low_edit)
@@ -71,6 +71,9 @@ class QuestionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setProperty("primary", "true")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
