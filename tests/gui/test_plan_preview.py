@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fit import audit, screen_named
 from pypdf import PdfReader
-from PySide6.QtCore import QRect, QSettings, QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QStandardPaths
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -160,3 +160,35 @@ def test_the_file_dialog_records_nothing_outside_the_data_folder(
     assert (folder / "plan again.pdf").is_file()
     assert Path(shared.fileName()).read_bytes() == before
     assert b"sagsmappe" not in before
+
+
+class _Flips(QObject):
+    """Counts a widget being shown and hidden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("screen", ["portrait-800x1280", "portrait-768x1024"])
+def test_the_page_settles_on_an_upright_tablet(
+    qtbot: QtBot, make_window: MakeWindow, services: Services, screen: str
+) -> None:
+    """Fitting the page showed a scroll bar, which narrowed the page, which hid the bar,
+    and so on for ever: the window froze (found by the real-window test)."""
+    family = create_demo_family(services)
+    window = make_window(screen)
+    flips = _Flips()
+    view = window.preview_page.view
+    for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+        bar.installEventFilter(flips)
+    open_preview(qtbot, window, services.list_meetings(family.id)[0].id)
+    qtbot.wait(300)
+    assert flips.count <= 2
+    assert not view.verticalScrollBar().isVisible()
+    assert not view.horizontalScrollBar().isVisible()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -85,24 +87,61 @@ class MeetingHeader(QWidget):
         row.addWidget(self.next_at)
         layout.addWidget(top)
 
-        who = QHBoxLayout()
-        who.setSpacing(8)
+        # "Who is here" and its chips; the meeting's view switch (board, ratings, plan) at
+        # the end of the row, or on a row of its own where the chips would be squeezed.
+        self.who = QGridLayout()
+        self.who.setHorizontalSpacing(8)
+        self.who.setVerticalSpacing(6)
         self.who_label = QLabel(self.tr("Who is here:"))
         self.who_label.setObjectName("muted")
-        who.addWidget(self.who_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.who.addWidget(self.who_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         self.attendee_box = QWidget()
         self.attendee_row = FlowLayout(self.attendee_box)
-        who.addWidget(self.attendee_box, 1)
-        # The meeting's view switch (board, ratings, plan) sits at the end of this row.
-        self.side = QHBoxLayout()
+        self.who.addWidget(self.attendee_box, 0, 1)
+        self.who.setColumnStretch(1, 1)
+        self.side_box = QWidget()
+        self.side = QHBoxLayout(self.side_box)
+        self.side.setContentsMargins(0, 0, 0, 0)
         self.side.setSpacing(8)
-        who.addLayout(self.side)
-        layout.addLayout(who)
+        self._side_below: bool | None = None
+        self.attendee_buttons: dict[str, QPushButton] = {}
+        layout.addLayout(self.who)
+        self._place_side()
         # Scrolling past the header must not change the status or a date.
         for field in (self.status, self.starts_at, self.next_at):
             field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             field.installEventFilter(self)
-        self.attendee_buttons: dict[str, QPushButton] = {}
+
+    def _place_side(self) -> None:
+        """The view switch beside the chips if two chips still fit beside it, else below."""
+        widest = max((b.sizeHint().width() for b in self.attendee_buttons.values()), default=0)
+        spacing = self.who.horizontalSpacing()
+        needs = (
+            self.who_label.sizeHint().width()
+            + 2 * widest
+            + self.side_box.sizeHint().width()
+            + 4 * spacing
+        )
+        margins = self.contentsMargins()
+        below = needs > self.width() - margins.left() - margins.right()
+        if below == self._side_below:
+            return
+        self._side_below = below
+        self.who.removeWidget(self.side_box)
+        if below:
+            self.who.addWidget(self.side_box, 1, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        else:
+            self.who.addWidget(self.side_box, 0, 2, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_side()
+
+    def event(self, event: QEvent) -> bool:
+        # A new text size changes every width the choice above depends on.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self, self._place_side)
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         wheel = event.type() == QEvent.Type.Wheel
@@ -182,6 +221,8 @@ class MeetingHeader(QWidget):
                 )
                 self.attendee_row.addWidget(button)
                 self.attendee_buttons[p.id] = button
+            self._side_below = None
+            self._place_side()
         for pid, button in self.attendee_buttons.items():
             button.setChecked(pid in present)
             button.setAccessibleName(

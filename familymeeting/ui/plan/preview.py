@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     QStandardPaths,
+    Qt,
     QThreadPool,
     Signal,
 )
@@ -160,6 +161,11 @@ class PlanPreviewPage(QWidget):
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # The whole page is always in view, so no scroll bars: with them, fitting the page
+        # showed a bar, which narrowed the page, which hid the bar, … for ever (a frozen
+        # window on an upright tablet).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.view, 1)
         self._set_ready(False)
 
