@@ -49,21 +49,10 @@ START_S = 15  # guard: Xvfb says its display, openbox runs its start-up command
 RUN_S = 180  # guard: the whole driver run (it gives up by itself after 150 s)
 
 # What waits on the app, as it is today: xfail (only for an AppFault, not strict), so each
-# shows as XPASS once it works; then take it out here.
-PREVIEW_LOOP = (
-    "at 800x1280 the plan preview's QPdfView falls into an endless loop of showing and "
-    "hiding its scroll bar (Move, Resize, MetaCall to QPdfView, Show/Hide to QScrollBar), "
-    "when the page is shown or when Save's file dialog opens: the app stops answering"
-)
-NOT_REACHED = f"not reached when {PREVIEW_LOOP}"
-WAITING_ON_APP: dict[tuple[str, str], str] = {
-    ("800x1280", "preview"): PREVIEW_LOOP,
-    ("800x1280", "save_pdf"): PREVIEW_LOOP,
-    ("800x1280", "save_dialog_in_documents"): NOT_REACHED,
-    ("800x1280", "lock_by_tap"): NOT_REACHED,
-}
+# shows as XPASS once it works; then take it out here. Key: (size, step) -> reason.
+WAITING_ON_APP: dict[tuple[str, str], str] = {}
 FIT_WAITING: dict[str, str] = {}
-CLEAN_WAITING = {"800x1280": PREVIEW_LOOP}
+CLEAN_WAITING: dict[str, str] = {}
 
 # The environment of a desktop session that would change how Qt behaves on the
 # virtual screen (another platform, a desktop's file dialog, a session manager).
