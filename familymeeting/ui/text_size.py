@@ -23,6 +23,7 @@ How a step reaches the screen, and why so (docs/benchmarks.md, "Text size"):
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -84,6 +85,7 @@ class Restyler(QObject):
 
     def restyle(self, root: QWidget) -> None:
         """Restyle ``root`` and what of it is shown; defer what is hidden."""
+        shown: list[QWidget] = []
         todo = [root]
         while todo:
             widget = todo.pop()
@@ -95,11 +97,18 @@ class Restyler(QObject):
                 self._defer(widget)
                 continue
             if polished:
-                style = widget.style()
-                style.unpolish(widget)
-                style.polish(widget)  # the new fonts: FontChange, layouts asked again
-                QCoreApplication.sendEvent(widget, self._style_change)
+                shown.append(widget)
             todo.extend(reversed(children))
+        # Children before their parents: a widget that measures its children when its
+        # own font or style changes (a column keeps its hint two lines tall) then reads
+        # their new size, not the old one.
+        for widget in reversed(shown):
+            if not shiboken6.isValid(widget):
+                continue  # deleted by a restyled widget meanwhile
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)  # the new fonts: FontChange, layouts asked again
+            QCoreApplication.sendEvent(widget, self._style_change)
 
     def _defer(self, widget: QWidget) -> None:
         # Installing the same filter again only moves it to the front: one restyle at

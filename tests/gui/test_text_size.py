@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
-from familymeeting.ui import idle, text_size, theme
+from familymeeting.ui import idle, settings, text_size, theme
 from familymeeting.ui.board.card import CardText
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.settings import Settings
@@ -289,3 +289,62 @@ def test_card_heights_follow_the_size(window: MainWindow, qtbot: QtBot) -> None:
         assert text.heightForWidth(text.width()) == fresh.heightForWidth(text.width())
         assert text.height() >= fresh.heightForWidth(text.width())
         fresh.deleteLater()
+
+
+def looks(window: QWidget) -> list[tuple[str, float, int, int]]:
+    """What is on screen, widget by widget: kind, font size, height, and a label's width.
+
+    (A button's width may differ by its border: Qt sizes a button for the state it had
+    when first measured, checked or not; that is not the text size's doing.)
+    """
+    return [
+        (
+            f"{type(w).__name__}#{w.objectName()}",
+            w.font().pointSizeF(),
+            w.height(),
+            w.width() if isinstance(w, QLabel) else 0,
+        )
+        for w in window.findChildren(QWidget)
+        if w.isVisible()
+    ]
+
+
+def test_after_a_step_every_page_looks_as_if_opened_at_that_size(
+    window: MainWindow,
+    qtbot: QtBot,
+    services: Services,
+    data_dir: Path,
+    demo: tuple[str, str],
+) -> None:
+    """Nothing is left behind by a step (a height measured before a child's font
+    changed, a hint cut to the old line height) on any page."""
+    family_id, meeting_id = demo
+    window.apply_text_size(LARGEST)
+    Settings(data_dir).set(settings.TEXT_SIZE, LARGEST)
+    fresh = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(fresh)
+    fresh.resize(window.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    assert fresh.text_size == LARGEST
+    shows: dict[str, Callable[[MainWindow], None]] = {
+        "board": lambda w: w.open_meeting(meeting_id),
+        "ratings": lambda w: w.board.show_view("ratings"),
+        "plan": lambda w: w.board.show_view("plan"),
+        "progress": lambda w: w.show_progress(family_id),
+        "settings": lambda w: w.show_maintenance(),
+        "family": lambda w: w.open_family(family_id),
+        "families": lambda w: w.show_families(),
+    }
+    for name, show in shows.items():
+        seen = []
+        for each in (window, fresh):
+            show(each)
+            each.saved_label.clear()
+            qtbot.wait(20)
+            seen.append(looks(each))
+        stepped, opened = seen
+        assert len(stepped) == len(opened), name
+        wrong = [(a, b) for a, b in zip(stepped, opened, strict=True) if a != b]
+        assert not wrong, (name, wrong[:5])
+    fresh.close()

@@ -441,3 +441,23 @@ def test_the_unlock_dialog_recovery_page_buttons(
     assert {b.text() for b in box.buttons()} == {"Vælg ny adgangskode", "Tilbage"}
     for button in box.buttons():
         assert button.height() >= TOUCH
+
+
+def test_the_card_editor_buttons(
+    qtbot: QtBot, services: Services, family: tuple[str, str], show_board: ShowBoard
+) -> None:
+    """Writing a card is a small dialog in the column: the same order as the dialogs."""
+    board = show_board(services, family[1])
+    column = board.columns["worries"]
+    column.open_new_card_editor()
+    editor = column.editor
+    assert editor is not None
+    qtbot.waitUntil(editor.isVisible)
+    box = editor.findChild(QDialogButtonBox)
+    assert box is not None
+    assert box.buttonRole(editor.done_button) == Role.AcceptRole
+    assert box.buttonRole(editor.cancel_button) == Role.RejectRole
+    assert {b.text() for b in box.buttons()} == {"Færdig", "Annuller"}
+    for button in box.buttons():
+        assert button.isVisible() and button.height() >= TOUCH and button.width() >= TOUCH
+    column.close_editor()

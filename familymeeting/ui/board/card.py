@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -180,16 +181,16 @@ class CardEditor(QFrame):
         self.edit.setMinimumHeight(96)
         self.edit.installEventFilter(self)
         layout.addWidget(self.edit)
-        buttons = QHBoxLayout()
+        # In the platform's order, as in every dialog.
+        buttons = QDialogButtonBox()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.done_button = QPushButton(self.tr("Done"))
+        buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.done_button.setProperty("primary", True)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.done_button.clicked.connect(self.finish)
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.done_button)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         self.edit.setTextCursor(cursor)
