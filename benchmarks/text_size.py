@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 PASSWORD = "Kaffe ved køkkenbordet 7"
@@ -114,24 +115,50 @@ def child(size: str, steps: int) -> None:
         top = len(theme.TEXT_SCALES) - 1
         window.apply_text_size(0)
         settle(800)
-        figures: list[dict[str, object]] = []
-        direction = 1
-        for _ in range(steps):
-            if not 0 <= window.text_size + direction <= top:
-                direction = -direction  # at the largest (or smallest): go back
-            action = window.larger_action if direction > 0 else window.smaller_action
+
+        def timed(act: Callable[[], object]) -> float:
+            """Milliseconds from ``act`` to the loop's first idle moment after a paint."""
             clock.painted, clock.idle_at = False, None
             start = time.perf_counter()
             clock.start = start
-            action.trigger()
+            act()
             if clock.idle_at is None:
                 QTimer.singleShot(10_000, clock.loop.quit)
                 clock.loop.exec()
             clock.start = 0.0
             if clock.idle_at is None:
                 raise SystemExit("no repaint within 10 s")
-            figures.append({"to": window.text_size, "ms": round((clock.idle_at - start) * 1000, 1)})
+            return round((clock.idle_at - start) * 1000, 1)
+
+        figures: list[dict[str, object]] = []
+        direction = 1
+        for _ in range(steps):
+            if not 0 <= window.text_size + direction <= top:
+                direction = -direction  # at the largest (or smallest): go back
+            action = window.larger_action if direction > 0 else window.smaller_action
+            figures.append({"to": window.text_size + direction, "ms": timed(action.trigger)})
             settle(400)
+
+        # A hidden view is brought to the new size when it is next shown: the ratings
+        # (built, then hidden behind the board) shown after a step, and without one.
+        def show_ratings() -> None:
+            window.board.show_view("ratings")
+
+        def back_to_board() -> None:
+            window.board.show_view("board")
+            settle(400)
+
+        show_ratings()
+        settle(400)
+        back_to_board()
+        window.apply_text_size(1 if window.text_size != 1 else 0)
+        settle(400)
+        ratings_after_step = timed(show_ratings)
+        settle(400)
+        back_to_board()
+        ratings_again = timed(show_ratings)
+        settle(400)
+        back_to_board()
         ms = [float(f["ms"]) for f in figures]  # type: ignore[arg-type]
         print(
             json.dumps(
@@ -141,6 +168,8 @@ def child(size: str, steps: int) -> None:
                     "median_ms": round(statistics.median(ms), 1),
                     "max_ms": max(ms),
                     "steps": figures,
+                    "ratings_shown_after_a_step_ms": ratings_after_step,
+                    "ratings_shown_again_ms": ratings_again,
                 }
             )
         )
