@@ -9,9 +9,10 @@ How a step reaches the screen, and why so (docs/benchmarks.md, "Text size"):
   ``[textSize="n"]`` (``theme.stylesheet``). A step sets that property on the window
   and restyles the window's widgets itself, once each. Setting a new sheet on the
   application instead makes Qt 6 polish every widget of the application once per
-  ancestor (about ten times each on the board): 0.4 s a step on a 2-core laptop.
-- Only what is on screen is restyled at once. A hidden part of the window (a page,
-  the ratings or the plan, a dialog or pop-up kept for later, a card kept for reuse)
+  ancestor (about ten times each on the board): 0.5 s a step on a 2-core machine.
+- Only what is on screen, and the small windows it parents (pop-up lists and
+  calendars, which measure themselves before they show), is restyled at once. A
+  hidden part of the window (a page, the ratings or the plan, a card kept for reuse)
   is restyled when it is next shown, before it is painted: a step answers in the
   time the board takes, however many pages have been built.
 - New widgets, dialogs, menus, pop-ups and tool tips parented to the window are made
@@ -93,7 +94,10 @@ class Restyler(QObject):
             # Never polished yet (not shown since it was made): it will be polished at
             # its first show, with the window's size.
             polished = widget.testAttribute(_POLISHED)
-            if polished and widget is not root and widget.isHidden() and children:
+            # A hidden window (a pop-up list or calendar, a dialog kept for later) is
+            # restyled now: it measures itself before it shows, and it is small.
+            hidden_part = widget.isHidden() and not widget.isWindow() and children
+            if polished and widget is not root and hidden_part:
                 self._defer(widget)
                 continue
             if polished:
@@ -117,10 +121,7 @@ class Restyler(QObject):
         # A window parented inside (a dialog, a pop-up) may be shown on its own.
         for inner in widget.findChildren(QWidget):
             if inner.isWindow():
-                if inner.isVisible():
-                    self.restyle(inner)
-                else:
-                    inner.installEventFilter(self)
+                self.restyle(inner)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Show comes before the first paint (and after the children were shown): the

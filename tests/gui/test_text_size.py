@@ -132,8 +132,11 @@ def test_a_step_restyles_what_is_shown_once_and_the_rest_when_shown(
         assert on_screen <= set(counter.counts)
         most = counter.counts.most_common(3)
         assert most[0][1] == 1, [(counter.names[k], n) for k, n in most]
-        # A hidden page waits for its turn ...
-        settings_page = window.maintenance.findChildren(QWidget)
+        # A hidden page waits for its turn (the small windows it parents, pop-up lists,
+        # do not: they measure themselves before they show) ...
+        settings_page = [
+            w for w in window.maintenance.findChildren(QWidget) if w.window() is window
+        ]
         assert len(settings_page) > 20
         assert not {key(w) for w in settings_page} & set(counter.counts)
         counter.counts.clear()
@@ -348,3 +351,17 @@ def test_after_a_step_every_page_looks_as_if_opened_at_that_size(
         wrong = [(a, b) for a, b in zip(stepped, opened, strict=True) if a != b]
         assert not wrong, (name, wrong[:5])
     fresh.close()
+
+
+def test_a_pop_up_measures_itself_at_the_new_size(window: MainWindow) -> None:
+    """A calendar or list opened before a step is sized for the new text when it next
+    opens (a pop-up takes its size before it shows)."""
+    header = window.board.header
+    calendar = header.starts_at.calendarWidget()  # made now, as at the first tap
+    calendar.window().ensurePolished()
+    calendar.ensurePolished()
+    small = calendar.minimumWidth()
+    window.apply_text_size(LARGEST)
+    assert calendar.minimumWidth() == round(small * RATIO)
+    assert calendar.window().sizeHint().width() >= calendar.minimumWidth()
+    assert header.status.view().font().pointSizeF() == theme.pt(0, theme.TEXT_SCALES[LARGEST])
