@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -253,31 +253,44 @@ def window_problems(top: QWidget) -> list[str]:
     return problems
 
 
+def _live(widget: QWidget | None, top: QWidget) -> bool:
+    """A shortcut on this widget can fire in ``top`` (Qt asks the same: shown, enabled)."""
+    return (
+        widget is not None
+        and widget.isVisible()
+        and widget.isEnabled()
+        and (widget.window() is top)
+    )
+
+
 def shortcut_problems(top: QWidget) -> list[str]:
-    """A key bound twice in one window (Qt then runs neither: an ambiguous overload)."""
+    """A key bound twice in one window (Qt then runs neither: an ambiguous overload).
+
+    Only keys that can fire now count: an action on a shown widget of this window, a
+    QShortcut whose widget is shown. Keys of hidden pages and closed dialogs sleep.
+    """
     owners: dict[str, list[str]] = defaultdict(list)
     seen: set[int] = set()
-    actions: list[QAction] = []
     for widget in [top, *top.findChildren(QWidget)]:
-        for action in widget.actions():
-            if id(action) not in seen:
-                seen.add(id(action))
-                actions.append(action)
-    for action in top.findChildren(QAction):
-        if id(action) not in seen:
-            seen.add(id(action))
-            actions.append(action)
-    for action in actions:
-        if action.shortcutContext() not in (
-            Qt.ShortcutContext.WindowShortcut,
-            Qt.ShortcutContext.ApplicationShortcut,
-        ):
+        if not _live(widget, top):
             continue
-        keys = [k.toString() for k in action.shortcuts() if not k.isEmpty()]
-        name = action.objectName() or action.text() or "action"
-        for key in keys:
-            owners[key].append(name)
+        for action in widget.actions():
+            if id(action) in seen or not action.isEnabled():
+                continue
+            seen.add(id(action))
+            if action.shortcutContext() not in (
+                Qt.ShortcutContext.WindowShortcut,
+                Qt.ShortcutContext.ApplicationShortcut,
+            ):
+                continue
+            name = action.objectName() or action.text() or "action"
+            for key in action.shortcuts():
+                if not key.isEmpty():
+                    owners[key.toString()].append(name)
     for shortcut in top.findChildren(QShortcut):
+        parent = shortcut.parent()
+        if not shortcut.isEnabled() or not isinstance(parent, QWidget) or not _live(parent, top):
+            continue
         if shortcut.context() not in (
             Qt.ShortcutContext.WindowShortcut,
             Qt.ShortcutContext.ApplicationShortcut,
