@@ -200,6 +200,7 @@ class FamilyPage(QWidget):
         while (item := self.chip_layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # gone from the screen now, not at the next turn of the loop
                 widget.deleteLater()
         for index, p in enumerate(participants):
             parts = [p.name, words.role(p.role)]

@@ -201,6 +201,7 @@ class MeetingHeader(QWidget):
             self._attendee_shape = shape
             for button in self.attendee_buttons.values():
                 self.attendee_row.removeWidget(button)
+                button.hide()  # gone from the screen now, not at the next turn of the loop
                 button.deleteLater()
             self.attendee_buttons = {}
             for index, p in enumerate(people):

@@ -76,6 +76,7 @@ class ChildPicker(QWidget):
     ) -> None:
         for button in self.buttons.values():
             self.grid.removeWidget(button)
+            button.hide()  # gone from the screen now, not at the next turn of the loop
             button.deleteLater()
         self.buttons = {}
         for child in children:
