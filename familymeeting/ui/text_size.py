@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QWidget
 
 from familymeeting.ui import idle, theme
 
@@ -130,4 +130,8 @@ class Restyler(QObject):
             watched.removeEventFilter(self)
             with idle.unwatched():
                 self.restyle(watched)
+            # Widgets made while the part was hidden were measured then, and a hidden
+            # widget's new size does not reach its parent's layout: lay it all out anew.
+            for layout in watched.findChildren(QLayout):
+                layout.invalidate()
         return False

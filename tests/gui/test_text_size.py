@@ -365,3 +365,32 @@ def test_a_pop_up_measures_itself_at_the_new_size(window: MainWindow) -> None:
     assert calendar.minimumWidth() == round(small * RATIO)
     assert calendar.window().sizeHint().width() >= calendar.minimumWidth()
     assert header.status.view().font().pointSizeF() == theme.pt(0, theme.TEXT_SCALES[LARGEST])
+
+
+def test_widgets_made_in_a_hidden_page_are_laid_out_for_their_size(
+    qtbot: QtBot, services: Services, data_dir: Path, danish: None, demo: tuple[str, str]
+) -> None:
+    """A page builds its widgets before it is first shown (the family page its chips
+    when a meeting opens); shown after a step, each chip is as wide as its words at the
+    new size, not as they were when the chips were made."""
+    family_id, meeting_id = demo
+    window = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_meeting(meeting_id)
+    window.retranslate()  # pages built anew (as after unlocking), back on the board:
+    qtbot.wait(10)  # the new family page has its chips, never shown yet
+    window.apply_text_size(1)
+    qtbot.wait(10)
+    window.show_families()
+    qtbot.wait(10)
+    window.open_family(family_id)
+    qtbot.wait(10)
+    chips = [c for c in window.family_page.chips.findChildren(QLabel) if c.isVisible()]
+    assert chips
+    for chip in chips:
+        assert chip.font().pointSizeF() == theme.pt(-1, theme.TEXT_SCALES[1])
+        assert chip.width() >= chip.sizeHint().width(), chip.text()
+    window.close()
