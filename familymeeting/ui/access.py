@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimeZone
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import standard_button
 
 
@@ -39,13 +39,12 @@ def event_words(event: str) -> str:
     }.get(event, event)
 
 
-class AccessLogDialog(QDialog):
+class AccessLogDialog(FittedDialog):
     """Who did what with this family, and when (newest first)."""
 
     def __init__(self, services: Services, family_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(760, 560))
         self.setWindowTitle(self.tr("Access log"))
-        self.resize(760, 560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         intro = QLabel(
@@ -77,15 +76,14 @@ class AccessLogDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
-class DeleteFamilyDialog(QDialog):
+class DeleteFamilyDialog(FittedDialog):
     """Delete a family for good, confirmed by typing its name."""
 
     def __init__(self, services: Services, family_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(680, 380))
         self.services, self.family_id = services, family_id
         self.name = services.get_family(family_id).display_name
         self.setWindowTitle(self.tr("Delete the family for good"))
-        self.resize(680, 380)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

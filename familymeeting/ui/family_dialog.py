@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -34,6 +34,7 @@ from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES
 from familymeeting.messages import current_language, user_message
 from familymeeting.ui import theme, words
+from familymeeting.ui.dialog import FittedDialog
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
@@ -122,7 +123,7 @@ class ParticipantRow:
         return not self.name_edit.text().strip() and not self.birth_edit.text().strip()
 
 
-class FamilyDialog(QDialog):
+class FamilyDialog(FittedDialog):
     """Create a family (``family_id=None``) or edit one, with its participants.
 
     Save writes everything in one transaction; on a ``UserError`` the message is
@@ -136,7 +137,7 @@ class FamilyDialog(QDialog):
         family_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(1100, 700))
         self.services = services
         self.family_id = family_id
         self.rows: list[ParticipantRow] = []
@@ -145,7 +146,6 @@ class FamilyDialog(QDialog):
 
         editing = family_id is not None
         self.setWindowTitle(self.tr("Edit family") if editing else self.tr("New family"))
-        self.resize(1100, 700)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -154,9 +154,11 @@ class FamilyDialog(QDialog):
         self.title_label.setObjectName("title")
         layout.addWidget(self.title_label)
 
-        body = QHBoxLayout()
+        # The family beside its participants; on a narrow screen one above the other.
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(40)
         layout.addLayout(body, 1)
+        self.body = body
 
         # Left: the family itself.
         form = QFormLayout()
@@ -205,6 +207,7 @@ class FamilyDialog(QDialog):
         left = QWidget()
         left.setLayout(form)
         body.addWidget(left, 35)
+        self.family_form = left
 
         # Right: the participants, in a grid so the columns line up.
         right = QVBoxLayout()
@@ -485,6 +488,29 @@ class FamilyDialog(QDialog):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _arrange_body(self) -> None:
+        """Side by side where both fit their width, else the participants below."""
+        margins = self.layout().contentsMargins()
+        wide = (
+            self.family_form.minimumSizeHint().width()
+            + self.rows_widget.sizeHint().width()  # every role and age whole
+            + self.body.spacing()
+            + margins.left()
+            + margins.right()
+            + 24  # the participants' scroll bar
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if self.width() >= wide
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_body()
 
     @staticmethod
     def _line_edit(max_length: int) -> QLineEdit:

@@ -116,6 +116,7 @@ class FamilyPage(QWidget):
             self.tr("No meetings yet. Plan the first one with “New meeting”.")
         )
         self.no_meetings_label.setObjectName("muted")
+        self.no_meetings_label.setWordWrap(True)  # its width is the page's minimum otherwise
         self.no_meetings_label.setAlignment(
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         )

@@ -47,6 +47,7 @@ from familymeeting.assets import resource
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.ui import theme
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import (
     BIG_INDICATOR,
     TouchCheckBox,
@@ -388,7 +389,7 @@ class NewPasswordForm(QWidget):
 
 
 # -------------------------------------------------------------- first start
-class SetupPasswordDialog(QDialog):
+class SetupPasswordDialog(FittedDialog):
     """First start: choose the password that encrypts everything.
 
     With ``open_with`` set, Continue runs ``open_with(password)`` in the background
@@ -492,7 +493,7 @@ class SetupPasswordDialog(QDialog):
         self._update()
 
 
-class RecoveryCodeDialog(QDialog):
+class RecoveryCodeDialog(FittedDialog):
     """The recovery code, shown once: write it down before going on.
 
     Continue is enabled only once "I have written it down" is ticked; until
@@ -878,7 +879,7 @@ class UnlockWidget(QWidget):
         self._start(password, self.tr("Opening your data…"))
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittedDialog):
     """The unlock screen as a dialog (start-up, leaving family view).
 
     Accepted once ``open_with`` succeeded; its answer is in :attr:`result_value`.

@@ -17,10 +17,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from familymeeting.storage.backup import BackupInfo
 from familymeeting.ui import language, settings, theme
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import make_error_label, standard_button
+from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ class MaintenancePage(QWidget):
         layout.addWidget(self._subtitle(self.tr("Settings")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # Each choice under its title: whole at every width, like the other forms.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(12)
@@ -129,6 +131,8 @@ class MaintenancePage(QWidget):
         for combo in (self.language_combo, self.lock_combo, self.log_combo):
             combo.setMinimumHeight(theme.TOUCH)
             combo.setMinimumWidth(260)
+            # As wide as its longest choice in the text size and language shown now.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addLayout(form)
 
         # ------------------------------------------------------------- backups
@@ -154,8 +158,9 @@ class MaintenancePage(QWidget):
         self.no_backups_label.setObjectName("muted")
         layout.addWidget(self.no_backups_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
+        # The buttons wrap where one row is too narrow (an upright tablet, large text).
+        button_box = QWidget()
+        buttons = FlowLayout(button_box, spacing=12)
         self.backup_button = QPushButton(self.tr("Make a backup now"))
         self.backup_button.setProperty("primary", "true")
         self.backup_button.clicked.connect(self.make_backup)
@@ -169,11 +174,10 @@ class MaintenancePage(QWidget):
         )
         self.check_button.clicked.connect(self.check_data)
         buttons.addWidget(self.check_button)
-        buttons.addStretch()
         self.folder_button = QPushButton(self.tr("Open the folder"))
         self.folder_button.clicked.connect(self.open_folder)
         buttons.addWidget(self.folder_button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -392,7 +396,7 @@ class MaintenancePage(QWidget):
             self.restored.emit(dialog.result_value)
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FittedDialog):
     """ "Bring back the backup from …": the password, then the restore off the GUI thread.
 
     Accepted when the backup is in place; the new ``Services`` are in ``result_value``.

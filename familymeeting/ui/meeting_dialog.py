@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QSize, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +28,7 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import (
     BIG_INDICATOR,
     TouchCheckBox,
@@ -37,13 +36,13 @@ from familymeeting.ui.family_dialog import (
     make_error_label,
     standard_button,
 )
+from familymeeting.ui.flow import FlowLayout
 
 # Times offered in the time picker: a finger picks from a list more easily than
 # it types into a spin box. An earlier agreed time off this grid is added to it.
 FIRST_HOUR = 6
 LAST_HOUR = 22
 STEP_MINUTES = 15
-ATTENDEE_COLUMNS = 3
 
 
 def next_full_hour(now: datetime | None = None) -> datetime:
@@ -51,7 +50,7 @@ def next_full_hour(now: datetime | None = None) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(FittedDialog):
     """Create a meeting for a family, or a follow-up of ``follows_id``.
 
     A follow-up carries the previous board, questions and open actions forward
@@ -66,7 +65,7 @@ class MeetingDialog(QDialog):
         follows_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(880, 660))
         self.services = services
         self.family_id = family_id
         self.follows_id = follows_id
@@ -87,7 +86,6 @@ class MeetingDialog(QDialog):
 
         self.setWindowTitle(self.tr("Follow-up meeting") if follows_id else self.tr("New meeting"))
         self.setStyleSheet(BIG_INDICATOR)
-        self.resize(880, 660)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -150,8 +148,10 @@ class MeetingDialog(QDialog):
         place_label.setBuddy(self.place_edit)
         form.addRow(place_label, self.place_edit)
 
-        kind_row = QHBoxLayout()
-        kind_row.setSpacing(24)
+        # Choices wrap onto more rows where one row is too narrow (upright tablet, large
+        # text), never squeezed.
+        kind_box = QWidget()
+        kind_row = FlowLayout(kind_box, spacing=24)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for kind in MeetingKind:
@@ -160,26 +160,24 @@ class MeetingDialog(QDialog):
             self.kind_group.addButton(button)
             self.kind_buttons[kind.value] = button
             kind_row.addWidget(button)
-        kind_row.addStretch()
         default_kind = MeetingKind.FOLLOW_UP if follows_id else MeetingKind.FIRST
         self.kind_buttons[default_kind.value].setChecked(True)
-        form.addRow(QLabel(self.tr("Kind of meeting")), kind_row)
+        form.addRow(QLabel(self.tr("Kind of meeting")), kind_box)
 
-        attendees = QGridLayout()
-        attendees.setHorizontalSpacing(24)
-        attendees.setVerticalSpacing(0)
+        attendee_box = QWidget()
+        attendees = FlowLayout(attendee_box, spacing=24)
         self.attendee_boxes: dict[str, QCheckBox] = {}
-        for index, p in enumerate(participants):
+        for p in participants:
             box = TouchCheckBox(p.name)
             box.setMinimumHeight(theme.TOUCH)
             box.setChecked(p.id in attending)
             self.attendee_boxes[p.id] = box
-            attendees.addWidget(box, index // ATTENDEE_COLUMNS, index % ATTENDEE_COLUMNS)
+            attendees.addWidget(box)
         if not participants:
             none = QLabel(self.tr("The family has no participants yet."))
             none.setObjectName("muted")
-            attendees.addWidget(none, 0, 0)
-        form.addRow(QLabel(self.tr("Who is taking part?")), attendees)
+            attendees.addWidget(none)
+        form.addRow(QLabel(self.tr("Who is taking part?")), attendee_box)
 
         layout.addStretch()
         self.error_label = make_error_label()

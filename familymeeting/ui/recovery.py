@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import button_box, make_error_label
 from familymeeting.ui.lock import _bug_text, _primary, _text, _title, run_in_background
 from familymeeting.ui.maintenance import local_time
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from familymeeting.storage.unlock import RestoreNeeded
 
 
-class RestoreOfferDialog(QDialog):
+class RestoreOfferDialog(FittedDialog):
     """ "The data file was damaged": bring back the newest good backup, or start empty.
 
     Accepted when the data is open again; the ``UnlockResult`` is in ``result_value``.

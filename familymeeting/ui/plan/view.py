@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -28,10 +27,11 @@ from familymeeting.domain import rules
 from familymeeting.storage.models import Action, Participant
 from familymeeting.ui import theme
 from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import TouchCheckBox
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FittedDialog):
     """What, who (a participant or free text) and by when (a date or free text)."""
 
     def __init__(
@@ -40,9 +40,8 @@ class ActionDialog(QDialog):
         action: Action | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(720, 460))
         self.setWindowTitle(self.tr("Change the plan") if action else self.tr("Add to the plan"))
-        self.resize(720, 460)
         self.people = people
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

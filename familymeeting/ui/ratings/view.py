@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
+    QBoxLayout,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -27,6 +28,7 @@ from familymeeting.storage.models import Participant, Question, Rating
 from familymeeting.ui import words
 from familymeeting.ui.board.card import Person, chip_style
 from familymeeting.ui.board.controller import BoardController
+from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import TouchCheckBox
 from familymeeting.ui.ratings.slider import RatingSlider
 
@@ -38,13 +40,12 @@ def people_for(question: Question, people: list[Participant]) -> list[Participan
     return children + others if question.for_children else others + children
 
 
-class QuestionDialog(QDialog):
+class QuestionDialog(FittedDialog):
     """Write or change a question: wording, the words at 1 and at 10, for children or not."""
 
     def __init__(self, question: Question | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, preferred=QSize(720, 420))
         self.setWindowTitle(self.tr("Edit question") if question else self.tr("New question"))
-        self.resize(720, 420)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         form = QFormLayout()
@@ -124,6 +125,7 @@ class AnswerRow(QWidget):
         who.addWidget(self.role_label)
         who.addStretch()
         layout.addLayout(who, 0, 0)
+        self.who = who
         self.slider = RatingSlider(question.text, question.low_anchor, question.high_anchor)
         self.slider.setAccessibleName(
             self.tr("%1: %2").replace("%1", person.name).replace("%2", question.text)
@@ -137,11 +139,16 @@ class AnswerRow(QWidget):
         self.comment_button = QPushButton(self.tr("Comment"))
         self.comment_button.setCheckable(True)
         self.comment_button.toggled.connect(self._toggle_comment)
-        side = QVBoxLayout()
-        side.addWidget(self.decline)
-        side.addWidget(self.comment_button)
-        side.addStretch()
-        layout.addLayout(side, 0, 2)
+        # Beside the slider where there is room, else in a row under it (upright tablet,
+        # large text): never squeezed.
+        self.side_box = QWidget()
+        self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side_box)
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.side.addWidget(self.decline)
+        self.side.addWidget(self.comment_button)
+        self.side.addStretch()
+        self.grid = layout
+        self._side_below: bool | None = None
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText(self.tr("What would make it one higher?"))
         self.comment_edit.setMaxLength(rules.COMMENT_MAX)
@@ -149,9 +156,43 @@ class AnswerRow(QWidget):
             lambda: self.commented.emit(self.comment_edit.text())
         )
         self.comment_edit.hide()
-        layout.addWidget(self.comment_edit, 1, 1, 1, 2)
         layout.setColumnMinimumWidth(0, 150)
         layout.setColumnStretch(1, 1)
+        self._place_side()
+
+    def _place_side(self) -> None:
+        """The two buttons beside the slider if the row is wide enough, else under it."""
+        spacing = self.grid.horizontalSpacing()
+        needs = (
+            max(150, self.who.sizeHint().width())
+            + self.slider.minimumSizeHint().width()
+            + max(self.decline.sizeHint().width(), self.comment_button.sizeHint().width())
+            + 2 * spacing
+        )
+        below = needs > self.width()
+        if below == self._side_below:
+            return
+        self._side_below = below
+        self.grid.removeWidget(self.side_box)
+        self.grid.removeWidget(self.comment_edit)
+        if below:
+            self.side.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.grid.addWidget(self.side_box, 1, 1, Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(self.comment_edit, 2, 1)
+        else:
+            self.side.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.grid.addWidget(self.side_box, 0, 2)
+            self.grid.addWidget(self.comment_edit, 1, 1, 1, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_side()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._side_below = None  # the widths changed: decide again
+            QTimer.singleShot(0, self, self._place_side)
 
     def _toggle_comment(self, on: bool) -> None:
         self.comment_edit.setVisible(on)
