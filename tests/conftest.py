@@ -13,9 +13,11 @@ import pytest
 # Besides Qt's own 800×600 offscreen screen (first, so it stays the primary one), one
 # screen of every supported size, for the fit audit (tests/gui/test_fit_audit.py). The
 # platform's arguments are separated by ":", so a path with a drive letter cannot be given.
-SCREENS_CONFIG = Path(__file__).with_name("offscreen-screens.json")
+os.environ["FAMILYMEETING_TEST_SCREENS"] = str(Path(__file__).with_name("offscreen-screens.json"))
 os.environ["QT_QPA_PLATFORM"] = (
-    "offscreen" if ":" in str(SCREENS_CONFIG) else f"offscreen:configfile={SCREENS_CONFIG}"
+    "offscreen"
+    if ":" in os.environ["FAMILYMEETING_TEST_SCREENS"]
+    else f"offscreen:configfile={os.environ['FAMILYMEETING_TEST_SCREENS']}"
 )
 
 from familymeeting.storage.database import Database
