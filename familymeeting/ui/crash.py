@@ -138,7 +138,8 @@ class CrashHandler(QObject):
 
     def _show_dialog(self, path: str) -> None:
         try:
-            box = build_crash_dialog(Path(path))
+            # Over the window the person is using, and at its text size.
+            box = build_crash_dialog(Path(path), QApplication.activeWindow())
             box.setWindowModality(Qt.WindowModality.ApplicationModal)
             box.finished.connect(lambda _result: self._closed(box))
             self.dialog = box

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -39,27 +37,8 @@ from familymeeting.ui.dialog import FittedDialog
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
+
 # Check boxes and radio buttons are tapped with fingers: make the box big enough to hit.
-BIG_INDICATOR = (
-    "QCheckBox, QRadioButton { spacing: 12px; }"
-    " QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }"
-)
-
-
-class TouchCheckBox(QCheckBox):
-    """A check box whose whole rectangle takes the tap, not just the box and its words."""
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-
-class TouchRadioButton(QRadioButton):
-    """A radio button whose whole rectangle takes the tap, not just the circle and words."""
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-
 def button_box(*buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QDialogButtonBox:
     """A dialog's buttons in the platform's one order, each in its role.
 

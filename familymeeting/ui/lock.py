@@ -48,12 +48,8 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.ui import theme
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import (
-    BIG_INDICATOR,
-    TouchCheckBox,
-    button_box,
-    make_error_label,
-)
+from familymeeting.ui.family_dialog import button_box, make_error_label
+from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox
 
 if TYPE_CHECKING:
     from familymeeting.storage.backup import BackupInfo

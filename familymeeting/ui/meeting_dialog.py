@@ -29,14 +29,9 @@ from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import (
-    BIG_INDICATOR,
-    TouchCheckBox,
-    TouchRadioButton,
-    make_error_label,
-    standard_button,
-)
+from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
+from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButton
 
 # Times offered in the time picker: a finger picks from a list more easily than
 # it types into a spin box. An earlier agreed time off this grid is added to it.

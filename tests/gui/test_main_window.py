@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.storage.demo import DEMO_NAME
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, theme
+from familymeeting.ui import keyboard, settings, text_size, theme
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.settings import Settings
 
@@ -94,7 +94,10 @@ def test_text_size_steps_and_is_remembered(
     window.larger_action.trigger()
     window.larger_action.trigger()
     assert window.text_size == 2 and not window.larger_action.isEnabled()
-    assert f"font-size: {theme.pt(0, theme.TEXT_SCALES[2])}pt" in qapp.styleSheet()
+    assert text_size.shown_size(window) == 2
+    label = window.families_page.findChild(QLabel, "title")
+    assert label is not None
+    assert label.font().pointSizeF() == pytest.approx(theme.pt(3, theme.TEXT_SCALES[2]))
     assert Settings(data_dir).get(settings.TEXT_SIZE) == 2
     window.close()
     again = make_window()

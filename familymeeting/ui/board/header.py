@@ -7,7 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QGridLayout,
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain.enums import MeetingStatus
 from familymeeting.storage.models import Meeting, Participant
-from familymeeting.ui import words
+from familymeeting.ui import theme, words
 from familymeeting.ui.board.card import Person, chip_style
 from familymeeting.ui.flow import FlowLayout
+from familymeeting.ui.touch import TouchCheckBox
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -77,7 +77,7 @@ class MeetingHeader(QWidget):
             lambda _i: self._emit("status", self.status.currentData())
         )
         row.addWidget(self.status)
-        self.next_enabled = QCheckBox(self.tr("Next meeting"))
+        self.next_enabled = TouchCheckBox(self.tr("Next meeting"))  # the whole row takes a tap
         self.next_enabled.toggled.connect(self._next_toggled)
         row.addWidget(self.next_enabled)
         self.next_at = QDateTimeEdit()
@@ -208,7 +208,7 @@ class MeetingHeader(QWidget):
                 button = QPushButton(p.name)
                 button.setObjectName("attendee")
                 button.setCheckable(True)
-                button.setMinimumHeight(44)
+                button.setMinimumHeight(theme.TOUCH)
                 button.setToolTip(words.role(p.role))
                 button.setStyleSheet(
                     "QPushButton#attendee:!checked {"

@@ -28,7 +28,7 @@ from familymeeting.storage.models import Action, Participant
 from familymeeting.ui import theme
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import TouchCheckBox
+from familymeeting.ui.touch import TouchCheckBox
 
 
 class ActionDialog(FittedDialog):

@@ -29,8 +29,8 @@ from familymeeting.ui import words
 from familymeeting.ui.board.card import Person, chip_style
 from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import TouchCheckBox
 from familymeeting.ui.ratings.slider import RatingSlider
+from familymeeting.ui.touch import TouchCheckBox
 
 
 def people_for(question: Question, people: list[Participant]) -> list[Participant]:
