@@ -72,6 +72,13 @@ class FittedDialog(QDialog):
             )
             width = min(width, room.width())
             needs = self._needs(layout, width)
+            if self._scrolls:
+                # The scroll area asks for little; the dialog is as tall as its content
+                # would be (and the screen allows), so it scrolls only what must.
+                inner = self._content.layout()
+                assert inner is not None
+                scroll_hint = self._content_scroll.sizeHint().height()
+                needs += max(0, self._needs(inner, width) - scroll_hint)
             height = max(needs, self._preferred.height(), self.height() if self.isVisible() else 0)
             height = min(height, room.height())
             # The user may make it larger, never smaller than its words need.
@@ -117,6 +124,8 @@ class FittedDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
+        self._content = content
+        self._content_scroll = scroll
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

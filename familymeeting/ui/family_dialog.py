@@ -278,6 +278,7 @@ class FamilyDialog(FittedDialog):
         name_edit = self._line_edit(rules.NAME_MAX)
         name_edit.setPlaceholderText(self.tr("Name"))
         name_edit.setText(name)
+        name_edit.setCursorPosition(0)  # a long name shows its start, not its end
         role_combo = QComboBox()
         role_combo.setMinimumHeight(theme.TOUCH)
         role_combo.setAccessibleName(self.tr("Role"))
@@ -399,6 +400,8 @@ class FamilyDialog(FittedDialog):
         self.name_edit.setText(family.display_name)
         self.caseworker_edit.setText(family.caseworker_name)
         self.phone_edit.setText(family.caseworker_phone)
+        for edit in (self.name_edit, self.caseworker_edit, self.phone_edit):
+            edit.setCursorPosition(0)  # a long text shows its start, not its end
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(family.language)))
         self.notes_edit.setPlainText(family.notes)
         for p in self.services.list_participants(family_id):

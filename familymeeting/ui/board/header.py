@@ -181,6 +181,7 @@ class MeetingHeader(QWidget):
             typing_place = self.place.hasFocus() and self.place.isModified()
             if self.place.text() != meeting.place and not typing_place:
                 self.place.setText(meeting.place)
+                self.place.setCursorPosition(0)  # a long place shows its start
             self.status.setCurrentIndex(max(0, self.status.findData(meeting.status)))
             has_next = meeting.next_meeting_at is not None
             self.next_enabled.setChecked(has_next)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDir,
     QIODevice,
+    QMargins,
     QObject,
     QRunnable,
     QSettings,
@@ -161,6 +162,7 @@ class PlanPreviewPage(QWidget):
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setDocumentMargins(QMargins(16, 16, 16, 16))  # the page's edge shows
         # The whole page is always in view, so no scroll bars: with them, fitting the page
         # showed a bar, which narrowed the page, which hid the bar, … for ever (a frozen
         # window on an upright tablet).

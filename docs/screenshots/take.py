@@ -1,0 +1,138 @@
+"""Pictures of the app in a real window, as a person sees it (window frame included).
+
+Run on an X display of the size you want pictures of, with a window manager (for
+example ``../shared/tools/window start 1366x768``, then ``DISPLAY=:88``)::
+
+    python docs/screenshots/take.py OUT_DIR [--lang da|en] [--text-size 0|1|2] [SCENE ...]
+
+The app runs in this process on Qt's xcb platform over a temporary data dir with the
+demo family, maximized as it opens on that screen; each scene is opened through the
+window's own methods, left to settle, and the whole screen is saved as
+``OUT_DIR/<scene>-<W>x<H>[-<lang>][-<text size>].png``. Nothing of a real user's data
+is read or written. The scenes are listed in SCENES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "xcb"
+os.environ.pop("FAMILYMEETING_PASSWORD", None)
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+PASSWORD = "Skærmbilleder ved bordet 7"
+
+
+def settle(ms: int = 600) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="da", choices=("da", "en"))
+    parser.add_argument("--text-size", type=int, default=0, choices=(0, 1, 2))
+    parser.add_argument("--suffix", action="store_true", help="add language and text size")
+    parser.add_argument("scenes", nargs="*")
+    args = parser.parse_intermixed_args(argv)
+
+    from familymeeting.app import make_app
+    from familymeeting.storage.demo import create_demo_family
+    from familymeeting.storage.unlock import open_unlocked
+    from familymeeting.ui import settings, theme
+    from familymeeting.ui.language import switch_language
+    from familymeeting.ui.lock import Vault
+    from familymeeting.ui.main_window import MainWindow
+    from familymeeting.ui.settings import Settings
+
+    app = make_app()
+    data_dir = Path(tempfile.mkdtemp(prefix="fm-shots-"))
+    app_settings = Settings(data_dir)
+    app_settings.set(settings.TEXT_SIZE, args.text_size)
+    switch_language(app, args.lang)
+    app.setStyleSheet(theme.stylesheet(args.text_size))
+    result = open_unlocked(data_dir, PASSWORD)
+    vault = Vault(data_dir, result.db)
+    services = vault.services()
+    family = create_demo_family(services)
+    meeting = services.list_meetings(family.id)[0].id
+    window = MainWindow(services, app_settings, vault=vault, idle_ms=3_600_000)
+    window.show_on_screen()
+    settle(1200)
+
+    def board(view: str = "board") -> Callable[[], QWidget | None]:
+        def show() -> None:
+            window.open_meeting(meeting)
+            window.board.show_view(view)
+
+        return show
+
+    def preview() -> None:
+        board("plan")()
+        window.board.preview_plan()
+        settle(1500)
+
+    def child() -> None:
+        board("ratings")()
+        window.enter_child_mode()
+
+    dialogs: list[QWidget] = []
+
+    def keep(dialog: QWidget | None) -> None:
+        if dialog is not None:
+            dialogs.append(dialog)
+
+    scenes: dict[str, Callable[[], object]] = {
+        "families": window.show_families,
+        "family": lambda: window.open_family(family.id),
+        "board": board(),
+        "ratings": board("ratings"),
+        "plan-view": board("plan"),
+        "plan-preview": preview,
+        "child-mode": child,
+        "progress": lambda: window.show_progress(family.id),
+        "settings-and-backups": window.show_maintenance,
+        "family-dialog": lambda: (
+            window.open_family(family.id),
+            keep(window.family_page.edit_family()),
+        ),
+        "meeting-dialog": lambda: (
+            window.open_family(family.id),
+            keep(window.family_page.follow_up()),
+        ),
+        "lock-screen": window.lock,
+    }
+    chosen = args.scenes or list(scenes)
+    screen = QGuiApplication.primaryScreen().geometry()
+    size = f"{screen.width()}x{screen.height()}"
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in chosen:
+        scenes[name]()
+        settle()
+        suffix = f"-{args.lang}-{args.text_size}" if args.suffix else ""
+        path = args.out / f"{name}-{size}{suffix}.png"
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+        print(path)
+        for dialog in dialogs:
+            dialog.close()
+        dialogs.clear()
+        if not window.locked and window.stack.currentWidget() is window.child_mode:
+            window.child_mode.finish()
+        settle(200)
+    window.close()
+    vault.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
