@@ -24,9 +24,9 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 os.environ.pop("FAMILYMEETING_PASSWORD", None)
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 PASSWORD = "Skærmbilleder ved bordet 7"
 
