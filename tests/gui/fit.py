@@ -216,6 +216,13 @@ def touch_problems(widget: QWidget) -> list[str]:
             small = widget.height() < TOUCH or widget.width() < TOUCH
         if small:
             problems.append(f"touch target {widget.width()}×{widget.height()} px")
+    if isinstance(widget, QMenu):
+        for action in widget.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            rect = widget.actionGeometry(action)
+            if rect.isValid() and rect.height() < TOUCH:
+                problems.append(f"menu item {action.text()!r} is {rect.height()} px high")
     if (
         isinstance(widget, QAbstractItemView)
         and not isinstance(widget, QHeaderView)

@@ -136,6 +136,15 @@ def card_menu(w: World) -> None:
     w.window.board.show_card_menu(card_id, card.mapToGlobal(QPoint(card.width() - 20, 20)))
 
 
+def toolbar_menu(w: World) -> None:
+    """The toolbar's "More" menu, where a narrow screen puts what does not fit."""
+    board(w)
+    w.settle()
+    bar = w.window.toolbar
+    if bar.overflow:
+        bar.more_menu.popup(bar.more_button.mapToGlobal(bar.more_button.rect().bottomLeft()))
+
+
 def ratings(w: World) -> None:
     board(w)
     w.window.board.show_view("ratings")
@@ -268,6 +277,7 @@ SCREENS: dict[str, Opener] = {
     "board": board,
     "card editor": card_editor,
     "card menu": card_menu,
+    "toolbar menu": toolbar_menu,
     "ratings": ratings,
     "plan": plan,
     "plan preview": preview,
