@@ -46,6 +46,15 @@ from PySide6.QtWidgets import (
 )
 
 TOUCH = 48  # the smallest touch target, logical px (CRAFT.md)
+# The supported screens (PRODUCT.md), as named in tests/offscreen-screens.json.
+SCREENS = (
+    "landscape-1024x768",
+    "landscape-1366x768",
+    "landscape-1280x800",
+    "landscape-1920x1080",
+    "portrait-800x1280",
+    "portrait-768x1024",
+)
 SLACK = 1  # rounding of fractional font metrics
 
 

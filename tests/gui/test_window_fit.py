@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from fit import audit, screen_named, shortcut_problems, text_problems
+from fit import SCREENS, audit, screen_named, shortcut_problems, text_problems
 from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -24,15 +24,6 @@ from familymeeting.ui import settings
 from familymeeting.ui.lock import Vault
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.settings import Settings
-
-SCREENS = (
-    "landscape-1024x768",
-    "landscape-1366x768",
-    "landscape-1280x800",
-    "landscape-1920x1080",
-    "portrait-800x1280",
-    "portrait-768x1024",
-)
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
 
