@@ -40,6 +40,7 @@ from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import RestoreNeeded
 from familymeeting.ui import theme
 from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
+from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.lock import (
     RecoveryCodeDialog,
@@ -52,9 +53,9 @@ from familymeeting.ui.plan.view import ActionDialog, ActionRow
 from familymeeting.ui.ratings.view import QuestionDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
 from familymeeting.ui.settings import Settings
-from tests.gui.conftest import ShowBoard
 
 TOUCH = theme.TOUCH
+ShowBoard = Callable[..., BoardView]  # the show_board fixture (gui/conftest.py)
 SIZES = (0, len(theme.TEXT_SCALES) - 1)  # the smallest text gives the smallest targets
 RAISE = r"This plugin does not support raise\(\)"  # offscreen; see the module docstring
 Role = QDialogButtonBox.ButtonRole
