@@ -79,7 +79,7 @@ def main() -> None:
     settle()
     window.open_meeting(meeting_id)
     settle()
-    window.board.show_view("ratings")
+    window.meeting.show_view("ratings")
     settle()
     peak = peak_mib()
     print(json.dumps({"peak_mib": peak, "after_start_mib": after_start, "now_mib": current_mib()}))

@@ -258,7 +258,7 @@ def gui_figures(big: Path, manifest: generate.Manifest, runs: int) -> list[Figur
         print(f"  board: first open {first_open:.3f} s, median {board_open:.3f} s")
 
         # 3. one edit: the card widget's signal -> command -> services -> board redrawn.
-        board = window.board
+        board = window.meeting
         card_id = services.list_cards(board_id)[0].id
         base = services.get_card(card_id).text
         edits: list[float] = []

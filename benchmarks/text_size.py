@@ -75,12 +75,12 @@ def child(size: str, steps: int) -> None:
         window.open_meeting(meeting.id)
         settle()
         for view in ("ratings", "plan"):
-            window.board.show_view(view)
+            window.meeting.show_view(view)
             settle()
         window.show_progress(family.id)
         settle()
         window.open_meeting(meeting.id)
-        window.board.show_view("board")
+        window.meeting.show_view("board")
         settle(800)
 
         class Clock(QObject):
@@ -142,10 +142,10 @@ def child(size: str, steps: int) -> None:
         # A hidden view is brought to the new size when it is next shown: the ratings
         # (built, then hidden behind the board) shown after a step, and without one.
         def show_ratings() -> None:
-            window.board.show_view("ratings")
+            window.meeting.show_view("ratings")
 
         def back_to_board() -> None:
-            window.board.show_view("board")
+            window.meeting.show_view("board")
             settle(400)
 
         show_ratings()

@@ -73,13 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     def board(view: str = "board") -> Callable[[], QWidget | None]:
         def show() -> None:
             window.open_meeting(meeting)
-            window.board.show_view(view)
+            window.meeting.show_view(view)
 
         return show
 
     def preview() -> None:
         board("plan")()
-        window.board.preview_plan()
+        window.meeting.preview_plan()
         settle(1500)
 
     def child() -> None:

@@ -58,17 +58,17 @@ from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
 from familymeeting.ui import keyboard, settings, text_size, theme, words
-from familymeeting.ui.board.card import forget_text_heights
-from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.idle import IdleWatcher
 from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock, run_in_background
 from familymeeting.ui.maintenance import MaintenancePage
-from familymeeting.ui.plan.preview import PlanPreviewPage
-from familymeeting.ui.ratings.child_mode import ChildModeView
-from familymeeting.ui.ratings.progress import ProgressView
+from familymeeting.ui.meeting.board.card import forget_text_heights
+from familymeeting.ui.meeting.page import MeetingPage
+from familymeeting.ui.meeting.plan.preview import PlanPreviewPage
+from familymeeting.ui.meeting.ratings.child_mode import ChildModeView
+from familymeeting.ui.progress import ProgressView
 from familymeeting.ui.settings import Settings
 from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
@@ -79,7 +79,7 @@ TITLE_BAR_GUESS = 40  # room left for a window manager's title bar, before one i
 PAGES = (
     "families_page",
     "family_page",
-    "board",
+    "meeting",
     "child_mode",
     "progress",
     "maintenance",
@@ -93,7 +93,7 @@ PAGES = (
 class Place:
     """Where the window was when it locked: ids and names of views, never case text."""
 
-    page: str  # "families", "family", "board" or "progress"
+    page: str  # "families", "family", "meeting" or "progress"
     family_id: str | None = None
     meeting_id: str | None = None
     view: str = "board"  # the meeting's view: "board", "ratings" or "plan"
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.families_page = FamiliesPage(services)
         self.family_page = FamilyPage(services)
-        self.board = BoardView(services, self.undo_group)
+        self.meeting = MeetingPage(services, self.undo_group)
         self.child_mode = ChildModeView()
         self.progress = ProgressView(services)
         self.maintenance = MaintenancePage(services, self.settings, self.vault)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         pages = (
             self.families_page,
             self.family_page,
-            self.board,
+            self.meeting,
             self.child_mode,
             self.progress,
             self.maintenance,
@@ -209,11 +209,11 @@ class MainWindow(QMainWindow):
         deleted = getattr(self.family_page, "family_deleted", None)
         if deleted is not None:
             deleted.connect(self._family_deleted)
-        self.board.saved.connect(self._update_location)
-        self.board.saved.connect(self._show_saved)
-        self.board.failed.connect(self._show_failed)
-        self.board.child_mode_requested.connect(self.enter_child_mode)
-        self.board.plan_preview_requested.connect(self.show_preview)
+        self.meeting.saved.connect(self._update_location)
+        self.meeting.saved.connect(self._show_saved)
+        self.meeting.failed.connect(self._show_failed)
+        self.meeting.child_mode_requested.connect(self.enter_child_mode)
+        self.meeting.plan_preview_requested.connect(self.show_preview)
         self.preview_page.back_requested.connect(self.leave_preview)
         self.child_mode.finished.connect(self.leave_child_mode)
         self.maintenance.restored.connect(self._restored)
@@ -347,11 +347,11 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if not self.locked:
-            self.board.undo()
+            self.meeting.undo()
 
     def redo(self) -> None:
         if not self.locked:
-            self.board.redo()
+            self.meeting.redo()
 
     # -------------------------------------------------------------- navigation
     def _start_page(self) -> None:
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
     def show_families(self) -> None:
         if self.locked or self.family_mode:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
         self.undo_group.setActiveStack(None)
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         """Show a family's page; refused while locked or in family view."""
         if self.locked or self.family_mode:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.family_id = family_id
         self.settings.set(settings.LAST_FAMILY, family_id)
         self.family_page.show_family(family_id)
@@ -399,8 +399,8 @@ class MainWindow(QMainWindow):
             self.settings.set(settings.LAST_FAMILY, meeting.family_id)
             self.family_page.show_family(meeting.family_id)
         self.settings.set(settings.LAST_MEETING, meeting_id)
-        self.board.open_meeting(meeting_id)
-        self.stack.setCurrentWidget(self.board)
+        self.meeting.open_meeting(meeting_id)
+        self.stack.setCurrentWidget(self.meeting)
         self._update_location()
         self.meeting_opened.emit(meeting_id)
 
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         """Each person's answers across the family's meetings (not in family view)."""
         if self.locked or self.family_mode:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.family_id = family_id
         self.progress.show_family(family_id)
         self.stack.setCurrentWidget(self.progress)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         """Hand the tablet to a child: only the child's questions, no toolbar, no case text."""
         if self.locked:
             return
-        controller = self.board.controller
+        controller = self.meeting.controller
         if controller is None:
             return
         services = self.services
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         children = [c for c in children if c.id in here] or children
         if not children:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.toolbar.hide()
         self.setWindowTitle("familymeeting")
         self.stack.setCurrentWidget(self.child_mode)
@@ -440,9 +440,9 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.toolbar.show()
-        self.stack.setCurrentWidget(self.board)
-        self.board.reload()
-        self.board.ratings.reload()
+        self.stack.setCurrentWidget(self.meeting)
+        self.meeting.reload()
+        self.meeting.ratings.reload()
         self._update_location()
 
     def show_preview(self, meeting_id: str) -> None:
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         """
         if self.locked or (self.family_mode and meeting_id != self.family_meeting_id):
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.stack.setCurrentWidget(self.preview_page)
         self.undo_group.setActiveStack(None)
         self.preview_page.show_plan(meeting_id, family_view=self.family_mode)
@@ -464,21 +464,21 @@ class MainWindow(QMainWindow):
             return
         meeting_id = self.preview_page.meeting_id
         self.preview_page.clear()
-        if meeting_id is not None and meeting_id == self.board.meeting_id:
-            self.stack.setCurrentWidget(self.board)
-            self.board.show_view("plan")
-            if self.board.controller is not None:
-                self.undo_group.setActiveStack(self.board.controller.stack)
+        if meeting_id is not None and meeting_id == self.meeting.meeting_id:
+            self.stack.setCurrentWidget(self.meeting)
+            self.meeting.show_view("plan")
+            if self.meeting.controller is not None:
+                self.undo_group.setActiveStack(self.meeting.controller.stack)
             self._update_location()
         elif meeting_id is not None:
             self.open_meeting(meeting_id)
-            self.board.show_view("plan")
+            self.meeting.show_view("plan")
 
     def show_maintenance(self) -> None:
         """Settings and backups; not in family view."""
         if self.locked or self.family_mode:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.maintenance.refresh()
         self.stack.setCurrentWidget(self.maintenance)
         self.undo_group.setActiveStack(None)
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         self._retranslate_toolbar()
         if self.locked:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         place = self.where()
         self._rebuild_pages(self.services)
         self._restore(place)
@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is self.preview_page:
             self.leave_preview()
-        elif current in (self.board, self.progress) and self.family_id is not None:
+        elif current in (self.meeting, self.progress) and self.family_id is not None:
             self.open_family(self.family_id)
         elif current is not self.families_page:
             self.show_families()
@@ -606,14 +606,14 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(roaming)
         self.settings_action.setEnabled(roaming and current is not self.maintenance)
         self.family_mode_action.setVisible(
-            self.vault is not None and roaming and current is self.board
+            self.vault is not None and roaming and current is self.meeting
         )
         self.leave_family_action.setVisible(self.family_mode)
         parts: list[str] = []
         if current is not self.families_page and self.family_id is not None:
             parts.append(self.services.get_family(self.family_id).display_name)
-        if current is self.board and self.board.meeting_id is not None:
-            meeting = self.services.get_meeting(self.board.meeting_id)
+        if current is self.meeting and self.meeting.meeting_id is not None:
+            meeting = self.services.get_meeting(self.meeting.meeting_id)
             when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
         # The board's own header names the meeting; the toolbar says whose it is.
@@ -629,15 +629,15 @@ class MainWindow(QMainWindow):
         """Where the window is now (ids only), to come back to after unlocking."""
         current = self.stack.currentWidget()
         view = "board"
-        for name, button in self.board.view_buttons.items():
+        for name, button in self.meeting.view_buttons.items():
             if button.isChecked():
                 view = name
         if current is self.child_mode:
-            current, view = self.board, "ratings"
+            current, view = self.meeting, "ratings"
         if current is self.preview_page:
-            current, view = self.board, "plan"
-        if current is self.board and self.board.meeting_id is not None:
-            return Place("board", self.family_id, self.board.meeting_id, view, self.family_mode)
+            current, view = self.meeting, "plan"
+        if current is self.meeting and self.meeting.meeting_id is not None:
+            return Place("meeting", self.family_id, self.meeting.meeting_id, view, self.family_mode)
         if current is self.progress and self.family_id is not None:
             return Place("progress", self.family_id)
         if current is self.family_page and self.family_id is not None:
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         """
         if self.locked or self.vault is None:
             return
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.place = self.where()
         if self.idle is not None:
             self.idle.stop()
@@ -764,9 +764,9 @@ class MainWindow(QMainWindow):
             self._start_page()
             return
         try:
-            if place.page == "board" and place.meeting_id is not None:
+            if place.page == "meeting" and place.meeting_id is not None:
                 self.open_meeting(place.meeting_id)
-                self.board.show_view(place.view)
+                self.meeting.show_view(place.view)
                 if place.family_mode:
                     self.enter_family_mode()
             elif place.page == "progress" and place.family_id is not None:
@@ -785,11 +785,11 @@ class MainWindow(QMainWindow):
         """Keep the screen on this meeting: board, ratings and plan, nothing else."""
         if self.locked or self.vault is None or self.family_mode:
             return False
-        if self.stack.currentWidget() is not self.board or self.board.meeting_id is None:
+        if self.stack.currentWidget() is not self.meeting or self.meeting.meeting_id is None:
             return False
-        self.board.commit_edits()
+        self.meeting.commit_edits()
         self.family_mode = True
-        self.family_meeting_id = self.board.meeting_id
+        self.family_meeting_id = self.meeting.meeting_id
         self._update_location()
         self.family_mode_changed.emit(True)
         return True
@@ -932,7 +932,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Edits are saved as they happen; a card still being written is saved now.
         if not self.locked:
-            self.board.commit_edits()
+            self.meeting.commit_edits()
         self.save_geometry()
         if self.idle is not None:
             self.idle.dispose()

@@ -67,17 +67,17 @@
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="53"/>
+        <location filename="../../familymeeting/ui/access.py" line="52"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="62"/>
+        <location filename="../../familymeeting/ui/access.py" line="61"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="62"/>
+        <location filename="../../familymeeting/ui/access.py" line="61"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -85,52 +85,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="44"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="44"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="44"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="44"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="53"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="52"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="60"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="59"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="67"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="66"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="73"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="83"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="82"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="84"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="83"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="84"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="119"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="118"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -138,37 +138,37 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="157"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="156"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="160"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="166"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="165"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="167"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="166"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="173"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="172"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="180"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="179"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -176,213 +176,40 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="129"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="131"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="133"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="135"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="137"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="139"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="146"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="153"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
 </context>
 <context>
-    <name>BoardController</name>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="84"/>
-        <source>Add card</source>
-        <translation>Tilføj kort</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="100"/>
-        <source>Edit card</source>
-        <translation>Ret kort</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="112"/>
-        <source>Move card</source>
-        <translation>Flyt kort</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="131"/>
-        <source>Delete card</source>
-        <translation>Slet kort</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="140"/>
-        <source>Change kind</source>
-        <translation>Skift type</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="152"/>
-        <source>Whose words</source>
-        <translation>Hvem siger det?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="168"/>
-        <source>Agree or disagree</source>
-        <translation>Enig eller uenig</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="180"/>
-        <source>Change meeting details</source>
-        <translation>Ret mødets oplysninger</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="189"/>
-        <source>Who is here</source>
-        <translation>Hvem er med</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="209"/>
-        <location filename="../../familymeeting/ui/board/controller.py" line="222"/>
-        <source>Answer</source>
-        <translation>Svar</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="243"/>
-        <source>Add question</source>
-        <translation>Tilføj spørgsmål</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="255"/>
-        <source>Edit question</source>
-        <translation>Ret spørgsmål</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="260"/>
-        <source>Delete question</source>
-        <translation>Fjern spørgsmål</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="266"/>
-        <source>Add to the plan</source>
-        <translation>Tilføj til planen</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="275"/>
-        <source>Tick off</source>
-        <translation>Sæt flueben</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="275"/>
-        <location filename="../../familymeeting/ui/board/controller.py" line="306"/>
-        <source>Change the plan</source>
-        <translation>Ret i planen</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="286"/>
-        <source>Move in the plan</source>
-        <translation>Flyt i planen</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/controller.py" line="291"/>
-        <source>Remove from the plan</source>
-        <translation>Fjern fra planen</translation>
-    </message>
-</context>
-<context>
-    <name>BoardView</name>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="87"/>
-        <source>Close message</source>
-        <translation>Luk beskeden</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="101"/>
-        <source>Board</source>
-        <translation>Tavle</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="102"/>
-        <source>Ratings</source>
-        <translation>Skalaer</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="103"/>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="392"/>
-        <source>Edit text</source>
-        <translation>Ret teksten</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="396"/>
-        <source>Move to</source>
-        <translation>Flyt til</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="406"/>
-        <source>Move up</source>
-        <translation>Flyt op</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="409"/>
-        <source>Move down</source>
-        <translation>Flyt ned</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="413"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="427"/>
-        <source>Whose words?</source>
-        <translation>Hvem siger det?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="431"/>
-        <source>Nobody in particular</source>
-        <translation>Ingen bestemt</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="447"/>
-        <source>Who agrees?</source>
-        <translation>Hvem er enig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="449"/>
-        <source>Who disagrees?</source>
-        <translation>Hvem er uenig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="472"/>
-        <source>Make it part of the plan</source>
-        <translation>Gør det til en del af planen</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/board/view.py" line="477"/>
-        <source>Delete card</source>
-        <translation>Slet kort</translation>
-    </message>
-</context>
-<context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="180"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="184"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="186"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="185"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -390,22 +217,22 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="265"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="266"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="368"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="369"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="351"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="352"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/card.py" line="361"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="362"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -413,48 +240,48 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="141"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="142"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="152"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="153"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="188"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="189"/>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="262"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="190"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="208"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="209"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="212"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="213"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="247"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="248"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="257"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="258"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/child_mode.py" line="262"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -462,12 +289,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="72"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/column.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="76"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -493,22 +320,22 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="87"/>
+        <location filename="../../familymeeting/ui/access.py" line="86"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="94"/>
+        <location filename="../../familymeeting/ui/access.py" line="92"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. Backups made before today still hold the family until they expire.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopier fra før i dag indeholder stadig familien, indtil de udløber.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="102"/>
+        <location filename="../../familymeeting/ui/access.py" line="100"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="119"/>
+        <location filename="../../familymeeting/ui/access.py" line="117"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
@@ -516,69 +343,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="175"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="211"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="171"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="207"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="179"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="251"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="175"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="247"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="190"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="186"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="191"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="197"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="193"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="234"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="230"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="240"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="236"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="256"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="252"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="351"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="347"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="356"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="352"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="378"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -586,17 +413,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="389"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="385"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="395"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="391"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="396"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="392"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -604,90 +431,90 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="147"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="147"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="167"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="171"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="175"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="183"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="164"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="166"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="200"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="181"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="204"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="212"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="194"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="297"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="224"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="308"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="291"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="232"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="214"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="248"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="230"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="287"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="287"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -695,23 +522,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="309"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="292"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="324"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="325"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="307"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="308"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="425"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="425"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -770,27 +597,27 @@
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="141"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="142"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="143"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="196"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="197"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -801,12 +628,12 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="141"/>
+        <location filename="../../familymeeting/ui/lock.py" line="138"/>
         <source>Something went wrong. Details are saved in %1.</source>
         <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="144"/>
+        <location filename="../../familymeeting/ui/lock.py" line="141"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
@@ -952,17 +779,17 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="110"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="112"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="118"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="118"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -970,68 +797,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="136"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="149"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="139"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="159"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="164"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="163"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="166"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="185"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="191"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="195"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="219"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="221"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="225"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1039,12 +866,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1052,12 +879,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="355"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="358"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1065,125 +892,220 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="251"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="255"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="279"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="281"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="295"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="299"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="310"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="314"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="318"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="328"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="332"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="348"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="365"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="369"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
 </context>
 <context>
+    <name>MeetingController</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="84"/>
+        <source>Add card</source>
+        <translation>Tilføj kort</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="100"/>
+        <source>Edit card</source>
+        <translation>Ret kort</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="112"/>
+        <source>Move card</source>
+        <translation>Flyt kort</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="131"/>
+        <source>Delete card</source>
+        <translation>Slet kort</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="140"/>
+        <source>Change kind</source>
+        <translation>Skift type</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="152"/>
+        <source>Whose words</source>
+        <translation>Hvem siger det?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
+        <source>Agree or disagree</source>
+        <translation>Enig eller uenig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="180"/>
+        <source>Change meeting details</source>
+        <translation>Ret mødets oplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="189"/>
+        <source>Who is here</source>
+        <translation>Hvem er med</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="209"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="222"/>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="243"/>
+        <source>Add question</source>
+        <translation>Tilføj spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="255"/>
+        <source>Edit question</source>
+        <translation>Ret spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="260"/>
+        <source>Delete question</source>
+        <translation>Fjern spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="266"/>
+        <source>Add to the plan</source>
+        <translation>Tilføj til planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="275"/>
+        <source>Tick off</source>
+        <translation>Sæt flueben</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="275"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="306"/>
+        <source>Change the plan</source>
+        <translation>Ret i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="286"/>
+        <source>Move in the plan</source>
+        <translation>Flyt i planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="291"/>
+        <source>Remove from the plan</source>
+        <translation>Fjern fra planen</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="88"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="82"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="88"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="82"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="105"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="98"/>
         <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
         <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="127"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="120"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="133"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="126"/>
         <source>Time</source>
         <translation>Klokkeslæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="148"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="149"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="166"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="160"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172"/>
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="182"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175"/>
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="193"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="186"/>
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="193"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="186"/>
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -1191,64 +1113,142 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="61"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="63"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="65"/>
-        <location filename="../../familymeeting/ui/board/header.py" line="66"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="67"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="68"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="71"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="78"/>
-        <location filename="../../familymeeting/ui/board/header.py" line="83"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="80"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="85"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="90"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="95"/>
         <source>Who is here:</source>
         <translation>Hvem er med:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="231"/>
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/board/header.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="231"/>
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
     </message>
 </context>
 <context>
+    <name>MeetingPage</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="87"/>
+        <source>Close message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="101"/>
+        <source>Board</source>
+        <translation>Tavle</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
+        <source>Ratings</source>
+        <translation>Skalaer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="103"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="392"/>
+        <source>Edit text</source>
+        <translation>Ret teksten</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="396"/>
+        <source>Move to</source>
+        <translation>Flyt til</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="406"/>
+        <source>Move up</source>
+        <translation>Flyt op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="409"/>
+        <source>Move down</source>
+        <translation>Flyt ned</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="413"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="427"/>
+        <source>Whose words?</source>
+        <translation>Hvem siger det?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="431"/>
+        <source>Nobody in particular</source>
+        <translation>Ingen bestemt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
+        <source>Who agrees?</source>
+        <translation>Hvem er enig?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="449"/>
+        <source>Who disagrees?</source>
+        <translation>Hvem er uenig?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
+        <source>Make it part of the plan</source>
+        <translation>Gør det til en del af planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="477"/>
+        <source>Delete card</source>
+        <translation>Slet kort</translation>
+    </message>
+</context>
+<context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="351"/>
-        <location filename="../../familymeeting/ui/lock.py" line="352"/>
+        <location filename="../../familymeeting/ui/lock.py" line="348"/>
+        <location filename="../../familymeeting/ui/lock.py" line="349"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="357"/>
-        <location filename="../../familymeeting/ui/lock.py" line="358"/>
+        <location filename="../../familymeeting/ui/lock.py" line="354"/>
+        <location filename="../../familymeeting/ui/lock.py" line="355"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="372"/>
+        <location filename="../../familymeeting/ui/lock.py" line="369"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="374"/>
+        <location filename="../../familymeeting/ui/lock.py" line="371"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1256,18 +1256,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="179"/>
-        <location filename="../../familymeeting/ui/lock.py" line="188"/>
+        <location filename="../../familymeeting/ui/lock.py" line="176"/>
+        <location filename="../../familymeeting/ui/lock.py" line="185"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="180"/>
+        <location filename="../../familymeeting/ui/lock.py" line="177"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="188"/>
+        <location filename="../../familymeeting/ui/lock.py" line="185"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1275,67 +1275,67 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="144"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="146"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="146"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="148"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="147"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="178"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="186"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="218"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="224"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="232"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="231"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="239"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="244"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="252"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="262"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="275"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="283"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="298"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="306"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="300"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="308"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/preview.py" line="324"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="332"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1343,47 +1343,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="201"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="200"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="204"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="206"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="205"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="228"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="227"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="243"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="242"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="255"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="254"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="256"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="255"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="257"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/plan/view.py" line="258"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="257"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1391,17 +1391,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="250"/>
+        <location filename="../../familymeeting/ui/progress.py" line="250"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="276"/>
+        <location filename="../../familymeeting/ui/progress.py" line="276"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="310"/>
+        <location filename="../../familymeeting/ui/progress.py" line="310"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1409,30 +1409,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="350"/>
+        <location filename="../../familymeeting/ui/progress.py" line="350"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="524"/>
+        <location filename="../../familymeeting/ui/progress.py" line="524"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="526"/>
+        <location filename="../../familymeeting/ui/progress.py" line="526"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="538"/>
+        <location filename="../../familymeeting/ui/progress.py" line="538"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/progress.py" line="543"/>
+        <location filename="../../familymeeting/ui/progress.py" line="543"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -1441,42 +1441,42 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="48"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="48"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="54"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="55"/>
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="59"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="60"/>
         <source>A question for children</source>
         <translation>Et spørgsmål til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="61"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="62"/>
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="62"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="63"/>
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="63"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="64"/>
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="91"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="92"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
     </message>
@@ -1484,12 +1484,12 @@
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="288"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="288"/>
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/slider.py" line="464"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="464"/>
         <source>Not answered</source>
         <translation>Ikke besvaret</translation>
     </message>
@@ -1497,37 +1497,37 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="197"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="238"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="199"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="240"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="202"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="243"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="272"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="313"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="296"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="337"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="299"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="340"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/ratings/view.py" line="301"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="342"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
@@ -1535,32 +1535,32 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="509"/>
+        <location filename="../../familymeeting/ui/lock.py" line="506"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="513"/>
+        <location filename="../../familymeeting/ui/lock.py" line="510"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="521"/>
+        <location filename="../../familymeeting/ui/lock.py" line="518"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="538"/>
+        <location filename="../../familymeeting/ui/lock.py" line="535"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="546"/>
+        <location filename="../../familymeeting/ui/lock.py" line="543"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="549"/>
+        <location filename="../../familymeeting/ui/lock.py" line="546"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
@@ -1568,27 +1568,27 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="407"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="412"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="422"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="424"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="432"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1697,32 +1697,32 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="419"/>
+        <location filename="../../familymeeting/ui/lock.py" line="416"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="422"/>
+        <location filename="../../familymeeting/ui/lock.py" line="419"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="427"/>
+        <location filename="../../familymeeting/ui/lock.py" line="424"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="443"/>
+        <location filename="../../familymeeting/ui/lock.py" line="440"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="447"/>
+        <location filename="../../familymeeting/ui/lock.py" line="444"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="472"/>
+        <location filename="../../familymeeting/ui/lock.py" line="469"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1730,12 +1730,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1211"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1208"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1212"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1209"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1743,58 +1743,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="223"/>
+        <location filename="../../familymeeting/ui/lock.py" line="220"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="224"/>
+        <location filename="../../familymeeting/ui/lock.py" line="221"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="225"/>
+        <location filename="../../familymeeting/ui/lock.py" line="222"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="226"/>
+        <location filename="../../familymeeting/ui/lock.py" line="223"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="227"/>
+        <location filename="../../familymeeting/ui/lock.py" line="224"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="235"/>
+        <location filename="../../familymeeting/ui/lock.py" line="232"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="238"/>
+        <location filename="../../familymeeting/ui/lock.py" line="235"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="239"/>
+        <location filename="../../familymeeting/ui/lock.py" line="236"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="241"/>
+        <location filename="../../familymeeting/ui/lock.py" line="238"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="248"/>
-        <location filename="../../familymeeting/ui/lock.py" line="256"/>
+        <location filename="../../familymeeting/ui/lock.py" line="245"/>
+        <location filename="../../familymeeting/ui/lock.py" line="253"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="262"/>
+        <location filename="../../familymeeting/ui/lock.py" line="259"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1802,7 +1802,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="911"/>
+        <location filename="../../familymeeting/ui/lock.py" line="908"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1810,76 +1810,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="617"/>
+        <location filename="../../familymeeting/ui/lock.py" line="614"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="619"/>
+        <location filename="../../familymeeting/ui/lock.py" line="616"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="621"/>
+        <location filename="../../familymeeting/ui/lock.py" line="618"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="644"/>
+        <location filename="../../familymeeting/ui/lock.py" line="641"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="633"/>
-        <location filename="../../familymeeting/ui/lock.py" line="790"/>
+        <location filename="../../familymeeting/ui/lock.py" line="630"/>
+        <location filename="../../familymeeting/ui/lock.py" line="787"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="660"/>
+        <location filename="../../familymeeting/ui/lock.py" line="657"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="664"/>
+        <location filename="../../familymeeting/ui/lock.py" line="661"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
+        <location filename="../../familymeeting/ui/lock.py" line="667"/>
+        <location filename="../../familymeeting/ui/lock.py" line="669"/>
         <location filename="../../familymeeting/ui/lock.py" line="670"/>
-        <location filename="../../familymeeting/ui/lock.py" line="672"/>
-        <location filename="../../familymeeting/ui/lock.py" line="673"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="689"/>
+        <location filename="../../familymeeting/ui/lock.py" line="686"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="693"/>
+        <location filename="../../familymeeting/ui/lock.py" line="690"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="727"/>
+        <location filename="../../familymeeting/ui/lock.py" line="724"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="753"/>
+        <location filename="../../familymeeting/ui/lock.py" line="750"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="756"/>
-        <location filename="../../familymeeting/ui/lock.py" line="771"/>
+        <location filename="../../familymeeting/ui/lock.py" line="753"/>
+        <location filename="../../familymeeting/ui/lock.py" line="768"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="798"/>
+        <location filename="../../familymeeting/ui/lock.py" line="795"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1887,7 +1887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="802"/>
+        <location filename="../../familymeeting/ui/lock.py" line="799"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1895,12 +1895,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="852"/>
+        <location filename="../../familymeeting/ui/lock.py" line="849"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="878"/>
+        <location filename="../../familymeeting/ui/lock.py" line="875"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>

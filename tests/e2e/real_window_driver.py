@@ -342,7 +342,7 @@ class Driver:
 
     def need_board(self) -> tuple[Any, Any]:
         window = self.need_main()
-        board = _attr(window, "board")
+        board = _attr(window, "meeting")
         if not board.isVisible() or board.meeting_id is None:
             raise NotReached("no meeting's board is shown")
         return window, board
@@ -583,7 +583,7 @@ class Driver:
             raise NotReached("the family's meetings are not shown")
         meeting_id = meetings.item(0).data(Qt.ItemDataRole.UserRole)  # newest first
         yield from self.tap_row(meetings, 0, "the newest meeting")
-        board = _attr(window, "board")
+        board = _attr(window, "meeting")
         yield Wait(
             "the meeting's board",
             lambda: board.isVisible() and board.meeting_id == meeting_id,
@@ -758,7 +758,7 @@ class Driver:
             raise StepFailed("the lock screen shows no password field")
         _whole_on_screen(field_, "the lock screen's password field")
         yield Wait("the caret in the lock screen's password field", field_.hasFocus)
-        gone = ("BoardView", "ColumnWidget", "CardWidget", "PlanPreview", "FamiliesPage")
+        gone = ("MeetingPage", "ColumnWidget", "CardWidget", "PlanPreview", "FamiliesPage")
         yield Wait(
             "every board widget deleted",
             lambda: not [w for w in QApplication.allWidgets() if _is_a(w, *gone)],

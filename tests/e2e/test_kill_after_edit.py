@@ -39,7 +39,7 @@ window = MainWindow(Services(Database.open(data_dir)), Settings(data_dir))
 window.open_meeting(meeting_id)
 window.show()
 app.processEvents()
-board = window.board
+board = window.meeting
 board.saved.connect(lambda: print("SAVED", flush=True))
 col = board.columns[column]
 if len(sys.argv) > 5:  # edit the first card in place

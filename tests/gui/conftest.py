@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from familymeeting.messages import set_language
 from familymeeting.storage.services import Services
-from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.language import install_translators
+from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.theme import stylesheet
 
 SHOTS_ENV = "FAMILYMEETING_SCREENSHOTS"
@@ -64,16 +64,16 @@ def screenshot(tmp_path: Path) -> object:
     return save
 
 
-ShowBoard = Callable[..., BoardView]
+ShowBoard = Callable[..., MeetingPage]
 
 
 @pytest.fixture
 def show_board(qtbot: object, qapp: QApplication) -> ShowBoard:
     """A shown 1280×800 board of a meeting in the app's look; the active window if asked."""
 
-    def show(services: Services, meeting: str, *, active: bool = False) -> BoardView:
+    def show(services: Services, meeting: str, *, active: bool = False) -> MeetingPage:
         qapp.setStyleSheet(stylesheet())
-        view = BoardView(services)
+        view = MeetingPage(services)
         qtbot.addWidget(view)  # type: ignore[attr-defined]
         view.resize(1280, 800)
         view.open_meeting(meeting)

@@ -130,7 +130,7 @@ def test_family_view_cannot_reach_the_settings(window: MainWindow, vault: Vault)
     assert window.enter_family_mode()
     assert not window.settings_action.isVisible()
     window.show_maintenance()
-    assert window.stack.currentWidget() is window.board
+    assert window.stack.currentWidget() is window.meeting
 
 
 def test_bringing_back_a_backup_asks_the_password_and_keeps_what_it_replaces(

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from familymeeting.domain.enums import Column, Role
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
-from familymeeting.ui.board.card import CARD_MIME, CardWidget, display_text
-from familymeeting.ui.board.view import BoardView
+from familymeeting.ui.meeting.board.card import CARD_MIME, CardWidget, display_text
+from familymeeting.ui.meeting.page import MeetingPage
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 Shot = Callable[[QWidget, str], Path]
@@ -33,12 +33,12 @@ def meeting(services: Services) -> str:
 
 @pytest.fixture
 def board(
-    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
-) -> BoardView:
+    show_board: Callable[..., MeetingPage], services: Services, meeting: str, danish: None
+) -> MeetingPage:
     return show_board(services, meeting)
 
 
-def shown_texts(board: BoardView, column: str) -> list[str]:
+def shown_texts(board: MeetingPage, column: str) -> list[str]:
     col = board.columns[column]
     return [col.cards[cid].data.text for cid in col.order]
 
@@ -47,7 +47,7 @@ def stored_texts(services: Services, meeting: str, column: str) -> list[str]:
     return [c.text for c in services.list_cards(meeting, column)]
 
 
-def add_by_typing(qtbot: QtBot, board: BoardView, column: str, text: str) -> None:
+def add_by_typing(qtbot: QtBot, board: MeetingPage, column: str, text: str) -> None:
     col = board.columns[column]
     qtbot.mouseClick(col.add_button, Qt.MouseButton.LeftButton)
     assert col.editor is not None
@@ -55,7 +55,7 @@ def add_by_typing(qtbot: QtBot, board: BoardView, column: str, text: str) -> Non
     qtbot.keyClick(col.editor.edit, Qt.Key.Key_Return)
 
 
-def test_columns_have_danish_titles(board: BoardView, screenshot: Shot) -> None:
+def test_columns_have_danish_titles(board: MeetingPage, screenshot: Shot) -> None:
     titles = [board.columns[c].title.text() for c in (W, G, N)]
     assert titles == ["Det er vi bekymrede for", "Det går godt", "Det skal der ske"]
     assert all(board.columns[c].add_button.height() >= 48 for c in (W, G, N))
@@ -63,7 +63,7 @@ def test_columns_have_danish_titles(board: BoardView, screenshot: Shot) -> None:
 
 
 def test_add_card_by_typing_saves_at_once(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     saved: list[bool] = []
     board.saved.connect(lambda: saved.append(True))
@@ -75,7 +75,7 @@ def test_add_card_by_typing_saves_at_once(
 
 
 def test_shift_enter_makes_a_new_line_and_escape_cancels(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     col = board.columns[G]
     qtbot.mouseClick(col.add_button, Qt.MouseButton.LeftButton)
@@ -93,7 +93,7 @@ def test_shift_enter_makes_a_new_line_and_escape_cancels(
 
 
 def test_edit_in_place_by_tapping_the_card(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     card_id = board.controller.add_card(W, "Gammel tekst")  # type: ignore[union-attr]
     col = board.columns[W]
@@ -110,7 +110,7 @@ def test_edit_in_place_by_tapping_the_card(
 
 
 def test_undo_and_redo_every_kind_of_edit(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     controller = board.controller
     assert controller is not None
@@ -142,7 +142,7 @@ def test_undo_and_redo_every_kind_of_edit(
 
 
 def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_a_delete(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     from PySide6.QtGui import QKeySequence, QShortcut
 
@@ -163,7 +163,7 @@ def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_a_delete(
 
 
 def test_menu_moves_reorders_and_sets_whose_words(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str, screenshot: Shot
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str, screenshot: Shot
 ) -> None:
     controller = board.controller
     assert controller is not None
@@ -223,7 +223,7 @@ def _all_actions(menu: object) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _drop(board: BoardView, card_id: str, column: str, y: int) -> None:
+def _drop(board: MeetingPage, card_id: str, column: str, y: int) -> None:
     # Qt delivers drop events only during a real drag, so the column's handler is
     # called as Qt would call it.
     col = board.columns[column]
@@ -242,7 +242,7 @@ def _drop(board: BoardView, card_id: str, column: str, y: int) -> None:
 
 
 def test_drag_and_drop_moves_between_columns_and_reorders(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     controller = board.controller
     assert controller is not None
@@ -264,7 +264,7 @@ def test_drag_and_drop_moves_between_columns_and_reorders(
 
 
 def test_mouse_drag_starts_a_drag_but_a_finger_swipe_does_not(
-    qtbot: QtBot, board: BoardView, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, board: MeetingPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card_id = board.controller.add_card(W, "træk mig")  # type: ignore[union-attr]
     card = board.columns[W].cards[card_id]
@@ -277,7 +277,7 @@ def test_mouse_drag_starts_a_drag_but_a_finger_swipe_does_not(
 
 
 def test_switching_meetings_and_reopening_shows_the_same_board(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     controller = board.controller
     assert controller is not None
@@ -290,14 +290,14 @@ def test_switching_meetings_and_reopening_shows_the_same_board(
     board.open_meeting(meeting)
     assert shown_texts(board, W) == ["bekymring"] and shown_texts(board, G) == ["styrke"]
     # A brand-new view over the same database (the app reopened) shows the same.
-    fresh = BoardView(services)
+    fresh = MeetingPage(services)
     qtbot.addWidget(fresh)
     fresh.open_meeting(meeting)
     assert shown_texts(fresh, W) == ["bekymring"] and shown_texts(fresh, G) == ["styrke"]
 
 
 def test_follow_up_meeting_shows_the_carried_board(
-    qtbot: QtBot, board: BoardView, services: Services, screenshot: Shot
+    qtbot: QtBot, board: MeetingPage, services: Services, screenshot: Shot
 ) -> None:
     demo = create_demo_family(services)
     latest = services.list_meetings(demo.id)[0]
@@ -319,7 +319,7 @@ def test_follow_up_meeting_shows_the_carried_board(
 
 
 def test_header_edits_are_saved_and_undoable(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     header = board.header
     header.place.selectAll()
@@ -343,7 +343,7 @@ def test_header_edits_are_saved_and_undoable(
 
 
 def test_refused_edit_shows_a_message_and_changes_nothing(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     failures: list[str] = []
     board.failed.connect(failures.append)
@@ -358,7 +358,7 @@ def test_refused_edit_shows_a_message_and_changes_nothing(
 
 
 def test_200_cards_and_long_and_foreign_text(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str, screenshot: Shot
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str, screenshot: Shot
 ) -> None:
     with services.batch():
         for i in range(200):
@@ -382,7 +382,7 @@ def test_200_cards_and_long_and_foreign_text(
 
 
 def test_long_press_lifts_the_card_then_opens_its_menu_on_release(
-    qtbot: QtBot, board: BoardView, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, board: MeetingPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card_id = board.controller.add_card(W, "hold mig")  # type: ignore[union-attr]
     card = board.columns[W].cards[card_id]
@@ -408,7 +408,7 @@ def test_long_press_lifts_the_card_then_opens_its_menu_on_release(
 
 
 def test_scrolling_over_the_status_does_not_change_it(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     from PySide6.QtGui import QWheelEvent
 
@@ -430,7 +430,7 @@ def test_scrolling_over_the_status_does_not_change_it(
 
 
 def test_a_full_disk_is_explained_and_nothing_is_shown_as_saved(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     controller = board.controller
     assert controller is not None

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from familymeeting.domain.enums import Column, Role
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
-from familymeeting.ui.board import card as card_module
-from familymeeting.ui.board.card import CardWidget, chip_style, display_text
-from familymeeting.ui.board.column import SPARE_CARDS
-from familymeeting.ui.board.view import BoardView
+from familymeeting.ui.meeting.board import card as card_module
+from familymeeting.ui.meeting.board.card import CardWidget, chip_style, display_text
+from familymeeting.ui.meeting.board.column import SPARE_CARDS
+from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.theme import stylesheet
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
@@ -66,8 +66,8 @@ def plain_meeting(services: Services, family: str) -> str:
 
 @pytest.fixture
 def board(
-    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
-) -> BoardView:
+    show_board: Callable[..., MeetingPage], services: Services, meeting: str, danish: None
+) -> MeetingPage:
     return show_board(services, meeting, active=True)
 
 
@@ -78,7 +78,7 @@ def shown(label: QLabel | None) -> str | None:
     return label.text()
 
 
-def assert_board_shows_what_is_stored(board: BoardView, services: Services) -> None:
+def assert_board_shows_what_is_stored(board: MeetingPage, services: Services) -> None:
     meeting_id = board.meeting_id
     assert meeting_id is not None
     people = services.list_participants(services.get_meeting(meeting_id).family_id)
@@ -112,7 +112,7 @@ def assert_board_shows_what_is_stored(board: BoardView, services: Services) -> N
         assert len({id(w) for w in col.cards.values()}) == len(col.order)
 
 
-def hidden_words(board: BoardView) -> list[str]:
+def hidden_words(board: MeetingPage) -> list[str]:
     """Any text left in card widgets that are not shown (kept for reuse)."""
     found = []
     for col in board.columns.values():
@@ -123,7 +123,7 @@ def hidden_words(board: BoardView) -> list[str]:
 
 
 def test_switching_meetings_and_back_shows_exactly_the_stored_cards(
-    board: BoardView, services: Services, meeting: str, plain_meeting: str
+    board: MeetingPage, services: Services, meeting: str, plain_meeting: str
 ) -> None:
     assert_board_shows_what_is_stored(board, services)
     board.open_meeting(plain_meeting)
@@ -135,7 +135,7 @@ def test_switching_meetings_and_back_shows_exactly_the_stored_cards(
 
 
 def test_a_reused_card_never_shows_another_cards_words_owner_or_stances(
-    board: BoardView, services: Services, meeting: str, plain_meeting: str
+    board: MeetingPage, services: Services, meeting: str, plain_meeting: str
 ) -> None:
     before = {w for col in board.columns.values() for w in col.cards.values()}
     board.open_meeting(plain_meeting)
@@ -157,7 +157,7 @@ def test_a_reused_card_never_shows_another_cards_words_owner_or_stances(
 
 
 def test_edits_undo_and_redo_on_a_reused_board_show_what_is_stored(
-    board: BoardView, services: Services, meeting: str, plain_meeting: str
+    board: MeetingPage, services: Services, meeting: str, plain_meeting: str
 ) -> None:
     board.open_meeting(plain_meeting)
     board.open_meeting(meeting)  # every widget now has been another card's
@@ -190,7 +190,7 @@ def test_edits_undo_and_redo_on_a_reused_board_show_what_is_stored(
 
 
 def test_an_edit_changes_only_its_own_card(
-    qtbot: QtBot, board: BoardView, services: Services
+    qtbot: QtBot, board: MeetingPage, services: Services
 ) -> None:
     widgets = {cid: w for col in board.columns.values() for cid, w in col.cards.items()}
     card_id = board.columns[G].order[0]
@@ -207,7 +207,7 @@ def test_an_edit_changes_only_its_own_card(
 
 
 def test_ratings_and_plan_follow_the_meeting_shown(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str, plain_meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str, plain_meeting: str
 ) -> None:
     services.add_question(meeting, "Hvor trygt er der derhjemme?")
     services.add_question(plain_meeting, "Hvor glad er Emma for skolen?")
@@ -240,7 +240,7 @@ def test_ratings_and_plan_follow_the_meeting_shown(
 def test_larger_text_reflows_reused_cards_like_a_new_board(
     qtbot: QtBot,
     qapp: QApplication,
-    board: BoardView,
+    board: MeetingPage,
     services: Services,
     meeting: str,
     plain_meeting: str,
@@ -251,7 +251,7 @@ def test_larger_text_reflows_reused_cards_like_a_new_board(
     qtbot.wait(20)
     # The new board must not borrow the reused one's remembered heights.
     card_module.forget_text_heights()
-    fresh = BoardView(services)
+    fresh = MeetingPage(services)
     qtbot.addWidget(fresh)
     fresh.resize(board.size())
     fresh.open_meeting(meeting)
@@ -259,7 +259,7 @@ def test_larger_text_reflows_reused_cards_like_a_new_board(
     qtbot.waitExposed(fresh)
     qtbot.wait(20)
 
-    def heights(view: BoardView) -> list[list[int]]:
+    def heights(view: MeetingPage) -> list[list[int]]:
         return [[col.cards[c].height() for c in col.order] for col in view.columns.values()]
 
     assert heights(board) == heights(fresh)
@@ -273,7 +273,7 @@ def test_larger_text_reflows_reused_cards_like_a_new_board(
 
 
 def test_the_widgets_kept_for_reuse_are_bounded(
-    qtbot: QtBot, board: BoardView, services: Services, family: str
+    qtbot: QtBot, board: MeetingPage, services: Services, family: str
 ) -> None:
     big = services.create_meeting(family, datetime(2027, 3, 1)).id
     with services.batch():
@@ -291,7 +291,7 @@ def test_the_widgets_kept_for_reuse_are_bounded(
 
 
 def test_a_card_held_down_is_not_still_lifted_as_another_card(
-    qtbot: QtBot, board: BoardView, plain_meeting: str
+    qtbot: QtBot, board: MeetingPage, plain_meeting: str
 ) -> None:
     widget = board.columns[W].cards[board.columns[W].order[0]]
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
@@ -306,7 +306,7 @@ def test_a_card_held_down_is_not_still_lifted_as_another_card(
 
 
 def test_a_hidden_ratings_or_plan_view_keeps_no_words_of_another_family(
-    board: BoardView, services: Services, meeting: str
+    board: MeetingPage, services: Services, meeting: str
 ) -> None:
     services.add_question(meeting, "Hvor bange er Emma for far?")
     services.add_action(meeting, "Emma flytter til mormor")

@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 
 from familymeeting.domain.enums import Column, Role
 from familymeeting.storage.services import Services
-from familymeeting.ui.board.card import CardWidget
-from familymeeting.ui.board.view import BoardView
+from familymeeting.ui.meeting.board.card import CardWidget
+from familymeeting.ui.meeting.page import MeetingPage
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 
@@ -35,8 +35,8 @@ def meeting(services: Services) -> str:
 
 @pytest.fixture
 def board(
-    show_board: Callable[..., BoardView], services: Services, meeting: str, danish: None
-) -> BoardView:
+    show_board: Callable[..., MeetingPage], services: Services, meeting: str, danish: None
+) -> MeetingPage:
     return show_board(services, meeting, active=True)
 
 
@@ -44,7 +44,7 @@ def stored_texts(services: Services, meeting: str, column: str) -> list[str]:
     return [c.text for c in services.list_cards(meeting, column)]
 
 
-def words_on_screen(board: BoardView, column: str) -> list[str]:
+def words_on_screen(board: MeetingPage, column: str) -> list[str]:
     """Card texts shown, plus whatever is in an open editor of that column."""
     col = board.columns[column]
     out = [col.cards[cid].data.text for cid in col.order]
@@ -64,7 +64,7 @@ def tap(qtbot: QtBot, card: CardWidget) -> None:
 
 # ----------------------------------------------------------------- lost words
 def test_tapping_another_card_keeps_a_new_card_being_written(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     """Mum is writing a worry; the caseworker taps another card to fix a typo."""
     col = board.columns[W]
@@ -78,7 +78,7 @@ def test_tapping_another_card_keeps_a_new_card_being_written(
 
 
 def test_tapping_add_keeps_an_edit_in_progress(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     col = board.columns[G]
     card_id = board.controller.add_card(G, "Mormor hjælper")  # type: ignore[union-attr]
@@ -92,7 +92,7 @@ def test_tapping_add_keeps_an_edit_in_progress(
 
 
 def test_a_refused_edit_keeps_the_typed_text_on_screen(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     """A pasted text over the limit is refused; the words must stay in the editor."""
     col = board.columns[W]
@@ -109,7 +109,7 @@ def test_a_refused_edit_keeps_the_typed_text_on_screen(
 
 
 def test_undo_that_moves_the_card_being_edited_keeps_the_words(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     """Tapping the toolbar's Undo (it takes no focus) while a card's editor is open."""
     controller = board.controller
@@ -133,7 +133,7 @@ def test_undo_that_moves_the_card_being_edited_keeps_the_words(
 
 
 def test_toolbar_undo_does_not_wipe_a_place_being_typed(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     board.controller.add_card(N, "Næste skridt")  # type: ignore[union-attr]
     place = board.header.place
@@ -147,7 +147,7 @@ def test_toolbar_undo_does_not_wipe_a_place_being_typed(
 
 def test_a_database_error_is_shown_and_not_recorded_as_an_edit(
     qtbot: QtBot,
-    board: BoardView,
+    board: MeetingPage,
     services: Services,
     meeting: str,
     monkeypatch: pytest.MonkeyPatch,
@@ -180,7 +180,7 @@ def test_a_database_error_is_shown_and_not_recorded_as_an_edit(
 
 # -------------------------------------------------------------------- header
 def test_attendee_chips_follow_a_renamed_participant(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     family_id = services.get_meeting(meeting).family_id
     mor = services.list_participants(family_id)[0]
@@ -191,7 +191,7 @@ def test_attendee_chips_follow_a_renamed_participant(
 
 
 # ------------------------------------------------------------- keyboard only
-def test_tab_goes_down_the_cards_in_the_order_shown(qtbot: QtBot, board: BoardView) -> None:
+def test_tab_goes_down_the_cards_in_the_order_shown(qtbot: QtBot, board: MeetingPage) -> None:
     controller = board.controller
     assert controller is not None
     for text in ("a", "b", "c"):  # each new card goes on top: shown c, b, a
@@ -204,7 +204,7 @@ def test_tab_goes_down_the_cards_in_the_order_shown(qtbot: QtBot, board: BoardVi
     assert focused_card_text() == "b", QApplication.focusWidget()
 
 
-def test_delete_key_leaves_focus_on_a_neighbouring_card(qtbot: QtBot, board: BoardView) -> None:
+def test_delete_key_leaves_focus_on_a_neighbouring_card(qtbot: QtBot, board: MeetingPage) -> None:
     controller = board.controller
     assert controller is not None
     for text in ("en", "to", "tre"):
@@ -219,7 +219,7 @@ def test_delete_key_leaves_focus_on_a_neighbouring_card(qtbot: QtBot, board: Boa
     assert focused_card_text() in ("en", "tre"), QApplication.focusWidget()
 
 
-def test_focus_after_adding_a_card_stays_in_its_column(qtbot: QtBot, board: BoardView) -> None:
+def test_focus_after_adding_a_card_stays_in_its_column(qtbot: QtBot, board: MeetingPage) -> None:
     col = board.columns[G]
     col.add_button.setFocus()
     qtbot.keyClick(col.add_button, Qt.Key.Key_Space)
@@ -233,7 +233,7 @@ def test_focus_after_adding_a_card_stays_in_its_column(qtbot: QtBot, board: Boar
 
 
 def test_context_menu_key_or_right_click_opens_the_card_menu(
-    qtbot: QtBot, board: BoardView
+    qtbot: QtBot, board: MeetingPage
 ) -> None:
     """Shift+F10 / right click send a context-menu event; the ⋯ button takes no focus."""
     card_id = board.controller.add_card(W, "kort")  # type: ignore[union-attr]
@@ -249,7 +249,7 @@ def test_context_menu_key_or_right_click_opens_the_card_menu(
 
 # ------------------------------------------------------------------- layout
 def test_long_runs_are_not_broken_inside_an_emoji(
-    qtbot: QtBot, board: BoardView, services: Services, meeting: str
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 1 emoji, 7 code points
     card_id = board.controller.add_card(G, "Hele familien " + family * 5)  # type: ignore[union-attr]

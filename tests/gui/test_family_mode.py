@@ -114,16 +114,16 @@ def test_family_view_reaches_only_this_meeting(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.stack.currentWidget() is window.board
-    assert window.board.meeting_id == two_families["today"]
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.meeting_id == two_families["today"]
     assert window.family_id == two_families["ours"]
     assert window.windowTitle() == "familymeeting"
     assert "Andersen-Fremmed" not in visible_text(window)
 
     # ...but the board, the ratings and the plan of this meeting are all there.
     for name in ("ratings", "plan", "board"):
-        qtbot.mouseClick(window.board.view_buttons[name], Qt.MouseButton.LeftButton)
-        assert window.stack.currentWidget() is window.board
+        qtbot.mouseClick(window.meeting.view_buttons[name], Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.meeting
     assert "Maja går i skole hver dag" in visible_text(window)
     assert window.windowTitle() == "familymeeting"
 
@@ -132,8 +132,8 @@ def test_plan_preview_prints_but_cannot_save_in_family_view(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.enter_family_mode()
-    window.board.show_view("plan")
-    window.board.plan.preview_requested.emit()
+    window.meeting.show_view("plan")
+    window.meeting.plan.preview_requested.emit()
     preview = window.preview_page
     assert window.stack.currentWidget() is preview
     qtbot.waitUntil(lambda: preview.print_button.isEnabled(), timeout=20_000)
@@ -143,7 +143,7 @@ def test_plan_preview_prints_but_cannot_save_in_family_view(
     assert preview.save_with_dialog() is None  # no file dialog in family view
     # Back to the plan of the meeting, still in family view.
     qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.board
+    assert window.stack.currentWidget() is window.meeting
     assert window.family_mode
 
 
@@ -194,7 +194,7 @@ def test_family_view_survives_a_lock(
     qtbot: QtBot, window: MainWindow, two_families: dict[str, str]
 ) -> None:
     assert window.enter_family_mode()
-    window.board.show_view("ratings")
+    window.meeting.show_view("ratings")
     window.lock()
     assert window.locked and not window.family_mode
     assert window.lock_screen is not None
@@ -203,11 +203,11 @@ def test_family_view_survives_a_lock(
         form.password.edit.setText(PASSWORD)
         qtbot.mouseClick(form.unlock_button, Qt.MouseButton.LeftButton)
     assert window.family_mode
-    assert window.board.meeting_id == two_families["today"]
-    assert window.board.views.currentWidget() is window.board.ratings
+    assert window.meeting.meeting_id == two_families["today"]
+    assert window.meeting.views.currentWidget() is window.meeting.ratings
     assert window.windowTitle() == "familymeeting"
     window.go_back()
-    assert window.stack.currentWidget() is window.board
+    assert window.stack.currentWidget() is window.meeting
 
 
 def test_child_mode_inside_family_view_comes_back_to_family_view(window: MainWindow) -> None:
@@ -215,7 +215,7 @@ def test_child_mode_inside_family_view_comes_back_to_family_view(window: MainWin
     window.enter_child_mode()
     assert window.stack.currentWidget() is window.child_mode
     window.child_mode.finish()
-    assert window.stack.currentWidget() is window.board
+    assert window.stack.currentWidget() is window.meeting
     assert window.family_mode
     assert window.windowTitle() == "familymeeting"
     assert not window.back_action.isVisible()
@@ -233,7 +233,7 @@ def test_no_case_text_in_settings_or_logs(
     qtbot: QtBot, window: MainWindow, data_dir: Path, two_families: dict[str, str]
 ) -> None:
     window.enter_family_mode()
-    window.board.show_view("plan")
+    window.meeting.show_view("plan")
     window.lock()
     form = window.lock_screen.unlock  # type: ignore[union-attr]
     with qtbot.waitSignal(window.locked_changed, timeout=UNLOCK_TIMEOUT):

@@ -111,22 +111,22 @@ def family(w: World) -> None:
 
 def board(w: World) -> None:
     w.window.open_meeting(w.meeting_id)
-    w.window.board.show_view("board")
-    w.page("board")
+    w.window.meeting.show_view("board")
+    w.page("meeting")
 
 
 def card_editor(w: World) -> None:
     board(w)
-    column = next(c for c in w.window.board.columns.values() if c.isVisible())
+    column = next(c for c in w.window.meeting.columns.values() if c.isVisible())
     column.open_new_card_editor()
 
 
 def card_menu(w: World) -> None:
     board(w)
-    column = next(c for c in w.window.board.columns.values() if c.isVisible())
+    column = next(c for c in w.window.meeting.columns.values() if c.isVisible())
     card_id = column.order[0]
     card = column.cards[card_id]
-    w.window.board.show_card_menu(card_id, card.mapToGlobal(QPoint(card.width() - 20, 20)))
+    w.window.meeting.show_card_menu(card_id, card.mapToGlobal(QPoint(card.width() - 20, 20)))
 
 
 def toolbar_menu(w: World) -> None:
@@ -140,18 +140,18 @@ def toolbar_menu(w: World) -> None:
 
 def ratings(w: World) -> None:
     board(w)
-    w.window.board.show_view("ratings")
+    w.window.meeting.show_view("ratings")
 
 
 def plan(w: World) -> None:
     board(w)
-    w.window.board.show_view("plan")
+    w.window.meeting.show_view("plan")
 
 
 def preview(w: World) -> None:
     plan(w)
     with w.qtbot.waitSignal(w.window.preview_page.ready, timeout=30_000):
-        w.window.board.preview_plan()
+        w.window.meeting.preview_plan()
     w.page("preview_page")
 
 
@@ -223,12 +223,12 @@ def delete_family(w: World) -> QDialog | None:
 
 def new_action(w: World) -> QDialog:
     plan(w)
-    return w.window.board.plan.new_action()
+    return w.window.meeting.plan.new_action()
 
 
 def new_question(w: World) -> QDialog:
     ratings(w)
-    return w.window.board.ratings.new_question()
+    return w.window.meeting.ratings.new_question()
 
 
 def restore_backup(w: World) -> QDialog | None:
@@ -352,8 +352,8 @@ def close_everything(w: World) -> None:
         window.child_mode.finish()
     if window.family_mode:
         window._leave_family_mode()  # the password dialog is audited, not answered
-    window.board.commit_edits()
-    for column in window.board.columns.values():
+    window.meeting.commit_edits()
+    for column in window.meeting.columns.values():
         column.close_editor()
     w.settle()
 
@@ -371,9 +371,9 @@ def audit_screen(w: World, name: str, opener: Opener) -> list[str]:
         if opened is not None:
             w.dialogs.add(type(opened).__name__)
         problems += audit_open_windows(where)
-        if w.window.board.isVisible() and w.window.board.tabs.isVisible():
+        if w.window.meeting.isVisible() and w.window.meeting.tabs.isVisible():
             # Portrait: one column at a time; each one is looked at.
-            for button in w.window.board.tab_buttons.values():
+            for button in w.window.meeting.tab_buttons.values():
                 button.click()
                 w.settle()
                 problems += audit(w.window, f"{where} [{button.text()}]")

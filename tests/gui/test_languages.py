@@ -160,7 +160,7 @@ def walk(qtbot: QtBot, window: MainWindow) -> dict[str, list[str]]:
     with_dialog("delete family", window.family_page.delete_family)
     window.open_meeting(meeting.id)
     for view in ("board", "ratings", "plan"):
-        window.board.show_view(view)
+        window.meeting.show_view(view)
         look(view)
     window.show_progress(family.id)
     look("progress")
@@ -218,11 +218,11 @@ def test_switching_keeps_the_place(qtbot: QtBot, window: MainWindow) -> None:
     family = window.services.list_families()[0]
     meeting = window.services.list_meetings(family.id)[0]
     window.open_meeting(meeting.id)
-    window.board.show_view("ratings")
+    window.meeting.show_view("ratings")
     switch_language(QApplication.instance(), "en")  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: window.home_action.text() == "Families", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not window._retranslate_pending, timeout=TIMEOUT)
-    assert window.stack.currentWidget() is window.board
-    assert window.board.meeting_id == meeting.id
-    assert window.board.view_buttons["ratings"].isChecked()
-    assert window.board.view_buttons["ratings"].text() == "Ratings"
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.meeting_id == meeting.id
+    assert window.meeting.view_buttons["ratings"].isChecked()
+    assert window.meeting.view_buttons["ratings"].text() == "Ratings"

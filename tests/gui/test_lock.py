@@ -33,7 +33,6 @@ from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
 from familymeeting.ui import settings, theme
-from familymeeting.ui.board import card as card_module
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
 from familymeeting.ui.lock import (
     RecoveryCodeDialog,
@@ -45,6 +44,7 @@ from familymeeting.ui.lock import (
     group_code,
 )
 from familymeeting.ui.main_window import MainWindow
+from familymeeting.ui.meeting.board import card as card_module
 from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
@@ -354,7 +354,7 @@ def test_idle_lock_leaves_no_case_text_and_unlock_returns_to_the_meeting(
     family_id, meeting_id = seed(vault.services(), "Familien Qzx-Hemmelig", "Kort-Vbn-5150")
     window = make_window(idle_ms=3_600_000)
     window.open_meeting(meeting_id)
-    window.board.show_view("ratings")
+    window.meeting.show_view("ratings")
     assert "Kort-Vbn-5150" in every_text() and "Qzx-Hemmelig" in every_text()
     assert window.idle is not None
     window.idle.set_timeout(300)  # now nobody touches it
@@ -379,9 +379,9 @@ def test_idle_lock_leaves_no_case_text_and_unlock_returns_to_the_meeting(
     with qtbot.waitSignal(window.locked_changed, timeout=UNLOCK_TIMEOUT):
         unlock_with(qtbot, form, PASSWORD)
     assert not window.locked
-    assert window.stack.currentWidget() is window.board
-    assert window.board.meeting_id == meeting_id
-    assert window.board.views.currentWidget() is window.board.ratings
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.meeting_id == meeting_id
+    assert window.meeting.views.currentWidget() is window.meeting.ratings
     assert window.family_id == family_id
     assert window.location.text() == "Familien Qzx-Hemmelig"
     # The unlock and the wrong password before it are in the access log, without text.
@@ -450,8 +450,8 @@ def test_child_mode_locks_and_returns_to_the_ratings(
         assert window.lock_screen is not None
         unlock_with(qtbot, window.lock_screen.unlock, PASSWORD)
     assert window.toolbar.isVisible()
-    assert window.board.meeting_id == meeting_id
-    assert window.board.views.currentWidget() is window.board.ratings
+    assert window.meeting.meeting_id == meeting_id
+    assert window.meeting.views.currentWidget() is window.meeting.ratings
 
 
 def test_suspend_or_hide_locks(

@@ -52,8 +52,8 @@ def test_first_start_demo_family_to_board_and_back(
 
     newest = services.list_meetings(window.family_id or "")[0]
     window.family_page.meeting_opened.emit(newest.id)
-    assert window.stack.currentWidget() is window.board
-    assert window.board.meeting_id == newest.id
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.meeting_id == newest.id
     assert "Opfølgningsmøde" in window.windowTitle()
     assert window.location.text() == DEMO_NAME
     qtbot.wait(50)
@@ -73,7 +73,7 @@ def test_toolbar_undo_redo_and_saved_indicator(
     window = make_window()
     window.open_meeting(meeting.id)
     assert not window.undo_action.isEnabled()
-    window.board.controller.add_card("worries", "Bekymring")  # type: ignore[union-attr]
+    window.meeting.controller.add_card("worries", "Bekymring")  # type: ignore[union-attr]
     assert window.saved_label.text().startswith("Gemt ✓")
     assert window.undo_action.isEnabled()
     assert window.undo_action.iconText() == "Fortryd"
@@ -163,7 +163,7 @@ def test_leaving_or_closing_saves_a_card_still_being_written(
     meeting = services.create_meeting(family.id, datetime(2026, 12, 1, 9))
     window = make_window()
     window.open_meeting(meeting.id)
-    column = window.board.columns["working_well"]
+    column = window.meeting.columns["working_well"]
     qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
     assert column.editor is not None
     qtbot.keyClicks(column.editor.edit, "Far henter i skole")

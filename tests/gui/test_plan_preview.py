@@ -48,9 +48,9 @@ def make_window(qtbot: QtBot, services: Services, data_dir: Path) -> Iterator[Ma
 
 def open_preview(qtbot: QtBot, window: MainWindow, meeting_id: str) -> None:
     window.open_meeting(meeting_id)
-    window.board.show_view("plan")
+    window.meeting.show_view("plan")
     with qtbot.waitSignal(window.preview_page.ready, timeout=30_000):
-        window.board.plan.preview_button.click()
+        window.meeting.plan.preview_button.click()
     assert window.stack.currentWidget() is window.preview_page
     assert window.preview_page.result is not None
 

@@ -35,7 +35,7 @@ def window(
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.open_meeting(services.list_meetings(demo.id)[0].id)
-    win.board.show_view("plan")
+    win.meeting.show_view("plan")
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -48,8 +48,8 @@ def whats(services: Services, meeting_id: str) -> list[str]:
 def test_actions_add_edit_tick_reorder_delete_and_undo(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
 ) -> None:
-    plan = window.board.plan
-    meeting_id = window.board.meeting_id or ""
+    plan = window.meeting.plan
+    meeting_id = window.meeting.meeting_id or ""
     before = whats(services, meeting_id)
     dialog = plan.new_action()
     qtbot.keyClicks(dialog.what_edit, "Hente Emma fra skole")
@@ -91,23 +91,23 @@ def test_actions_add_edit_tick_reorder_delete_and_undo(
 
 
 def test_a_card_becomes_part_of_the_plan_in_one_tap(window: MainWindow, services: Services) -> None:
-    meeting_id = window.board.meeting_id or ""
+    meeting_id = window.meeting.meeting_id or ""
     card = services.list_cards(meeting_id, "needs_to_happen")[0]
-    menu = window.board.build_card_menu(card.id)
+    menu = window.meeting.build_card_menu(card.id)
     to_plan = next(a for a in menu.actions() if a.objectName() == "toPlan")
     to_plan.trigger()
     assert whats(services, meeting_id)[-1] == card.text
     worry = services.list_cards(meeting_id, "worries")[0]
     assert not any(
-        a.objectName() == "toPlan" for a in window.board.build_card_menu(worry.id).actions()
+        a.objectName() == "toPlan" for a in window.meeting.build_card_menu(worry.id).actions()
     )
 
 
 def test_next_meeting_place_and_caseworker_are_edited_here(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
-    plan = window.board.plan
-    meeting_id = window.board.meeting_id or ""
+    plan = window.meeting.plan
+    meeting_id = window.meeting.meeting_id or ""
     for field, text in (
         (plan.next_place, "Skolen, lokale 4"),
         (plan.caseworker_phone, "22 33 44 55"),
@@ -127,7 +127,7 @@ def test_preview_shows_one_page_saves_and_prints(
 ) -> None:
     preview = window.preview_page
     with qtbot.waitSignal(preview.ready, timeout=30_000):
-        window.board.plan.preview_button.click()
+        window.meeting.plan.preview_button.click()
     assert window.stack.currentWidget() is preview
     assert preview.result is not None and preview.document.pageCount() == 1
     assert preview.save_button.isEnabled()
@@ -146,8 +146,8 @@ def test_preview_shows_one_page_saves_and_prints(
     assert len(PdfReader(printed).pages) == 1
     # Back to the meeting's plan; the page forgets the PDF.
     qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.board
-    assert window.board.view_buttons["plan"].isChecked()
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.view_buttons["plan"].isChecked()
     assert preview.result is None and preview.document.pageCount() == 0
 
 
@@ -156,7 +156,7 @@ def test_saving_to_an_unwritable_place_says_so(
 ) -> None:
     preview = window.preview_page
     with qtbot.waitSignal(preview.ready, timeout=30_000):
-        window.board.preview_plan()
+        window.meeting.preview_plan()
     assert not preview.save_to(tmp_path / "missing folder" / "plan.pdf")
     assert "Kan ikke skrive" in preview.status.text()
     assert not (tmp_path / "missing folder").exists()

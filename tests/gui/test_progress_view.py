@@ -18,7 +18,7 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme
 from familymeeting.ui.family_page import FamilyPage
-from familymeeting.ui.ratings.progress import ProgressView
+from familymeeting.ui.progress import ProgressView
 
 Shot = Callable[[QWidget, str], Path]
 TODAY = date(2026, 11, 25)

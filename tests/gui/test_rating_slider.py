@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QW
 from pytestqt.qtbot import QtBot
 
 from familymeeting.ui import theme
-from familymeeting.ui.ratings.slider import RatingSlider, face_colour, mouth_curve, paint_face
+from familymeeting.ui.meeting.ratings.slider import (
+    RatingSlider,
+    face_colour,
+    mouth_curve,
+    paint_face,
+)
 
 Shot = Callable[[QWidget, str], Path]
 QUESTION = "Hvor godt er det at være dig derhjemme lige nu?"

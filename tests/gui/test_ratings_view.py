@@ -14,7 +14,7 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.models import Family
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.ratings.slider import RatingSlider
+from familymeeting.ui.meeting.ratings.slider import RatingSlider
 from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
@@ -34,7 +34,7 @@ def window(
     win.resize(1280, 800)
     meeting = services.list_meetings(demo.id)[0]
     win.open_meeting(meeting.id)
-    win.board.show_view("ratings")
+    win.meeting.show_view("ratings")
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -53,8 +53,8 @@ def tap(qtbot: QtBot, slider: RatingSlider, value: int) -> None:
 def test_answering_stores_the_rating_and_undo_removes_it(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
 ) -> None:
-    view = window.board.ratings
-    meeting_id = window.board.meeting_id or ""
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
     questions = services.list_questions(meeting_id)
     jonas = person(services, demo, "Jonas (far)")
     safety = questions[1]
@@ -77,8 +77,8 @@ def test_answering_stores_the_rating_and_undo_removes_it(
 def test_wont_answer_is_stored_as_not_answered_never_a_number(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
-    view = window.board.ratings
-    meeting_id = window.board.meeting_id or ""
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
     safety = services.list_questions(meeting_id)[1]
     jonas = person(services, demo, "Jonas (far)")
     row = view.rows[(safety.id, jonas)]
@@ -103,8 +103,8 @@ def test_wont_answer_is_stored_as_not_answered_never_a_number(
 def test_children_first_on_the_childrens_question(
     window: MainWindow, services: Services, demo: Family
 ) -> None:
-    view = window.board.ratings
-    meeting_id = window.board.meeting_id or ""
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
     child_q, safety = services.list_questions(meeting_id)[:2]
     names = {p.id: p.name for p in services.list_participants(demo.id)}
     child_rows = [names[pid] for (qid, pid) in view.rows if qid == child_q.id]
@@ -116,8 +116,8 @@ def test_children_first_on_the_childrens_question(
 def test_questions_can_be_added_edited_and_removed_with_undo(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
-    view = window.board.ratings
-    meeting_id = window.board.meeting_id or ""
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
     before = [q.id for q in services.list_questions(meeting_id)]
     dialog = view.new_question()
     qtbot.keyClicks(dialog.text_edit, "Hvor glad er du for skolen?")
@@ -154,8 +154,8 @@ def test_questions_can_be_added_edited_and_removed_with_undo(
 def test_an_empty_question_is_refused_in_the_dialog(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
-    view = window.board.ratings
-    meeting_id = window.board.meeting_id or ""
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
     count = len(services.list_questions(meeting_id))
     dialog = view.new_question()
     dialog._accept()
@@ -176,9 +176,9 @@ def visible_texts(widget: QWidget) -> list[str]:
 def test_child_mode_one_question_no_case_text(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
 ) -> None:
-    meeting_id = window.board.meeting_id or ""
+    meeting_id = window.meeting.meeting_id or ""
     child_q = next(q for q in services.list_questions(meeting_id) if q.for_children)
-    qtbot.mouseClick(window.board.ratings.child_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.meeting.ratings.child_button, Qt.MouseButton.LeftButton)
     child = window.child_mode
     assert window.stack.currentWidget() is child
     assert not window.toolbar.isVisible()
@@ -205,19 +205,19 @@ def test_child_mode_one_question_no_case_text(
     assert child.pages.currentWidget() is child.done_page
     assert child.thanks_label.text() == "Tak, Noah!"
     qtbot.mouseClick(child.done_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.board
+    assert window.stack.currentWidget() is window.meeting
     assert window.toolbar.isVisible()
     # Back in the ratings view, Noah's answer is shown.
-    assert window.board.ratings.rows[(child_q.id, noah)].slider.value() == 9
+    assert window.meeting.ratings.rows[(child_q.id, noah)].slider.value() == 9
 
 
 def test_child_can_decline_in_child_mode(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
-    meeting_id = window.board.meeting_id or ""
+    meeting_id = window.meeting.meeting_id or ""
     child_q = next(q for q in services.list_questions(meeting_id) if q.for_children)
     emma = person(services, demo, "Emma")
-    window.board.ratings.child_mode_requested.emit()
+    window.meeting.ratings.child_mode_requested.emit()
     window.child_mode.begin_for(
         next(p for p in services.list_participants(demo.id) if p.id == emma)
     )

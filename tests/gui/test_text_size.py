@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.ui import idle, settings, text_size, theme
-from familymeeting.ui.board.card import CardText
 from familymeeting.ui.main_window import MainWindow
+from familymeeting.ui.meeting.board.card import CardText
 from familymeeting.ui.settings import Settings
 
 LARGEST = len(theme.TEXT_SCALES) - 1
@@ -53,7 +53,7 @@ def window(
     qtbot.waitExposed(win)
     win.open_meeting(meeting_id)
     for view in ("ratings", "plan", "board"):
-        win.board.show_view(view)
+        win.meeting.show_view(view)
         qtbot.wait(1)
     win.show_progress(family_id)
     win.show_maintenance()
@@ -182,7 +182,7 @@ def test_every_page_shows_the_new_size(window: MainWindow, qtbot: QtBot) -> None
     assert window.text_size == LARGEST
     qtbot.wait(10)
     body = theme.pt(0, theme.TEXT_SCALES[LARGEST])
-    board = window.board
+    board = window.meeting
     pages: list[tuple[Callable[[], None], QWidget]] = [
         (lambda: None, board),
         (lambda: board.show_view("ratings"), board.ratings),
@@ -223,7 +223,7 @@ def test_a_hidden_page_is_painted_at_the_new_size_first(
     paints = Paints()
     qapp.installEventFilter(paints)
     try:
-        window.board.show_view("plan")
+        window.meeting.show_view("plan")
         qtbot.waitUntil(lambda: "cardText" in painted)
     finally:
         qapp.removeEventFilter(paints)
@@ -232,7 +232,7 @@ def test_a_hidden_page_is_painted_at_the_new_size_first(
 
 
 def test_dialogs_opened_after_a_step_show_the_new_size(window: MainWindow, qtbot: QtBot) -> None:
-    board, page = window.board, window.family_page
+    board, page = window.meeting, window.family_page
     card_id = next(iter(board.columns["worries"].cards))
     openers: dict[str, Callable[[], QWidget | None]] = {
         "family": page.edit_family,
@@ -280,7 +280,7 @@ def test_card_heights_follow_the_size(window: MainWindow, qtbot: QtBot) -> None:
     """The shared text-height cache answers for the new font, not the old one."""
     window.apply_text_size(LARGEST)
     qtbot.wait(10)
-    texts = [t for c in window.board.columns.values() for t in c.container.findChildren(CardText)]
+    texts = [t for c in window.meeting.columns.values() for t in c.container.findChildren(CardText)]
     assert texts
     for text in texts:
         if not text.isVisible():
@@ -332,8 +332,8 @@ def test_after_a_step_every_page_looks_as_if_opened_at_that_size(
     assert fresh.text_size == LARGEST
     shows: dict[str, Callable[[MainWindow], None]] = {
         "board": lambda w: w.open_meeting(meeting_id),
-        "ratings": lambda w: w.board.show_view("ratings"),
-        "plan": lambda w: w.board.show_view("plan"),
+        "ratings": lambda w: w.meeting.show_view("ratings"),
+        "plan": lambda w: w.meeting.show_view("plan"),
         "progress": lambda w: w.show_progress(family_id),
         "settings": lambda w: w.show_maintenance(),
         "family": lambda w: w.open_family(family_id),
@@ -356,7 +356,7 @@ def test_after_a_step_every_page_looks_as_if_opened_at_that_size(
 def test_a_pop_up_measures_itself_at_the_new_size(window: MainWindow) -> None:
     """A calendar or list opened before a step is sized for the new text when it next
     opens (a pop-up takes its size before it shows)."""
-    header = window.board.header
+    header = window.meeting.header
     calendar = header.starts_at.calendarWidget()  # made now, as at the first tap
     calendar.window().ensurePolished()
     calendar.ensurePolished()

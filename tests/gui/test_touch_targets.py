@@ -40,7 +40,6 @@ from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import RestoreNeeded
 from familymeeting.ui import theme
 from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
-from familymeeting.ui.board.view import BoardView
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.lock import (
     RecoveryCodeDialog,
@@ -48,14 +47,15 @@ from familymeeting.ui.lock import (
     UnlockDialog,
 )
 from familymeeting.ui.maintenance import MaintenancePage, RestoreDialog
+from familymeeting.ui.meeting.page import MeetingPage
+from familymeeting.ui.meeting.plan.view import ActionDialog, ActionRow
+from familymeeting.ui.meeting.ratings.view import QuestionDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
-from familymeeting.ui.plan.view import ActionDialog, ActionRow
-from familymeeting.ui.ratings.view import QuestionDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
 from familymeeting.ui.settings import Settings
 
 TOUCH = theme.TOUCH
-ShowBoard = Callable[..., BoardView]  # the show_board fixture (gui/conftest.py)
+ShowBoard = Callable[..., MeetingPage]  # the show_board fixture (gui/conftest.py)
 SIZES = (0, len(theme.TEXT_SCALES) - 1)  # the smallest text gives the smallest targets
 RAISE = r"This plugin does not support raise\(\)"  # offscreen; see the module docstring
 Role = QDialogButtonBox.ButtonRole

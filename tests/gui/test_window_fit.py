@@ -163,8 +163,8 @@ def test_toolbar_is_whole_at_every_size(
     window.apply_text_size(text_size)
     window.open_meeting(meeting.id)
     # "Gemt ✓ 21:25" takes room once something is saved (that elided the buttons).
-    assert window.board.controller is not None
-    window.board.controller.add_card("worries", "Bekymring")
+    assert window.meeting.controller is not None
+    window.meeting.controller.add_card("worries", "Bekymring")
     qtbot.waitUntil(lambda: not window.toolbar._pending)
     settle()
     assert window.saved_label.text().startswith("Gemt ✓")
@@ -203,8 +203,8 @@ def test_toolbar_menu_actions_keep_their_keys(
     window = make_window(on="portrait-768x1024")
     window.apply_text_size(2)
     window.open_meeting(meeting.id)
-    assert window.board.controller is not None
-    window.board.controller.add_card("worries", "Bekymring")
+    assert window.meeting.controller is not None
+    window.meeting.controller.add_card("worries", "Bekymring")
     qtbot.waitUntil(lambda: window.full_screen_action in window.toolbar.overflow)
     assert window.full_screen_action in window.toolbar.more_menu.actions()
     window.activateWindow()
@@ -233,26 +233,26 @@ def test_redo_by_ctrl_y_and_ctrl_shift_z(
     window.open_meeting(meeting.id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.board.controller is not None
-    window.board.controller.add_card("worries", "Bekymring")
-    window.board.setFocus()
+    assert window.meeting.controller is not None
+    window.meeting.controller.add_card("worries", "Bekymring")
+    window.meeting.setFocus()
 
     def cards() -> list[str]:
         return [c.text for c in services.list_cards(meeting.id)]
 
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
     assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
-    qtbot.keyClick(window.board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.meeting, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cards() == []
     qtbot.keyClick(
-        window.board,
+        window.meeting,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert cards() == ["Bekymring"]
-    qtbot.keyClick(window.board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.meeting, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cards() == []
-    qtbot.keyClick(window.board, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.meeting, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert cards() == ["Bekymring"]
 
 
@@ -268,8 +268,8 @@ def test_backspace_does_not_leave_the_board(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert QKeySequence("Backspace") not in window.back_action.shortcuts()
-    window.board.setFocus()
-    qtbot.keyClick(window.board, Qt.Key.Key_Backspace)
-    assert window.stack.currentWidget() is window.board
-    qtbot.keyClick(window.board, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    window.meeting.setFocus()
+    qtbot.keyClick(window.meeting, Qt.Key.Key_Backspace)
+    assert window.stack.currentWidget() is window.meeting
+    qtbot.keyClick(window.meeting, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.stack.currentWidget() is window.family_page

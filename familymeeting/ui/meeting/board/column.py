@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.ui import theme, words
-from familymeeting.ui.board.card import CARD_MIME, CardData, CardEditor, CardWidget
+from familymeeting.ui.meeting.board.card import CARD_MIME, CardData, CardEditor, CardWidget
 
 # Card widgets a column keeps, hidden, when a meeting with fewer cards is shown: the
 # next larger board reuses them instead of building new ones. Bounded, so memory is too.

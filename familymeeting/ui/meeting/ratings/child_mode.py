@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.storage.models import Participant, Question
-from familymeeting.ui.board.controller import BoardController
-from familymeeting.ui.ratings.slider import RatingSlider
+from familymeeting.ui.meeting.controller import MeetingController
+from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
 
 def questions_for_child(questions: list[Question]) -> list[Question]:
@@ -130,7 +130,7 @@ class ChildModeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.controller: BoardController | None = None
+        self.controller: MeetingController | None = None
         self.child: Participant | None = None
         self.questions: list[Question] = []
         self.index = 0
@@ -218,7 +218,7 @@ class ChildModeView(QWidget):
         self.pages.addWidget(self.done_page)
 
     # ----------------------------------------------------------------- flow
-    def start(self, controller: BoardController, children: list[Participant]) -> None:
+    def start(self, controller: MeetingController, children: list[Participant]) -> None:
         """Begin with the child picker, or straight at the questions for one child."""
         self.controller = controller
         self.questions = questions_for_child(

@@ -24,18 +24,18 @@ from familymeeting.domain.errors import UserError
 from familymeeting.storage.models import Card, Participant
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
-from familymeeting.ui.board.card import CardData, Person
-from familymeeting.ui.board.column import ColumnWidget
-from familymeeting.ui.board.commands import Change
-from familymeeting.ui.board.controller import BoardController
-from familymeeting.ui.board.header import MeetingHeader
-from familymeeting.ui.plan.view import PlanView
-from familymeeting.ui.ratings.view import RatingsView
+from familymeeting.ui.meeting.board.card import CardData, Person
+from familymeeting.ui.meeting.board.column import ColumnWidget
+from familymeeting.ui.meeting.commands import Change
+from familymeeting.ui.meeting.controller import MeetingController
+from familymeeting.ui.meeting.header import MeetingHeader
+from familymeeting.ui.meeting.plan.view import PlanView
+from familymeeting.ui.meeting.ratings.view import RatingsView
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
 
 
-class BoardView(QWidget):
+class MeetingPage(QWidget):
     """Signals:
     saved(): an edit reached the database.
     failed(str): an edit could not be saved (message in the user's language).
@@ -60,8 +60,8 @@ class BoardView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.services = services
         self.undo_group = undo_group or QUndoGroup(self)
-        self.controllers: dict[str, BoardController] = {}
-        self.controller: BoardController | None = None
+        self.controllers: dict[str, MeetingController] = {}
+        self.controller: MeetingController | None = None
         self.people: list[Participant] = []
         self._persons: dict[str, Person] = {}
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
@@ -174,7 +174,7 @@ class BoardView(QWidget):
         opened = meeting_id != self.meeting_id
         controller = self.controllers.get(meeting_id)
         if controller is None:
-            controller = BoardController(self.services, meeting_id, self)
+            controller = MeetingController(self.services, meeting_id, self)
             controller.changed.connect(self._on_changed)
             controller.saved.connect(self.saved)
             controller.failed.connect(self._on_failed)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from familymeeting.domain import rules
 from familymeeting.storage.models import Action, Participant
 from familymeeting.ui import theme
-from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.dialog import FittedDialog
+from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.touch import TouchCheckBox
 
 
@@ -191,7 +191,7 @@ class PlanView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller: BoardController | None = None
+        self.controller: MeetingController | None = None
         self.rows: dict[str, ActionRow] = {}
         self.dialog: ActionDialog | None = None
         layout = QVBoxLayout(self)
@@ -264,7 +264,7 @@ class PlanView(QWidget):
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         layout.addWidget(scroll, 1)
 
-    def set_controller(self, controller: BoardController) -> None:
+    def set_controller(self, controller: MeetingController) -> None:
         self.controller = controller
         self.reload()
 

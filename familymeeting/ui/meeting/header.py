@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.enums import MeetingStatus
 from familymeeting.storage.models import Meeting, Participant
 from familymeeting.ui import theme, words
-from familymeeting.ui.board.card import Person, chip_style
 from familymeeting.ui.flow import FlowLayout
+from familymeeting.ui.meeting.board.card import Person, chip_style
 from familymeeting.ui.touch import TouchCheckBox
 
 

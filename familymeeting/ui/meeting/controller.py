@@ -13,8 +13,8 @@ from PySide6.QtGui import QUndoStack
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
-from familymeeting.ui.board import commands
-from familymeeting.ui.board.commands import EVERYTHING, Change
+from familymeeting.ui.meeting import commands
+from familymeeting.ui.meeting.commands import EVERYTHING, Change
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -23,7 +23,7 @@ def guarded(method: F) -> F:
     """A request the database refuses (or cannot store) is reported, never raised into Qt."""
 
     @functools.wraps(method)
-    def wrapper(self: BoardController, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: MeetingController, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except UserError as exc:
@@ -33,7 +33,7 @@ def guarded(method: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class BoardController(QObject):
+class MeetingController(QObject):
     """Turns requests from the board's widgets into undoable, saved edits.
 
     Signals:

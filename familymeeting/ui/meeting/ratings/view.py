@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from familymeeting.domain import rules
 from familymeeting.storage.models import Participant, Question, Rating
 from familymeeting.ui import words
-from familymeeting.ui.board.card import Person, chip_style
-from familymeeting.ui.board.controller import BoardController
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.ratings.slider import RatingSlider
+from familymeeting.ui.meeting.board.card import Person, chip_style
+from familymeeting.ui.meeting.controller import MeetingController
+from familymeeting.ui.meeting.ratings.slider import RatingSlider
 from familymeeting.ui.touch import TouchCheckBox
 
 
@@ -228,7 +228,7 @@ class RatingsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller: BoardController | None = None
+        self.controller: MeetingController | None = None
         self.rows: dict[tuple[str, str], AnswerRow] = {}
         self.cards: dict[str, QFrame] = {}
         self._shape: tuple[object, ...] = ()
@@ -265,7 +265,7 @@ class RatingsView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.dialog: QuestionDialog | None = None
 
-    def set_controller(self, controller: BoardController) -> None:
+    def set_controller(self, controller: MeetingController) -> None:
         self.controller = controller
         self._shape = ()
         self.reload()

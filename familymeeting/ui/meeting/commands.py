@@ -23,7 +23,7 @@ from familymeeting.storage.models import Action
 from familymeeting.storage.services import CardSnapshot, QuestionSnapshot
 
 if TYPE_CHECKING:
-    from familymeeting.ui.board.controller import BoardController
+    from familymeeting.ui.meeting.controller import MeetingController
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ EVERYTHING = Change(everything=True)
 class BoardCommand(QUndoCommand):
     """Base: runs a service call, reports success or failure to the controller."""
 
-    def __init__(self, controller: BoardController, text: str) -> None:
+    def __init__(self, controller: MeetingController, text: str) -> None:
         super().__init__(text)
         self.controller = controller
         self.failed = False
@@ -86,7 +86,7 @@ class BoardCommand(QUndoCommand):
 class AddCard(BoardCommand):
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         column: str,
         card_text: str,
@@ -125,7 +125,7 @@ class AddCard(BoardCommand):
 
 
 class DeleteCard(BoardCommand):
-    def __init__(self, controller: BoardController, text: str, card_id: str, column: str) -> None:
+    def __init__(self, controller: MeetingController, text: str, card_id: str, column: str) -> None:
         super().__init__(controller, text)
         self.card_id, self.column = card_id, column
         self.snapshot: CardSnapshot | None = None
@@ -150,7 +150,7 @@ class ChangeCard(BoardCommand):
 
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         setter: Callable[[str, Any], object],
         card_id: str,
@@ -175,7 +175,7 @@ class MoveCard(BoardCommand):
 
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         card_id: str,
         source: tuple[str, int],
@@ -202,7 +202,7 @@ class MoveCard(BoardCommand):
 class SetStance(BoardCommand):
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         card_id: str,
         participant_id: str,
@@ -227,7 +227,7 @@ class UpdateMeeting(BoardCommand):
 
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         field: str,
         old: str | datetime | None,
@@ -248,7 +248,7 @@ class UpdateMeeting(BoardCommand):
 
 class SetAttendance(BoardCommand):
     def __init__(
-        self, controller: BoardController, text: str, participant_id: str, present: bool
+        self, controller: MeetingController, text: str, participant_id: str, present: bool
     ) -> None:
         super().__init__(controller, text)
         self.participant_id, self.present = participant_id, present
@@ -269,7 +269,7 @@ class SetRating(BoardCommand):
 
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         question_id: str,
         participant_id: str,
@@ -301,7 +301,7 @@ class SetRating(BoardCommand):
 class AddQuestion(BoardCommand):
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         wording: str,
         low_anchor: str,
@@ -336,7 +336,7 @@ class AddQuestion(BoardCommand):
 class EditQuestion(BoardCommand):
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         question_id: str,
         old: dict[str, Any],
@@ -353,7 +353,7 @@ class EditQuestion(BoardCommand):
 
 
 class DeleteQuestion(BoardCommand):
-    def __init__(self, controller: BoardController, text: str, question_id: str) -> None:
+    def __init__(self, controller: MeetingController, text: str, question_id: str) -> None:
         super().__init__(controller, text)
         self.question_id = question_id
         self.snapshot: QuestionSnapshot | None = None
@@ -369,7 +369,7 @@ class DeleteQuestion(BoardCommand):
 class AddAction(BoardCommand):
     """A new line in the plan: what, who, by when."""
 
-    def __init__(self, controller: BoardController, text: str, fields: dict[str, Any]) -> None:
+    def __init__(self, controller: MeetingController, text: str, fields: dict[str, Any]) -> None:
         super().__init__(controller, text)
         self.fields = fields
         self.action_id: str | None = None
@@ -392,7 +392,7 @@ class AddAction(BoardCommand):
 class EditAction(BoardCommand):
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         action_id: str,
         old: dict[str, Any],
@@ -410,7 +410,7 @@ class EditAction(BoardCommand):
 
 class MoveAction(BoardCommand):
     def __init__(
-        self, controller: BoardController, text: str, action_id: str, old: int, new: int
+        self, controller: MeetingController, text: str, action_id: str, old: int, new: int
     ) -> None:
         super().__init__(controller, text)
         self.action_id, self.old, self.new = action_id, old, new
@@ -423,7 +423,7 @@ class MoveAction(BoardCommand):
 
 
 class DeleteAction(BoardCommand):
-    def __init__(self, controller: BoardController, text: str, action_id: str) -> None:
+    def __init__(self, controller: MeetingController, text: str, action_id: str) -> None:
         super().__init__(controller, text)
         self.action_id = action_id
         self.snapshot: Action | None = None
@@ -441,7 +441,7 @@ class UpdateFamily(BoardCommand):
 
     def __init__(
         self,
-        controller: BoardController,
+        controller: MeetingController,
         text: str,
         field: str,
         old: str,

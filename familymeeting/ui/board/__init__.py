@@ -1,1 +1,0 @@
-"""The Signs of Safety board: columns of cards, undoable edits, the meeting header."""

@@ -1,0 +1,1 @@
+"""The Signs of Safety board: columns of cards, each card and its in-place editor."""

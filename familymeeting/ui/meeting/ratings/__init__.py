@@ -1,0 +1,1 @@
+"""Scaling questions in a meeting: the 1-10 slider, the ratings view, child mode."""
