@@ -37,6 +37,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from familymeeting import palette
+from familymeeting.domain.enums import Column
 from familymeeting.domain.plan import (
     PlanAction,
     PlanCard,
@@ -72,32 +74,30 @@ MIN_BODY_SIZE = 10.0  # the floor: below this a parent without glasses stops rea
 FONT = "FamilyMeetingSans"  # DejaVu Sans, registered by richtext.fonts()
 FONT_BOLD = "FamilyMeetingSans-Bold"
 
-# The app's palette (familymeeting/ui/theme.py), copied: export/ must not import the UI.
-INK = HexColor("#22313f")
-MUTED = HexColor("#5c6b7a")
-LINE = HexColor("#d9d4c7")
-SCALE_LINE = HexColor("#b9b1a0")
-DONE = HexColor("#3f7a4a")
+# The app's palette: a column, a person and "done" are the same colour on the screen
+# and on the page.
+INK = HexColor(palette.TEXT)
+MUTED = HexColor(palette.MUTED)
+LINE = HexColor(palette.LINE)
+SCALE_LINE = HexColor(palette.SCALE_LINE)
+DONE = HexColor(palette.SAVED)
+_WORRIES = palette.COLUMNS[Column.WORRIES]
+_WELL = palette.COLUMNS[Column.WORKING_WELL]
+_NEEDS = palette.COLUMNS[Column.NEEDS_TO_HAPPEN]
 WORRIES_BG, WORRIES_HEAD, WORRIES_ACCENT = (
-    HexColor("#f8e9df"),
-    HexColor("#8a4b2f"),
-    HexColor("#d98e6a"),
+    HexColor(_WORRIES.background),
+    HexColor(_WORRIES.header),
+    HexColor(_WORRIES.accent),
 )
-WELL_BG, WELL_HEAD, WELL_ACCENT = HexColor("#e6f1e2"), HexColor("#3f6e3a"), HexColor("#7fb174")
+WELL_BG, WELL_HEAD, WELL_ACCENT = (
+    HexColor(_WELL.background),
+    HexColor(_WELL.header),
+    HexColor(_WELL.accent),
+)
 NEEDS_BG, NEEDS_HEAD, NEEDS_ACCENT = (
-    HexColor("#e3ecf6"),
-    HexColor("#2f5b85"),
-    HexColor("#75a0cc"),
-)
-PERSON_COLOURS: tuple[tuple[str, str], ...] = (
-    ("#f3d9c9", "#5a3422"),
-    ("#d6e8cf", "#2f4d29"),
-    ("#d5e3f3", "#23405f"),
-    ("#ece0f2", "#4a2f5a"),
-    ("#f6ebc4", "#5a4810"),
-    ("#d3ecea", "#1f4d49"),
-    ("#f2d6df", "#5a2336"),
-    ("#e4e1da", "#3b3a35"),
+    HexColor(_NEEDS.background),
+    HexColor(_NEEDS.header),
+    HexColor(_NEEDS.accent),
 )
 
 
@@ -607,7 +607,7 @@ class _Scale(Flowable):  # type: ignore[misc]
         for i, (mark, name) in enumerate(group):
             if i:
                 spans.append(Span(comma, colour=MUTED))
-            colour = HexColor(PERSON_COLOURS[mark.colour % len(PERSON_COLOURS)][1])
+            colour = HexColor(palette.person_colours(mark.colour)[1])
             spans.append(Span(name, colour=colour))
         spans.append(Span(f" {value}", bold=True, colour=INK))
         return layout_line(spans, size=self.size, colour=INK, rtl=self.rtl)
@@ -648,7 +648,7 @@ class _Scale(Flowable):  # type: ignore[misc]
             # One text object, so the label reads (and copies) as "Emma, Noah 6".
             draw_line(c, left, baseline, label)
             for i, (mark, _) in enumerate(group):
-                light, dark = PERSON_COLOURS[mark.colour % len(PERSON_COLOURS)]
+                light, dark = palette.person_colours(mark.colour)
                 x = centre + (i - (len(group) - 1) / 2) * spacing
                 c.setFillColor(HexColor(light))
                 c.setStrokeColor(HexColor(dark))

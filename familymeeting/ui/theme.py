@@ -1,13 +1,14 @@
 """One palette, one type scale, generous spacing: the look of familymeeting.
 
 The whole application is styled from here; widgets set object names and
-dynamic properties (``column``, ``role``) and never hard-code colours.
+dynamic properties (``column``, ``role``) and never hard-code colours. The
+colours are ``familymeeting/palette.py``'s (the plan PDF reads the same module),
+re-exported here so widgets name them ``theme.X``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from familymeeting import palette
 from familymeeting.assets import resource
 from familymeeting.domain.enums import Column
 
@@ -16,47 +17,35 @@ BASE_PT = 12.0
 TOUCH = 48  # minimum size of anything tappable, logical px
 CALENDAR_MIN = 8 * TOUCH + 36  # a calendar's side: day cells of TOUCH px and more
 
-
-@dataclass(frozen=True)
-class ColumnColours:
-    background: str
-    header: str
-    accent: str
-
-
-BACKGROUND = "#f6f4ef"
-SURFACE = "#ffffff"
-TEXT = "#22313f"
-MUTED = "#5c6b7a"
-LINE = "#d9d4c7"
-PRIMARY = "#3d6a8e"
-PRIMARY_DARK = "#2f5573"
-FOCUS = "#e0a526"
-SAVED = "#3f7a4a"
-NOTICE = "#fff3d6"
-WARNING = "#9a5b13"
-
-COLUMNS: dict[Column, ColumnColours] = {
-    Column.WORRIES: ColumnColours("#f8e9df", "#8a4b2f", "#d98e6a"),
-    Column.WORKING_WELL: ColumnColours("#e6f1e2", "#3f6e3a", "#7fb174"),
-    Column.NEEDS_TO_HAPPEN: ColumnColours("#e3ecf6", "#2f5b85", "#75a0cc"),
-}
-
-# Soft, distinguishable chip colours for participants (background, text).
-PERSON_COLOURS: tuple[tuple[str, str], ...] = (
-    ("#f3d9c9", "#5a3422"),
-    ("#d6e8cf", "#2f4d29"),
-    ("#d5e3f3", "#23405f"),
-    ("#ece0f2", "#4a2f5a"),
-    ("#f6ebc4", "#5a4810"),
-    ("#d3ecea", "#1f4d49"),
-    ("#f2d6df", "#5a2336"),
-    ("#e4e1da", "#3b3a35"),
-)
-
-
-def person_colours(index: int) -> tuple[str, str]:
-    return PERSON_COLOURS[index % len(PERSON_COLOURS)]
+# The palette's colours, under the names the widgets use (theme.X).
+ADD_CARD_BACKGROUND = palette.ADD_CARD_BACKGROUND
+BACKGROUND = palette.BACKGROUND
+COLUMNS = palette.COLUMNS
+DISABLED_BACKGROUND = palette.DISABLED_BACKGROUND
+DISABLED_LINE = palette.DISABLED_LINE
+DISABLED_TEXT = palette.DISABLED_TEXT
+FACE_CHEEK = palette.FACE_CHEEK
+FACE_INK = palette.FACE_INK
+FACE_STOPS = palette.FACE_STOPS
+FOCUS = palette.FOCUS
+LINE = palette.LINE
+MUTED = palette.MUTED
+NOTICE = palette.NOTICE
+ON_PRIMARY = palette.ON_PRIMARY
+PERSON_COLOURS = palette.PERSON_COLOURS
+PRESSED = palette.PRESSED
+PRIMARY = palette.PRIMARY
+PRIMARY_DARK = palette.PRIMARY_DARK
+SAVED = palette.SAVED
+SCROLL_HANDLE = palette.SCROLL_HANDLE
+SELECTED = palette.SELECTED
+STRENGTH = palette.STRENGTH
+SURFACE = palette.SURFACE
+TEXT = palette.TEXT
+TRACK_STOPS = palette.TRACK_STOPS
+WARNING = palette.WARNING
+ColumnColours = palette.ColumnColours
+person_colours = palette.person_colours
 
 
 def pt(step: int, scale: float = 1.0) -> float:
@@ -155,7 +144,7 @@ QPushButton, QToolButton {{
     background: {SURFACE};
 }}
 QPushButton:pressed, QToolButton:pressed {{
-    background: #ebe7dc;
+    background: {PRESSED};
 }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus,
 QComboBox:focus, QSpinBox:focus, QDateTimeEdit:focus, QListWidget:focus {{
@@ -163,7 +152,7 @@ QComboBox:focus, QSpinBox:focus, QDateTimeEdit:focus, QListWidget:focus {{
 }}
 QPushButton[primary="true"] {{
     background: {PRIMARY};
-    color: white;
+    color: {ON_PRIMARY};
     border: none;
     font-weight: 600;
 }}
@@ -171,17 +160,17 @@ QPushButton[primary="true"]:pressed {{
     background: {PRIMARY_DARK};
 }}
 QLineEdit:disabled, QComboBox:disabled, QDateTimeEdit:disabled, QDateEdit:disabled {{
-    color: #a8b0b8;
-    background: #f1efe9;
-    border-color: #e6e2d8;
+    color: {DISABLED_TEXT};
+    background: {DISABLED_BACKGROUND};
+    border-color: {DISABLED_LINE};
 }}
 QWidget#banner {{
     background: {NOTICE};
     border-radius: 10px;
 }}
 QPushButton:disabled, QToolButton:disabled {{
-    color: #a8b0b8;
-    background: #f1efe9;
+    color: {DISABLED_TEXT};
+    background: {DISABLED_BACKGROUND};
 }}
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDateTimeEdit, QDateEdit {{
     min-height: {TOUCH - 8}px;
@@ -209,7 +198,7 @@ QMenu::item {{
     border-radius: 8px;
 }}
 QMenu::item:selected {{
-    background: #dbe6ef;
+    background: {SELECTED};
 }}
 QMenu::separator {{
     height: 1px;
@@ -252,7 +241,7 @@ QComboBox QAbstractItemView {{
     background: {SURFACE};
     border: 1px solid {LINE};
     outline: none;
-    selection-background-color: #dbe6ef;
+    selection-background-color: {SELECTED};
     selection-color: {TEXT};
 }}
 QComboBox QAbstractItemView::item {{
@@ -270,7 +259,7 @@ QListWidget::item, QTreeWidget::item {{
     padding: 2px 8px;
 }}
 QListWidget::item:selected, QTreeWidget::item:selected {{
-    background: #dbe6ef;
+    background: {SELECTED};
     color: {TEXT};
 }}
 QToolBar {{
@@ -284,7 +273,7 @@ QScrollBar:vertical {{
     background: transparent;
 }}
 QScrollBar::handle:vertical {{
-    background: #c9c3b4;
+    background: {SCROLL_HANDLE};
     border-radius: 6px;
     min-height: 40px;
 }}
@@ -335,14 +324,14 @@ QLabel#chip {{
 QLabel#disagree {{
     border-radius: 8px;
     padding: 3px 10px;
-    background: #fff3d6;
+    background: {NOTICE};
     color: {WARNING};
     border: 1px dashed {WARNING};
 }}
 QPushButton#addCard {{
     font-weight: 700;
     border: 2px dashed {LINE};
-    background: rgba(255, 255, 255, 0.6);
+    background: {ADD_CARD_BACKGROUND};
 }}
 QToolButton#cardMenu {{
     border: none;
@@ -363,7 +352,7 @@ QPushButton#viewSwitch {{
 }}
 QPushButton#viewSwitch:checked {{
     background: {TEXT};
-    color: white;
+    color: {ON_PRIMARY};
     border: none;
 }}
 QPushButton#attendee {{
@@ -372,7 +361,7 @@ QPushButton#attendee {{
 }}
 QPushButton#attendee:checked {{
     background: {PRIMARY};
-    color: white;
+    color: {ON_PRIMARY};
     border: none;
 }}
 """

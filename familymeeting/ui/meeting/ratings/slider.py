@@ -36,20 +36,6 @@ from familymeeting.ui import theme
 NEUTRAL = 5  # where an arrow key starts from "not answered"
 _STEPS = RATING_MAX - RATING_MIN
 
-# Soft colours along the scale: pale blue-lilac, pale yellow, soft green. No red anywhere:
-# a low answer is a feeling to talk about, not an alarm.
-# Lilac and yellow are opposites, so a straight blend would pass through a muddy grey;
-# the near-white stop between them keeps the low-middle faces light.
-_FACE_STOPS = (
-    (1.0, "#dcd6f4"),
-    (3.5, "#eeeaf1"),
-    (5.5, "#fbefb8"),
-    (10.0, "#cce9c1"),
-)
-_TRACK_STOPS = ((0.0, "#cfc7ee"), (0.28, "#ebe6ee"), (0.5, "#f5e29b"), (1.0, "#b5dba9"))
-_INK = "#3a4656"  # eyes and mouth: soft dark blue-grey, not black
-_CHEEK = "#f2bccb"
-
 _FOCUS_PAD = 6.0  # room around the content for the focus ring
 _KEYBOARD_FOCUS = (
     Qt.FocusReason.TabFocusReason,
@@ -72,10 +58,10 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
 
 def face_colour(value: float) -> QColor:
     """The face's fill for a value on the 1-10 scale (in-between values blend)."""
-    for (v0, c0), (v1, c1) in pairwise(_FACE_STOPS):
+    for (v0, c0), (v1, c1) in pairwise(theme.FACE_STOPS):
         if value <= v1:
             return _mix(QColor(c0), QColor(c1), (value - v0) / (v1 - v0))
-    return QColor(_FACE_STOPS[-1][1])
+    return QColor(theme.FACE_STOPS[-1][1])
 
 
 def mouth_curve(value: float) -> float:
@@ -90,7 +76,7 @@ def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float
     cx, cy = centre.x(), centre.y()
     curve = mouth_curve(value)
     fill = face_colour(value)
-    ink = QColor(_INK)
+    ink = QColor(theme.FACE_INK)
 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -99,7 +85,7 @@ def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float
     painter.drawEllipse(centre, d / 2, d / 2)
 
     if curve > 0.3:  # rosy cheeks fade in as the face gets happier
-        cheek = QColor(_CHEEK)
+        cheek = QColor(theme.FACE_CHEEK)
         cheek.setAlphaF(0.75 * (curve - 0.3) / 0.7)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(cheek)
@@ -542,7 +528,7 @@ class RatingSlider(QWidget):
         th = g.track_height
         rect = QRectF(g.left - th, g.track_y - th / 2, g.right - g.left + 2 * th, th)
         gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-        for at, colour in _TRACK_STOPS:
+        for at, colour in theme.TRACK_STOPS:
             gradient.setColorAt(at, QColor(colour))
         painter.save()
         if self._value is None:
