@@ -62,7 +62,7 @@ def _settle(ms: int = 400) -> None:
 
 def _save_picture(widget: QWidget, path: str) -> None:
     if not widget.grab().save(path):
-        raise UserError("output_unwritable", path=path, reason="PNG")
+        raise UserError("output_unwritable", path=path, reason="picture_not_saved")
 
 
 def _preload_storage() -> None:

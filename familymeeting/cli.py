@@ -8,6 +8,9 @@ The database is encrypted: a command that opens it asks for the password
 (``$FAMILYMEETING_PASSWORD`` for scripts, else a prompt on the terminal, else a
 one-line error). The first run chooses the password and prints the recovery
 code once, on stderr.
+
+Everything it prints is in the catalogue of text Qt does not show (messages.py):
+the English here is the message id, Danish unless English is asked for.
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from familymeeting import __version__
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES, PLAN_LANGUAGES
-from familymeeting.messages import detect_language, user_message
+from familymeeting.messages import (
+    Catalogue,
+    backup_kind,
+    catalogue,
+    detect_language,
+    gettext,
+    meeting_kind,
+    meeting_status,
+    render,
+    user_message,
+)
 
 if TYPE_CHECKING:
     from familymeeting.storage.database import Database
@@ -33,333 +46,208 @@ LOG_KEEP_DAYS = 183  # the access log keeps about six months
 EXIT_BUG = 70  # EX_SOFTWARE
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
-TEXT: dict[str, dict[str, str]] = {
-    "prog_help": {
-        "da": "familymeeting: familiemøder efter Signs of Safety, offline. "
-        "Uden kommando startes programmet.",
-        "en": "familymeeting: Signs of Safety family meetings, offline. "
-        "Without a command the app starts.",
-    },
-    "demo_done": {
-        "da": "Demofamilien '{name}' er oprettet (id {id}).",
-        "en": "Created the demo family '{name}' (id {id}).",
-    },
-    "no_families": {
-        "da": "Ingen familier endnu. Prøv 'familymeeting demo'.",
-        "en": "No families yet. Try 'familymeeting demo'.",
-    },
-    "only_archived": {
-        "da": "Ingen aktive familier ({n} arkiveret). Se dem med 'familymeeting list --all'.",
-        "en": "No active families ({n} archived). See them with 'familymeeting list --all'.",
-    },
-    "exported": {
-        "da": "Sagsfilen for '{name}' er gemt i {path}.",
-        "en": "Saved the case file for '{name}' to {path}.",
-    },
-    "imported": {
-        "da": "Familien '{name}' er importeret ({meetings} møder).",
-        "en": "Imported the family '{name}' ({meetings} meetings).",
-    },
-    "participants": {"da": "{n} deltagere", "en": "{n} participants"},
-    "archived": {"da": "arkiveret", "en": "archived"},
-    "no_meetings": {"da": "ingen møder", "en": "no meetings"},
-    "output_is_database": {
-        "da": "det er programmets egen database eller nøglefil; vælg et andet filnavn",
-        "en": "that is the program's own database or key file; choose another file name",
-    },
-    "plan_saved": {
-        "da": "Planen for '{name}' er gemt i {path}.",
-        "en": "Saved the plan for '{name}' to {path}.",
-    },
-    "plan_shortened": {
-        "da": "Advarsel: planen var for lang til én side, så nogle lister er forkortet "
-        '("+ N mere – spørg jeres rådgiver"). Se den igennem, før den bliver printet.',
-        "en": "Warning: the plan was too long for one page, so some lists were shortened "
-        '("+ N more – ask your caseworker"). Check it before it is printed.',
-    },
-    "plan_missing_glyphs": {
-        "da": "Advarsel: {n} tegn kan ikke skrives med planens skrift og står som {placeholder}: "
-        "{chars}",
-        "en": "Warning: {n} characters cannot be printed in the plan's font and are shown as "
-        "{placeholder}: {chars}",
-    },
-    "bug": {
-        "da": "Der skete en uventet fejl. Detaljer er gemt i {path}.",
-        "en": "An unexpected error happened. Details are saved in {path}.",
-    },
-    "password_prompt": {"da": "Adgangskode: ", "en": "Password: "},
-    "new_password_prompt": {
-        "da": "Vælg en adgangskode til dataene (mindst {min} tegn): ",
-        "en": "Choose a password for the data (at least {min} characters): ",
-    },
-    "new_password_again": {"da": "Gentag adgangskoden: ", "en": "The same password again: "},
-    "current_password_prompt": {"da": "Nuværende adgangskode: ", "en": "Current password: "},
-    "changed_password_prompt": {
-        "da": "Ny adgangskode (mindst {min} tegn): ",
-        "en": "New password (at least {min} characters): ",
-    },
-    "recovery_code_prompt": {"da": "Gendannelseskode: ", "en": "Recovery code: "},
-    "password_tip": {"da": "Tip: {hint}", "en": "Tip: {hint}"},
-    "recovery_code_first": {
-        "da": "Dataene er nu krypteret med din adgangskode. Skriv gendannelseskoden herunder "
-        "ned, og gem den et sikkert sted, væk fra computeren:",
-        "en": "The data is now encrypted with your password. Write down the recovery code "
-        "below and keep it somewhere safe, away from the computer:",
-    },
-    "recovery_code_once": {
-        "da": "Koden vises kun denne ene gang. Glemmer du adgangskoden, er den eneste vej "
-        "til dataene 'familymeeting recover' med denne kode. Uden både adgangskoden og "
-        "gendannelseskoden kan ingen læse dataene.",
-        "en": "The code is shown only this once. If you forget the password, the only way "
-        "back to the data is 'familymeeting recover' with this code. Without both the "
-        "password and the recovery code, nobody can read the data.",
-    },
-    "password_changed": {
-        "da": "Adgangskoden er ændret. Gendannelseskoden virker som før.",
-        "en": "The password has been changed. The recovery code works as before.",
-    },
-    "recovered": {
-        "da": "Adgangskoden er ændret. Den gamle gendannelseskode virker ikke længere; "
-        "skriv den nye ned, og gem den et sikkert sted:",
-        "en": "The password has been changed. The old recovery code no longer works; "
-        "write down the new one and keep it somewhere safe:",
-    },
-    "backup_saved": {
-        "da": "Sikkerhedskopien er gemt i {path} ({size}). Den er krypteret og kan kun åbnes "
-        "med adgangskoden eller gendannelseskoden til disse data.",
-        "en": "Saved the backup to {path} ({size}). It is encrypted and opens only with the "
-        "password or recovery code of this data.",
-    },
-    "no_backups": {
-        "da": "Ingen sikkerhedskopier endnu i {path}. De laves af sig selv, når programmet "
-        "lukkes, og hver halve time, når noget er ændret.",
-        "en": "No backups yet in {path}. They are made by themselves when the program closes, "
-        "and every half hour when something changed.",
-    },
-    "backups_where": {"da": "Sikkerhedskopier i {path}:", "en": "Backups in {path}:"},
-    "damaged_kept": {
-        "da": "{n} beskadiget database-fil(er) er gemt i {path}.",
-        "en": "{n} damaged database file(s) are kept in {path}.",
-    },
-    "check_ok": {
-        "da": "Databasen er i orden (fuld kontrol af {pages}).",
-        "en": "The database is sound (full check of {pages}).",
-    },
-    "check_pages_encrypted": {
-        "da": "alle sider og deres kryptering",
-        "en": "every page and its encryption",
-    },
-    "check_pages_plain": {"da": "alle sider", "en": "every page"},
-    "check_damaged": {
-        "da": "Databasen er beskadiget. Hent den nyeste gode sikkerhedskopi tilbage med "
-        "'familymeeting restore' (det, den erstatter, bliver gemt).",
-        "en": "The database is damaged. Bring back the newest good backup with "
-        "'familymeeting restore' (what it replaces is kept).",
-    },
-    "check_no_database": {
-        "da": "Der er ingen database i {path}.",
-        "en": "There is no database in {path}.",
-    },
-    "check_backups": {
-        "da": "Sikkerhedskopier: {good} i orden, {bad} beskadiget.",
-        "en": "Backups: {good} sound, {bad} damaged.",
-    },
-    "restored": {
-        "da": "Sikkerhedskopien fra {at} er hentet tilbage.",
-        "en": "The backup from {at} has been brought back.",
-    },
-    "restored_saved": {
-        "da": "Databasen fra før er gemt som sikkerhedskopi: {path}",
-        "en": "The database from before is kept as a backup: {path}",
-    },
-    "restored_moved": {
-        "da": "Den beskadigede database er gemt i {path}",
-        "en": "The damaged database is kept in {path}",
-    },
-    "started_empty": {
-        "da": "Der er startet forfra med en tom database. Den gamle fil er gemt i {path}.",
-        "en": "Started again with an empty database. The old file is kept in {path}.",
-    },
-}
-
-BACKUP_KIND_WORDS = {
-    "auto": {"da": "automatisk", "en": "automatic"},
-    "manual": {"da": "manuel", "en": "manual"},
-    "before-restore": {"da": "før gendannelse", "en": "before restore"},
-    "after-delete": {"da": "efter sletning", "en": "after deletion"},
-}
-
-KIND_WORDS = {
-    "first": {"da": "første møde", "en": "first meeting"},
-    "follow_up": {"da": "opfølgningsmøde", "en": "follow-up meeting"},
-    "network": {"da": "netværksmøde", "en": "network meeting"},
-}
-STATUS_WORDS = {
-    "planned": {"da": "planlagt", "en": "planned"},
-    "in_progress": {"da": "i gang", "en": "in progress"},
-    "closed": {"da": "afsluttet", "en": "closed"},
-}
-
-
-def t(key: str, lang: str, **params: object) -> str:
-    return TEXT[key][lang].format(**params)
-
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit code 2."""
+    """argparse, but a usage error is one line on stderr and exit code 2.
+
+    argparse's own words ("usage:", "options:", its error texts) stay English: Python
+    ships no translation of them.
+    """
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+        line = gettext(
+            "{program}: error: {message} (see --help)", program=self.prog, message=message
+        )
+        self.exit(EXIT_USER_ERROR, line + "\n")
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
+def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
+    _ = tr.gettext
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="folder with the database (default: $FAMILYMEETING_DATA_DIR or the user data dir)",
+        help=_("folder with the database (default: $FAMILYMEETING_DATA_DIR or the user data dir)"),
     )
-    parser = _Parser(prog="familymeeting", description=TEXT["prog_help"][lang], parents=[common])
+    parser = _Parser(
+        prog="familymeeting",
+        description=_(
+            "familymeeting: Signs of Safety family meetings, offline. "
+            "Without a command the app starts."
+        ),
+        parents=[common],
+    )
     parser.add_argument("--version", action="version", version=f"familymeeting {__version__}")
     parser.add_argument(
         "--screenshot",
         metavar="PNG",
-        help="start the app offscreen, save a picture of the window and quit",
+        help=_("start the app offscreen, save a picture of the window and quit"),
     )
     parser.add_argument(
         "--open",
         metavar="MEETING",
-        help="start on this meeting's board (id or unique id prefix)",
+        help=_("start on this meeting's board (id or unique id prefix)"),
     )
     parser.add_argument(
         "--size",
         metavar="WxH",
-        help="window size in logical pixels, e.g. 1280x800 (useful with --screenshot)",
+        help=_("window size in logical pixels, e.g. 1280x800 (useful with --screenshot)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser(
         "demo",
         parents=[common],
-        help="add a realistic demo family with three meetings",
-        description="Add a realistic demo family: two children, parents, network, "
-        "three meetings with cards, ratings and actions.",
+        help=_("add a realistic demo family with three meetings"),
+        description=_(
+            "Add a realistic demo family: two children, parents, network, "
+            "three meetings with cards, ratings and actions."
+        ),
     )
     lst = sub.add_parser(
         "list",
         parents=[common],
-        help="families and their meetings, with ids",
-        description="List families and their meetings with ids (a unique prefix of an id "
-        "works wherever an id is asked for).",
+        help=_("families and their meetings, with ids"),
+        description=_(
+            "List families and their meetings with ids (a unique prefix of an id "
+            "works wherever an id is asked for)."
+        ),
     )
-    lst.add_argument("--all", action="store_true", help="include archived families")
+    lst.add_argument("--all", action="store_true", help=_("include archived families"))
     exp = sub.add_parser(
         "export-case",
         parents=[common],
-        help="write one family to a case file (JSON)",
-        description="Write one family with all its meetings, cards, ratings and actions to "
-        "a case file (see docs/case-file.md).",
+        help=_("write one family to a case file (JSON)"),
+        description=_(
+            "Write one family with all its meetings, cards, ratings and actions to "
+            "a case file (see docs/case-file.md)."
+        ),
     )
-    exp.add_argument("family", metavar="FAMILY", help="family id or unique id prefix")
-    exp.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
+    exp.add_argument("family", metavar="FAMILY", help=_("family id or unique id prefix"))
+    exp.add_argument("-o", "--output", metavar="FILE", required=True, help=_("file to write"))
     imp = sub.add_parser(
         "import-case",
         parents=[common],
-        help="read a family from a case file",
-        description="Read a case file into the database. The file is checked completely "
-        "first; a bad file changes nothing.",
+        help=_("read a family from a case file"),
+        description=_(
+            "Read a case file into the database. The file is checked completely "
+            "first; a bad file changes nothing."
+        ),
     )
-    imp.add_argument("file", metavar="FILE", help="the case file to read")
+    imp.add_argument("file", metavar="FILE", help=_("the case file to read"))
     imp.add_argument(
         "--replace",
         action="store_true",
-        help="replace the family if it already exists (otherwise refused)",
+        help=_("replace the family if it already exists (otherwise refused)"),
     )
     pln = sub.add_parser(
         "plan",
         parents=[common],
-        help="write a meeting's one-page plan (PDF)",
-        description="Write the family's one-page plan of a meeting as an A4 PDF: the same "
-        "file the app saves. Warns on stderr when the plan had to be shortened.",
+        help=_("write a meeting's one-page plan (PDF)"),
+        description=_(
+            "Write the family's one-page plan of a meeting as an A4 PDF: the same "
+            "file the app saves. Warns on stderr when the plan had to be shortened."
+        ),
     )
-    pln.add_argument("meeting", metavar="MEETING", help="meeting id or unique id prefix")
-    pln.add_argument("-o", "--output", metavar="FILE", required=True, help="PDF file to write")
+    pln.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique id prefix"))
+    pln.add_argument("-o", "--output", metavar="FILE", required=True, help=_("PDF file to write"))
+    languages = ", ".join(f"{info.code.value} ({info.name(tr.language)})" for info in LANGUAGES)
     pln.add_argument(
         "--lang",
         choices=PLAN_LANGUAGES,
-        help="language of the plan: "
-        + ", ".join(f"{info.code.value} ({info.english})" for info in LANGUAGES)
-        + " (default: the family's language)",
+        help=_(
+            "language of the plan: {languages} (default: the family's language)",
+            languages=languages,
+        ),
     )
     log = sub.add_parser(
         "log",
         parents=[common],
-        help="the access log: who opened, exported, printed or deleted what",
-        description="Show the access log, newest first: time, event and ids (never case "
-        f"text). Entries older than {LOG_KEEP_DAYS} days are removed.",
+        help=_("the access log: who opened, exported, printed or deleted what"),
+        description=_(
+            "Show the access log, newest first: time, event and ids (never case "
+            "text). Entries older than {days} days are removed.",
+            days=LOG_KEEP_DAYS,
+        ),
     )
-    log.add_argument("family", metavar="FAMILY", nargs="?", help="only this family (id prefix)")
+    log.add_argument("family", metavar="FAMILY", nargs="?", help=_("only this family (id prefix)"))
     bkp = sub.add_parser(
         "backup",
         parents=[common],
-        help="make a backup now (encrypted like the database)",
-        description="Make a backup of the database with SQLite's online backup API, "
-        "encrypted with the same key. Without -o it goes into backups/ in the data dir, "
-        "with the automatic ones.",
+        help=_("make a backup now (encrypted like the database)"),
+        description=_(
+            "Make a backup of the database with SQLite's online backup API, "
+            "encrypted with the same key. Without -o it goes into backups/ in the data dir, "
+            "with the automatic ones."
+        ),
     )
-    bkp.add_argument("-o", "--output", metavar="FILE", help="write the backup to this file")
+    bkp.add_argument("-o", "--output", metavar="FILE", help=_("write the backup to this file"))
     sub.add_parser(
         "backups",
         parents=[common],
-        help="list the backups with date and size",
-        description="List the backups in backups/ in the data dir, newest first. "
-        "Needs no password: only names, dates and sizes are read.",
+        help=_("list the backups with date and size"),
+        description=_(
+            "List the backups in backups/ in the data dir, newest first. "
+            "Needs no password: only names, dates and sizes are read."
+        ),
     )
     sub.add_parser(
         "check",
         parents=[common],
-        help="check the database and the backups for damage",
-        description="Run SQLite's full integrity_check (and cipher_integrity_check) on the "
-        "database, read-only, and check every backup. Exit code 2 if the database is "
-        "damaged.",
+        help=_("check the database and the backups for damage"),
+        description=_(
+            "Run SQLite's full integrity_check (and cipher_integrity_check) on the "
+            "database, read-only, and check every backup. Exit code 2 if the database is "
+            "damaged."
+        ),
     )
     rst = sub.add_parser(
         "restore",
         parents=[common],
-        help="bring back a backup (the newest good one by default)",
-        description="Put a backup in place of the database. The backup is checked first. "
-        "What it replaces is kept: a sound database as a 'before restore' backup, a "
-        "damaged one in damaged/.",
+        help=_("bring back a backup (the newest good one by default)"),
+        description=_(
+            "Put a backup in place of the database. The backup is checked first. "
+            "What it replaces is kept: a sound database as a 'before restore' backup, a "
+            "damaged one in damaged/."
+        ),
     )
     rst.add_argument(
         "backup",
         metavar="BACKUP",
         nargs="?",
-        help="a backup file, or a name from 'familymeeting backups' (default: the newest "
-        "that passes its check)",
+        help=_(
+            "a backup file, or a name from 'familymeeting backups' (default: the newest "
+            "that passes its check)"
+        ),
     )
     rst.add_argument(
         "--empty",
         action="store_true",
-        help="no backup: start again with an empty database (only when the database is "
-        "missing or was moved aside as damaged)",
+        help=_(
+            "no backup: start again with an empty database (only when the database is "
+            "missing or was moved aside as damaged)"
+        ),
     )
     sub.add_parser(
         "passwd",
         parents=[common],
-        help="change the password",
-        description="Change the password. Asks for the current and the new one "
-        "(or reads $FAMILYMEETING_PASSWORD and $FAMILYMEETING_NEW_PASSWORD). Only the "
-        "key file changes; the recovery code keeps working.",
+        help=_("change the password"),
+        description=_(
+            "Change the password. Asks for the current and the new one "
+            "(or reads $FAMILYMEETING_PASSWORD and $FAMILYMEETING_NEW_PASSWORD). Only the "
+            "key file changes; the recovery code keeps working."
+        ),
     )
     sub.add_parser(
         "recover",
         parents=[common],
-        help="set a new password with the recovery code",
-        description="Forgotten password: set a new one with the recovery code written down "
-        "when the password was chosen (or $FAMILYMEETING_RECOVERY_CODE and "
-        "$FAMILYMEETING_NEW_PASSWORD). Prints a new recovery code; the old one stops "
-        "working.",
+        help=_("set a new password with the recovery code"),
+        description=_(
+            "Forgotten password: set a new one with the recovery code written down "
+            "when the password was chosen (or $FAMILYMEETING_RECOVERY_CODE and "
+            "$FAMILYMEETING_NEW_PASSWORD). Prints a new recovery code; the old one stops "
+            "working."
+        ),
     )
     return parser
 
@@ -380,8 +268,8 @@ def short_ids(ids: Iterable[str], min_len: int = 8) -> dict[str, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    lang = detect_language()
-    parser = build_parser(lang)
+    tr = catalogue(detect_language())
+    parser = build_parser(tr)
     args = parser.parse_args(argv)
 
     from familymeeting.storage.paths import resolve_data_dir
@@ -397,12 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     size = parse_size(args.size)
                 except ValueError:
                     parser.error(
-                        f"--size: expected WIDTHxHEIGHT such as 1280x800, got {args.size!r}"
+                        tr.gettext(
+                            "--size: expected WIDTHxHEIGHT such as 1280x800, got {size}",
+                            size=repr(args.size),
+                        )
                     )
             return run_gui(data_dir, screenshot=args.screenshot, open_meeting=args.open, size=size)
-        return _run_command(args, data_dir, lang)
+        return _run_command(args, data_dir, tr)
     except UserError as exc:
-        print(f"familymeeting: {user_message(exc, lang)}", file=sys.stderr)
+        print(f"familymeeting: {user_message(exc, tr.language)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -412,7 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception:
         path = log_bug(data_dir)
-        print(f"familymeeting: {t('bug', lang, path=path)}", file=sys.stderr)
+        text = tr.gettext("An unexpected error happened. Details are saved in {path}.", path=path)
+        print(f"familymeeting: {text}", file=sys.stderr)
         return EXIT_BUG
 
 
@@ -450,7 +342,8 @@ def _ask(prompt: str, *, secret: bool = True) -> str:
     return line.rstrip("\r\n")
 
 
-def _existing_password(lang: str, env: str, prompt_key: str) -> str:
+def _existing_password(tr: Catalogue, env: str, prompt: str) -> str:
+    """A password from ``env``, else typed after ``prompt``."""
     from familymeeting.storage.unlock import password_from_environment
 
     password = password_from_environment(env)
@@ -458,15 +351,17 @@ def _existing_password(lang: str, env: str, prompt_key: str) -> str:
         return password
     if not _has_terminal():
         raise UserError("password_needed", env=env)
-    password = _ask(t(prompt_key, lang))
+    password = _ask(prompt)
     if not password:
         raise UserError("password_empty")
     return password
 
 
-def _new_password(lang: str, env: str, prompt_key: str) -> str:
-    """A new password from ``env``, else typed twice (with a tip if it is weak)."""
-    from familymeeting.messages import render
+def _new_password(tr: Catalogue, env: str, *, first: bool) -> str:
+    """A new password from ``env``, else typed twice (with a tip if it is weak).
+
+    ``first``: the data's first password, else a change of it.
+    """
     from familymeeting.storage.keys import (
         MIN_PASSWORD_LENGTH,
         check_new_password,
@@ -480,26 +375,39 @@ def _new_password(lang: str, env: str, prompt_key: str) -> str:
         return password
     if not _has_terminal():
         raise UserError("password_needed", env=env)
-    password = _ask(t(prompt_key, lang, min=MIN_PASSWORD_LENGTH))
+    if first:
+        prompt = tr.gettext(
+            "Choose a password for the data (at least {min} characters): ",
+            min=MIN_PASSWORD_LENGTH,
+        )
+    else:
+        prompt = tr.gettext("New password (at least {min} characters): ", min=MIN_PASSWORD_LENGTH)
+    password = _ask(prompt)
     check_new_password(password)
     hint = password_hint_code(password)
     if hint:
-        print(f"familymeeting: {t('password_tip', lang, hint=render(hint, lang))}", file=sys.stderr)
-    if _ask(t("new_password_again", lang)) != password:
+        tip = tr.gettext("Tip: {hint}", hint=render(hint, tr.language))
+        print(f"familymeeting: {tip}", file=sys.stderr)
+    if _ask(tr.gettext("The same password again: ")) != password:
         raise UserError("password_mismatch")
     return password
 
 
-def _print_recovery_code(code: str, intro_key: str, lang: str, *, stream: TextIO) -> None:
-    print(f"familymeeting: {t(intro_key, lang)}", file=stream)
+def _print_recovery_code(code: str, intro: str, tr: Catalogue, *, stream: TextIO) -> None:
+    print(f"familymeeting: {intro}", file=stream)
     print(f"\n    {code}\n", file=stream)
-    print(f"familymeeting: {t('recovery_code_once', lang)}", file=stream, flush=True)
+    once = tr.gettext(
+        "The code is shown only this once. If you forget the password, the only way "
+        "back to the data is 'familymeeting recover' with this code. Without both the "
+        "password and the recovery code, nobody can read the data."
+    )
+    print(f"familymeeting: {once}", file=stream, flush=True)
 
 
 _UNLOCK_FAILURES: list[datetime] = []
 
 
-def open_database(data_dir: Path, lang: str) -> Database:
+def open_database(data_dir: Path, tr: Catalogue) -> Database:
     """The data dir's database, unlocked with the password from the env or a prompt.
 
     First run (no key file): the password is chosen here and the recovery code is
@@ -510,14 +418,18 @@ def open_database(data_dir: Path, lang: str) -> Database:
 
     state = unlock.data_state(data_dir)
     if state is unlock.DataState.ENCRYPTED:
-        password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+        password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
     else:
         if state is unlock.DataState.PLAIN:
             unlock.check_plain_database(data_dir)
-        password = _new_password(lang, unlock.PASSWORD_ENV, "new_password_prompt")
+        password = _new_password(tr, unlock.PASSWORD_ENV, first=True)
     result = unlock.open_unlocked(data_dir, password)
     if result.recovery_code:
-        _print_recovery_code(result.recovery_code, "recovery_code_first", lang, stream=sys.stderr)
+        intro = tr.gettext(
+            "The data is now encrypted with your password. Write down the recovery code "
+            "below and keep it somewhere safe, away from the computer:"
+        )
+        _print_recovery_code(result.recovery_code, intro, tr, stream=sys.stderr)
     # Logged once the command has succeeded (_run_command): a refused command must
     # leave the database byte-identical.
     _UNLOCK_FAILURES[:] = list(result.failed_attempts)
@@ -531,18 +443,18 @@ def _require_keys(data_dir: Path) -> None:
         raise UserError("no_password_yet", path=str(data_dir))
 
 
-def _passwd(data_dir: Path, lang: str) -> None:
+def _passwd(data_dir: Path, tr: Catalogue) -> None:
     from familymeeting.storage.keys import KeyStore
     from familymeeting.storage.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
 
     _require_keys(data_dir)
-    old = _existing_password(lang, PASSWORD_ENV, "current_password_prompt")
-    new = _new_password(lang, NEW_PASSWORD_ENV, "changed_password_prompt")
+    old = _existing_password(tr, PASSWORD_ENV, tr.gettext("Current password: "))
+    new = _new_password(tr, NEW_PASSWORD_ENV, first=False)
     KeyStore.change_password(data_dir, old, new)
-    print(t("password_changed", lang))
+    print(tr.gettext("The password has been changed. The recovery code works as before."))
 
 
-def _recover(data_dir: Path, lang: str) -> None:
+def _recover(data_dir: Path, tr: Catalogue) -> None:
     from familymeeting.storage.keys import KeyStore, normalize_recovery_code
     from familymeeting.storage.unlock import (
         NEW_PASSWORD_ENV,
@@ -557,63 +469,84 @@ def _recover(data_dir: Path, lang: str) -> None:
             raise UserError("password_needed", env=RECOVERY_CODE_ENV)
         # Shown while typed: 32 characters blind would be a trial, and the code is
         # replaced the moment it has been used.
-        code = _ask(t("recovery_code_prompt", lang), secret=False)
+        code = _ask(tr.gettext("Recovery code: "), secret=False)
     normalize_recovery_code(code)  # a typo is reported before a new password is asked for
-    new = _new_password(lang, NEW_PASSWORD_ENV, "changed_password_prompt")
+    new = _new_password(tr, NEW_PASSWORD_ENV, first=False)
     new_code = KeyStore.recover(data_dir, code, new)
-    _print_recovery_code(new_code, "recovered", lang, stream=sys.stdout)
+    intro = tr.gettext(
+        "The password has been changed. The old recovery code no longer works; "
+        "write down the new one and keep it somewhere safe:"
+    )
+    _print_recovery_code(new_code, intro, tr, stream=sys.stdout)
 
 
-def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
+def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int:
     from familymeeting.storage.services import Services
 
     if args.command == "passwd":
-        _passwd(data_dir, lang)
+        _passwd(data_dir, tr)
         return 0
     if args.command == "recover":
-        _recover(data_dir, lang)
+        _recover(data_dir, tr)
         return 0
     if args.command == "backups":
-        _backups(data_dir, lang)
+        _backups(data_dir, tr)
         return 0
     if args.command == "check":
-        return _check(data_dir, lang)
+        return _check(data_dir, tr)
     if args.command == "restore":
-        _restore(data_dir, args, lang)
+        _restore(data_dir, args, tr)
         return 0
-    db = open_database(data_dir, lang)
+    db = open_database(data_dir, tr)
     try:
         services = Services(db)
         if args.command == "demo":
             from familymeeting.storage.demo import create_demo_family
 
             family = create_demo_family(services)
-            print(t("demo_done", lang, name=family.display_name, id=family.id[:8]))
+            print(
+                tr.gettext(
+                    "Created the demo family '{name}' (id {id}).",
+                    name=family.display_name,
+                    id=family.id[:8],
+                )
+            )
         elif args.command == "list":
-            _list(services, lang, include_archived=args.all)
+            _list(services, tr, include_archived=args.all)
         elif args.command == "export-case":
             from familymeeting.storage.casefile import export_case
 
             family = services.resolve_family(args.family)
             out = Path(args.output)
             if _is_database_file(out, db.path):
-                raise UserError(
-                    "output_unwritable", path=str(out), reason=t("output_is_database", lang)
-                )
+                raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
             export_case(services, family.id, out)
             services.log_event("export_case", family_id=family.id, detail="cli")
-            print(t("exported", lang, name=family.display_name, path=out))
+            print(
+                tr.gettext(
+                    "Saved the case file for '{name}' to {path}.",
+                    name=family.display_name,
+                    path=out,
+                )
+            )
         elif args.command == "import-case":
             from familymeeting.storage.casefile import import_case, read_case_file
 
             case = read_case_file(Path(args.file))
             family = import_case(services, case, replace=args.replace)
             services.log_event("import_case", family_id=family.id, detail="cli")
-            print(t("imported", lang, name=family.display_name, meetings=len(case.meetings)))
+            print(
+                tr.ngettext(
+                    "Imported the family '{name}' ({n} meeting).",
+                    "Imported the family '{name}' ({n} meetings).",
+                    len(case.meetings),
+                    name=family.display_name,
+                )
+            )
         elif args.command == "plan":
-            _plan(services, db.path, args, lang)
+            _plan(services, db.path, args, tr)
         elif args.command == "backup":
-            _backup(db, args, lang)
+            _backup(db, args, tr)
             if args.output:
                 services.log_event("export_backup", detail="cli")
         elif args.command == "log":
@@ -641,60 +574,83 @@ def format_size(size: int, lang: str) -> str:
     return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
 
 
-def _backup(db: Database, args: argparse.Namespace, lang: str) -> None:
+def _is_database(tr: Catalogue) -> str:
+    """Why an output file was refused: it would replace the data (see _is_database_file)."""
+    return tr.gettext("that is the program's own database or key file; choose another file name")
+
+
+def _backup(db: Database, args: argparse.Namespace, tr: Catalogue) -> None:
     from familymeeting.storage.backup import BackupKind, BackupSchedule, export_backup
 
     if args.output:
         out = Path(args.output)
         if _is_database_file(out, db.path):
-            raise UserError(
-                "output_unwritable", path=str(out), reason=t("output_is_database", lang)
-            )
+            raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
         info = export_backup(db, out)
     else:
         info = BackupSchedule().backup_now(db, BackupKind.MANUAL)
-    print(t("backup_saved", lang, path=info.path, size=format_size(info.size, lang)))
+    print(
+        tr.gettext(
+            "Saved the backup to {path} ({size}). It is encrypted and opens only with the "
+            "password or recovery code of this data.",
+            path=info.path,
+            size=format_size(info.size, tr.language),
+        )
+    )
 
 
-def _backups(data_dir: Path, lang: str) -> None:
+def _backups(data_dir: Path, tr: Catalogue) -> None:
     from familymeeting.storage.backup import backup_dir, damaged_dir, list_backups
 
     backups = list_backups(data_dir)
     if not backups:
-        print(t("no_backups", lang, path=backup_dir(data_dir)))
+        print(
+            tr.gettext(
+                "No backups yet in {path}. They are made by themselves when the program "
+                "closes, and every half hour when something changed.",
+                path=backup_dir(data_dir),
+            )
+        )
     else:
-        print(t("backups_where", lang, path=backup_dir(data_dir)))
+        print(tr.gettext("Backups in {path}:", path=backup_dir(data_dir)))
         for b in backups:
             local = b.created.astimezone()
-            kind = BACKUP_KIND_WORDS[b.kind.value][lang]
-            size = format_size(b.size, lang)
+            kind = backup_kind(b.kind, tr.language)
+            size = format_size(b.size, tr.language)
             print(f"  {local:%Y-%m-%d %H:%M}  {size:>9}  {kind:<16} {b.path.name}")
     damaged = damaged_dir(data_dir)
     kept = [p for p in damaged.glob("*.db")] if damaged.is_dir() else []
     if kept:
-        print(t("damaged_kept", lang, n=len(kept), path=damaged))
+        print(
+            tr.ngettext(
+                "{n} damaged database file is kept in {path}.",
+                "{n} damaged database files are kept in {path}.",
+                len(kept),
+                path=damaged,
+            )
+        )
 
 
-def _data_key(data_dir: Path, lang: str) -> bytes | None:
+def _data_key(data_dir: Path, tr: Catalogue) -> bytes | None:
     """The data key for read-only work (check), without opening the database."""
     from familymeeting.storage import unlock
 
     if unlock.data_state(data_dir) is not unlock.DataState.ENCRYPTED:
         return None
-    password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+    password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
     return unlock.unlock_key(data_dir, password)
 
 
-def _check(data_dir: Path, lang: str) -> int:
+def _check(data_dir: Path, tr: Catalogue) -> int:
     from familymeeting.storage.backup import list_backups
     from familymeeting.storage.database import check_file
     from familymeeting.storage.paths import DB_FILENAME
 
-    key = _data_key(data_dir, lang)
+    key = _data_key(data_dir, tr)
     path = data_dir / DB_FILENAME
     damaged = False
     if not path.exists():
-        print(t("check_no_database", lang, path=data_dir))
+        print(tr.gettext("There is no database in {path}.", path=data_dir))
     else:
         problems = check_file(path, key, full=True)
         if problems:
@@ -702,21 +658,37 @@ def _check(data_dir: Path, lang: str) -> int:
             for line in problems[:10]:
                 print(f"  {line}")
         else:
-            pages = t("check_pages_encrypted" if key else "check_pages_plain", lang)
-            print(t("check_ok", lang, pages=pages))
+            if key:
+                print(
+                    tr.gettext(
+                        "The database is sound (full check of every page and its encryption)."
+                    )
+                )
+            else:
+                print(tr.gettext("The database is sound (full check of every page)."))
     backups = list_backups(data_dir)
     if backups:
         bad = [b for b in backups if check_file(b.path, key, full=True)]
-        print(t("check_backups", lang, good=len(backups) - len(bad), bad=len(bad)))
+        print(
+            tr.gettext(
+                "Backups: {good} sound, {bad} damaged.",
+                good=len(backups) - len(bad),
+                bad=len(bad),
+            )
+        )
         for b in bad:
             print(f"  {b.path.name}")
     if damaged:
-        print(f"familymeeting: {t('check_damaged', lang)}", file=sys.stderr)
+        damaged_text = tr.gettext(
+            "The database is damaged. Bring back the newest good backup with "
+            "'familymeeting restore' (what it replaces is kept)."
+        )
+        print(f"familymeeting: {damaged_text}", file=sys.stderr)
         return EXIT_USER_ERROR
     return 0
 
 
-def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
+def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
     from familymeeting.storage import unlock
     from familymeeting.storage.backup import backup_dir, damaged_dir, parse_backup_name
     from familymeeting.storage.paths import DB_FILENAME
@@ -726,9 +698,14 @@ def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
     if args.empty:
         if (data_dir / DB_FILENAME).exists():
             raise UserError("restore_empty_refused", path=str(data_dir))
-        password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+        password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
         unlock.open_unlocked(data_dir, password, start_empty=True).db.close()
-        print(t("started_empty", lang, path=damaged_dir(data_dir)))
+        print(
+            tr.gettext(
+                "Started again with an empty database. The old file is kept in {path}.",
+                path=damaged_dir(data_dir),
+            )
+        )
         return
     chosen: Path | None = None
     if args.backup:
@@ -737,7 +714,7 @@ def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
             chosen = backup_dir(data_dir) / args.backup
         if not chosen.is_file():
             raise UserError("file_not_found", path=str(chosen))
-    password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
+    password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
     result, restored = unlock.restore_and_open(data_dir, password, chosen)
     try:
         services = Services(result.db)
@@ -746,31 +723,44 @@ def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
         result.db.close()
     parsed = parse_backup_name(restored.restored_from)
     when = parsed[0] if parsed else datetime.fromtimestamp(restored.restored_from.stat().st_mtime)
-    print(t("restored", lang, at=f"{when.astimezone():%Y-%m-%d %H:%M}"))
+    at = f"{when.astimezone():%Y-%m-%d %H:%M}"
+    print(tr.gettext("The backup from {at} has been brought back.", at=at))
     if restored.saved_current is not None:
-        print(t("restored_saved", lang, path=restored.saved_current.path))
+        path = restored.saved_current.path
+        print(tr.gettext("The database from before is kept as a backup: {path}", path=path))
     if restored.moved_to is not None:
-        print(t("restored_moved", lang, path=restored.moved_to))
+        print(tr.gettext("The damaged database is kept in {path}", path=restored.moved_to))
 
 
-def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str) -> None:
+def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:
     from familymeeting.export.plan import PLACEHOLDER, export_plan
     from familymeeting.storage.plan_data import build_plan
 
     meeting = services.resolve_meeting(args.meeting)
     out = Path(args.output)
     if _is_database_file(out, db_path):
-        raise UserError("output_unwritable", path=str(out), reason=t("output_is_database", lang))
+        raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
     services.log_event("plan_pdf", family_id=meeting.family_id, meeting_id=meeting.id, detail="cli")
-    print(t("plan_saved", lang, name=plan.family_name, path=out))
+    print(tr.gettext("Saved the plan for '{name}' to {path}.", name=plan.family_name, path=out))
     if result.shortened:
-        print(f"familymeeting: {t('plan_shortened', lang)}", file=sys.stderr)
+        shortened = tr.gettext(
+            "Warning: the plan was too long for one page, so some lists were shortened "
+            '("+ N more – ask your caseworker"). Check it before it is printed.'
+        )
+        print(f"familymeeting: {shortened}", file=sys.stderr)
     if result.missing_glyphs:
         chars = " ".join(result.missing_glyphs)
-        n = len(result.missing_glyphs)
-        line = t("plan_missing_glyphs", lang, n=n, placeholder=PLACEHOLDER, chars=chars)
+        line = tr.ngettext(
+            "Warning: {n} character cannot be printed in the plan's font and is shown as "
+            "{placeholder}: {chars}",
+            "Warning: {n} characters cannot be printed in the plan's font and are shown as "
+            "{placeholder}: {chars}",
+            len(result.missing_glyphs),
+            placeholder=PLACEHOLDER,
+            chars=chars,
+        )
         print(f"familymeeting: {line}", file=sys.stderr)
 
 
@@ -794,27 +784,34 @@ def _is_database_file(path: Path, db_path: Path) -> bool:
     return False
 
 
-def _list(services: Services, lang: str, *, include_archived: bool) -> None:
+def _list(services: Services, tr: Catalogue, *, include_archived: bool) -> None:
     every_family = services.list_families(include_archived=True)
     families = [f for f in every_family if include_archived or not f.archived]
     if not families:
         # "No families yet, try the demo" would be alarming when they are only archived.
-        print(t("only_archived" if every_family else "no_families", lang, n=len(every_family)))
+        if every_family:
+            print(
+                tr.gettext(
+                    "No active families ({n} archived). See them with 'familymeeting list --all'.",
+                    n=len(every_family),
+                )
+            )
+        else:
+            print(tr.gettext("No families yet. Try 'familymeeting demo'."))
         return
     meetings = {f.id: services.list_meetings(f.id) for f in every_family}
     fam_ids = short_ids(f.id for f in every_family)
     meet_ids = short_ids(m.id for ms in meetings.values() for m in ms)
     for family in families:
         n = len(services.list_participants(family.id))
-        extra = f"  ({t('archived', lang)})" if family.archived else ""
-        print(
-            f"{fam_ids[family.id]}  {family.display_name}  [{t('participants', lang, n=n)}]{extra}"
-        )
+        extra = f"  ({tr.gettext('archived')})" if family.archived else ""
+        people = tr.ngettext("{n} participant", "{n} participants", n)
+        print(f"{fam_ids[family.id]}  {family.display_name}  [{people}]{extra}")
         if not meetings[family.id]:
-            print(f"    {t('no_meetings', lang)}")
+            print(f"    {tr.gettext('no meetings')}")
         for m in meetings[family.id]:
-            kind = KIND_WORDS[m.kind][lang]
-            status = STATUS_WORDS[m.status][lang]
+            kind = meeting_kind(m.kind, tr.language)
+            status = meeting_status(m.status, tr.language)
             place = f"  {m.place}" if m.place else ""
             print(f"    {meet_ids[m.id]}  {m.starts_at:%Y-%m-%d %H:%M}  {kind}, {status}{place}")
 

@@ -1,445 +1,338 @@
-"""Messages for errors a user can cause, in Danish and English. No Qt.
+"""The catalogue of the text Qt does not show, in Danish and English. No Qt.
 
-The storage layer raises :class:`~familymeeting.domain.errors.UserError` with a
-message id and parameters; the CLI and the UI render it here in the user's
-language. Field names are turned into words too, so a message reads as a
-sentence, not as a stack trace.
+That is everything the command line prints, and the messages for errors a user can
+cause (the window shows those too). What the window itself shows is Qt's, in
+resources/i18n/familymeeting_da.ts; the plan's fixed words are in the plan's own
+catalogues (domain/plan_catalogue/), one per family language.
+
+It is a gettext catalogue, like Qt's: the English text in the code is the message
+id, the Danish is in ``resources/i18n/messages_da.po`` (a translator's ordinary PO
+file), compiled to ``messages_da.mo``, which the standard library's :mod:`gettext`
+reads at run time. README.md ("Translations") has the commands that refresh them,
+and tests/unit/test_translations.py fails when a text has no Danish, or the .mo is
+older than the .po.
+
+- Code that prints (the CLI) calls :func:`gettext` and :func:`ngettext` (or a
+  :class:`Catalogue`'s methods for a given language) with literal English text and
+  named ``{placeholders}``: ``gettext("Saved the plan for '{name}' to {path}.",
+  name=..., path=...)``.
+- The storage layer raises :class:`~familymeeting.domain.errors.UserError` with a
+  code and parameters, never a finished sentence; :func:`user_message` renders it
+  here from :data:`MESSAGES`. Field, record and reason keys among the parameters
+  are turned into words too, so a message reads as a sentence, not a stack trace.
+- Texts in a table are marked with :func:`N_` (or :func:`N_plural`) so that the
+  extraction finds them; they are translated when they are shown.
+- The words for the domain's values that the CLI prints (meeting kinds, statuses,
+  roles, backup kinds) are here once: :func:`meeting_kind` and friends. The window
+  has its own, capitalised, in ui/words.py (Qt's catalogue); a test keeps the two in
+  step.
 """
 
 from __future__ import annotations
 
 import locale
 import os
-from typing import Any
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from gettext import GNUTranslations, NullTranslations
+from typing import Any, NamedTuple
 
+from familymeeting.assets import resource
+from familymeeting.domain.enums import MeetingKind, MeetingStatus, Role
 from familymeeting.domain.errors import UserError
 
 LANG_ENV = "FAMILYMEETING_LANG"
 SUPPORTED = ("da", "en")
+SOURCE_LANGUAGE = "en"  # the message ids are the English text
+DOMAIN = "messages"  # resources/i18n/messages_<lang>.po and .mo
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "value_not_text": {
-        "da": "{field} skal være tekst.",
-        "en": "{field} must be text.",
-    },
-    "value_required": {
-        "da": "{field} mangler. Skriv noget i feltet.",
-        "en": "{field} is missing. Please type something.",
-    },
-    "value_too_long": {
-        "da": "{field} er for lang ({length} tegn); højst {max} tegn.",
-        "en": "{field} is too long ({length} characters); at most {max}.",
-    },
-    "rating_not_integer": {
-        "da": "En vurdering skal være et helt tal fra 1 til 10 (fik {value}).",
-        "en": "A rating must be a whole number from 1 to 10 (got {value}).",
-    },
-    "rating_out_of_range": {
-        "da": "En vurdering skal være fra 1 til 10 (fik {value}).",
-        "en": "A rating must be from 1 to 10 (got {value}).",
-    },
-    "birth_year_invalid": {
-        "da": "Fødselsåret {value} kan ikke passe.",
-        "en": "The birth year {value} cannot be right.",
-    },
-    "invalid_choice": {
-        "da": "{field}: '{value}' er ikke en mulighed.",
-        "en": "{field}: '{value}' is not one of the choices.",
-    },
-    "invalid_datetime": {
-        "da": "Ugyldigt tidspunkt: {value}.",
-        "en": "Not a valid date and time: {value}.",
-    },
-    "invalid_date": {
-        "da": "Ugyldig dato: {value}.",
-        "en": "Not a valid date: {value}.",
-    },
-    "kind_not_in_column": {
-        "da": "Korttypen '{kind}' hører ikke til i kolonnen '{column}'.",
-        "en": "The card kind '{kind}' does not belong in the column '{column}'.",
-    },
-    "participant_not_in_family": {
-        "da": "Deltageren {id} hører ikke til denne familie.",
-        "en": "The participant {id} does not belong to this family.",
-    },
-    "not_found": {
-        "da": "Fandt ingen {what} med id '{id}'.",
-        "en": "No {what} with id '{id}' was found.",
-    },
-    "ambiguous_id": {
-        "da": "'{id}' passer på {count} {what}; skriv flere tegn af id'et.",
-        "en": "'{id}' matches {count} {what} records; type more of the id.",
-    },
-    "data_dir_unusable": {
-        "da": "Datamappen {path} kan ikke oprettes eller bruges.",
-        "en": "The data folder {path} cannot be created or used.",
-    },
-    "db_unreadable": {
-        "da": "Databasen {path} kan ikke læses; filen er tom eller beskadiget. "
-        "Intet er ændret i filen.",
-        "en": "The database {path} cannot be read; the file is empty or damaged. "
-        "The file has not been changed.",
-    },
-    "db_not_ours": {
-        "da": "Filen {path} er ikke en familymeeting-database. Intet er ændret i filen.",
-        "en": "The file {path} is not a familymeeting database. It has not been changed.",
-    },
-    "db_too_new": {
-        "da": "Databasen {path} er lavet af en nyere udgave af familymeeting "
-        "(version {found}; denne udgave kender op til {supported}). "
-        "Opdater programmet. Filen er ikke ændret.",
-        "en": "The database {path} was made by a newer familymeeting "
+
+class Plural(NamedTuple):
+    """A text with a number in it: the singular and plural English forms, and which
+    parameter holds the number."""
+
+    singular: str
+    plural: str
+    number: str
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue (gettext's usual name for it); it is
+    translated where it is shown."""
+    return message
+
+
+def N_plural(singular: str, plural: str, *, number: str) -> Plural:
+    """Marks a text with a number for the catalogue (extracted as ``N_plural:1,2``)."""
+    return Plural(singular, plural, number)
+
+
+MESSAGES: dict[str, str | Plural] = {
+    "value_not_text": N_("{field} must be text."),
+    "value_required": N_("{field} is missing. Please type something."),
+    "value_too_long": N_("{field} is too long ({length} characters); at most {max}."),
+    "rating_not_integer": N_("A rating must be a whole number from 1 to 10 (got {value})."),
+    "rating_out_of_range": N_("A rating must be from 1 to 10 (got {value})."),
+    "birth_year_invalid": N_("The birth year {value} cannot be right."),
+    "invalid_choice": N_("{field}: '{value}' is not one of the choices."),
+    "invalid_datetime": N_("Not a valid date and time: {value}."),
+    "invalid_date": N_("Not a valid date: {value}."),
+    "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
+    "participant_not_in_family": N_("The participant {id} does not belong to this family."),
+    "not_found": N_("No {what} with id '{id}' was found."),
+    "ambiguous_id": N_("'{id}' matches {count} {what} records; type more of the id."),
+    "data_dir_unusable": N_("The data folder {path} cannot be created or used."),
+    "db_unreadable": N_(
+        "The database {path} cannot be read; the file is empty or damaged. "
+        "The file has not been changed."
+    ),
+    "db_not_ours": N_("The file {path} is not a familymeeting database. It has not been changed."),
+    "db_too_new": N_(
+        "The database {path} was made by a newer familymeeting "
         "(version {found}; this one knows up to {supported}). "
-        "Please update the program. The file has not been changed.",
-    },
-    "db_busy": {
-        "da": "Databasen er optaget af et andet program lige nu, så ændringen blev ikke gemt. "
-        "Prøv igen om lidt.",
-        "en": "The database is busy with another program right now, so the change was not "
-        "saved. Please try again in a moment.",
-    },
-    "db_write_failed": {
-        "da": "Ændringen kunne ikke gemmes ({reason}). Tidligere data er uændrede.",
-        "en": "The change could not be saved ({reason}). Earlier data is unchanged.",
-    },
-    "disk_full": {
-        "da": "Disken er fuld, så ændringen blev ikke gemt. Tidligere data er uændrede.",
-        "en": "The disk is full, so the change was not saved. Earlier data is unchanged.",
-    },
+        "Please update the program. The file has not been changed."
+    ),
+    "db_busy": N_(
+        "The database is busy with another program right now, so the change was not "
+        "saved. Please try again in a moment."
+    ),
+    "db_write_failed": N_("The change could not be saved ({reason}). Earlier data is unchanged."),
+    "disk_full": N_("The disk is full, so the change was not saved. Earlier data is unchanged."),
     # ------------------------------------------------ password and encryption
-    "wrong_password": {
-        "da": "Forkert adgangskode. Intet er ændret. Har du glemt den, kan du bruge "
-        "gendannelseskoden.",
-        "en": "Wrong password. Nothing was changed. If you have forgotten it, you can use "
-        "the recovery code.",
-    },
-    "wrong_recovery_code": {
-        "da": "Gendannelseskoden passer ikke. Intet er ændret. Uden adgangskoden eller "
-        "den rigtige gendannelseskode kan dataene ikke læses af nogen.",
-        "en": "The recovery code does not match. Nothing was changed. Without the password "
-        "or the right recovery code, nobody can read the data.",
-    },
-    "recovery_code_format": {
-        "da": "Det er ikke en gendannelseskode: den har {groups} grupper med {size} tegn, "
-        "fx ABCD-EFGH-… (tallene 2-9 og bogstaverne uden I, L, O og U).",
-        "en": "That is not a recovery code: it has {groups} groups of {size} characters, "
-        "e.g. ABCD-EFGH-… (digits 2-9 and letters without I, L, O and U).",
-    },
-    "unlock_wait": {
-        "da": "For mange forkerte forsøg. Vent {seconds} sekunder, og prøv igen.",
-        "en": "Too many wrong attempts. Wait {seconds} seconds and try again.",
-    },
-    "password_too_short": {
-        "da": "Adgangskoden er for kort: brug mindst 10 tegn, gerne nogle ord i en "
-        "sætning kun du kender.",
-        "en": "The password is too short: use at least 10 characters, for example a few "
-        "words in a sentence only you know.",
-    },
-    "password_repeated": {
-        "da": "Adgangskoden er det samme tegn igen og igen; den er let at gætte.",
-        "en": "The password is the same character over and over; it is easy to guess.",
-    },
-    "password_one_kind": {
-        "da": "Bland gerne store og små bogstaver, tal eller tegn; kun én slags er lettere "
-        "at gætte.",
-        "en": "Consider mixing upper and lower case, digits or symbols; only one kind is "
-        "easier to guess.",
-    },
-    "password_common": {
-        "da": "Adgangskoden er mest almindelige ord eller årstal, som gættes først. "
-        "Tilføj noget personligt.",
-        "en": "The password is mostly common words or years, which are guessed first. "
-        "Add something personal.",
-    },
-    "password_mismatch": {
-        "da": "De to adgangskoder er ikke ens. Intet er ændret.",
-        "en": "The two passwords are not the same. Nothing was changed.",
-    },
-    "password_empty": {
-        "da": "Der blev ikke skrevet nogen adgangskode. Intet er ændret.",
-        "en": "No password was entered. Nothing was changed.",
-    },
-    "password_needed": {
-        "da": "Der skal bruges en adgangskode, men der er ingen terminal at spørge i. "
-        "Sæt miljøvariablen {env}.",
-        "en": "A password is needed, but there is no terminal to ask in. "
-        "Set the environment variable {env}.",
-    },
-    "no_password_yet": {
-        "da": "Der er ikke valgt en adgangskode i {path} endnu. Den vælges, første gang "
-        "programmet åbner dataene.",
-        "en": "No password has been chosen in {path} yet. It is chosen the first time the "
-        "program opens the data.",
-    },
-    "keys_missing": {
-        "da": "Nøglefilen {path} mangler. Den skal ligge ved siden af databasen; uden den "
-        "kan dataene ikke læses. Hent den fra en sikkerhedskopi.",
-        "en": "The key file {path} is missing. It belongs next to the database; without it "
-        "the data cannot be read. Restore it from a backup.",
-    },
-    "keys_corrupt": {
-        "da": "Nøglefilen {path} er beskadiget. Intet er ændret. Hent den fra en "
-        "sikkerhedskopi; uden den kan dataene ikke læses.",
-        "en": "The key file {path} is damaged. Nothing was changed. Restore it from a "
-        "backup; without it the data cannot be read.",
-    },
-    "keys_too_new": {
-        "da": "Nøglefilen {path} er lavet af en nyere udgave af familymeeting "
-        "(version {found}; denne udgave kender op til {supported}). Opdater programmet.",
-        "en": "The key file {path} was made by a newer familymeeting "
-        "(version {found}; this one knows up to {supported}). Please update the program.",
-    },
-    "keys_exist": {
-        "da": "Der findes allerede en nøglefil ({path}); den bliver ikke erstattet.",
-        "en": "A key file already exists ({path}); it will not be replaced.",
-    },
-    "db_wrong_key": {
-        "da": "Databasen {path} kan ikke åbnes med nøglen i keys.json: filen er beskadiget "
-        "eller hører til en anden nøglefil. Intet er ændret.",
-        "en": "The database {path} cannot be opened with the key in keys.json: the file is "
-        "damaged or belongs to another key file. Nothing was changed.",
-    },
-    "db_not_encrypted": {
-        "da": "Databasen {path} er ikke krypteret, selv om der er en nøglefil.",
-        "en": "The database {path} is not encrypted, although there is a key file.",
-    },
-    "db_not_plain": {
-        "da": "Databasen {path} er ikke en ukrypteret database og kan ikke krypteres.",
-        "en": "The database {path} is not an unencrypted database and cannot be encrypted.",
-    },
-    "db_convert_failed": {
-        "da": "Databasen {path} kunne ikke krypteres ({reason}). Den ukrypterede fil er uændret.",
-        "en": "The database {path} could not be encrypted ({reason}). The unencrypted file "
-        "is unchanged.",
-    },
-    "db_unreadable_no_keys": {
-        "da": "Databasen {path} kan ikke læses: den er beskadiget, eller den er krypteret og "
-        "nøglefilen {keys} mangler. Intet er ændret i filen.",
-        "en": "The database {path} cannot be read: it is damaged, or it is encrypted and the "
-        "key file {keys} is missing. The file has not been changed.",
-    },
-    "db_damaged": {
-        "da": "Databasen {path} er beskadiget ({reason}). Den er ikke åbnet og ikke ændret.",
-        "en": "The database {path} is damaged ({reason}). It has not been opened or changed.",
-    },
-    "db_damaged_restore": {
-        "da": "Databasen var beskadiget og er ikke åbnet. Den er flyttet til {moved}, hvor "
-        "den bliver liggende. Den nyeste gode sikkerhedskopi er fra {backup_at}; "
-        "hent den tilbage med 'familymeeting restore'.",
-        "en": "The database was damaged and has not been opened. It has been moved to "
+    "wrong_password": N_(
+        "Wrong password. Nothing was changed. If you have forgotten it, you can use "
+        "the recovery code."
+    ),
+    "wrong_recovery_code": N_(
+        "The recovery code does not match. Nothing was changed. Without the password "
+        "or the right recovery code, nobody can read the data."
+    ),
+    "recovery_code_format": N_(
+        "That is not a recovery code: it has {groups} groups of {size} characters, "
+        "e.g. ABCD-EFGH-… (digits 2-9 and letters without I, L, O and U)."
+    ),
+    "unlock_wait": N_plural(
+        "Too many wrong attempts. Wait {seconds} second and try again.",
+        "Too many wrong attempts. Wait {seconds} seconds and try again.",
+        number="seconds",
+    ),
+    "password_too_short": N_(
+        "The password is too short: use at least 10 characters, for example a few "
+        "words in a sentence only you know."
+    ),
+    "password_repeated": N_(
+        "The password is the same character over and over; it is easy to guess."
+    ),
+    "password_one_kind": N_(
+        "Consider mixing upper and lower case, digits or symbols; only one kind is easier to guess."
+    ),
+    "password_common": N_(
+        "The password is mostly common words or years, which are guessed first. "
+        "Add something personal."
+    ),
+    "password_mismatch": N_("The two passwords are not the same. Nothing was changed."),
+    "password_empty": N_("No password was entered. Nothing was changed."),
+    "password_needed": N_(
+        "A password is needed, but there is no terminal to ask in. "
+        "Set the environment variable {env}."
+    ),
+    "no_password_yet": N_(
+        "No password has been chosen in {path} yet. It is chosen the first time the "
+        "program opens the data."
+    ),
+    "keys_missing": N_(
+        "The key file {path} is missing. It belongs next to the database; without it "
+        "the data cannot be read. Restore it from a backup."
+    ),
+    "keys_corrupt": N_(
+        "The key file {path} is damaged. Nothing was changed. Restore it from a "
+        "backup; without it the data cannot be read."
+    ),
+    "keys_too_new": N_(
+        "The key file {path} was made by a newer familymeeting "
+        "(version {found}; this one knows up to {supported}). Please update the program."
+    ),
+    "keys_exist": N_("A key file already exists ({path}); it will not be replaced."),
+    "db_wrong_key": N_(
+        "The database {path} cannot be opened with the key in keys.json: the file is "
+        "damaged or belongs to another key file. Nothing was changed."
+    ),
+    "db_not_encrypted": N_("The database {path} is not encrypted, although there is a key file."),
+    "db_not_plain": N_(
+        "The database {path} is not an unencrypted database and cannot be encrypted."
+    ),
+    "db_convert_failed": N_(
+        "The database {path} could not be encrypted ({reason}). The unencrypted file is unchanged."
+    ),
+    "db_unreadable_no_keys": N_(
+        "The database {path} cannot be read: it is damaged, or it is encrypted and the "
+        "key file {keys} is missing. The file has not been changed."
+    ),
+    "db_damaged": N_(
+        "The database {path} is damaged ({reason}). It has not been opened or changed."
+    ),
+    "db_damaged_restore": N_(
+        "The database was damaged and has not been opened. It has been moved to "
         "{moved}, where it is kept. The newest good backup is from {backup_at}; "
-        "bring it back with 'familymeeting restore'.",
-    },
-    "db_damaged_no_backup": {
-        "da": "Databasen var beskadiget og er ikke åbnet. Den er flyttet til {moved}, hvor "
-        "den bliver liggende. Der er ingen god sikkerhedskopi. Kontakt IT-supporten med "
-        "filen, eller start forfra med 'familymeeting restore --empty'.",
-        "en": "The database was damaged and has not been opened. It has been moved to "
+        "bring it back with 'familymeeting restore'."
+    ),
+    "db_damaged_no_backup": N_(
+        "The database was damaged and has not been opened. It has been moved to "
         "{moved}, where it is kept. There is no good backup. Contact IT support with the "
-        "file, or start again with 'familymeeting restore --empty'.",
-    },
-    "db_missing_restore": {
-        "da": "Databasen mangler i {path}, men der er sikkerhedskopier. Den nyeste gode er fra "
-        "{backup_at}; hent den tilbage med 'familymeeting restore'.",
-        "en": "The database is missing from {path}, but there are backups. The newest good "
-        "one is from {backup_at}; bring it back with 'familymeeting restore'.",
-    },
-    "db_missing_no_backup": {
-        "da": "Databasen mangler i {path}, og der er ingen god sikkerhedskopi. Start forfra "
-        "med 'familymeeting restore --empty'.",
-        "en": "The database is missing from {path}, and there is no good backup. Start "
-        "again with 'familymeeting restore --empty'.",
-    },
-    "no_good_backup": {
-        "da": "Der er ingen sikkerhedskopi, der består sin kontrol, i {path}.",
-        "en": "There is no backup in {path} that passes its check.",
-    },
-    "backup_damaged": {
-        "da": "Sikkerhedskopien {path} er beskadiget eller hører ikke til disse data "
-        "({reason}). Intet er ændret.",
-        "en": "The backup {path} is damaged or does not belong to this data ({reason}). "
-        "Nothing was changed.",
-    },
-    "backup_failed": {
-        "da": "Sikkerhedskopien {path} kunne ikke laves ({reason}). Dataene er uændrede.",
-        "en": "The backup {path} could not be made ({reason}). The data is unchanged.",
-    },
-    "disk_full_backup": {
-        "da": "Disken er fuld, så sikkerhedskopien blev ikke lavet. Dataene er uændrede; "
-        "frigør plads, og prøv igen.",
-        "en": "The disk is full, so the backup was not made. The data is unchanged; free "
-        "some space and try again.",
-    },
-    "move_aside_failed": {
-        "da": "Den beskadigede database {path} kunne ikke flyttes til side ({reason}). "
-        "Intet er ændret.",
-        "en": "The damaged database {path} could not be moved aside ({reason}). "
-        "Nothing was changed.",
-    },
-    "restore_empty_refused": {
-        "da": "Der er allerede en database i {path}; '--empty' bruges kun, når den mangler "
-        "eller var beskadiget. Intet er ændret.",
-        "en": "There is already a database in {path}; '--empty' is only for when it is "
-        "missing or was damaged. Nothing was changed.",
-    },
-    "file_not_found": {
-        "da": "Filen {path} findes ikke.",
-        "en": "The file {path} does not exist.",
-    },
-    "case_file_unreadable": {
-        "da": "Sagsfilen {path} kan ikke åbnes: {reason}.",
-        "en": "The case file {path} cannot be opened: {reason}.",
-    },
-    "case_file_too_big": {
-        "da": "Sagsfilen fylder {size} MiB; en sagsfil må højst fylde {max} MiB.",
-        "en": "The case file is {size} MiB; a case file may be at most {max} MiB.",
-    },
-    "case_file_not_utf8": {
-        "da": "Sagsfilen er ikke gyldig UTF-8-tekst (fejl ved byte {position}).",
-        "en": "The case file is not valid UTF-8 text (error at byte {position}).",
-    },
-    "case_file_not_json": {
-        "da": "Sagsfilen er ikke gyldig JSON (fejl i linje {line}, kolonne {column}).",
-        "en": "The case file is not valid JSON (error at line {line}, column {column}).",
-    },
-    "case_file_truncated": {
-        "da": "Sagsfilen ender for tidligt (linje {line}); den er nok afkortet. "
-        "Hent eller gem den igen.",
-        "en": "The case file ends too early (line {line}); it is probably truncated. "
-        "Fetch or save it again.",
-    },
-    "case_file_bad_number": {
-        "da": "Sagsfilen indeholder '{value}', som ikke er et tal, JSON tillader.",
-        "en": "The case file contains '{value}', which is not a number JSON allows.",
-    },
-    "case_file_too_deep": {
-        "da": "Sagsfilen er indlejret alt for dybt til at være en sagsfil.",
-        "en": "The case file is nested far too deeply to be a case file.",
-    },
-    "case_file_wrong_format": {
-        "da": "Filen er ikke en familymeeting-sagsfil (format '{found}').",
-        "en": "The file is not a familymeeting case file (format '{found}').",
-    },
-    "case_file_wrong_version": {
-        "da": "Sagsfilen har version {found}; denne udgave af familymeeting læser version "
-        "{supported}.",
-        "en": "The case file is version {found}; this familymeeting reads version {supported}.",
-    },
-    "case_file_invalid": {
-        "da": "Sagsfilen har en fejl ved {location}: {reason}.",
-        "en": "The case file has an error at {location}: {reason}.",
-    },
-    "case_file_bad_reference": {
-        "da": "Sagsfilen henviser til {what} '{id}', som ikke findes i filen ({location}).",
-        "en": "The case file refers to {what} '{id}', which is not in the file ({location}).",
-    },
-    "case_file_duplicate_id": {
-        "da": "Sagsfilen bruger id'et '{id}' mere end én gang.",
-        "en": "The case file uses the id '{id}' more than once.",
-    },
-    "case_family_exists": {
-        "da": "Familien '{name}' findes allerede. Brug --replace for at erstatte den "
-        "med sagsfilens indhold.",
-        "en": "The family '{name}' already exists. Use --replace to replace it "
-        "with the case file's content.",
-    },
-    "case_id_taken": {
-        "da": "Sagsfilens {what} '{id}' findes allerede i en anden familie; intet er importeret.",
-        "en": "The case file's {what} '{id}' already exists in another family; "
-        "nothing was imported.",
-    },
-    "output_unwritable": {
-        "da": "Kan ikke skrive {path}: {reason}.",
-        "en": "Cannot write {path}: {reason}.",
-    },
+        "file, or start again with 'familymeeting restore --empty'."
+    ),
+    "db_missing_restore": N_(
+        "The database is missing from {path}, but there are backups. The newest good "
+        "one is from {backup_at}; bring it back with 'familymeeting restore'."
+    ),
+    "db_missing_no_backup": N_(
+        "The database is missing from {path}, and there is no good backup. Start "
+        "again with 'familymeeting restore --empty'."
+    ),
+    "no_good_backup": N_("There is no backup in {path} that passes its check."),
+    "backup_damaged": N_(
+        "The backup {path} is damaged or does not belong to this data ({reason}). "
+        "Nothing was changed."
+    ),
+    "backup_failed": N_("The backup {path} could not be made ({reason}). The data is unchanged."),
+    "disk_full_backup": N_(
+        "The disk is full, so the backup was not made. The data is unchanged; free "
+        "some space and try again."
+    ),
+    "move_aside_failed": N_(
+        "The damaged database {path} could not be moved aside ({reason}). Nothing was changed."
+    ),
+    "restore_empty_refused": N_(
+        "There is already a database in {path}; '--empty' is only for when it is "
+        "missing or was damaged. Nothing was changed."
+    ),
+    "file_not_found": N_("The file {path} does not exist."),
+    "case_file_unreadable": N_("The case file {path} cannot be opened: {reason}."),
+    "case_file_too_big": N_("The case file is {size} MiB; a case file may be at most {max} MiB."),
+    "case_file_not_utf8": N_("The case file is not valid UTF-8 text (error at byte {position})."),
+    "case_file_not_json": N_(
+        "The case file is not valid JSON (error at line {line}, column {column})."
+    ),
+    "case_file_truncated": N_(
+        "The case file ends too early (line {line}); it is probably truncated. "
+        "Fetch or save it again."
+    ),
+    "case_file_bad_number": N_(
+        "The case file contains '{value}', which is not a number JSON allows."
+    ),
+    "case_file_too_deep": N_("The case file is nested far too deeply to be a case file."),
+    "case_file_wrong_format": N_("The file is not a familymeeting case file (format '{found}')."),
+    "case_file_wrong_version": N_(
+        "The case file is version {found}; this familymeeting reads version {supported}."
+    ),
+    "case_file_invalid": N_("The case file has an error at {location}: {reason}."),
+    "case_file_bad_reference": N_(
+        "The case file refers to {what} '{id}', which is not in the file ({location})."
+    ),
+    "case_file_duplicate_id": N_("The case file uses the id '{id}' more than once."),
+    "case_family_exists": N_(
+        "The family '{name}' already exists. Use --replace to replace it "
+        "with the case file's content."
+    ),
+    "case_id_taken": N_(
+        "The case file's {what} '{id}' already exists in another family; nothing was imported."
+    ),
+    "output_unwritable": N_("Cannot write {path}: {reason}."),
 }
 
-FIELD_NAMES: dict[str, dict[str, str]] = {
-    "display_name": {"da": "Familiens navn", "en": "The family's name"},
-    "notes": {"da": "Noter", "en": "Notes"},
-    "caseworker_name": {"da": "Rådgiverens navn", "en": "The caseworker's name"},
-    "caseworker_phone": {"da": "Rådgiverens telefon", "en": "The caseworker's phone"},
-    "language": {"da": "Sprog", "en": "Language"},
-    "name": {"da": "Navn", "en": "Name"},
-    "role": {"da": "Rolle", "en": "Role"},
-    "place": {"da": "Sted", "en": "Place"},
-    "next_meeting_place": {"da": "Sted for næste møde", "en": "Place of the next meeting"},
-    "kind": {"da": "Type", "en": "Kind"},
-    "status": {"da": "Status", "en": "Status"},
-    "column": {"da": "Kolonne", "en": "Column"},
-    "text": {"da": "Teksten", "en": "The text"},
-    "low_anchor": {"da": "Ordet ved 1", "en": "The word at 1"},
-    "high_anchor": {"da": "Ordet ved 10", "en": "The word at 10"},
-    "comment": {"da": "Kommentaren", "en": "The comment"},
-    "what": {"da": "Hvad", "en": "What"},
-    "who_text": {"da": "Hvem", "en": "Who"},
-    "due_text": {"da": "Hvornår", "en": "When"},
+# Words put into the messages above: {field}, {what} and {reason} are given as
+# keys of these tables and shown in the reader's language.
+FIELD_NAMES: dict[str, str] = {
+    "display_name": N_("The family's name"),
+    "notes": N_("Notes"),
+    "caseworker_name": N_("The caseworker's name"),
+    "caseworker_phone": N_("The caseworker's phone"),
+    "language": N_("Language"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "place": N_("Place"),
+    "next_meeting_place": N_("Place of the next meeting"),
+    "kind": N_("Kind"),
+    "status": N_("Status"),
+    "column": N_("Column"),
+    "text": N_("The text"),
+    "low_anchor": N_("The word at 1"),
+    "high_anchor": N_("The word at 10"),
+    "comment": N_("The comment"),
+    "what": N_("What"),
+    "who_text": N_("Who"),
+    "due_text": N_("When"),
 }
 
-RECORD_NAMES: dict[str, dict[str, str]] = {
-    "family": {"da": "familie", "en": "family"},
-    "participant": {"da": "deltager", "en": "participant"},
-    "meeting": {"da": "møde", "en": "meeting"},
-    "card": {"da": "kort", "en": "card"},
-    "question": {"da": "spørgsmål", "en": "question"},
-    "rating": {"da": "vurdering", "en": "rating"},
-    "action": {"da": "aftale", "en": "action"},
+RECORD_NAMES: dict[str, str] = {
+    "family": N_("family"),
+    "participant": N_("participant"),
+    "meeting": N_("meeting"),
+    "card": N_("card"),
+    "question": N_("question"),
+    "rating": N_("rating"),
+    "action": N_("action"),
+}
+
+REASONS: dict[str, str] = {
+    "missing": N_("is missing"),
+    "unknown_field": N_("unknown field"),
+    "too_long": N_("the text is too long"),
+    "bad_id": N_("not a valid id"),
+    "out_of_range": N_("out of the allowed range"),
+    "not_a_choice": N_("not one of the choices"),
+    "kind_not_in_column": N_("the card kind does not belong in the column"),
+    "agrees_and_disagrees": N_("the same person both agrees and disagrees"),
+    "value_required": N_("must not be empty"),
+    "wrong_type": N_("the wrong kind of value"),
+    "bad_date": N_("not a valid date or time"),
+    "invalid_value": N_("not a valid value"),
+    "follows_loop": N_("the meeting follows up on itself"),
+    "series_twice": N_("the same question appears twice in the meeting"),
+    "answered_twice": N_("the same person answered twice"),
+    "person_twice": N_("the same person is listed twice"),
+    "file_missing": N_("the file does not exist"),
+    "is_directory": N_("it is a folder, not a file"),
+    "no_access": N_("no permission to read it"),
+    "cannot_read": N_("the file cannot be read"),
+    "value_too_long": N_("the text is too long"),
+    "copy_mismatch": N_("the encrypted copy did not match the original"),
+    "copy": N_("the copy does not pass its check"),
+    "picture_not_saved": N_("the picture could not be saved"),
+    "side_files_left": N_("the database is still open in another program"),
+}
+
+# The words for the domain's values, as the CLI prints them inside a line (lower case).
+MEETING_KIND_WORDS: dict[MeetingKind, str] = {
+    MeetingKind.FIRST: N_("first meeting"),
+    MeetingKind.FOLLOW_UP: N_("follow-up meeting"),
+    MeetingKind.NETWORK: N_("network meeting"),
+}
+MEETING_STATUS_WORDS: dict[MeetingStatus, str] = {
+    MeetingStatus.PLANNED: N_("planned"),
+    MeetingStatus.IN_PROGRESS: N_("in progress"),
+    MeetingStatus.CLOSED: N_("closed"),
+}
+ROLE_WORDS: dict[Role, str] = {
+    Role.CHILD: N_("child"),
+    Role.PARENT: N_("parent"),
+    Role.CAREGIVER: N_("caregiver"),
+    Role.NETWORK: N_("network"),
+    Role.PROFESSIONAL: N_("professional"),
+    Role.CASEWORKER: N_("caseworker"),
+}
+# storage.backup.BackupKind's values (messages.py sits below storage/ and cannot import
+# it; a test checks that every kind has its word).
+BACKUP_KIND_WORDS: dict[str, str] = {
+    "auto": N_("automatic"),
+    "manual": N_("manual"),
+    "before-restore": N_("before restore"),
+    "after-delete": N_("after deletion"),
 }
 
 
-REASONS: dict[str, dict[str, str]] = {
-    "missing": {"da": "mangler", "en": "is missing"},
-    "unknown_field": {"da": "ukendt felt", "en": "unknown field"},
-    "too_long": {"da": "teksten er for lang", "en": "the text is too long"},
-    "bad_id": {"da": "ikke et gyldigt id", "en": "not a valid id"},
-    "out_of_range": {"da": "uden for det tilladte område", "en": "out of the allowed range"},
-    "not_a_choice": {"da": "ikke en af mulighederne", "en": "not one of the choices"},
-    "kind_not_in_column": {
-        "da": "korttypen hører ikke til i kolonnen",
-        "en": "the card kind does not belong in the column",
-    },
-    "agrees_and_disagrees": {
-        "da": "samme person både enig og uenig",
-        "en": "the same person both agrees and disagrees",
-    },
-    "value_required": {"da": "må ikke være tom", "en": "must not be empty"},
-    "wrong_type": {"da": "forkert slags værdi", "en": "the wrong kind of value"},
-    "bad_date": {"da": "ikke en gyldig dato eller tid", "en": "not a valid date or time"},
-    "invalid_value": {"da": "ugyldig værdi", "en": "not a valid value"},
-    "follows_loop": {
-        "da": "mødet følger op på sig selv",
-        "en": "the meeting follows up on itself",
-    },
-    "series_twice": {
-        "da": "samme spørgsmål står to gange i mødet",
-        "en": "the same question appears twice in the meeting",
-    },
-    "answered_twice": {
-        "da": "samme person har svaret to gange",
-        "en": "the same person answered twice",
-    },
-    "person_twice": {
-        "da": "samme person står to gange",
-        "en": "the same person is listed twice",
-    },
-    "file_missing": {"da": "filen findes ikke", "en": "the file does not exist"},
-    "is_directory": {"da": "det er en mappe, ikke en fil", "en": "it is a folder, not a file"},
-    "no_access": {"da": "ingen adgang til filen", "en": "no permission to read it"},
-    "cannot_read": {"da": "filen kan ikke læses", "en": "the file cannot be read"},
-    "value_too_long": {"da": "teksten er for lang", "en": "the text is too long"},
-    "copy_mismatch": {
-        "da": "den krypterede kopi svarede ikke til originalen",
-        "en": "the encrypted copy did not match the original",
-    },
-    "side_files_left": {
-        "da": "databasen er stadig åben i et andet program",
-        "en": "the database is still open in another program",
-    },
-}
-
-GOT = {"da": "fik", "en": "got"}
-
-
+# ---------------------------------------------------------------- the language
 _current: str | None = None  # set by the app when the user chooses a language
 
 
@@ -467,36 +360,104 @@ def detect_language() -> str:
     return code if code in SUPPORTED else "da"
 
 
-def _word(table: dict[str, dict[str, str]], key: Any, lang: str) -> Any:
-    entry = table.get(str(key)) if isinstance(key, str) else None
-    return entry[lang] if entry else key
-
-
+# ---------------------------------------------------------------- the catalogue
 def _number(value: float, lang: str) -> str:
     """47.7 -> "47,7" in Danish; 32.0 -> "32"."""
     text = f"{value:.1f}".removesuffix(".0")
     return text.replace(".", ",") if lang == "da" else text
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """The catalogue in one language. Texts are English; placeholders are filled in
+    with ``str.format`` (a float is written the language's way)."""
+
+    language: str
+    translations: NullTranslations
+
+    def gettext(self, message: str, /, **params: Any) -> str:
+        return self._fill(self.translations.gettext(message), params)
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **params: Any) -> str:
+        """The form for ``n``; ``{n}`` in the text is ``n`` unless given otherwise."""
+        return self._fill(self.translations.ngettext(singular, plural, n), {"n": n, **params})
+
+    def word(self, table: dict[Any, str], key: Any) -> str:
+        """``table[key]`` in this language; a key not in the table is shown as it is."""
+        message = table.get(key) if isinstance(key, str) else None
+        return self.translations.gettext(message) if message else str(key)
+
+    def _fill(self, text: str, params: dict[str, Any]) -> str:
+        if not params:
+            return text
+        shown = {
+            key: _number(value, self.language) if isinstance(value, float) else value
+            for key, value in params.items()
+        }
+        return text.format(**shown)
+
+
+def catalogue(lang: str | None = None) -> Catalogue:
+    """The catalogue in ``lang`` (default: the current language; unknown: Danish)."""
+    lang = lang or current_language()
+    return _load(lang if lang in SUPPORTED else "da")
+
+
+@cache
+def _load(lang: str) -> Catalogue:
+    if lang == SOURCE_LANGUAGE:
+        return Catalogue(lang, NullTranslations())
+    with resource("i18n", f"{DOMAIN}_{lang}.mo").open("rb") as mo:
+        return Catalogue(lang, GNUTranslations(mo))
+
+
+def gettext(message: str, /, **params: Any) -> str:
+    """``message`` in the current language, its ``{placeholders}`` filled in."""
+    return catalogue().gettext(message, **params)
+
+
+def ngettext(singular: str, plural: str, n: int, /, **params: Any) -> str:
+    """The singular or plural text for ``n`` in the current language."""
+    return catalogue().ngettext(singular, plural, n, **params)
+
+
+# ------------------------------------------------------------------ the words
+def meeting_kind(kind: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(MEETING_KIND_WORDS, MeetingKind(kind))
+
+
+def meeting_status(status: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(MEETING_STATUS_WORDS, MeetingStatus(status))
+
+
+def role(role: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(ROLE_WORDS, Role(role))
+
+
+def backup_kind(kind: str | StrEnum, lang: str | None = None) -> str:
+    return catalogue(lang).word(BACKUP_KIND_WORDS, str(kind))
+
+
+# --------------------------------------------------------------- user errors
 def render(code: str, lang: str, **params: Any) -> str:
-    lang = lang if lang in SUPPORTED else "da"
+    """The message for ``code`` in ``lang`` (the code itself if it has none)."""
+    tr = catalogue(lang)
     entry = MESSAGES.get(code)
     if entry is None:
         return code
-    shown = {
-        key: _number(value, lang) if isinstance(value, float) else value
-        for key, value in params.items()
-    }
+    shown = dict(params)
     if "field" in shown:
-        shown["field"] = _word(FIELD_NAMES, shown["field"], lang)
+        shown["field"] = tr.word(FIELD_NAMES, shown["field"])
     if "what" in shown:
-        shown["what"] = _word(RECORD_NAMES, shown["what"], lang)
+        shown["what"] = tr.word(RECORD_NAMES, shown["what"])
     if "reason" in shown:
-        reason = _word(REASONS, shown["reason"], lang)
+        reason = tr.word(REASONS, shown["reason"])
         if shown.get("input"):
-            reason = f"{reason} ({GOT[lang]} '{shown['input']}')"
+            reason = tr.gettext("{reason} (got '{input}')", reason=reason, input=shown["input"])
         shown["reason"] = reason
-    return entry[lang].format(**shown)
+    if isinstance(entry, Plural):
+        return tr.ngettext(entry.singular, entry.plural, int(shown[entry.number]), **shown)
+    return tr.gettext(entry, **shown)
 
 
 def user_message(error: UserError, lang: str | None = None) -> str:

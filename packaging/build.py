@@ -178,7 +178,9 @@ def smoke(folder: Path, keep: Path | None = None) -> None:
             return done.stdout
 
         assert version() in run(exe, "--version")
-        run(exe, "demo")
+        # Danish from the bundled message catalogue (resources/i18n/messages_da.mo).
+        if not run(exe, "demo").startswith("Demofamilien"):
+            raise SystemExit("the bundled command line does not speak Danish")
         meeting = re.search(r"^\s{4}([0-9a-f]{8,})\s", run(exe, "list"), re.MULTILINE)
         assert meeting, "no meeting listed"
         check_plans(lambda *args: run(exe, *args), meeting[1], out)

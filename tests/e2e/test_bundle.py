@@ -82,6 +82,7 @@ def test_the_linux_bundle_builds_and_runs_the_main_jobs(tmp_path: Path) -> None:
     # Resources, the plan catalogues and Qt's own Danish strings travel with it.
     internal = folder / "_internal"
     assert (internal / "familymeeting" / "resources" / "i18n" / "familymeeting_da.qm").is_file()
+    assert (internal / "familymeeting" / "resources" / "i18n" / "messages_da.mo").is_file()
     assert (internal / "familymeeting" / "domain" / "plan_catalogue" / "ar.json").is_file()
     assert_trimmed(internal)
     assert_every_library_loads(folder)

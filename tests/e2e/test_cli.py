@@ -188,6 +188,33 @@ def test_list_and_errors_in_english(run: Run, demo: DemoData, tmp_path: Path) ->
     assert "No family with id 'zzz'" in line
 
 
+@pytest.mark.parametrize(
+    ("env", "said", "helped", "refusal"),
+    [
+        (
+            # No language asked for, and a system language that is neither: Danish.
+            {"FAMILYMEETING_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C"},
+            "Ingen sikkerhedskopier endnu i ",
+            "Vis sikkerhedskopierne i backups/ i datamappen, nyeste først.",
+            "familymeeting: fejl: ",
+        ),
+        (
+            {"FAMILYMEETING_LANG": "en"},
+            "No backups yet in ",
+            "List the backups in backups/ in the data dir, newest first.",
+            "familymeeting: error: ",
+        ),
+    ],
+    ids=["danish-by-default", "english-on-request"],
+)
+def test_the_command_line_speaks_danish_unless_english_is_asked_for(
+    run: Run, data_dir: Path, env: dict[str, str | None], said: str, helped: str, refusal: str
+) -> None:
+    assert succeeded(run("--data-dir", data_dir, "backups", env=env)).startswith(said)
+    assert helped in " ".join(succeeded(run("backups", "--help", env=env)).split())
+    assert refused(run("list", "--bogus", env=env)).startswith(refusal)
+
+
 def test_list_on_an_empty_data_dir(run: Run, data_dir: Path) -> None:
     out = first_run(run("--data-dir", data_dir, "list"))
     assert out == "Ingen familier endnu. Prøv 'familymeeting demo'.\n"

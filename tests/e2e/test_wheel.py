@@ -46,6 +46,7 @@ def test_wheel_contains_resources_inside_the_package(wheel: Path) -> None:
     expected = {"familymeeting/" + name for name in shipped}
     assert expected <= names, sorted(expected - names)
     assert "familymeeting/resources/i18n/familymeeting_da.qm" in names
+    assert "familymeeting/resources/i18n/messages_da.mo" in names
     assert not any(n.startswith("resources/") for n in names)
     assert not any(n.startswith("tests/") for n in names)
 
@@ -64,6 +65,8 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
         "assert t.load('familymeeting_da', str(d / 'i18n'))\n"
         "assert t.translate('MainWindow', 'Families') == 'Familier'\n"
         "assert (d / 'icons' / 'familymeeting.svg').is_file()\n"
+        "from familymeeting.messages import render\n"
+        "assert render('file_not_found', 'da', path='x') == 'Filen x findes ikke.'\n"
         "print('ok')\n"
     )
     # The unpacked wheel goes first on sys.path, ahead of any editable or site install,

@@ -57,7 +57,7 @@ def test_no_qt_loaded_when_using_the_lower_layers() -> None:
         for layer in QT_FREE
         for p in sorted((PACKAGE / layer).glob("*.py"))
         if p.stem != "__init__"
-    ] + ["familymeeting.cli", "familymeeting.messages"]
+    ] + ["familymeeting.cli", "familymeeting.messages", "familymeeting.palette"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -140,6 +140,7 @@ def test_ruff_check_and_format_are_clean() -> None:
 def test_mypy_is_clean_on_the_qt_free_layers() -> None:
     targets = [f"familymeeting/{layer}" for layer in QT_FREE] + [
         "familymeeting/messages.py",
+        "familymeeting/palette.py",
         "familymeeting/cli.py",
     ]
     result = subprocess.run(
