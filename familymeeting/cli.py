@@ -804,11 +804,12 @@ def _list(services: Services, tr: Catalogue, *, include_archived: bool) -> None:
     meet_ids = short_ids(m.id for ms in meetings.values() for m in ms)
     for family in families:
         n = len(services.list_participants(family.id))
-        extra = f"  ({tr.gettext('archived')})" if family.archived else ""
+        archived = tr.gettext("archived")
+        extra = f"  ({archived})" if family.archived else ""
         people = tr.ngettext("{n} participant", "{n} participants", n)
         print(f"{fam_ids[family.id]}  {family.display_name}  [{people}]{extra}")
         if not meetings[family.id]:
-            print(f"    {tr.gettext('no meetings')}")
+            print("    " + tr.gettext("no meetings"))
         for m in meetings[family.id]:
             kind = meeting_kind(m.kind, tr.language)
             status = meeting_status(m.status, tr.language)

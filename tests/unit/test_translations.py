@@ -138,6 +138,35 @@ def test_every_cli_and_message_text_is_translated_to_danish() -> None:
     assert problems == [], REFRESH + ":\n" + "\n".join(problems)
 
 
+def test_every_text_given_to_the_catalogue_is_one_it_has() -> None:
+    """Each literal text the code hands to gettext, ngettext, _, N_ or N_plural is in the
+    .po. The extraction reads tokens and misses a call inside an f-string; this reads
+    the syntax tree, which does not."""
+    names = {"gettext", "ngettext", "_", "N_", "N_plural"}
+    catalogue = _po()
+    missing: list[str] = []
+    for path in sorted((REPO / "familymeeting").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0] if node.args else None
+            if (
+                name in names
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and catalogue.get(first.value) is None
+            ):
+                missing.append(f"{path.relative_to(REPO)}:{node.lineno}: {first.value!r}")
+    assert missing == [], (
+        "not in the catalogue (a text inside an f-string is not extracted: take it out); "
+        + REFRESH
+        + ":\n"
+        + "\n".join(missing)
+    )
+
+
 def test_shipped_mo_is_compiled_from_the_po() -> None:
     from babel.messages.mofile import read_mo
 
