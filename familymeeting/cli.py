@@ -600,22 +600,18 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
                 raise UserError(
                     "output_unwritable", path=str(out), reason=t("output_is_database", lang)
                 )
-            export_case(services, family.id, out)
-            services.log_event("export_case", family_id=family.id, detail="cli")
+            export_case(services, family.id, out, via="cli")
             print(t("exported", lang, name=family.display_name, path=out))
         elif args.command == "import-case":
             from familymeeting.storage.casefile import import_case, read_case_file
 
             case = read_case_file(Path(args.file))
-            family = import_case(services, case, replace=args.replace)
-            services.log_event("import_case", family_id=family.id, detail="cli")
+            family = import_case(services, case, replace=args.replace, via="cli")
             print(t("imported", lang, name=family.display_name, meetings=len(case.meetings)))
         elif args.command == "plan":
             _plan(services, db.path, args, lang)
         elif args.command == "backup":
-            _backup(db, args, lang)
-            if args.output:
-                services.log_event("export_backup", detail="cli")
+            _backup(services, args, lang)
         elif args.command == "log":
             services.prune_access_log(LOG_KEEP_DAYS)
             family_id = services.resolve_family(args.family).id if args.family else None
@@ -641,18 +637,18 @@ def format_size(size: int, lang: str) -> str:
     return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
 
 
-def _backup(db: Database, args: argparse.Namespace, lang: str) -> None:
-    from familymeeting.storage.backup import BackupKind, BackupSchedule, export_backup
+def _backup(services: Services, args: argparse.Namespace, lang: str) -> None:
+    from familymeeting.storage.backup import BackupKind, BackupSchedule
 
     if args.output:
         out = Path(args.output)
-        if _is_database_file(out, db.path):
+        if _is_database_file(out, services.db.path):
             raise UserError(
                 "output_unwritable", path=str(out), reason=t("output_is_database", lang)
             )
-        info = export_backup(db, out)
+        info = services.export_backup(out, via="cli")
     else:
-        info = BackupSchedule().backup_now(db, BackupKind.MANUAL)
+        info = BackupSchedule().backup_now(services.db, BackupKind.MANUAL)
     print(t("backup_saved", lang, path=info.path, size=format_size(info.size, lang)))
 
 
@@ -740,8 +736,7 @@ def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> None:
     password = _existing_password(lang, unlock.PASSWORD_ENV, "password_prompt")
     result, restored = unlock.restore_and_open(data_dir, password, chosen)
     try:
-        services = Services(result.db)
-        services.log_event("restore_backup", detail="cli")
+        Services(result.db).note_restored(via="cli")
     finally:
         result.db.close()
     parsed = parse_backup_name(restored.restored_from)
@@ -763,7 +758,7 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, lang: str
         raise UserError("output_unwritable", path=str(out), reason=t("output_is_database", lang))
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
-    services.log_event("plan_pdf", family_id=meeting.family_id, meeting_id=meeting.id, detail="cli")
+    services.record_meeting_event("plan_pdf", meeting.id, "cli")
     print(t("plan_saved", lang, name=plan.family_name, path=out))
     if result.shortened:
         print(f"familymeeting: {t('plan_shortened', lang)}", file=sys.stderr)

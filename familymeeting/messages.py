@@ -337,6 +337,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Sagsfilen bruger id'et '{id}' mere end én gang.",
         "en": "The case file uses the id '{id}' more than once.",
     },
+    "changed_meanwhile": {
+        "da": "Det er ændret et andet sted siden, så det kan ikke fortrydes her. Intet er ændret.",
+        "en": "It has been changed elsewhere since, so it cannot be undone here. Nothing "
+        "was changed.",
+    },
     "case_family_exists": {
         "da": "Familien '{name}' findes allerede. Brug --replace for at erstatte den "
         "med sagsfilens indhold.",

@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.families_page.family_opened.connect(self.open_family)
+        self.families_page.saved.connect(self._show_saved)
+        self.family_page.saved.connect(self._show_saved)
         self.family_page.meeting_opened.connect(self.open_meeting)
         self.family_page.family_changed.connect(self._family_changed)
         self.family_page.progress_requested.connect(self.show_progress)
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
         assert isinstance(services, Services)
         self.family_id = None
         self._rebuild_pages(services)
-        services.log_event("restore_backup", detail="app")
+        services.note_restored(via="app")
         self.show_maintenance()
         self.maintenance.say_restored()
 
@@ -609,11 +611,14 @@ class MainWindow(QMainWindow):
             self.vault is not None and roaming and current is self.meeting
         )
         self.leave_family_action.setVisible(self.family_mode)
+        # From what the pages show (an edit's result included): nothing is read here.
         parts: list[str] = []
-        if current is not self.families_page and self.family_id is not None:
-            parts.append(self.services.get_family(self.family_id).display_name)
-        if current is self.meeting and self.meeting.meeting_id is not None:
-            meeting = self.services.get_meeting(self.meeting.meeting_id)
+        family = self.family_page.family
+        showing_family = family is not None and family.id == self.family_id
+        if current is not self.families_page and family is not None and showing_family:
+            parts.append(family.display_name)
+        meeting = self.meeting.record
+        if current in (self.meeting, self.preview_page) and meeting is not None:
             when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
         # The board's own header names the meeting; the toolbar says whose it is.

@@ -364,7 +364,7 @@ QPushButton#viewSwitch {{
 QPushButton#viewSwitch:checked {{
     background: {TEXT};
     color: white;
-    border: none;
+    border: 1px solid {TEXT};  /* as wide as unchecked: a tap must not move the row */
 }}
 QPushButton#attendee {{
     border-radius: 20px;
@@ -373,6 +373,6 @@ QPushButton#attendee {{
 QPushButton#attendee:checked {{
     background: {PRIMARY};
     color: white;
-    border: none;
+    border: 1px solid {PRIMARY};  /* as wide as unchecked: a tap must not move the row */
 }}
 """

@@ -272,8 +272,7 @@ class PlanPreviewPage(QWidget):
 
     def _log(self, event: str) -> None:
         assert self.meeting_id is not None
-        meeting = self.services.get_meeting(self.meeting_id)
-        self.services.log_event(event, family_id=meeting.family_id, meeting_id=self.meeting_id)
+        self.services.record_meeting_event(event, self.meeting_id, "app")
 
     def suggested_name(self) -> str:
         """ "Vores plan 2026-12-04 Familien Holm.pdf": the meeting's date and the family."""
