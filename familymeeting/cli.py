@@ -465,13 +465,15 @@ def _existing_password(lang: str, env: str, prompt_key: str) -> str:
 
 
 def _new_password(lang: str, env: str, prompt_key: str) -> str:
-    """A new password from ``env``, else typed twice (with a tip if it is weak)."""
-    from familymeeting.messages import render
-    from familymeeting.storage.keys import (
+    """A new password from ``env``, else typed twice, refused (before it is typed again)
+    by the window's rule (``domain.passwords.check_new_password``) if too easy to guess;
+    one that passes but could be better gets a tip."""
+    from familymeeting.domain.passwords import (
         MIN_PASSWORD_LENGTH,
         check_new_password,
         password_hint_code,
     )
+    from familymeeting.messages import render
     from familymeeting.storage.unlock import password_from_environment
 
     password = password_from_environment(env)

@@ -45,6 +45,12 @@ from PySide6.QtWidgets import (
 
 from familymeeting.assets import resource
 from familymeeting.domain.errors import UserError
+from familymeeting.domain.passwords import (
+    MIN_PASSWORD_LENGTH,
+    is_acceptable,
+    password_hint_code,
+    password_strength,
+)
 from familymeeting.messages import user_message
 from familymeeting.ui import theme
 from familymeeting.ui.dialog import FittedDialog
@@ -57,7 +63,6 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 WAIT_MARGIN_S = 0.2  # added to the key store's pause before the next try
-MIN_STRENGTH = 2  # of password_strength's 0-4: "fair" is the least we accept
 PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
 
 
@@ -225,9 +230,7 @@ class StrengthMeter(QWidget):
         )[max(0, min(score, 4))]
 
     def hint(self, code: str | None) -> str:
-        """The storage layer's hint code (``password_hint_code``) in words."""
-        from familymeeting.storage.keys import MIN_PASSWORD_LENGTH
-
+        """The password rule's hint code (``domain.passwords.password_hint_code``) in words."""
         hints = {
             "password_too_short": self.tr("Use at least %1 characters.").replace(
                 "%1", str(MIN_PASSWORD_LENGTH)
@@ -253,8 +256,6 @@ class StrengthMeter(QWidget):
                 self.tr("Several unrelated words are easy to remember and hard to guess.")
             )
         else:
-            from familymeeting.storage.keys import password_hint_code, password_strength
-
             self.score = max(0, min(int(password_strength(password)), 4))
             text = self.tr("Strength: %1").replace("%1", self.words(self.score))
             tip = self.hint(password_hint_code(password))
@@ -373,8 +374,9 @@ class NewPasswordForm(QWidget):
         self.changed.emit()
 
     def acceptable(self) -> bool:
+        """Typed the same twice, and taken by the rule the command line applies too."""
         pw = self.password.text()
-        return bool(pw) and pw == self.confirm.text() and self.meter.score >= MIN_STRENGTH
+        return pw == self.confirm.text() and is_acceptable(pw)
 
     def text(self) -> str:
         return self.password.text()
