@@ -23,8 +23,8 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 
 if TYPE_CHECKING:
+    from familymeeting.settings import Settings
     from familymeeting.storage.unlock import UnlockResult
-    from familymeeting.ui.settings import Settings
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -132,7 +132,8 @@ def run_gui(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
 
-    from familymeeting.ui import settings, theme
+    from familymeeting import settings
+    from familymeeting.ui import theme
     from familymeeting.ui.crash import install_excepthook
     from familymeeting.ui.language import chosen_language, switch_language
 
@@ -170,8 +171,8 @@ def _run_window(
     open_meeting: str | None,
     size: tuple[int, int] | None,
 ) -> int:
+    from familymeeting import settings
     from familymeeting.storage.unlock import password_from_environment
-    from familymeeting.ui import settings
     from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
 
     if screenshot and password_from_environment() is None:

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 EXIT_USER_ERROR = 2
-LOG_KEEP_DAYS = 183  # the access log keeps about six months
 EXIT_BUG = 70  # EX_SOFTWARE
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -296,7 +295,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         parents=[common],
         help="the access log: who opened, exported, printed or deleted what",
         description="Show the access log, newest first: time, event and ids (never case "
-        f"text). Entries older than {LOG_KEEP_DAYS} days are removed.",
+        "text). Entries older than the app keeps them (Settings and backups: 'Keep the "
+        "access log for', in settings.ini in the data dir) are removed first.",
     )
     log.add_argument("family", metavar="FAMILY", nargs="?", help="only this family (id prefix)")
     bkp = sub.add_parser(
@@ -567,6 +567,8 @@ def _recover(data_dir: Path, lang: str) -> None:
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
+    from familymeeting import settings
+    from familymeeting.settings import Settings
     from familymeeting.storage.services import Services
 
     if args.command == "passwd":
@@ -619,7 +621,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             if args.output:
                 services.log_event("export_backup", detail="cli")
         elif args.command == "log":
-            services.prune_access_log(LOG_KEEP_DAYS)
+            # The window's retention setting: what the caseworker chose to keep stays.
+            services.prune_access_log(Settings(data_dir).get(settings.LOG_KEEP_DAYS))
             family_id = services.resolve_family(args.family).id if args.family else None
             for entry in services.access_log(family_id):
                 local = entry.at.astimezone()

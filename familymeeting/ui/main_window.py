@@ -53,11 +53,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.assets import resource
 from familymeeting.domain.errors import NotFoundError
+from familymeeting.settings import Settings
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, text_size, theme, words
+from familymeeting.ui import keyboard, text_size, theme, words
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
@@ -69,7 +71,6 @@ from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.meeting.plan.preview import PlanPreviewPage
 from familymeeting.ui.meeting.ratings.child_mode import ChildModeView
 from familymeeting.ui.progress import ProgressView
-from familymeeting.ui.settings import Settings
 from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
 DESIGN_SIZE = QSize(1280, 800)  # the window's size when nothing else decides it

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.storage.backup import BackupInfo
-from familymeeting.ui import language, settings, theme
+from familymeeting.ui import language, theme, words
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
@@ -114,20 +115,22 @@ class MaintenancePage(QWidget):
             self.language_combo.addItem(name, code)
         self._select(self.language_combo, self.settings.get(settings.UI_LANGUAGE))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
-        form.addRow(self._field_label(settings.UI_LANGUAGE.translated_title()), self.language_combo)
+        form.addRow(
+            self._field_label(words.setting_title(settings.UI_LANGUAGE)), self.language_combo
+        )
         self.lock_combo = QComboBox()
         for minutes in settings.LOCK_MINUTES.choices or ():
             text = self.tr("1 minute") if minutes == 1 else self.tr("%n minutes", "", minutes)
             self.lock_combo.addItem(text, minutes)
         self._select(self.lock_combo, self.settings.get(settings.LOCK_MINUTES))
         self.lock_combo.currentIndexChanged.connect(self._lock_minutes_chosen)
-        form.addRow(self._field_label(settings.LOCK_MINUTES.translated_title()), self.lock_combo)
+        form.addRow(self._field_label(words.setting_title(settings.LOCK_MINUTES)), self.lock_combo)
         self.log_combo = QComboBox()
         for days in settings.LOG_KEEP_DAYS.choices or ():
             self.log_combo.addItem(self._days_text(days), days)
         self._select(self.log_combo, self.settings.get(settings.LOG_KEEP_DAYS))
         self.log_combo.currentIndexChanged.connect(self._log_days_chosen)
-        form.addRow(self._field_label(settings.LOG_KEEP_DAYS.translated_title()), self.log_combo)
+        form.addRow(self._field_label(words.setting_title(settings.LOG_KEEP_DAYS)), self.log_combo)
         for combo in (self.language_combo, self.lock_combo, self.log_combo):
             combo.setMinimumHeight(theme.TOUCH)
             combo.setMinimumWidth(260)

@@ -6,9 +6,12 @@ Enums become text here, in the UI layer only. Each string is a literal inside
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from familymeeting.domain.enums import CardKind, Column
+from familymeeting.settings import Setting
 
 
 def column_title(column: str) -> str:
@@ -80,3 +83,8 @@ def role(role: str) -> str:
         "professional": QCoreApplication.translate("Words", "Professional"),
         "caseworker": QCoreApplication.translate("Words", "Caseworker"),
     }[role]
+
+
+def setting_title(setting: Setting[Any]) -> str:
+    """A declared setting's title (familymeeting/settings.py marks each for lupdate)."""
+    return QCoreApplication.translate("Settings", setting.title)

@@ -628,12 +628,12 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="138"/>
+        <location filename="../../familymeeting/ui/lock.py" line="143"/>
         <source>Something went wrong. Details are saved in %1.</source>
         <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="141"/>
+        <location filename="../../familymeeting/ui/lock.py" line="146"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
@@ -641,127 +641,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="229"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="528"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="230"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="529"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="237"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="530"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="238"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="531"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="242"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="531"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="243"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="255"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="256"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="533"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="258"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="533"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="807"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="808"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="264"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="265"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="282"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="283"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="285"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="286"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="288"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="289"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="292"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="304"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="305"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="309"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="311"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="312"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="542"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="342"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="546"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="343"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="547"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="808"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="809"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="811"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="833"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="834"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="834"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="835"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="839"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="840"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -769,27 +769,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="99"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="103"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="104"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="112"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="113"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="123"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="123"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -797,68 +797,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="156"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="146"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="160"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="164"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="167"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="176"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="180"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="196"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="195"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="198"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="226"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="225"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="228"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -866,12 +866,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="230"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="230"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -879,12 +879,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="365"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -892,57 +892,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="255"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="258"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="281"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="279"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="283"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="281"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="299"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="302"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="314"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="317"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="325"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="332"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="335"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="355"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="369"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="372"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1231,24 +1231,24 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="348"/>
         <location filename="../../familymeeting/ui/lock.py" line="349"/>
+        <location filename="../../familymeeting/ui/lock.py" line="350"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="354"/>
         <location filename="../../familymeeting/ui/lock.py" line="355"/>
+        <location filename="../../familymeeting/ui/lock.py" line="356"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="369"/>
+        <location filename="../../familymeeting/ui/lock.py" line="370"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="371"/>
+        <location filename="../../familymeeting/ui/lock.py" line="372"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1256,18 +1256,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="176"/>
-        <location filename="../../familymeeting/ui/lock.py" line="185"/>
+        <location filename="../../familymeeting/ui/lock.py" line="181"/>
+        <location filename="../../familymeeting/ui/lock.py" line="190"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="177"/>
+        <location filename="../../familymeeting/ui/lock.py" line="182"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="185"/>
+        <location filename="../../familymeeting/ui/lock.py" line="190"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1535,32 +1535,32 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="506"/>
+        <location filename="../../familymeeting/ui/lock.py" line="508"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="510"/>
+        <location filename="../../familymeeting/ui/lock.py" line="512"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="518"/>
+        <location filename="../../familymeeting/ui/lock.py" line="520"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="535"/>
+        <location filename="../../familymeeting/ui/lock.py" line="537"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="543"/>
+        <location filename="../../familymeeting/ui/lock.py" line="545"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="546"/>
+        <location filename="../../familymeeting/ui/lock.py" line="548"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
@@ -1568,27 +1568,27 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="414"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="419"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="422"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="425"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="431"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="439"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1649,47 +1649,47 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="37"/>
+        <location filename="../../familymeeting/settings.py" line="48"/>
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="40"/>
+        <location filename="../../familymeeting/settings.py" line="51"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="43"/>
+        <location filename="../../familymeeting/settings.py" line="54"/>
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="46"/>
+        <location filename="../../familymeeting/settings.py" line="57"/>
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="53"/>
+        <location filename="../../familymeeting/settings.py" line="64"/>
         <source>Lock after this long without use</source>
         <translation>Lås efter så lang tid uden brug</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="61"/>
+        <location filename="../../familymeeting/settings.py" line="73"/>
         <source>Keep the access log for</source>
         <translation>Gem adgangsloggen i</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="69"/>
+        <location filename="../../familymeeting/settings.py" line="81"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="76"/>
+        <location filename="../../familymeeting/settings.py" line="88"/>
         <source>Window size and place</source>
         <translation>Vinduets størrelse og plads</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="82"/>
+        <location filename="../../familymeeting/settings.py" line="94"/>
         <source>Last folder saved in</source>
         <translation>Senest gemt i mappen</translation>
     </message>
@@ -1697,32 +1697,32 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="416"/>
+        <location filename="../../familymeeting/ui/lock.py" line="418"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="419"/>
+        <location filename="../../familymeeting/ui/lock.py" line="421"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="424"/>
+        <location filename="../../familymeeting/ui/lock.py" line="426"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="440"/>
+        <location filename="../../familymeeting/ui/lock.py" line="442"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="444"/>
+        <location filename="../../familymeeting/ui/lock.py" line="446"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="469"/>
+        <location filename="../../familymeeting/ui/lock.py" line="471"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1730,12 +1730,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1208"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1210"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1209"/>
+        <location filename="../../familymeeting/ui/lock.py" line="1211"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1743,58 +1743,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="220"/>
+        <location filename="../../familymeeting/ui/lock.py" line="225"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="221"/>
+        <location filename="../../familymeeting/ui/lock.py" line="226"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="222"/>
+        <location filename="../../familymeeting/ui/lock.py" line="227"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="223"/>
+        <location filename="../../familymeeting/ui/lock.py" line="228"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="224"/>
+        <location filename="../../familymeeting/ui/lock.py" line="229"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="232"/>
+        <location filename="../../familymeeting/ui/lock.py" line="235"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="235"/>
+        <location filename="../../familymeeting/ui/lock.py" line="238"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="236"/>
+        <location filename="../../familymeeting/ui/lock.py" line="239"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="238"/>
+        <location filename="../../familymeeting/ui/lock.py" line="241"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="245"/>
-        <location filename="../../familymeeting/ui/lock.py" line="253"/>
+        <location filename="../../familymeeting/ui/lock.py" line="248"/>
+        <location filename="../../familymeeting/ui/lock.py" line="256"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="259"/>
+        <location filename="../../familymeeting/ui/lock.py" line="260"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1802,7 +1802,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="908"/>
+        <location filename="../../familymeeting/ui/lock.py" line="910"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1810,76 +1810,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="614"/>
+        <location filename="../../familymeeting/ui/lock.py" line="616"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="616"/>
+        <location filename="../../familymeeting/ui/lock.py" line="618"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="618"/>
+        <location filename="../../familymeeting/ui/lock.py" line="620"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="641"/>
+        <location filename="../../familymeeting/ui/lock.py" line="643"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="630"/>
-        <location filename="../../familymeeting/ui/lock.py" line="787"/>
+        <location filename="../../familymeeting/ui/lock.py" line="632"/>
+        <location filename="../../familymeeting/ui/lock.py" line="789"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="657"/>
+        <location filename="../../familymeeting/ui/lock.py" line="659"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="661"/>
+        <location filename="../../familymeeting/ui/lock.py" line="663"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="667"/>
         <location filename="../../familymeeting/ui/lock.py" line="669"/>
-        <location filename="../../familymeeting/ui/lock.py" line="670"/>
+        <location filename="../../familymeeting/ui/lock.py" line="671"/>
+        <location filename="../../familymeeting/ui/lock.py" line="672"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="686"/>
+        <location filename="../../familymeeting/ui/lock.py" line="688"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="690"/>
+        <location filename="../../familymeeting/ui/lock.py" line="692"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="724"/>
+        <location filename="../../familymeeting/ui/lock.py" line="726"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="750"/>
+        <location filename="../../familymeeting/ui/lock.py" line="752"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="753"/>
-        <location filename="../../familymeeting/ui/lock.py" line="768"/>
+        <location filename="../../familymeeting/ui/lock.py" line="755"/>
+        <location filename="../../familymeeting/ui/lock.py" line="770"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="795"/>
+        <location filename="../../familymeeting/ui/lock.py" line="797"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1887,7 +1887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="799"/>
+        <location filename="../../familymeeting/ui/lock.py" line="801"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1895,12 +1895,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="849"/>
+        <location filename="../../familymeeting/ui/lock.py" line="851"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="875"/>
+        <location filename="../../familymeeting/ui/lock.py" line="877"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>
@@ -1908,147 +1908,147 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="16"/>
+        <location filename="../../familymeeting/ui/words.py" line="19"/>
         <source>What are we worried about?</source>
         <translation>Det er vi bekymrede for</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="17"/>
+        <location filename="../../familymeeting/ui/words.py" line="20"/>
         <source>What&apos;s working well?</source>
         <translation>Det går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="18"/>
+        <location filename="../../familymeeting/ui/words.py" line="21"/>
         <source>What needs to happen?</source>
         <translation>Det skal der ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="25"/>
+        <location filename="../../familymeeting/ui/words.py" line="28"/>
         <source>Worries</source>
         <translation>Bekymringer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="26"/>
+        <location filename="../../familymeeting/ui/words.py" line="29"/>
         <source>Working well</source>
         <translation>Går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="27"/>
+        <location filename="../../familymeeting/ui/words.py" line="30"/>
         <source>Needs to happen</source>
         <translation>Skal ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="33"/>
+        <location filename="../../familymeeting/ui/words.py" line="36"/>
         <source>What has happened, what could happen, what makes it hard</source>
         <translation>Hvad er sket, hvad kan ske, hvad gør det svært</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="36"/>
+        <location filename="../../familymeeting/ui/words.py" line="39"/>
         <source>Strengths, and what already keeps the children safe</source>
         <translation>Styrker, og det der allerede passer på børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="39"/>
+        <location filename="../../familymeeting/ui/words.py" line="42"/>
         <source>Goals, and the next steps to get there</source>
         <translation>Mål, og de næste skridt derhen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="47"/>
+        <location filename="../../familymeeting/ui/words.py" line="50"/>
         <source>Plain card</source>
         <translation>Almindeligt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="48"/>
+        <location filename="../../familymeeting/ui/words.py" line="51"/>
         <source>Harm</source>
         <translation>Skade</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="49"/>
+        <location filename="../../familymeeting/ui/words.py" line="52"/>
         <source>Danger statement</source>
         <translation>Bekymringsudsagn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="50"/>
+        <location filename="../../familymeeting/ui/words.py" line="53"/>
         <source>Complicating factor</source>
         <translation>Komplicerende faktor</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="51"/>
+        <location filename="../../familymeeting/ui/words.py" line="54"/>
         <source>Strength</source>
         <translation>Styrke</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="52"/>
+        <location filename="../../familymeeting/ui/words.py" line="55"/>
         <source>Existing safety</source>
         <translation>Eksisterende sikkerhed</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="53"/>
+        <location filename="../../familymeeting/ui/words.py" line="56"/>
         <source>Safety goal</source>
         <translation>Sikkerhedsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="54"/>
+        <location filename="../../familymeeting/ui/words.py" line="57"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="60"/>
+        <location filename="../../familymeeting/ui/words.py" line="63"/>
         <source>First meeting</source>
         <translation>Første møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="61"/>
+        <location filename="../../familymeeting/ui/words.py" line="64"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="62"/>
+        <location filename="../../familymeeting/ui/words.py" line="65"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="68"/>
+        <location filename="../../familymeeting/ui/words.py" line="71"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="69"/>
+        <location filename="../../familymeeting/ui/words.py" line="72"/>
         <source>In progress</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="70"/>
+        <location filename="../../familymeeting/ui/words.py" line="73"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="76"/>
+        <location filename="../../familymeeting/ui/words.py" line="79"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="77"/>
+        <location filename="../../familymeeting/ui/words.py" line="80"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="78"/>
+        <location filename="../../familymeeting/ui/words.py" line="81"/>
         <source>Caregiver</source>
         <translation>Omsorgsperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="79"/>
+        <location filename="../../familymeeting/ui/words.py" line="82"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="80"/>
+        <location filename="../../familymeeting/ui/words.py" line="83"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="81"/>
+        <location filename="../../familymeeting/ui/words.py" line="84"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>

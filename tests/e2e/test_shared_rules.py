@@ -17,19 +17,23 @@ import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import DemoData
 from helpers import file_digest
 from passwords import TEST_PASSWORD, open_database, recovery_notice
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.keys import KEYS_FILENAME, KeyStore, WrongPasswordError
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 from familymeeting.ui.lock import SetupPasswordDialog
 from familymeeting.ui.maintenance import MaintenancePage
-from familymeeting.ui.settings import Settings
+
+if TYPE_CHECKING:
+    # Not imported at run time: another conftest may be the module named so by then.
+    from conftest import DemoData
 
 Result = subprocess.CompletedProcess[str]
 Run = Callable[..., Result]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import RestoreNeeded
 from familymeeting.ui import theme
@@ -52,7 +53,6 @@ from familymeeting.ui.meeting.plan.view import ActionDialog, ActionRow
 from familymeeting.ui.meeting.ratings.view import QuestionDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
-from familymeeting.ui.settings import Settings
 
 TOUCH = theme.TOUCH
 ShowBoard = Callable[..., MeetingPage]  # the show_board fixture (gui/conftest.py)

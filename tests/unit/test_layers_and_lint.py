@@ -13,6 +13,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "familymeeting"
 QT_FREE = ("domain", "storage", "export")
+# Modules beside the layers that the command line reads: no Qt either.
+QT_FREE_MODULES = ("messages.py", "settings.py")
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
@@ -50,14 +52,24 @@ def test_no_qt_in_domain_storage_export_source(layer: str) -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+@pytest.mark.parametrize("name", QT_FREE_MODULES)
+def test_no_qt_in_the_modules_the_command_line_shares_source(name: str) -> None:
+    found = imported_modules(PACKAGE / name)
+    assert sorted(m for m in found if m.split(".")[0] in QT_MODULES) == []
+
+
 def test_no_qt_loaded_when_using_the_lower_layers() -> None:
     """Importing every lower-layer module (and the CLI's non-GUI path) loads no Qt."""
-    modules = [
-        f"familymeeting.{layer}.{p.stem}"
-        for layer in QT_FREE
-        for p in sorted((PACKAGE / layer).glob("*.py"))
-        if p.stem != "__init__"
-    ] + ["familymeeting.cli", "familymeeting.messages"]
+    modules = (
+        [
+            f"familymeeting.{layer}.{p.stem}"
+            for layer in QT_FREE
+            for p in sorted((PACKAGE / layer).glob("*.py"))
+            if p.stem != "__init__"
+        ]
+        + ["familymeeting.cli"]
+        + [f"familymeeting.{name[:-3]}" for name in QT_FREE_MODULES]
+    )
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -80,7 +92,7 @@ def test_the_password_screen_needs_no_database_layer() -> None:
     code = (
         "import sys\n"
         "import familymeeting.app, familymeeting.ui.lock, familymeeting.storage.unlock\n"
-        "import familymeeting.ui.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
+        "import familymeeting.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
         "import familymeeting.ui.crash\n"
         "heavy = ('sqlalchemy', 'sqlmodel', 'argon2', 'cryptography')\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
@@ -139,7 +151,7 @@ def test_ruff_check_and_format_are_clean() -> None:
 
 def test_mypy_is_clean_on_the_qt_free_layers() -> None:
     targets = [f"familymeeting/{layer}" for layer in QT_FREE] + [
-        "familymeeting/messages.py",
+        *(f"familymeeting/{name}" for name in QT_FREE_MODULES),
         "familymeeting/cli.py",
     ]
     result = subprocess.run(

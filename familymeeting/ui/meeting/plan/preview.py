@@ -41,15 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.bugs import log_bug
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.text import file_name
 from familymeeting.messages import user_message
+from familymeeting.settings import Settings
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
-from familymeeting.ui import settings
-from familymeeting.ui.settings import Settings
 
 if TYPE_CHECKING:
     from familymeeting.export.plan import PlanResult
