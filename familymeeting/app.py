@@ -91,7 +91,8 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     an earlier version), else type it; a new recovery code is shown once.
     """
     from familymeeting.storage.unlock import open_unlocked, password_from_environment
-    from familymeeting.ui.lock import RecoveryCodeDialog, StartupFlow
+    from familymeeting.ui.password import RecoveryCodeDialog
+    from familymeeting.ui.startup import StartupFlow
 
     app = QApplication.instance()
     password = password_from_environment()
@@ -173,7 +174,8 @@ def _run_window(
 ) -> int:
     from familymeeting import settings
     from familymeeting.storage.unlock import password_from_environment
-    from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
+    from familymeeting.storage.vault import Vault, log_unlock
+    from familymeeting.ui.startup import StartupFlow
 
     if screenshot and password_from_environment() is None:
         # No password to script with: the picture is of the first screen.

@@ -51,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     from familymeeting.settings import Settings
     from familymeeting.storage.demo import create_demo_family
     from familymeeting.storage.unlock import open_unlocked
+    from familymeeting.storage.vault import Vault
     from familymeeting.ui import theme
     from familymeeting.ui.language import switch_language
-    from familymeeting.ui.lock import Vault
     from familymeeting.ui.main_window import MainWindow
 
     app = make_app()

@@ -28,8 +28,8 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButton
 

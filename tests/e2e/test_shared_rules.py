@@ -28,8 +28,8 @@ from familymeeting.settings import Settings
 from familymeeting.storage.keys import KEYS_FILENAME, KeyStore, WrongPasswordError
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.ui.lock import SetupPasswordDialog
 from familymeeting.ui.maintenance import MaintenancePage
+from familymeeting.ui.startup import SetupPasswordDialog
 
 if TYPE_CHECKING:
     # Not imported at run time: another conftest may be the module named so by then.

@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from familymeeting.settings import SETTINGS_FILENAME, Settings
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui.lock import UnlockDialog, Vault
+from familymeeting.storage.vault import Vault
+from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.main_window import MainWindow
 
 Shot = Callable[[QWidget, str], Path]

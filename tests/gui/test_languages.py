@@ -35,8 +35,8 @@ from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import open_unlocked
+from familymeeting.storage.vault import Vault
 from familymeeting.ui.language import NAMES, switch_language
-from familymeeting.ui.lock import Vault
 from familymeeting.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("styled")

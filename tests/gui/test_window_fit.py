@@ -22,7 +22,7 @@ from familymeeting import settings
 from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.services import Services
-from familymeeting.ui.lock import Vault
+from familymeeting.storage.vault import Vault
 from familymeeting.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")

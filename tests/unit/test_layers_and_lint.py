@@ -91,7 +91,7 @@ def test_the_password_screen_needs_no_database_layer() -> None:
     """
     code = (
         "import sys\n"
-        "import familymeeting.app, familymeeting.ui.lock, familymeeting.storage.unlock\n"
+        "import familymeeting.app, familymeeting.ui.startup, familymeeting.storage.unlock\n"
         "import familymeeting.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
         "import familymeeting.ui.crash\n"
         "heavy = ('sqlalchemy', 'sqlmodel', 'argon2', 'cryptography')\n"
