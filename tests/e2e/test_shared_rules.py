@@ -143,8 +143,9 @@ def test_a_first_run_refuses_a_weak_password_and_makes_nothing(run: Run, data_di
 
 
 # ----------------------------------------------------------------- retention
-def age_the_access_log(data: Path, days: int) -> None:
-    """Make every entry of the data dir's access log ``days`` old (through SQLCipher)."""
+def age_the_access_log(data: Path, days: int) -> str:
+    """Make every entry of the data dir's access log ``days`` old (through SQLCipher);
+    returns their time as ``familymeeting log`` prints it, to the minute."""
     from sqlcipher3 import dbapi2
 
     key = KeyStore.unlock(data, TEST_PASSWORD)
@@ -156,6 +157,7 @@ def age_the_access_log(data: Path, days: int) -> None:
         con.commit()
     finally:
         con.close()
+    return f"{when.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"
 
 
 @pytest.mark.parametrize(
@@ -175,8 +177,7 @@ def test_log_keeps_what_the_window_setting_keeps(
         assert page.log_combo.currentData() == keep_days
     finally:
         db.close()
-    age_the_access_log(data, age_days)
-    aged = f"{datetime.now().astimezone() - timedelta(days=age_days):%Y-%m-%d}"
+    aged = age_the_access_log(data, age_days)
 
     out = run("--data-dir", data, "log")
     assert out.returncode == 0, out.stderr
