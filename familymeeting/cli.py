@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 EXIT_USER_ERROR = 2
-LOG_KEEP_DAYS = 183  # the access log keeps about six months
 EXIT_BUG = 70  # EX_SOFTWARE
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -296,7 +295,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         parents=[common],
         help="the access log: who opened, exported, printed or deleted what",
         description="Show the access log, newest first: time, event and ids (never case "
-        f"text). Entries older than {LOG_KEEP_DAYS} days are removed.",
+        "text). Entries older than the app keeps them (Settings and backups: 'Keep the "
+        "access log for', in settings.ini in the data dir) are removed first.",
     )
     log.add_argument("family", metavar="FAMILY", nargs="?", help="only this family (id prefix)")
     bkp = sub.add_parser(
@@ -465,13 +465,15 @@ def _existing_password(lang: str, env: str, prompt_key: str) -> str:
 
 
 def _new_password(lang: str, env: str, prompt_key: str) -> str:
-    """A new password from ``env``, else typed twice (with a tip if it is weak)."""
-    from familymeeting.messages import render
-    from familymeeting.storage.keys import (
+    """A new password from ``env``, else typed twice, refused (before it is typed again)
+    by the window's rule (``domain.passwords.check_new_password``) if too easy to guess;
+    one that passes but could be better gets a tip."""
+    from familymeeting.domain.passwords import (
         MIN_PASSWORD_LENGTH,
         check_new_password,
         password_hint_code,
     )
+    from familymeeting.messages import render
     from familymeeting.storage.unlock import password_from_environment
 
     password = password_from_environment(env)
@@ -565,6 +567,8 @@ def _recover(data_dir: Path, lang: str) -> None:
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
+    from familymeeting import settings
+    from familymeeting.settings import Settings
     from familymeeting.storage.services import Services
 
     if args.command == "passwd":
@@ -613,7 +617,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
         elif args.command == "backup":
             _backup(services, args, lang)
         elif args.command == "log":
-            services.prune_access_log(LOG_KEEP_DAYS)
+            # The window's retention setting: what the caseworker chose to keep stays.
+            services.prune_access_log(Settings(data_dir).get(settings.LOG_KEEP_DAYS))
             family_id = services.resolve_family(args.family).id if args.family else None
             for entry in services.access_log(family_id):
                 local = entry.at.astimezone()

@@ -151,6 +151,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The password is mostly common words or years, which are guessed first. "
         "Add something personal.",
     },
+    # A new password refused as too easy to guess (domain/passwords.check_new_password).
+    "password_weak_repeated": {
+        "da": "Adgangskoden er for let at gætte: det er det samme tegn igen og igen. Vælg "
+        "nogle ord i en sætning kun du kender. Intet er ændret.",
+        "en": "The password is too easy to guess: it is the same character over and over. "
+        "Choose a few words in a sentence only you know. Nothing was changed.",
+    },
+    "password_weak_one_kind": {
+        "da": "Adgangskoden er for let at gætte: den har kun én slags tegn. Gør den længere, "
+        "eller bland store bogstaver, tal eller tegn ind. Intet er ændret.",
+        "en": "The password is too easy to guess: it has only one kind of character. Make it "
+        "longer, or mix in upper case, digits or symbols. Nothing was changed.",
+    },
+    "password_weak_common": {
+        "da": "Adgangskoden er for let at gætte: den er mest almindelige ord eller årstal, som "
+        "gættes først. Tilføj noget personligt. Intet er ændret.",
+        "en": "The password is too easy to guess: it is mostly common words or years, which "
+        "are guessed first. Add something personal. Nothing was changed.",
+    },
+    "password_too_weak": {
+        "da": "Adgangskoden er for let at gætte. Vælg en længere, gerne nogle ord i en "
+        "sætning kun du kender. Intet er ændret.",
+        "en": "The password is too easy to guess. Choose a longer one, for example a few "
+        "words in a sentence only you know. Nothing was changed.",
+    },
     "password_mismatch": {
         "da": "De to adgangskoder er ikke ens. Intet er ændret.",
         "en": "The two passwords are not the same. Nothing was changed.",

@@ -40,7 +40,8 @@ from familymeeting.messages import user_message
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import FamilyRow, Services, filter_family_rows
 from familymeeting.ui import theme
-from familymeeting.ui.family_dialog import FamilyDialog, make_error_label
+from familymeeting.ui.controls import make_error_label
+from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole

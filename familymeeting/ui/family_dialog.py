@@ -32,40 +32,11 @@ from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES
 from familymeeting.messages import current_language, user_message
 from familymeeting.ui import theme, words
+from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
-
-
-# Check boxes and radio buttons are tapped with fingers: make the box big enough to hit.
-def button_box(*buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QDialogButtonBox:
-    """A dialog's buttons in the platform's one order, each in its role.
-
-    The caller connects each button's ``clicked`` (a dialog may check before closing).
-    """
-    box = QDialogButtonBox()
-    for button, role in buttons:
-        box.addButton(button, role)
-    return box
-
-
-def standard_button(box: QDialogButtonBox, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    """One of Qt's own buttons (Save, Cancel, Close: Qt's words, in the user's language)."""
-    button = box.addButton(which)
-    assert button is not None
-    return button
-
-
-def make_error_label() -> QLabel:
-    """A hidden label for a message the user must read before going on."""
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(f"QLabel#error {{ color: {theme.WARNING}; font-weight: 600; }}")
-    label.hide()
-    return label
 
 
 @dataclass

@@ -53,23 +53,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.assets import resource
 from familymeeting.domain.errors import NotFoundError
+from familymeeting.settings import Settings
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, text_size, theme, words
+from familymeeting.storage.vault import Vault, log_unlock
+from familymeeting.ui import keyboard, text_size, theme, words
+from familymeeting.ui.background import run_in_background
+from familymeeting.ui.crash import error_text
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.idle import IdleWatcher
-from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock, run_in_background
+from familymeeting.ui.lock import LockScreen, UnlockDialog
 from familymeeting.ui.maintenance import MaintenancePage
 from familymeeting.ui.meeting.board.card import forget_text_heights
 from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.meeting.plan.preview import PlanPreviewPage
 from familymeeting.ui.meeting.ratings.child_mode import ChildModeView
 from familymeeting.ui.progress import ProgressView
-from familymeeting.ui.settings import Settings
 from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
 DESIGN_SIZE = QSize(1280, 800)  # the window's size when nothing else decides it
@@ -564,9 +568,7 @@ class MainWindow(QMainWindow):
             self.maintenance.refresh()
 
     def _backup_failed(self, error: object) -> None:
-        from familymeeting.ui.lock import _bug_text
-
-        text = _bug_text(error, self.vault.data_dir if self.vault else None)
+        text = error_text(error, self.vault.data_dir if self.vault else None)
         self.saved_label.setObjectName("unsaved")
         self.saved_label.setText(self.tr("Backup failed"))
         self.saved_label.setToolTip(text)

@@ -29,8 +29,8 @@ from familymeeting.messages import user_message
 from familymeeting.storage.operations import CreateMeeting
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButton
 

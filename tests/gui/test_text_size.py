@@ -19,12 +19,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
-from familymeeting.ui import idle, settings, text_size, theme
+from familymeeting.ui import idle, text_size, theme
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.board.card import CardText
-from familymeeting.ui.settings import Settings
 
 LARGEST = len(theme.TEXT_SCALES) - 1
 RATIO = theme.TEXT_SCALES[LARGEST] / theme.TEXT_SCALES[0]
