@@ -36,10 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
 
+    from familymeeting import settings
     from familymeeting.app import make_app
     from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
-    from familymeeting.ui import settings, theme
+    from familymeeting.ui import theme
     from familymeeting.ui.main_window import MainWindow
 
     app = make_app()

@@ -19,10 +19,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
 

@@ -11,7 +11,7 @@ as operations (``storage/operations.py``) on top of these methods.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,8 +25,15 @@ from familymeeting.storage.services.families import FamilyServices, filter_famil
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
 
-if TYPE_CHECKING:
-    from familymeeting.storage.operations import Applied, Operation
+_Result = TypeVar("_Result", covariant=True)
+_T = TypeVar("_T")
+
+
+class Runnable(Protocol[_Result]):
+    """What ``Services.run`` runs: an operation (``storage/operations.py``), which uses the
+    services; the services know only this shape, so the two do not import each other."""
+
+    def apply(self, services: Services, /) -> _Result: ...
 
 
 class Services(
@@ -39,7 +46,7 @@ class Services(
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 
-    def run(self, operation: Operation) -> Applied:
+    def run(self, operation: Runnable[_T]) -> _T:
         """Run one operation in one write transaction: all of it, or nothing.
 
         A database error that ``Database.session`` did not already turn into the

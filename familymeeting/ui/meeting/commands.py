@@ -11,21 +11,28 @@ was changed elsewhere meanwhile) drops the command too, and the message says why
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from familymeeting.domain.errors import UserError
-from familymeeting.storage.operations import Applied, Operation
+from familymeeting.storage.operations import Applied, Changes, Operation
 
-if TYPE_CHECKING:
-    from familymeeting.ui.meeting.controller import MeetingController
+
+class CommandHost(Protocol):
+    """What a command needs from the meeting it belongs to (the ``MeetingController``)."""
+
+    def apply(self, operation: Operation) -> Applied: ...
+
+    def report_saved(self, changes: Changes) -> None: ...
+
+    def report_failure(self, error: UserError) -> None: ...
 
 
 class OperationCommand(QUndoCommand):
     """One undoable edit of a meeting: ``operation`` now, its inverse on undo."""
 
-    def __init__(self, controller: MeetingController, text: str, operation: Operation) -> None:
+    def __init__(self, controller: CommandHost, text: str, operation: Operation) -> None:
         super().__init__(text)
         self.controller = controller
         self.operation = operation
@@ -35,7 +42,7 @@ class OperationCommand(QUndoCommand):
 
     def _run(self, operation: Operation) -> Applied | None:
         try:
-            applied = self.controller.services.run(operation)
+            applied = self.controller.apply(operation)
         except UserError as exc:
             self.controller.report_failure(exc)
             return None

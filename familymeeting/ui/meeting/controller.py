@@ -51,7 +51,11 @@ class MeetingController(QObject):
         self.family_id = family_id or services.get_meeting(meeting_id).family_id
         self.stack = QUndoStack(self)
 
-    # Called by the commands.
+    # Called by the commands (``commands.CommandHost``).
+    def apply(self, operation: ops.Operation) -> Applied:
+        """Run ``operation`` in one write transaction (what a command does and undoes)."""
+        return self.services.run(operation)
+
     def report_saved(self, changes: Changes) -> None:
         self.saved.emit()
         self.changed.emit(changes)
