@@ -18,9 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 
+from familymeeting import settings
 from familymeeting.app import make_app
 from familymeeting.storage.unlock import open_unlocked, password_from_environment
-from familymeeting.ui import settings, theme
+from familymeeting.ui import theme
 from familymeeting.ui.language import chosen_language, switch_language
 from familymeeting.ui.main_window import MainWindow
 

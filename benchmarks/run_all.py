@@ -223,10 +223,11 @@ def gui_figures(big: Path, manifest: generate.Manifest, runs: int) -> list[Figur
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from familymeeting import settings
     from familymeeting.app import make_app
     from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
-    from familymeeting.ui import settings, theme
+    from familymeeting.ui import theme
     from familymeeting.ui.main_window import MainWindow
 
     app = make_app()

@@ -40,12 +40,13 @@ def child(size: str, steps: int) -> None:
     from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from familymeeting import settings
     from familymeeting.app import make_app, parse_size
     from familymeeting.storage.demo import create_demo_family
     from familymeeting.storage.unlock import open_unlocked
-    from familymeeting.ui import settings, theme
+    from familymeeting.storage.vault import Vault
+    from familymeeting.ui import theme
     from familymeeting.ui.language import switch_language
-    from familymeeting.ui.lock import Vault
 
     width, height = parse_size(size)
     data_dir = Path(tempfile.mkdtemp(prefix="fm-bench-text-"))

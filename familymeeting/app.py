@@ -23,8 +23,8 @@ from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 
 if TYPE_CHECKING:
+    from familymeeting.settings import Settings
     from familymeeting.storage.unlock import UnlockResult
-    from familymeeting.ui.settings import Settings
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -91,7 +91,8 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     an earlier version), else type it; a new recovery code is shown once.
     """
     from familymeeting.storage.unlock import open_unlocked, password_from_environment
-    from familymeeting.ui.lock import RecoveryCodeDialog, StartupFlow
+    from familymeeting.ui.password import RecoveryCodeDialog
+    from familymeeting.ui.startup import StartupFlow
 
     app = QApplication.instance()
     password = password_from_environment()
@@ -132,7 +133,8 @@ def run_gui(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
 
-    from familymeeting.ui import settings, theme
+    from familymeeting import settings
+    from familymeeting.ui import theme
     from familymeeting.ui.crash import install_excepthook
     from familymeeting.ui.language import chosen_language, switch_language
 
@@ -170,9 +172,10 @@ def _run_window(
     open_meeting: str | None,
     size: tuple[int, int] | None,
 ) -> int:
+    from familymeeting import settings
     from familymeeting.storage.unlock import password_from_environment
-    from familymeeting.ui import settings
-    from familymeeting.ui.lock import StartupFlow, Vault, log_unlock
+    from familymeeting.storage.vault import Vault, log_unlock
+    from familymeeting.ui.startup import StartupFlow
 
     if screenshot and password_from_environment() is None:
         # No password to script with: the picture is of the first screen.

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 EXIT_USER_ERROR = 2
-LOG_KEEP_DAYS = 183  # the access log keeps about six months
 EXIT_BUG = 70  # EX_SOFTWARE
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -166,8 +165,8 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         help=_("the access log: who opened, exported, printed or deleted what"),
         description=_(
             "Show the access log, newest first: time, event and ids (never case "
-            "text). Entries older than {days} days are removed.",
-            days=LOG_KEEP_DAYS,
+            "text). Entries older than the app keeps them (Settings and backups: 'Keep the "
+            "access log for', in settings.ini in the data dir) are removed first."
         ),
     )
     log.add_argument("family", metavar="FAMILY", nargs="?", help=_("only this family (id prefix)"))
@@ -358,11 +357,13 @@ def _existing_password(tr: Catalogue, env: str, prompt: str) -> str:
 
 
 def _new_password(tr: Catalogue, env: str, *, first: bool) -> str:
-    """A new password from ``env``, else typed twice (with a tip if it is weak).
+    """A new password from ``env``, else typed twice, refused (before it is typed again)
+    by the window's rule (``domain.passwords.check_new_password``) if too easy to guess;
+    one that passes but could be better gets a tip.
 
     ``first``: the data's first password, else a change of it.
     """
-    from familymeeting.storage.keys import (
+    from familymeeting.domain.passwords import (
         MIN_PASSWORD_LENGTH,
         check_new_password,
         password_hint_code,
@@ -481,6 +482,8 @@ def _recover(data_dir: Path, tr: Catalogue) -> None:
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int:
+    from familymeeting import settings
+    from familymeeting.settings import Settings
     from familymeeting.storage.services import Services
 
     if args.command == "passwd":
@@ -520,8 +523,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             out = Path(args.output)
             if _is_database_file(out, db.path):
                 raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
-            export_case(services, family.id, out)
-            services.log_event("export_case", family_id=family.id, detail="cli")
+            export_case(services, family.id, out, via="cli")
             print(
                 tr.gettext(
                     "Saved the case file for '{name}' to {path}.",
@@ -533,8 +535,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             from familymeeting.storage.casefile import import_case, read_case_file
 
             case = read_case_file(Path(args.file))
-            family = import_case(services, case, replace=args.replace)
-            services.log_event("import_case", family_id=family.id, detail="cli")
+            family = import_case(services, case, replace=args.replace, via="cli")
             print(
                 tr.ngettext(
                     "Imported the family '{name}' ({n} meeting).",
@@ -546,11 +547,10 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
         elif args.command == "plan":
             _plan(services, db.path, args, tr)
         elif args.command == "backup":
-            _backup(db, args, tr)
-            if args.output:
-                services.log_event("export_backup", detail="cli")
+            _backup(services, args, tr)
         elif args.command == "log":
-            services.prune_access_log(LOG_KEEP_DAYS)
+            # The window's retention setting: what the caseworker chose to keep stays.
+            services.prune_access_log(Settings(data_dir).get(settings.LOG_KEEP_DAYS))
             family_id = services.resolve_family(args.family).id if args.family else None
             for entry in services.access_log(family_id):
                 local = entry.at.astimezone()
@@ -579,16 +579,16 @@ def _is_database(tr: Catalogue) -> str:
     return tr.gettext("that is the program's own database or key file; choose another file name")
 
 
-def _backup(db: Database, args: argparse.Namespace, tr: Catalogue) -> None:
-    from familymeeting.storage.backup import BackupKind, BackupSchedule, export_backup
+def _backup(services: Services, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.storage.backup import BackupKind, BackupSchedule
 
     if args.output:
         out = Path(args.output)
-        if _is_database_file(out, db.path):
+        if _is_database_file(out, services.db.path):
             raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
-        info = export_backup(db, out)
+        info = services.export_backup(out, via="cli")
     else:
-        info = BackupSchedule().backup_now(db, BackupKind.MANUAL)
+        info = BackupSchedule().backup_now(services.db, BackupKind.MANUAL)
     print(
         tr.gettext(
             "Saved the backup to {path} ({size}). It is encrypted and opens only with the "
@@ -717,8 +717,7 @@ def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
     password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
     result, restored = unlock.restore_and_open(data_dir, password, chosen)
     try:
-        services = Services(result.db)
-        services.log_event("restore_backup", detail="cli")
+        Services(result.db).note_restored(via="cli")
     finally:
         result.db.close()
     parsed = parse_backup_name(restored.restored_from)
@@ -742,7 +741,7 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
         raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
-    services.log_event("plan_pdf", family_id=meeting.family_id, meeting_id=meeting.id, detail="cli")
+    services.record_meeting_event("plan_pdf", meeting.id, "cli")
     print(tr.gettext("Saved the plan for '{name}' to {path}.", name=plan.family_name, path=out))
     if result.shortened:
         shortened = tr.gettext(

@@ -131,6 +131,23 @@ MESSAGES: dict[str, str | Plural] = {
         "The password is mostly common words or years, which are guessed first. "
         "Add something personal."
     ),
+    # A new password refused as too easy to guess (domain/passwords.check_new_password).
+    "password_weak_repeated": N_(
+        "The password is too easy to guess: it is the same character over and over. "
+        "Choose a few words in a sentence only you know. Nothing was changed."
+    ),
+    "password_weak_one_kind": N_(
+        "The password is too easy to guess: it has only one kind of character. Make it "
+        "longer, or mix in upper case, digits or symbols. Nothing was changed."
+    ),
+    "password_weak_common": N_(
+        "The password is too easy to guess: it is mostly common words or years, which "
+        "are guessed first. Add something personal. Nothing was changed."
+    ),
+    "password_too_weak": N_(
+        "The password is too easy to guess. Choose a longer one, for example a few "
+        "words in a sentence only you know. Nothing was changed."
+    ),
     "password_mismatch": N_("The two passwords are not the same. Nothing was changed."),
     "password_empty": N_("No password was entered. Nothing was changed."),
     "password_needed": N_(
@@ -231,6 +248,9 @@ MESSAGES: dict[str, str | Plural] = {
         "The case file refers to {what} '{id}', which is not in the file ({location})."
     ),
     "case_file_duplicate_id": N_("The case file uses the id '{id}' more than once."),
+    "changed_meanwhile": N_(
+        "It has been changed elsewhere since, so it cannot be undone here. Nothing was changed."
+    ),
     "case_family_exists": N_(
         "The family '{name}' already exists. Use --replace to replace it "
         "with the case file's content."

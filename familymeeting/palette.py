@@ -94,7 +94,3 @@ TRACK_STOPS: tuple[tuple[float, str], ...] = (  # (0-1 along the track, colour)
 )
 FACE_INK = "#3a4656"  # eyes and mouth: soft dark blue-grey, not black
 FACE_CHEEK = "#f2bccb"
-
-# ------------------------------------------------------ the password's strength
-# From "very weak" to "strong" (0-4), beside a new password.
-STRENGTH: tuple[str, ...] = ("#c0392b", "#d35400", "#c9a227", "#5b9a4f", SAVED)

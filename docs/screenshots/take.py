@@ -46,14 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("scenes", nargs="*")
     args = parser.parse_intermixed_args(argv)
 
+    from familymeeting import settings
     from familymeeting.app import make_app
+    from familymeeting.settings import Settings
     from familymeeting.storage.demo import create_demo_family
     from familymeeting.storage.unlock import open_unlocked
-    from familymeeting.ui import settings, theme
+    from familymeeting.storage.vault import Vault
+    from familymeeting.ui import theme
     from familymeeting.ui.language import switch_language
-    from familymeeting.ui.lock import Vault
     from familymeeting.ui.main_window import MainWindow
-    from familymeeting.ui.settings import Settings
 
     app = make_app()
     data_dir = Path(tempfile.mkdtemp(prefix="fm-shots-"))

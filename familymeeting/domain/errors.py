@@ -19,10 +19,10 @@ class UserError(Exception):
         self.params = params
 
     def __str__(self) -> str:
-        # Lazy import keeps domain free of the catalogue at import time and avoids cycles.
-        from familymeeting.messages import render
-
-        return render(self.code, "en", **self.params)
+        # The code and its parameters, for developers (tracebacks, test output). What a
+        # user reads is rendered in their language by familymeeting.messages, which
+        # depends on this module and not the other way round.
+        return f"{self.code} {self.params}" if self.params else self.code
 
 
 class ValidationError(UserError):

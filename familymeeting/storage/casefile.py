@@ -43,7 +43,9 @@ from familymeeting.storage.models import (
     Question,
     Rating,
 )
-from familymeeting.storage.services import COLUMN_ORDER, Services
+from familymeeting.storage.records import FamilyRecord
+from familymeeting.storage.services import COLUMN_ORDER, Services, fetch
+from familymeeting.storage.services.access import log_in
 
 FORMAT = "familymeeting-case"
 VERSION = 1
@@ -197,8 +199,9 @@ def _stamps(obj: Any) -> dict[str, str]:
 
 def build_case(services: Services, family_id: str) -> dict[str, Any]:
     """The case file's content for one family, as plain JSON-ready data."""
-    with services.db.session() as s:
-        family = services._get(s, Family, family_id)
+    # One snapshot: the file holds the family as it was at one moment.
+    with services.db.reading() as s:
+        family = fetch(s, Family, family_id)
         participants = s.exec(
             select(Participant)
             .where(Participant.family_id == family_id)
@@ -329,9 +332,13 @@ def dumps_case(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-def export_case(services: Services, family_id: str, path: Path) -> None:
-    """Write one family's case file atomically (a crash leaves the old file or the new one)."""
+def export_case(services: Services, family_id: str, path: Path, *, via: str = "") -> None:
+    """Write one family's case file atomically (a crash leaves the old file or the new one).
+
+    Logged (``export_case``, with ``via``: "cli" or "app") once the file is written.
+    """
     write_atomic(path, dumps_case(build_case(services, family_id)))
+    services.log_event("export_case", family_id=family_id, detail=via)
 
 
 # ------------------------------------------------------------------ import
@@ -558,8 +565,11 @@ def _clean(value: str, field: str, max_len: int, location: str, **kw: Any) -> st
         ) from exc
 
 
-def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) -> Family:
-    """Write a validated case into the database in one transaction.
+def import_case(
+    services: Services, case: CaseFileIn, *, replace: bool = False, via: str = ""
+) -> FamilyRecord:
+    """Write a validated case into the database in one transaction, logged in it
+    (``import_case``, with ``via``).
 
     Refuses (ConflictError) when the family already exists unless ``replace``,
     and when any other id in the file belongs to a different family.
@@ -623,7 +633,9 @@ def import_case(services: Services, case: CaseFileIn, *, replace: bool = False) 
         s.flush()
         for i, m in enumerate(case.meetings):
             _meeting_children_in(s, m, i)
-    return family
+        log_in(s, "import_case", family_id=family.id, detail=via)
+        s.flush()
+        return FamilyRecord.from_row(family)
 
 
 def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:

@@ -269,6 +269,9 @@ def _short(exc: BaseException) -> str:
     return str(exc)[:200] or type(exc).__name__
 
 
+READ_ONLY = "familymeeting_read_only"  # execution option: a deferred, read-only transaction
+
+
 class Database:
     """An open familymeeting database. Use :meth:`open`; close with :meth:`close`."""
 
@@ -349,19 +352,40 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: commits if the block ends normally, rolls back otherwise.
+        """One write transaction: commits if the block ends normally, rolls back otherwise.
 
-        Nested use (a service called inside :meth:`Services.batch`) joins the
-        outer transaction, so several calls can be made all-or-nothing.
+        ``BEGIN IMMEDIATE``: the write lock is taken up front, so a transaction never
+        fails half-way because another process started writing between our read and
+        our write. Nested use (a service called inside :meth:`Services.batch` or an
+        operation) joins the outer transaction, so several calls are all-or-nothing.
         """
+        with self._transaction(read=False) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One read transaction: deferred (``BEGIN``), so it takes no write lock.
+
+        Every read inside sees the same snapshot of the database (WAL), which is how
+        a plan or a case file is read whole. Inside a write transaction it joins it.
+        """
+        with self._transaction(read=True) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self, *, read: bool) -> Iterator[Session]:
         outer: Session | None = getattr(self._local, "session", None)
         if outer is not None:
+            if not read and getattr(self._local, "read_only", False):
+                raise RuntimeError("a write inside a read transaction")  # a bug, not the user's
             yield outer
             return
         with Session(self.engine, expire_on_commit=False) as session:
             self._local.session = session
+            self._local.read_only = read
             try:
                 with session.begin():
+                    session.connection(execution_options={READ_ONLY: read})
                     yield session
             except OperationalError as exc:
                 # The database could not do its part: say so plainly, change nothing.
@@ -379,6 +403,7 @@ class Database:
                 raise
             finally:
                 self._local.session = None
+                self._local.read_only = False
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -441,9 +466,13 @@ def _make_engine(path: Path, key: bytes | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        # IMMEDIATE takes the write lock up front: a transaction never fails half-way
+        # A write takes the write lock up front (IMMEDIATE): it never fails half-way
         # because another process started writing between our read and our write.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read (Database.reading) defers it and takes none.
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from familymeeting.domain.enums import CardKind, Column, MeetingKind, MeetingStatus, Role
-from familymeeting.storage.models import Family
+from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
 
 DEMO_NAME = "Familien Holm (demo)"
 
 
-def create_demo_family(services: Services, today: date | None = None) -> Family:
+def create_demo_family(services: Services, today: date | None = None) -> FamilyRecord:
     today = today or date.today()
 
     def at(days: int, hour: int = 10) -> datetime:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.domain.passwords import check_new_password
 from familymeeting.storage.atomic import write_atomic
 
 KEYS_FILENAME = "keys.json"
@@ -41,8 +42,6 @@ FAILURES_FORMAT = "familymeeting-unlock-failures"
 DATA_KEY_BYTES = 32  # AES-256 / SQLCipher raw key
 SALT_BYTES = 16
 NONCE_BYTES = 12  # the size AES-GCM is designed for
-
-MIN_PASSWORD_LENGTH = 10
 
 # Recovery codes: 8 groups of 4 from 30 characters that cannot be mistaken for each
 # other when written by hand and typed back (no 0/O, 1/I/L, and no U). 32 characters
@@ -70,10 +69,6 @@ class WrongPasswordError(UserError):
 
 class WrongRecoveryCodeError(UserError):
     """The recovery code does not open the key file, or is not shaped like one."""
-
-
-class WeakPasswordError(UserError):
-    """A new password is refused (too short). Raised before anything is written."""
 
 
 class UnlockDelayedError(UserError):
@@ -172,118 +167,6 @@ def normalize_recovery_code(text: str) -> str:
             "recovery_code_format", groups=RECOVERY_GROUPS, size=RECOVERY_GROUP_SIZE
         )
     return chars
-
-
-# ------------------------------------------------------------------ password hints
-_COMMON_WORDS = (
-    "password",
-    "passw0rd",
-    "adgangskode",
-    "kodeord",
-    "hemmelig",
-    "familymeeting",
-    "familie",
-    "kommune",
-    "danmark",
-    "velkommen",
-    "welcome",
-    "letmein",
-    "qwerty",
-    "asdf",
-    "abc",
-    "admin",
-    "sommer",
-    "vinter",
-    "foraar",
-    "forår",
-    "efteraar",
-    "efterår",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "mandag",
-    "fredag",
-    "elsker",
-    "iloveyou",
-    "fodbold",
-    "football",
-    "monkey",
-    "dragon",
-)
-_YEAR = re.compile(r"(19|20)\d\d")
-
-
-def _character_classes(password: str) -> int:
-    classes = [
-        any(c.islower() for c in password),
-        any(c.isupper() for c in password),
-        any(c.isdigit() for c in password),
-        any(not c.isalnum() for c in password),
-    ]
-    return sum(classes)
-
-
-def _mostly_common(password: str) -> bool:
-    """Little is left after removing common words, years, digits and punctuation."""
-    rest = _YEAR.sub("", password.casefold())
-    for word in sorted(_COMMON_WORDS, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    rest = "".join(c for c in rest if c.isalpha())
-    return len(set(rest)) < 4
-
-
-def password_hint_code(password: str) -> str | None:
-    """The first plain-language hint for a new password (a messages.py code), or None.
-
-    Only "password_too_short" blocks a new password (see :func:`check_new_password`);
-    the others are advice shown beside the field.
-    """
-    if len(unicodedata.normalize("NFC", password)) < MIN_PASSWORD_LENGTH:
-        return "password_too_short"
-    if len(set(password)) <= 2:
-        return "password_repeated"
-    if _character_classes(password) < 2:
-        return "password_one_kind"
-    if _mostly_common(password):
-        return "password_common"
-    return None
-
-
-def password_strength(password: str) -> int:
-    """0 (very weak) to 4 (strong), from length, variety and common words. Plain checks."""
-    length = len(unicodedata.normalize("NFC", password))
-    if length == 0 or len(set(password)) <= 2:
-        return 0
-    score = 0
-    score += length >= MIN_PASSWORD_LENGTH
-    score += length >= 14
-    score += length >= 20
-    score += _character_classes(password) >= 2
-    score += _character_classes(password) >= 3
-    if _mostly_common(password):
-        score -= 2
-    if length < MIN_PASSWORD_LENGTH:
-        score = min(score, 1)
-    return max(0, min(4, score))
-
-
-def check_new_password(password: str) -> None:
-    """Refuse a new password that is too short, before anything is written."""
-    if password_hint_code(password) == "password_too_short":
-        raise WeakPasswordError("password_too_short", min=MIN_PASSWORD_LENGTH)
 
 
 # ----------------------------------------------------------------- failure delays
@@ -683,18 +566,13 @@ __all__ = [
     "DEFAULT_KDF",
     "FAILURES_FILENAME",
     "KEYS_FILENAME",
-    "MIN_PASSWORD_LENGTH",
     "KdfParams",
     "KeyFileError",
     "KeyStore",
     "UnlockDelayedError",
-    "WeakPasswordError",
     "WrongPasswordError",
     "WrongRecoveryCodeError",
-    "check_new_password",
     "failure_delay",
     "format_recovery_code",
     "normalize_recovery_code",
-    "password_hint_code",
-    "password_strength",
 ]

@@ -14,12 +14,21 @@ from familymeeting.domain.plan import (
     PlanRating,
     date_words,
 )
-from familymeeting.storage.models import Action, Card, Participant
+from familymeeting.storage.records import ActionRecord, CardRecord, ParticipantRecord
 from familymeeting.storage.services import Services
 
 
 def build_plan(services: Services, meeting_id: str, lang: str | None = None) -> PlanData:
-    """The plan of one meeting, worded in ``lang`` (default: the family's language)."""
+    """The plan of one meeting, worded in ``lang`` (default: the family's language).
+
+    Read from one snapshot of the database: the page shows the meeting as it was at
+    one moment, even if someone writes meanwhile.
+    """
+    with services.reading():
+        return _build_plan(services, meeting_id, lang)
+
+
+def _build_plan(services: Services, meeting_id: str, lang: str | None) -> PlanData:
     meeting = services.get_meeting(meeting_id)
     family = services.get_family(meeting.family_id)
     language = lang or family.language
@@ -27,7 +36,7 @@ def build_plan(services: Services, meeting_id: str, lang: str | None = None) -> 
         raise ValidationError("invalid_choice", field="language", value=language)
 
     participants = services.list_participants(family.id)
-    by_id: dict[str, Participant] = {p.id: p for p in participants}
+    by_id: dict[str, ParticipantRecord] = {p.id: p for p in participants}
     colour = {p.id: i for i, p in enumerate(participants)}
 
     def name(pid: str | None) -> str:
@@ -40,10 +49,8 @@ def build_plan(services: Services, meeting_id: str, lang: str | None = None) -> 
         if pid in by_id
     )
 
-    stances = services.card_stances(meeting_id)
-
-    def card(c: Card) -> PlanCard:
-        said = stances.get(c.id, {})
+    def card(c: CardRecord) -> PlanCard:
+        said = c.stances
         ordered = [p.id for p in participants if p.id in said]
         return PlanCard(
             text=c.text,
@@ -61,7 +68,7 @@ def build_plan(services: Services, meeting_id: str, lang: str | None = None) -> 
     working_well = tuple(card(c) for c in cards if c.column == Column.WORKING_WELL)
     worries = tuple(card(c) for c in cards if c.column == Column.WORRIES)
 
-    def action(a: Action) -> PlanAction:
+    def action(a: ActionRecord) -> PlanAction:
         who = ", ".join(part for part in (name(a.who_participant_id), a.who_text) if part)
         due = ""
         if a.due_date is not None:

@@ -65,7 +65,7 @@ def family_progress(services: Services, family_id: str) -> list[QuestionProgress
     Children's questions come first, then the order of the newest meeting. Series
     nobody has given a number in are left out.
     """
-    with services.db.session() as s:
+    with services.db.reading() as s:
         question_rows = s.exec(
             select(Question, Meeting.starts_at)
             .join(Meeting, col(Meeting.id) == col(Question.meeting_id))

@@ -21,12 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from familymeeting.domain.errors import DatabaseError, UserError
-from familymeeting.storage.keys import (
-    KEYS_FILENAME,
-    KeyFileError,
-    KeyStore,
-    check_new_password,
-)
+from familymeeting.domain.passwords import check_new_password
+from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
+from familymeeting.ui.controls import standard_button
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import standard_button
 
 
 def event_words(event: str) -> str:

@@ -11,6 +11,9 @@ the moment it is made, so the honest thing to tell the user is that they can go 
 - Inside a running event loop, or on a worker thread, the box is opened later from the
   GUI thread's event loop, after the failing code has unwound (a painter or a lock it
   held is released by then); with no loop running (a start-up error) it opens at once.
+
+:func:`error_text` words a failure a screen caught itself for its message line: the
+user's own mistake, or a bug, logged the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from familymeeting.bugs import log_bug
+from familymeeting.domain.errors import UserError
+from familymeeting.messages import user_message
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 Show = Callable[[QMessageBox], object]
@@ -34,6 +39,19 @@ Show = Callable[[QMessageBox], object]
 def open_folder(folder: Path) -> None:
     """Open ``folder`` in the system's file manager (a module function, so tests replace it)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def error_text(error: object, data_dir: Path | None) -> str:
+    """A failure in words for a screen's message line: the user's own mistake as its
+    message; a bug logged (as the crash box does), with where its details went."""
+    if isinstance(error, UserError):
+        return user_message(error)
+    if isinstance(error, BaseException) and data_dir is not None:
+        path = log_bug(data_dir, error)
+        return QCoreApplication.translate(
+            "CrashDialog", "Something went wrong. Details are saved in %1."
+        ).replace("%1", str(path))
+    return QCoreApplication.translate("CrashDialog", "Something went wrong.")
 
 
 def build_crash_dialog(log_file: Path, parent: QWidget | None = None) -> QMessageBox:

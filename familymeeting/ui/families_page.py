@@ -40,7 +40,8 @@ from familymeeting.messages import user_message
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import FamilyRow, Services, filter_family_rows
 from familymeeting.ui import theme
-from familymeeting.ui.family_dialog import FamilyDialog, make_error_label
+from familymeeting.ui.controls import make_error_label
+from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -146,10 +147,12 @@ class TapListWidget(QListWidget):
 class FamiliesPage(QWidget):
     """All families, searchable as you type; the door to a family.
 
-    Signals: ``family_opened(str)`` with the id of the family to show.
+    Signals: ``family_opened(str)`` with the id of the family to show; ``saved()``
+    after the family dialog saved a new family.
     """
 
     family_opened = Signal(str)
+    saved = Signal()  # a new family was saved (there is no undo out here)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -419,6 +422,7 @@ class FamiliesPage(QWidget):
         self.refresh()
         if dialog.family_id is not None:
             self.family_opened.emit(dialog.family_id)
+            self.saved.emit()
 
     def _show_error(self, err: UserError) -> None:
         self.error_label.setText(user_message(err))

@@ -32,40 +32,11 @@ from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES
 from familymeeting.messages import current_language, user_message
 from familymeeting.ui import theme, words
+from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
-
-
-# Check boxes and radio buttons are tapped with fingers: make the box big enough to hit.
-def button_box(*buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QDialogButtonBox:
-    """A dialog's buttons in the platform's one order, each in its role.
-
-    The caller connects each button's ``clicked`` (a dialog may check before closing).
-    """
-    box = QDialogButtonBox()
-    for button, role in buttons:
-        box.addButton(button, role)
-    return box
-
-
-def standard_button(box: QDialogButtonBox, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    """One of Qt's own buttons (Save, Cancel, Close: Qt's words, in the user's language)."""
-    button = box.addButton(which)
-    assert button is not None
-    return button
-
-
-def make_error_label() -> QLabel:
-    """A hidden label for a message the user must read before going on."""
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(f"QLabel#error {{ color: {theme.WARNING}; font-weight: 600; }}")
-    label.hide()
-    return label
 
 
 @dataclass
@@ -340,57 +311,52 @@ class FamilyDialog(FittedDialog):
         self._fix_tab_order()
 
     def save(self, archived: bool | None = None) -> bool:
-        """Write the family and its participants in one transaction.
+        """Write the family and its participants in one transaction (an operation).
 
         Returns False, with the message shown and nothing stored, if the
         services refuse a value.
         """
+        # Here, not at the top: the password screen (which shares this module's small
+        # helpers) shows before the database layer is loaded.
+        from familymeeting.storage.operations import ParticipantEdit, SaveFamily
+        from familymeeting.storage.services import UNSET
+
         self.error_label.hide()
-        culprit: QWidget = self.name_edit
+        rows = [
+            row for row in self.rows if not (row.participant_id is None and row.is_blank())
+        ]  # an empty row nobody filled in is not a person
+        edits = tuple(
+            ParticipantEdit(
+                row.participant_id,
+                row.name_edit.text(),
+                row.role(),
+                # A grown-up's birth year is not shown, so it is left as it was.
+                row.birth_year() if row.role() == Role.CHILD else UNSET,
+            )
+            for row in rows
+        )
+        operation = SaveFamily(
+            self.family_id,
+            self.name_edit.text(),
+            notes=self.notes_edit.toPlainText(),
+            caseworker_name=self.caseworker_edit.text(),
+            caseworker_phone=self.phone_edit.text(),
+            language=str(self.language_combo.currentData()),
+            archived=archived,
+            removed=tuple(self._removed_ids),
+            participants=edits,
+        )
         try:
-            with self.services.batch():
-                common = {
-                    "notes": self.notes_edit.toPlainText(),
-                    "caseworker_name": self.caseworker_edit.text(),
-                    "caseworker_phone": self.phone_edit.text(),
-                    "language": str(self.language_combo.currentData()),
-                }
-                if self.family_id is None:
-                    family = self.services.create_family(self.name_edit.text(), **common)
-                else:
-                    family = self.services.update_family(
-                        self.family_id,
-                        display_name=self.name_edit.text(),
-                        archived=archived,
-                        **common,
-                    )
-                for participant_id in self._removed_ids:
-                    self.services.delete_participant(participant_id)
-                for row in self.rows:
-                    if row.participant_id is None and row.is_blank():
-                        continue  # an empty row nobody filled in is not a person
-                    culprit = row.name_edit
-                    birth_year = row.birth_year()
-                    if row.participant_id is None:
-                        self.services.add_participant(
-                            family.id, row.name_edit.text(), row.role(), birth_year=birth_year
-                        )
-                    elif row.role() == Role.CHILD:
-                        self.services.update_participant(
-                            row.participant_id,
-                            name=row.name_edit.text(),
-                            role=row.role(),
-                            birth_year=birth_year,
-                        )
-                    else:
-                        # A grown-up's birth year is not shown, so it is left as it was.
-                        self.services.update_participant(
-                            row.participant_id, name=row.name_edit.text(), role=row.role()
-                        )
+            applied = self.services.run(operation)
         except UserError as err:
+            row_index = getattr(err, "row", None)
+            culprit: QWidget = self.name_edit
+            if row_index is not None:
+                culprit = rows[row_index].name_edit
             self._show_error(err, culprit)
             return False
-        self.family_id = family.id
+        assert applied.changes.family is not None
+        self.family_id = applied.changes.family.id
         return True
 
     # ----------------------------------------------------------------- helpers

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain import rules
 from familymeeting.domain.enums import Role
-from familymeeting.storage.models import Meeting, Participant
+from familymeeting.storage.records import FamilyRecord, MeetingRecord, ParticipantRecord
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
 from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
@@ -36,13 +36,16 @@ class FamilyPage(QWidget):
     Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped;
     ``family_changed(str)`` with the family id after it was edited or (un)archived;
     ``progress_requested(str)`` with the family id when "Progress" is tapped;
-    ``family_deleted(str)`` with the id of a family that was deleted for good.
+    ``family_deleted(str)`` with the id of a family that was deleted for good;
+    ``saved()`` after a dialog saved the family or a new meeting (no undo out here, so
+    the window says plainly that it is saved).
     """
 
     meeting_opened = Signal(str)
     family_changed = Signal(str)
     progress_requested = Signal(str)
     family_deleted = Signal(str)
+    saved = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +53,8 @@ class FamilyPage(QWidget):
         self.family_id: str | None = None
         self.setObjectName("page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._meetings: list[Meeting] = []
+        self._meetings: list[MeetingRecord] = []
+        self.family: FamilyRecord | None = None  # the family shown, as last read
         self._dialog: FamilyDialog | MeetingDialog | None = None
 
         layout = QVBoxLayout(self)
@@ -128,9 +132,11 @@ class FamilyPage(QWidget):
     def show_family(self, family_id: str) -> None:
         """Show this family, read fresh from the database."""
         if family_id != self.family_id:
-            self.services.log_event("open_family", family_id=family_id)
+            family = self.services.open_family(family_id)  # logged
+        else:
+            family = self.services.get_family(family_id)
         self.family_id = family_id
-        family = self.services.get_family(family_id)
+        self.family = family
         participants = self.services.list_participants(family_id)
         self._meetings = self.services.list_meetings(family_id)
 
@@ -197,7 +203,7 @@ class FamilyPage(QWidget):
         return self.tr("%1 at %2").replace("%1", day).replace("%2", time)
 
     # ----------------------------------------------------------------- helpers
-    def _show_chips(self, participants: list[Participant]) -> None:
+    def _show_chips(self, participants: list[ParticipantRecord]) -> None:
         while (item := self.chip_layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
@@ -251,11 +257,13 @@ class FamilyPage(QWidget):
             self.progress_requested.emit(self.family_id)
 
     def _family_edited(self) -> None:
+        self.saved.emit()
         self.refresh()
         if self.family_id is not None:
             self.family_changed.emit(self.family_id)
 
     def _meeting_created(self, dialog: MeetingDialog) -> None:
+        self.saved.emit()
         self.refresh()
         # Highlight the new meeting so the next tap (or follow-up) finds it.
         for row in range(self.meeting_list.count()):

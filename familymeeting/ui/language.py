@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from familymeeting import settings
 from familymeeting.assets import resource
 from familymeeting.messages import SUPPORTED, detect_language, set_language
-from familymeeting.ui import settings
 
 # The language names are shown in their own language, so anyone can find theirs.
 NAMES = {"da": "Dansk", "en": "English"}

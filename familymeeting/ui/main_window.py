@@ -53,23 +53,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.assets import resource
 from familymeeting.domain.errors import NotFoundError
+from familymeeting.settings import Settings
 from familymeeting.storage.backup import BACKUP_EVERY_MINUTES
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, text_size, theme, words
+from familymeeting.storage.vault import Vault, log_unlock
+from familymeeting.ui import keyboard, text_size, theme, words
+from familymeeting.ui.background import run_in_background
+from familymeeting.ui.crash import error_text
 from familymeeting.ui.elided import ElidedLabel
 from familymeeting.ui.families_page import FamiliesPage
 from familymeeting.ui.family_page import FamilyPage
 from familymeeting.ui.idle import IdleWatcher
-from familymeeting.ui.lock import LockScreen, UnlockDialog, Vault, log_unlock, run_in_background
+from familymeeting.ui.lock import LockScreen, UnlockDialog
 from familymeeting.ui.maintenance import MaintenancePage
 from familymeeting.ui.meeting.board.card import forget_text_heights
 from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.meeting.plan.preview import PlanPreviewPage
 from familymeeting.ui.meeting.ratings.child_mode import ChildModeView
 from familymeeting.ui.progress import ProgressView
-from familymeeting.ui.settings import Settings
 from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
 DESIGN_SIZE = QSize(1280, 800)  # the window's size when nothing else decides it
@@ -203,6 +207,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.families_page.family_opened.connect(self.open_family)
+        self.families_page.saved.connect(self._show_saved)
+        self.family_page.saved.connect(self._show_saved)
         self.family_page.meeting_opened.connect(self.open_meeting)
         self.family_page.family_changed.connect(self._family_changed)
         self.family_page.progress_requested.connect(self.show_progress)
@@ -501,7 +507,7 @@ class MainWindow(QMainWindow):
         assert isinstance(services, Services)
         self.family_id = None
         self._rebuild_pages(services)
-        services.log_event("restore_backup", detail="app")
+        services.note_restored(via="app")
         self.show_maintenance()
         self.maintenance.say_restored()
 
@@ -562,9 +568,7 @@ class MainWindow(QMainWindow):
             self.maintenance.refresh()
 
     def _backup_failed(self, error: object) -> None:
-        from familymeeting.ui.lock import _bug_text
-
-        text = _bug_text(error, self.vault.data_dir if self.vault else None)
+        text = error_text(error, self.vault.data_dir if self.vault else None)
         self.saved_label.setObjectName("unsaved")
         self.saved_label.setText(self.tr("Backup failed"))
         self.saved_label.setToolTip(text)
@@ -609,11 +613,14 @@ class MainWindow(QMainWindow):
             self.vault is not None and roaming and current is self.meeting
         )
         self.leave_family_action.setVisible(self.family_mode)
+        # From what the pages show (an edit's result included): nothing is read here.
         parts: list[str] = []
-        if current is not self.families_page and self.family_id is not None:
-            parts.append(self.services.get_family(self.family_id).display_name)
-        if current is self.meeting and self.meeting.meeting_id is not None:
-            meeting = self.services.get_meeting(self.meeting.meeting_id)
+        family = self.family_page.family
+        showing_family = family is not None and family.id == self.family_id
+        if current is not self.families_page and family is not None and showing_family:
+            parts.append(family.display_name)
+        meeting = self.meeting.record
+        if current in (self.meeting, self.preview_page) and meeting is not None:
             when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
         # The board's own header names the meeting; the toolbar says whose it is.

@@ -8,11 +8,10 @@ data. Backups and checks run off the GUI thread.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,27 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.storage.backup import BackupInfo
-from familymeeting.ui import language, settings, theme
+from familymeeting.ui import language, theme, words
+from familymeeting.ui.background import run_in_background
+from familymeeting.ui.controls import make_error_label, standard_button
+from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
-from familymeeting.ui.lock import PasswordField, _bug_text, run_in_background
+from familymeeting.ui.password import PasswordField
+from familymeeting.ui.words import local_time
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
-    from familymeeting.ui.lock import Vault
+    from familymeeting.storage.vault import Vault
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 2  # the backup's time, as shown
-
-
-def local_time(when_utc: datetime) -> str:
-    """A backup's time as the caseworker reads it: "torsdag 26. november 2026 14:30"."""
-    stamp = QDateTime.fromSecsSinceEpoch(int(when_utc.timestamp()))
-    locale = QLocale()
-    day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
-    return f"{day} {locale.toString(stamp.time(), 'HH:mm')}"
 
 
 def size_text(size: int) -> str:
@@ -114,20 +109,22 @@ class MaintenancePage(QWidget):
             self.language_combo.addItem(name, code)
         self._select(self.language_combo, self.settings.get(settings.UI_LANGUAGE))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
-        form.addRow(self._field_label(settings.UI_LANGUAGE.translated_title()), self.language_combo)
+        form.addRow(
+            self._field_label(words.setting_title(settings.UI_LANGUAGE)), self.language_combo
+        )
         self.lock_combo = QComboBox()
         for minutes in settings.LOCK_MINUTES.choices or ():
             text = self.tr("1 minute") if minutes == 1 else self.tr("%n minutes", "", minutes)
             self.lock_combo.addItem(text, minutes)
         self._select(self.lock_combo, self.settings.get(settings.LOCK_MINUTES))
         self.lock_combo.currentIndexChanged.connect(self._lock_minutes_chosen)
-        form.addRow(self._field_label(settings.LOCK_MINUTES.translated_title()), self.lock_combo)
+        form.addRow(self._field_label(words.setting_title(settings.LOCK_MINUTES)), self.lock_combo)
         self.log_combo = QComboBox()
         for days in settings.LOG_KEEP_DAYS.choices or ():
             self.log_combo.addItem(self._days_text(days), days)
         self._select(self.log_combo, self.settings.get(settings.LOG_KEEP_DAYS))
         self.log_combo.currentIndexChanged.connect(self._log_days_chosen)
-        form.addRow(self._field_label(settings.LOG_KEEP_DAYS.translated_title()), self.log_combo)
+        form.addRow(self._field_label(words.setting_title(settings.LOG_KEEP_DAYS)), self.log_combo)
         for combo in (self.language_combo, self.lock_combo, self.log_combo):
             combo.setMinimumHeight(theme.TOUCH)
             combo.setMinimumWidth(260)
@@ -297,7 +294,7 @@ class MaintenancePage(QWidget):
         if self.vault is not None and self.vault.backup_error:
             self._say(
                 self.tr("The last automatic backup failed: %1").replace(
-                    "%1", self.vault.backup_error
+                    "%1", error_text(self.vault.backup_error, self.data_dir)
                 ),
                 problem=True,
             )
@@ -323,7 +320,7 @@ class MaintenancePage(QWidget):
 
     def _failed(self, error: object) -> None:
         self._set_busy(False)
-        self._say(_bug_text(error, self.data_dir), problem=True)
+        self._say(error_text(error, self.data_dir), problem=True)
 
     def check_data(self) -> None:
         if self.busy:
@@ -463,7 +460,7 @@ class RestoreDialog(FittedDialog):
         self.restore_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.password.clear()
-        self.error_label.setText(_bug_text(error, self.vault.data_dir))
+        self.error_label.setText(error_text(error, self.vault.data_dir))
         self.error_label.show()
 
     def reject(self) -> None:

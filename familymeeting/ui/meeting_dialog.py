@@ -26,10 +26,11 @@ from familymeeting.domain import rules
 from familymeeting.domain.enums import MeetingKind
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
+from familymeeting.storage.operations import CreateMeeting
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
+from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import make_error_label, standard_button
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButton
 
@@ -209,33 +210,24 @@ class MeetingDialog(FittedDialog):
     def save(self) -> bool:
         """Create the meeting in one transaction; False (message shown) if refused."""
         self.error_label.hide()
+        operation = CreateMeeting(
+            self.family_id,
+            self.starts_at(),
+            place=self.place_edit.text(),
+            kind=self.kind(),
+            attendee_ids=tuple(self.attendee_ids()),
+            follows_id=self.follows_id,
+        )
         try:
-            with self.services.batch():
-                if self.follows_id is None:
-                    meeting = self.services.create_meeting(
-                        self.family_id,
-                        self.starts_at(),
-                        place=self.place_edit.text(),
-                        kind=self.kind(),
-                        attendee_ids=self.attendee_ids(),
-                    )
-                else:
-                    meeting = self.services.start_follow_up(
-                        self.follows_id,
-                        self.starts_at(),
-                        place=self.place_edit.text(),
-                        kind=self.kind(),
-                    )
-                    # The follow-up copied last time's attendees; today's may differ.
-                    for pid, box in self.attendee_boxes.items():
-                        self.services.set_attendance(meeting.id, pid, box.isChecked())
+            applied = self.services.run(operation)
         except UserError as err:
             self.error_label.setText(user_message(err))
             self.error_label.show()
             if err.params.get("field") == "place":
                 self.place_edit.setFocus()
             return False
-        self.meeting_id = meeting.id
+        assert applied.changes.meeting is not None
+        self.meeting_id = applied.changes.meeting.id
         return True
 
     # ----------------------------------------------------------------- helpers

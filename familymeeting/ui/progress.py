@@ -295,6 +295,7 @@ class ProgressView(QWidget):
 
         for card in self._cards:
             self.content_layout.removeWidget(card)
+            card.hide()  # gone from the screen now, not at the next turn of the loop
             card.deleteLater()
         self._cards = []
         self.charts = {}

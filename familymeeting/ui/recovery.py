@@ -18,10 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.ui.background import run_in_background
+from familymeeting.ui.controls import (
+    button_box,
+    make_error_label,
+    primary_button,
+    text_label,
+    title_label,
+)
+from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.family_dialog import button_box, make_error_label
-from familymeeting.ui.lock import _bug_text, _primary, _text, _title, run_in_background
-from familymeeting.ui.maintenance import local_time
+from familymeeting.ui.words import local_time
 
 if TYPE_CHECKING:
     from familymeeting.storage.unlock import RestoreNeeded
@@ -54,9 +61,9 @@ class RestoreOfferDialog(FittedDialog):
         layout.setSpacing(14)
 
         if problem.damaged:
-            layout.addWidget(_title(self.tr("The data file was damaged")))
+            layout.addWidget(title_label(self.tr("The data file was damaged")))
             layout.addWidget(
-                _text(
+                text_label(
                     self.tr(
                         "The program found damage in its data file and did not open it, so "
                         "nothing in it was changed. The file has been moved to %1 and is kept "
@@ -65,9 +72,9 @@ class RestoreOfferDialog(FittedDialog):
                 )
             )
         else:
-            layout.addWidget(_title(self.tr("The data file is missing")))
+            layout.addWidget(title_label(self.tr("The data file is missing")))
             layout.addWidget(
-                _text(
+                text_label(
                     self.tr(
                         "The data file is not in its folder (%1), but there are backups."
                     ).replace("%1", str(data_dir))
@@ -77,18 +84,18 @@ class RestoreOfferDialog(FittedDialog):
         if backup is not None:
             self.backup_text = local_time(backup.created)
             layout.addWidget(
-                _text(
+                text_label(
                     self.tr(
                         "The newest backup that passes its check is from %1. Bring it back to "
                         "go on working; changes made after that time are not in it."
                     ).replace("%1", self.backup_text)
                 )
             )
-            self.go_button = _primary(self.tr("Bring back the backup"))
+            self.go_button = primary_button(self.tr("Bring back the backup"))
         else:
             self.backup_text = ""
             layout.addWidget(
-                _text(
+                text_label(
                     self.tr(
                         "There is no backup that passes its check. You can start with empty "
                         "data; give the damaged file to IT support, who may be able to rescue "
@@ -96,10 +103,10 @@ class RestoreOfferDialog(FittedDialog):
                     )
                 )
             )
-            self.go_button = _primary(self.tr("Start with empty data"))
+            self.go_button = primary_button(self.tr("Start with empty data"))
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)
-        self.status_label: QLabel = _text("", "muted")
+        self.status_label: QLabel = text_label("", "muted")
         layout.addWidget(self.status_label)
 
         self.quit_button = QPushButton(self.tr("Quit"))
@@ -146,7 +153,7 @@ class RestoreOfferDialog(FittedDialog):
         self.go_button.setEnabled(True)
         self.quit_button.setEnabled(True)
         self.status_label.setText("")
-        self.error_label.setText(_bug_text(error, self.data_dir))
+        self.error_label.setText(error_text(error, self.data_dir))
         self.error_label.show()
 
     def reject(self) -> None:

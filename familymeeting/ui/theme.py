@@ -39,7 +39,6 @@ PRIMARY_DARK = palette.PRIMARY_DARK
 SAVED = palette.SAVED
 SCROLL_HANDLE = palette.SCROLL_HANDLE
 SELECTED = palette.SELECTED
-STRENGTH = palette.STRENGTH
 SURFACE = palette.SURFACE
 TEXT = palette.TEXT
 TRACK_STOPS = palette.TRACK_STOPS
@@ -353,7 +352,7 @@ QPushButton#viewSwitch {{
 QPushButton#viewSwitch:checked {{
     background: {TEXT};
     color: {ON_PRIMARY};
-    border: none;
+    border: 1px solid {TEXT};  /* as wide as unchecked: a tap must not move the row */
 }}
 QPushButton#attendee {{
     border-radius: 20px;
@@ -362,6 +361,6 @@ QPushButton#attendee {{
 QPushButton#attendee:checked {{
     background: {PRIMARY};
     color: {ON_PRIMARY};
-    border: none;
+    border: 1px solid {PRIMARY};  /* as wide as unchecked: a tap must not move the row */
 }}
 """

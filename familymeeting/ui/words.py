@@ -1,4 +1,4 @@
-"""Words for the domain's values, in the user's language.
+"""Words for the domain's values and for times, in the user's language.
 
 Enums become text here, in the UI layer only. Each string is a literal inside
 ``QCoreApplication.translate("Words", ...)`` so pyside6-lupdate finds it.
@@ -6,9 +6,13 @@ Enums become text here, in the UI layer only. Each string is a literal inside
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from familymeeting.domain.enums import CardKind, Column
+from familymeeting.settings import Setting
 
 
 def column_title(column: str) -> str:
@@ -80,3 +84,16 @@ def role(role: str) -> str:
         "professional": QCoreApplication.translate("Words", "Professional"),
         "caseworker": QCoreApplication.translate("Words", "Caseworker"),
     }[role]
+
+
+def setting_title(setting: Setting[Any]) -> str:
+    """A declared setting's title (familymeeting/settings.py marks each for lupdate)."""
+    return QCoreApplication.translate("Settings", setting.title)
+
+
+def local_time(when_utc: datetime) -> str:
+    """A backup's time as the caseworker reads it: "torsdag 26. november 2026 14:30"."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(when_utc.timestamp()))
+    locale = QLocale()
+    day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
+    return f"{day} {locale.toString(stamp.time(), 'HH:mm')}"

@@ -302,17 +302,23 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/crash.py" line="49"/>
+        <location filename="../../familymeeting/ui/crash.py" line="51"/>
+        <source>Something went wrong. Details are saved in %1.</source>
+        <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/crash.py" line="54"/>
+        <location filename="../../familymeeting/ui/crash.py" line="67"/>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/crash.py" line="51"/>
+        <location filename="../../familymeeting/ui/crash.py" line="69"/>
         <source>Your data is safe: every change was saved the moment it was made. You can go on working; if this happens again, restart the program. Details for support (no case text) are in:</source>
         <translation>Dine data er i sikkerhed: hver ændring blev gemt, i det øjeblik den blev lavet. Du kan arbejde videre; sker det igen, så genstart programmet. Detaljer til support (ingen tekst fra sagen) ligger i:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/crash.py" line="72"/>
+        <location filename="../../familymeeting/ui/crash.py" line="90"/>
         <source>Open folder</source>
         <translation>Åbn mappen</translation>
     </message>
@@ -343,69 +349,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="171"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="207"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="172"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="208"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="175"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="247"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="248"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="186"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="188"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="193"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="230"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="231"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="236"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="237"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="252"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="253"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="347"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="348"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="352"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="353"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="378"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="379"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="382"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -413,17 +419,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="385"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="391"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="392"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="392"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="393"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -431,90 +437,90 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="98"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="98"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="148"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="119"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="123"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="164"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="135"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="166"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="137"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="194"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="165"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="250"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="255"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="206"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="291"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="262"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="214"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="230"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="201"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="240"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="269"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="240"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -522,23 +528,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="292"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="307"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="308"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="278"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="381"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="410"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="381"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -626,142 +632,129 @@
     </message>
 </context>
 <context>
-    <name>Lock</name>
-    <message>
-        <location filename="../../familymeeting/ui/lock.py" line="138"/>
-        <source>Something went wrong. Details are saved in %1.</source>
-        <translation>Noget gik galt. Detaljerne er gemt i %1.</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/lock.py" line="141"/>
-        <source>Something went wrong.</source>
-        <translation>Noget gik galt.</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="229"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="528"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="233"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="237"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="530"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="242"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="531"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="255"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="258"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="533"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="807"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="262"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="809"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="264"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="271"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="282"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="286"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="285"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="289"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="288"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="292"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="295"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="542"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="304"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="543"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="312"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="544"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="311"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="315"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="545"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="342"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="546"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="346"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="550"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="571"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="808"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="812"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="833"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="835"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="834"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="836"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="839"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="841"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -769,27 +762,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="93"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="103"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="112"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="107"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -797,68 +790,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="137"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="150"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="164"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="170"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="186"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="190"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="195"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="223"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="225"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -866,12 +859,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="227"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -879,12 +872,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="356"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="362"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -892,57 +885,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="255"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="252"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="279"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="281"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="299"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="296"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="314"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="311"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="319"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="332"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="329"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="349"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="369"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="366"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1231,24 +1224,24 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="348"/>
-        <location filename="../../familymeeting/ui/lock.py" line="349"/>
+        <location filename="../../familymeeting/ui/password.py" line="192"/>
+        <location filename="../../familymeeting/ui/password.py" line="193"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="354"/>
-        <location filename="../../familymeeting/ui/lock.py" line="355"/>
+        <location filename="../../familymeeting/ui/password.py" line="198"/>
+        <location filename="../../familymeeting/ui/password.py" line="199"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="369"/>
+        <location filename="../../familymeeting/ui/password.py" line="213"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="371"/>
+        <location filename="../../familymeeting/ui/password.py" line="215"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
@@ -1256,18 +1249,18 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="176"/>
-        <location filename="../../familymeeting/ui/lock.py" line="185"/>
+        <location filename="../../familymeeting/ui/password.py" line="70"/>
+        <location filename="../../familymeeting/ui/password.py" line="79"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="177"/>
+        <location filename="../../familymeeting/ui/password.py" line="71"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="185"/>
+        <location filename="../../familymeeting/ui/password.py" line="79"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1275,67 +1268,67 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="146"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="128"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="148"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="131"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="168"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="211"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="217"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="239"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="224"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="252"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="237"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="255"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="283"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="268"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="306"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="291"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="308"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="293"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="332"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="317"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1535,32 +1528,32 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="506"/>
+        <location filename="../../familymeeting/ui/password.py" line="278"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="510"/>
+        <location filename="../../familymeeting/ui/password.py" line="282"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="518"/>
+        <location filename="../../familymeeting/ui/password.py" line="290"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="535"/>
+        <location filename="../../familymeeting/ui/password.py" line="307"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="543"/>
+        <location filename="../../familymeeting/ui/password.py" line="315"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="546"/>
+        <location filename="../../familymeeting/ui/password.py" line="318"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
@@ -1568,27 +1561,27 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="411"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="413"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="422"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="419"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="425"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="433"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1596,52 +1589,52 @@
 <context>
     <name>RestoreOfferDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="57"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="64"/>
         <source>The data file was damaged</source>
         <translation>Datafilen var beskadiget</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="61"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="68"/>
         <source>The program found damage in its data file and did not open it, so nothing in it was changed. The file has been moved to %1 and is kept there.</source>
         <translation>Programmet fandt skader i sin datafil og åbnede den ikke, så intet i den er ændret. Filen er flyttet til %1 og bliver liggende der.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="68"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="75"/>
         <source>The data file is missing</source>
         <translation>Datafilen mangler</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="72"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="79"/>
         <source>The data file is not in its folder (%1), but there are backups.</source>
         <translation>Datafilen ligger ikke i sin mappe (%1), men der er sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="82"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="89"/>
         <source>The newest backup that passes its check is from %1. Bring it back to go on working; changes made after that time are not in it.</source>
         <translation>Den nyeste sikkerhedskopi, der består sin kontrol, er fra %1. Hent den tilbage for at arbejde videre; ændringer lavet efter det tidspunkt er ikke med i den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="87"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="94"/>
         <source>Bring back the backup</source>
         <translation>Hent sikkerhedskopien tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="93"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="100"/>
         <source>There is no backup that passes its check. You can start with empty data; give the damaged file to IT support, who may be able to rescue it.</source>
         <translation>Der er ingen sikkerhedskopi, der består sin kontrol. Du kan starte med tomme data; giv den beskadigede fil til IT-supporten, som måske kan redde den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="99"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="106"/>
         <source>Start with empty data</source>
         <translation>Start med tomme data</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="105"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="112"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/recovery.py" line="124"/>
+        <location filename="../../familymeeting/ui/recovery.py" line="131"/>
         <source>One moment…</source>
         <translation>Et øjeblik…</translation>
     </message>
@@ -1649,47 +1642,47 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="37"/>
+        <location filename="../../familymeeting/settings.py" line="48"/>
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="40"/>
+        <location filename="../../familymeeting/settings.py" line="51"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="43"/>
+        <location filename="../../familymeeting/settings.py" line="54"/>
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="46"/>
+        <location filename="../../familymeeting/settings.py" line="57"/>
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="53"/>
+        <location filename="../../familymeeting/settings.py" line="64"/>
         <source>Lock after this long without use</source>
         <translation>Lås efter så lang tid uden brug</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="61"/>
+        <location filename="../../familymeeting/settings.py" line="73"/>
         <source>Keep the access log for</source>
         <translation>Gem adgangsloggen i</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="69"/>
+        <location filename="../../familymeeting/settings.py" line="81"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="76"/>
+        <location filename="../../familymeeting/settings.py" line="88"/>
         <source>Window size and place</source>
         <translation>Vinduets størrelse og plads</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/settings.py" line="82"/>
+        <location filename="../../familymeeting/settings.py" line="94"/>
         <source>Last folder saved in</source>
         <translation>Senest gemt i mappen</translation>
     </message>
@@ -1697,32 +1690,32 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="416"/>
+        <location filename="../../familymeeting/ui/startup.py" line="62"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="419"/>
+        <location filename="../../familymeeting/ui/startup.py" line="65"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="424"/>
+        <location filename="../../familymeeting/ui/startup.py" line="70"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="440"/>
+        <location filename="../../familymeeting/ui/startup.py" line="86"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="444"/>
+        <location filename="../../familymeeting/ui/startup.py" line="90"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="469"/>
+        <location filename="../../familymeeting/ui/startup.py" line="115"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1730,12 +1723,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1208"/>
+        <location filename="../../familymeeting/ui/startup.py" line="186"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="1209"/>
+        <location filename="../../familymeeting/ui/startup.py" line="187"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1743,58 +1736,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="220"/>
+        <location filename="../../familymeeting/ui/password.py" line="115"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="221"/>
+        <location filename="../../familymeeting/ui/password.py" line="116"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="222"/>
+        <location filename="../../familymeeting/ui/password.py" line="117"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="223"/>
+        <location filename="../../familymeeting/ui/password.py" line="118"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="224"/>
+        <location filename="../../familymeeting/ui/password.py" line="119"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="232"/>
+        <location filename="../../familymeeting/ui/password.py" line="125"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="235"/>
+        <location filename="../../familymeeting/ui/password.py" line="128"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="236"/>
+        <location filename="../../familymeeting/ui/password.py" line="129"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="238"/>
+        <location filename="../../familymeeting/ui/password.py" line="131"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="245"/>
-        <location filename="../../familymeeting/ui/lock.py" line="253"/>
+        <location filename="../../familymeeting/ui/password.py" line="138"/>
+        <location filename="../../familymeeting/ui/password.py" line="146"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="259"/>
+        <location filename="../../familymeeting/ui/password.py" line="150"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -1802,7 +1795,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="908"/>
+        <location filename="../../familymeeting/ui/lock.py" line="418"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1810,76 +1803,76 @@
 <context>
     <name>UnlockWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="614"/>
+        <location filename="../../familymeeting/ui/lock.py" line="124"/>
         <source>familymeeting is locked</source>
         <translation>familymeeting er låst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="616"/>
+        <location filename="../../familymeeting/ui/lock.py" line="126"/>
         <source>Type your password to open your data.</source>
         <translation>Skriv din adgangskode for at åbne dine data.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="618"/>
+        <location filename="../../familymeeting/ui/lock.py" line="128"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="641"/>
+        <location filename="../../familymeeting/ui/lock.py" line="151"/>
         <source>Forgot password?</source>
         <translation>Glemt adgangskoden?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="630"/>
-        <location filename="../../familymeeting/ui/lock.py" line="787"/>
+        <location filename="../../familymeeting/ui/lock.py" line="140"/>
+        <location filename="../../familymeeting/ui/lock.py" line="297"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="657"/>
+        <location filename="../../familymeeting/ui/lock.py" line="167"/>
         <source>Forgot your password?</source>
         <translation>Glemt din adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="661"/>
+        <location filename="../../familymeeting/ui/lock.py" line="171"/>
         <source>Type the recovery code you wrote down when the password was chosen, then choose a new password. Without the password or the recovery code, the data cannot be read by anyone.</source>
         <translation>Skriv den gendannelseskode, du skrev ned, da adgangskoden blev valgt, og vælg så en ny adgangskode. Uden adgangskoden eller gendannelseskoden kan ingen læse dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="667"/>
-        <location filename="../../familymeeting/ui/lock.py" line="669"/>
-        <location filename="../../familymeeting/ui/lock.py" line="670"/>
+        <location filename="../../familymeeting/ui/lock.py" line="177"/>
+        <location filename="../../familymeeting/ui/lock.py" line="179"/>
+        <location filename="../../familymeeting/ui/lock.py" line="180"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="686"/>
+        <location filename="../../familymeeting/ui/lock.py" line="196"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="690"/>
+        <location filename="../../familymeeting/ui/lock.py" line="200"/>
         <source>Set new password</source>
         <translation>Vælg ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="724"/>
+        <location filename="../../familymeeting/ui/lock.py" line="234"/>
         <source>Checking the password…</source>
         <translation>Tjekker adgangskoden…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="750"/>
+        <location filename="../../familymeeting/ui/lock.py" line="260"/>
         <source>That is not the password. Check Caps Lock and try again.</source>
         <translation>Det er ikke adgangskoden. Tjek Caps Lock, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="753"/>
-        <location filename="../../familymeeting/ui/lock.py" line="768"/>
+        <location filename="../../familymeeting/ui/lock.py" line="263"/>
+        <location filename="../../familymeeting/ui/lock.py" line="278"/>
         <source>Too many wrong tries in a row.</source>
         <translation>For mange forkerte forsøg i træk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="795"/>
+        <location filename="../../familymeeting/ui/lock.py" line="305"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Vent %n sekund før næste forsøg.</numerusform>
@@ -1887,7 +1880,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="799"/>
+        <location filename="../../familymeeting/ui/lock.py" line="309"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Vent %n s</numerusform>
@@ -1895,12 +1888,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="849"/>
+        <location filename="../../familymeeting/ui/lock.py" line="359"/>
         <source>That is not the recovery code. Check each group of four and try again.</source>
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="875"/>
+        <location filename="../../familymeeting/ui/lock.py" line="385"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>
@@ -1908,147 +1901,147 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="16"/>
+        <location filename="../../familymeeting/ui/words.py" line="20"/>
         <source>What are we worried about?</source>
         <translation>Det er vi bekymrede for</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="17"/>
+        <location filename="../../familymeeting/ui/words.py" line="21"/>
         <source>What&apos;s working well?</source>
         <translation>Det går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="18"/>
+        <location filename="../../familymeeting/ui/words.py" line="22"/>
         <source>What needs to happen?</source>
         <translation>Det skal der ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="25"/>
+        <location filename="../../familymeeting/ui/words.py" line="29"/>
         <source>Worries</source>
         <translation>Bekymringer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="26"/>
+        <location filename="../../familymeeting/ui/words.py" line="30"/>
         <source>Working well</source>
         <translation>Går godt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="27"/>
+        <location filename="../../familymeeting/ui/words.py" line="31"/>
         <source>Needs to happen</source>
         <translation>Skal ske</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="33"/>
+        <location filename="../../familymeeting/ui/words.py" line="37"/>
         <source>What has happened, what could happen, what makes it hard</source>
         <translation>Hvad er sket, hvad kan ske, hvad gør det svært</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="36"/>
+        <location filename="../../familymeeting/ui/words.py" line="40"/>
         <source>Strengths, and what already keeps the children safe</source>
         <translation>Styrker, og det der allerede passer på børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="39"/>
+        <location filename="../../familymeeting/ui/words.py" line="43"/>
         <source>Goals, and the next steps to get there</source>
         <translation>Mål, og de næste skridt derhen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="47"/>
+        <location filename="../../familymeeting/ui/words.py" line="51"/>
         <source>Plain card</source>
         <translation>Almindeligt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="48"/>
+        <location filename="../../familymeeting/ui/words.py" line="52"/>
         <source>Harm</source>
         <translation>Skade</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="49"/>
+        <location filename="../../familymeeting/ui/words.py" line="53"/>
         <source>Danger statement</source>
         <translation>Bekymringsudsagn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="50"/>
+        <location filename="../../familymeeting/ui/words.py" line="54"/>
         <source>Complicating factor</source>
         <translation>Komplicerende faktor</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="51"/>
+        <location filename="../../familymeeting/ui/words.py" line="55"/>
         <source>Strength</source>
         <translation>Styrke</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="52"/>
+        <location filename="../../familymeeting/ui/words.py" line="56"/>
         <source>Existing safety</source>
         <translation>Eksisterende sikkerhed</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="53"/>
+        <location filename="../../familymeeting/ui/words.py" line="57"/>
         <source>Safety goal</source>
         <translation>Sikkerhedsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="54"/>
+        <location filename="../../familymeeting/ui/words.py" line="58"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="60"/>
+        <location filename="../../familymeeting/ui/words.py" line="64"/>
         <source>First meeting</source>
         <translation>Første møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="61"/>
+        <location filename="../../familymeeting/ui/words.py" line="65"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="62"/>
+        <location filename="../../familymeeting/ui/words.py" line="66"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="68"/>
+        <location filename="../../familymeeting/ui/words.py" line="72"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="69"/>
+        <location filename="../../familymeeting/ui/words.py" line="73"/>
         <source>In progress</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="70"/>
+        <location filename="../../familymeeting/ui/words.py" line="74"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="76"/>
+        <location filename="../../familymeeting/ui/words.py" line="80"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="77"/>
+        <location filename="../../familymeeting/ui/words.py" line="81"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="78"/>
+        <location filename="../../familymeeting/ui/words.py" line="82"/>
         <source>Caregiver</source>
         <translation>Omsorgsperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="79"/>
+        <location filename="../../familymeeting/ui/words.py" line="83"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="80"/>
+        <location filename="../../familymeeting/ui/words.py" line="84"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="81"/>
+        <location filename="../../familymeeting/ui/words.py" line="85"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>

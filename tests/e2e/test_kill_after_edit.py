@@ -31,7 +31,7 @@ from familymeeting.app import make_app
 from familymeeting.storage.database import Database
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
+from familymeeting.settings import Settings
 
 data_dir, meeting_id, column, text = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 app = make_app()

@@ -16,17 +16,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
+from familymeeting.settings import Settings
 from familymeeting.storage.backup import BackupKind, list_backups
 from familymeeting.storage.database import is_sealed
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui import settings
-from familymeeting.ui.lock import StartupFlow, UnlockDialog, Vault
+from familymeeting.storage.vault import Vault
+from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.maintenance import RestoreDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
-from familymeeting.ui.settings import Settings
+from familymeeting.ui.startup import StartupFlow
 
 Shot = Callable[[QWidget, str], Path]
 PASSWORD = "Kaffe ved køkkenbordet 7"

@@ -17,9 +17,9 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.enums import Role
+from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.demo import DEMO_NAME
 from familymeeting.storage.models import Family
@@ -20,7 +21,6 @@ from familymeeting.ui import theme
 from familymeeting.ui.families_page import DETAIL_ROLE, FamiliesPage
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
 

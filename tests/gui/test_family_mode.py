@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import SETTINGS_FILENAME, Settings
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui.lock import UnlockDialog, Vault
+from familymeeting.storage.vault import Vault
+from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import SETTINGS_FILENAME, Settings
 
 Shot = Callable[[QWidget, str], Path]
 PASSWORD = "Kaffe ved køkkenbordet 7"

@@ -31,16 +31,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 import familymeeting.ui
+from familymeeting.settings import Settings
 from familymeeting.storage.backup import list_backups
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.unlock import RestoreNeeded, UnlockResult, open_unlocked
+from familymeeting.storage.vault import Vault
 from familymeeting.ui.crash import build_crash_dialog
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.language import switch_language
-from familymeeting.ui.lock import RecoveryCodeDialog, SetupPasswordDialog, Vault
 from familymeeting.ui.main_window import PAGES, MainWindow
+from familymeeting.ui.password import RecoveryCodeDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
-from familymeeting.ui.settings import Settings
+from familymeeting.ui.startup import SetupPasswordDialog
 
 PASSWORD = "Kaffe ved køkkenbordet 7"
 LANGUAGES = ("da", "en")

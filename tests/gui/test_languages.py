@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
 from familymeeting.assets import resource
 from familymeeting.messages import current_language, set_language
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import open_unlocked
-from familymeeting.ui import settings
+from familymeeting.storage.vault import Vault
 from familymeeting.ui.language import NAMES, switch_language
-from familymeeting.ui.lock import Vault
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("styled")
 

@@ -27,25 +27,21 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
 from familymeeting.assets import resource
+from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import UnlockResult, open_unlocked
-from familymeeting.ui import settings, theme
+from familymeeting.storage.vault import Vault
+from familymeeting.ui import theme
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
-from familymeeting.ui.lock import (
-    RecoveryCodeDialog,
-    SetupPasswordDialog,
-    StartupFlow,
-    UnlockDialog,
-    UnlockWidget,
-    Vault,
-    group_code,
-)
+from familymeeting.ui.lock import UnlockDialog, UnlockWidget
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.board import card as card_module
-from familymeeting.ui.settings import Settings
+from familymeeting.ui.password import RecoveryCodeDialog, group_code
+from familymeeting.ui.startup import SetupPasswordDialog, StartupFlow
 
 Shot = Callable[[QWidget, str], Path]
 PASSWORD = "Kaffe ved køkkenbordet 7"

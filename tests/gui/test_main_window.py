@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import DEMO_NAME
 from familymeeting.storage.services import Services
-from familymeeting.ui import keyboard, settings, text_size, theme
+from familymeeting.ui import keyboard, text_size, theme
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
 

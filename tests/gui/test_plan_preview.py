@@ -20,11 +20,11 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
-from familymeeting.ui import settings
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
 MakeWindow = Callable[[str], MainWindow]

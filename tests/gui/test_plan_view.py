@@ -13,11 +13,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.models import Family
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
 

@@ -10,12 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.models import Family
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
-from familymeeting.ui.settings import Settings
 
 Shot = Callable[[QWidget, str], Path]
 

@@ -36,23 +36,21 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from familymeeting.settings import Settings
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import RestoreNeeded
 from familymeeting.ui import theme
 from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
 from familymeeting.ui.family_dialog import FamilyDialog
-from familymeeting.ui.lock import (
-    RecoveryCodeDialog,
-    SetupPasswordDialog,
-    UnlockDialog,
-)
+from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.maintenance import MaintenancePage, RestoreDialog
 from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.meeting.plan.view import ActionDialog, ActionRow
 from familymeeting.ui.meeting.ratings.view import QuestionDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
+from familymeeting.ui.password import RecoveryCodeDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
-from familymeeting.ui.settings import Settings
+from familymeeting.ui.startup import SetupPasswordDialog
 
 TOUCH = theme.TOUCH
 ShowBoard = Callable[..., MeetingPage]  # the show_board fixture (gui/conftest.py)

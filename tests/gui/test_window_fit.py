@@ -18,12 +18,12 @@ from PySide6.QtGui import QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
+from familymeeting import settings
+from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.services import Services
-from familymeeting.ui import settings
-from familymeeting.ui.lock import Vault
+from familymeeting.storage.vault import Vault
 from familymeeting.ui.main_window import MainWindow
-from familymeeting.ui.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
 

@@ -13,6 +13,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -142,20 +143,20 @@ def snapshot(services: Services, family_id: str) -> Any:
     """Everything the services can tell about one family, as plain comparable data."""
     family = services.get_family(family_id)
     out: dict[str, Any] = {
-        "family": family.model_dump(),
-        "participants": [p.model_dump() for p in services.list_participants(family_id)],
+        "family": asdict(family),
+        "participants": [asdict(p) for p in services.list_participants(family_id)],
         "meetings": [],
     }
     for m in services.list_meetings(family_id):
         out["meetings"].append(
             {
-                "meeting": m.model_dump(),
+                "meeting": asdict(m),
                 "attendees": services.list_attendee_ids(m.id),
-                "cards": [c.model_dump() for c in services.list_cards(m.id)],
+                "cards": [asdict(c) for c in services.list_cards(m.id)],
                 "stances": services.card_stances(m.id),
-                "questions": [q.model_dump() for q in services.list_questions(m.id)],
-                "ratings": [r.model_dump() for r in services.list_ratings(m.id)],
-                "actions": [a.model_dump() for a in services.list_actions(m.id)],
+                "questions": [asdict(q) for q in services.list_questions(m.id)],
+                "ratings": [asdict(r) for r in services.list_ratings(m.id)],
+                "actions": [asdict(a) for a in services.list_actions(m.id)],
             }
         )
     return out

@@ -14,26 +14,31 @@ import pytest
 from helpers import file_digest
 
 from familymeeting.domain.errors import UserError
+from familymeeting.domain.passwords import (
+    MIN_PASSWORD_LENGTH,
+    MIN_STRENGTH,
+    WeakPasswordError,
+    check_new_password,
+    is_acceptable,
+    password_hint_code,
+    password_strength,
+)
 from familymeeting.messages import MESSAGES, catalogue, render, user_message
 from familymeeting.storage import keys as keys_module
 from familymeeting.storage.keys import (
     DEFAULT_KDF,
     FAILURES_FILENAME,
     KEYS_FILENAME,
-    MIN_PASSWORD_LENGTH,
     RECOVERY_ALPHABET,
     RECOVERY_BITS,
     KdfParams,
     KeyFileError,
     KeyStore,
     UnlockDelayedError,
-    WeakPasswordError,
     WrongPasswordError,
     WrongRecoveryCodeError,
     failure_delay,
     normalize_recovery_code,
-    password_hint_code,
-    password_strength,
 )
 
 # The smallest cost the file format accepts: these tests are about the format and the
@@ -423,10 +428,39 @@ def test_password_hints(password: str, hint: str | None, strength: int) -> None:
     assert password_strength(password) == strength
 
 
-def test_only_a_too_short_password_is_refused() -> None:
-    keys_module.check_new_password("Sommer2024")  # weak, but only advised against
-    with pytest.raises(WeakPasswordError):
-        keys_module.check_new_password("x" * (MIN_PASSWORD_LENGTH - 1))
+@pytest.mark.parametrize(
+    ("password", "code"),
+    [
+        ("x" * (MIN_PASSWORD_LENGTH - 1), "password_too_short"),
+        ("abababababababab", "password_weak_repeated"),
+        ("kanelsnegle", "password_weak_one_kind"),
+        ("password123", "password_weak_common"),
+        ("Sommer2024", "password_weak_common"),
+    ],
+)
+def test_a_short_or_weak_password_is_refused_with_why(password: str, code: str) -> None:
+    with pytest.raises(WeakPasswordError) as info:
+        check_new_password(password)
+    assert info.value.code == code
+    assert not is_acceptable(password)
+    for lang in ("da", "en"):
+        assert render(code, lang, **info.value.params) != code
+
+
+def test_a_fair_password_is_taken_even_with_a_tip() -> None:
+    # "Fair" (MIN_STRENGTH) is enough; the tip beside the field is advice only.
+    assert password_strength("Vinter i Danmark 2024") >= MIN_STRENGTH
+    assert password_hint_code("Vinter i Danmark 2024") is not None
+    check_new_password("Vinter i Danmark 2024")
+    check_new_password("Kanelsnegle7")
+    assert is_acceptable("tre små grise i skoven")
+
+
+def test_the_key_store_refuses_a_weak_password_and_writes_nothing(data_dir: Path) -> None:
+    with pytest.raises(WeakPasswordError) as info:
+        KeyStore.create(data_dir, "password123", kdf=FAST)
+    assert info.value.code == "password_weak_common"
+    assert list(data_dir.iterdir()) == []
 
 
 def test_every_code_has_danish_and_english_text() -> None:
@@ -439,6 +473,10 @@ def test_every_code_has_danish_and_english_text() -> None:
         "password_repeated",
         "password_one_kind",
         "password_common",
+        "password_weak_repeated",
+        "password_weak_one_kind",
+        "password_weak_common",
+        "password_too_weak",
         "keys_missing",
         "keys_corrupt",
         "keys_too_new",

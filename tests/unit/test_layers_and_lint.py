@@ -13,6 +13,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "familymeeting"
 QT_FREE = ("domain", "storage", "export")
+# Modules beside the layers that the command line reads: no Qt either.
+QT_FREE_MODULES = ("messages.py", "palette.py", "settings.py")
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
@@ -50,14 +52,24 @@ def test_no_qt_in_domain_storage_export_source(layer: str) -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+@pytest.mark.parametrize("name", QT_FREE_MODULES)
+def test_no_qt_in_the_modules_the_command_line_shares_source(name: str) -> None:
+    found = imported_modules(PACKAGE / name)
+    assert sorted(m for m in found if m.split(".")[0] in QT_MODULES) == []
+
+
 def test_no_qt_loaded_when_using_the_lower_layers() -> None:
     """Importing every lower-layer module (and the CLI's non-GUI path) loads no Qt."""
-    modules = [
-        f"familymeeting.{layer}.{p.stem}"
-        for layer in QT_FREE
-        for p in sorted((PACKAGE / layer).glob("*.py"))
-        if p.stem != "__init__"
-    ] + ["familymeeting.cli", "familymeeting.messages", "familymeeting.palette"]
+    modules = (
+        [
+            f"familymeeting.{layer}.{p.stem}"
+            for layer in QT_FREE
+            for p in sorted((PACKAGE / layer).glob("*.py"))
+            if p.stem != "__init__"
+        ]
+        + ["familymeeting.cli"]
+        + [f"familymeeting.{name[:-3]}" for name in QT_FREE_MODULES]
+    )
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -79,8 +91,8 @@ def test_the_password_screen_needs_no_database_layer() -> None:
     """
     code = (
         "import sys\n"
-        "import familymeeting.app, familymeeting.ui.lock, familymeeting.storage.unlock\n"
-        "import familymeeting.ui.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
+        "import familymeeting.app, familymeeting.ui.startup, familymeeting.storage.unlock\n"
+        "import familymeeting.settings, familymeeting.ui.theme, familymeeting.ui.language\n"
         "import familymeeting.ui.crash\n"
         "heavy = ('sqlalchemy', 'sqlmodel', 'argon2', 'cryptography')\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
@@ -90,6 +102,85 @@ def test_the_password_screen_needs_no_database_layer() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Each module of the package -> the package's modules it imports, anywhere in it
+    (inside functions too: an import hidden in a function still ties the two)."""
+    modules: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(REPO).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+
+    def known(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name if name and name != PACKAGE.name else None
+
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        edges = set()
+        for name in imported_names(path):
+            target = known(name) if name.startswith(PACKAGE.name + ".") else None
+            if target and target != module:
+                edges.add(target)
+        graph[module] = edges
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[set[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph[module]:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = set()
+            while True:
+                member = stack.pop()
+                group.add(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                cycles.append(group)
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+KNOWN_CYCLES: list[set[str]] = []
+
+
+def test_no_import_circles() -> None:
+    """Modules depend one way: a circle (lock <-> maintenance <-> recovery, messages <->
+    domain/errors) is undone by where things live, not by hiding an import in a function."""
+    new = [c for c in import_cycles(package_imports()) if c not in KNOWN_CYCLES]
+    assert new == []
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """A helper two modules use has a public home (ui/controls.py, ui/crash.error_text)."""
+    offenders = sorted(
+        f"{path.relative_to(REPO)}: {name}"
+        for path in PACKAGE.rglob("*.py")
+        for name in imported_names(path)
+        if name.startswith(PACKAGE.name + ".")
+        and name.rpartition(".")[2].startswith("_")
+        and not name.rpartition(".")[2].startswith("__")
+    )
+    assert offenders == []
 
 
 def test_the_app_imports_nothing_the_bundle_leaves_out() -> None:
@@ -139,8 +230,7 @@ def test_ruff_check_and_format_are_clean() -> None:
 
 def test_mypy_is_clean_on_the_qt_free_layers() -> None:
     targets = [f"familymeeting/{layer}" for layer in QT_FREE] + [
-        "familymeeting/messages.py",
-        "familymeeting/palette.py",
+        *(f"familymeeting/{name}" for name in QT_FREE_MODULES),
         "familymeeting/cli.py",
     ]
     result = subprocess.run(

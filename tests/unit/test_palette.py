@@ -28,12 +28,6 @@ STYLE_NAME = re.compile(
     r"(?:color|background|border[-a-z]*)\s*:[^;{}]*\b(?:" + "|".join(NAMES) + r")\b",
     re.IGNORECASE,
 )
-# ui/lock.py is being split into smaller modules (issue 15, another branch). Its
-# password-strength colours are palette.STRENGTH (theme.STRENGTH) now; the split takes
-# them from there. Until then these literals, and only in that file, are let be.
-LEFT_FOR_THE_LOCK_SPLIT = {
-    "ui/lock.py": set(palette.STRENGTH),
-}
 
 
 def _strings(node: ast.AST) -> Iterator[tuple[int, str]]:
@@ -101,9 +95,7 @@ def test_no_colour_outside_the_palette() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         if path == Path(palette.__file__).resolve():
             continue
-        found = colour_literals(path)
-        let_be = LEFT_FOR_THE_LOCK_SPLIT.get(path.relative_to(PACKAGE).as_posix(), set())
-        offenders += [f for f in found if f.rsplit(": ", 1)[1].strip("'") not in let_be]
+        offenders += colour_literals(path)
     assert offenders == [], (
         "colours belong in familymeeting/palette.py (widgets read them as theme.X, the PDF "
         "as palette.X):\n" + "\n".join(offenders)

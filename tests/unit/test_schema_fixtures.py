@@ -1,47 +1,194 @@
-"""Every released schema opens and upgrades, data intact (one fixture per release).
+"""Every released schema opens and upgrades to exactly the schema of a fresh database,
+with every row kept (one fixture per release).
 
-tests/fixtures/schema-v1.db holds the demo family as schema version 1 stored it
-(made with the demo's fixed date 2026-11-25). Add a fixture for each new released
-schema version; never change an old one.
+tests/fixtures/schema-vN.db holds the demo family as schema version N stored it (made
+with the demo's fixed date 2026-11-25). Add a fixture for each new released schema
+version; never change an old one.
+
+schema-v2.db was created at version 2, so its ``access_log`` came from the models; a
+version-1 file upgraded by ``v1_to_v2`` got another shape at the same version (a default
+on ``detail``). It also holds access-log entries, two of them in the same millisecond.
+
+The schema is compared as SQLite reports it (tests/schema_signature.py): columns with
+their types, NOT NULL and defaults, indexes, foreign keys and CHECK constraints. A
+migration step whose table differs from the models fails here, naming the column.
 """
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+from schema_signature import Schema, schema_differences, schema_signature
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 
 from familymeeting.storage import models
-from familymeeting.storage.database import Database
+from familymeeting.storage.database import Database, connect_file, convert_to_encrypted
+from familymeeting.storage.migrations import MIGRATIONS
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ALL_FIXTURES = pytest.mark.parametrize(
+    "fixture", sorted(FIXTURES.glob("schema-v*.db")), ids=lambda p: p.stem
+)
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-v*.db")), ids=lambda p: p.stem)
+def _signature(data_dir: Path) -> Schema:
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        return schema_signature(con)
+    finally:
+        con.close()
+
+
+def _fresh_schema(tmp_path: Path) -> Schema:
+    Database.open(tmp_path / "fresh").close()
+    return _signature(tmp_path / "fresh")
+
+
+def _upgraded(fixture: Path, data_dir: Path) -> Schema:
+    shutil.copy(fixture, data_dir / DB_FILENAME)
+    Database.open(data_dir).close()
+    return _signature(data_dir)
+
+
+def _rows(con: sqlite3.Connection, columns: dict[str, list[str]]) -> dict[str, list[Any]]:
+    # With the rowid: the access log's order within one millisecond depends on it.
+    out = {}
+    for table, cols in columns.items():
+        listed = ", ".join(f'"{c}"' for c in cols)
+        out[table] = con.execute(f'SELECT rowid, {listed} FROM "{table}" ORDER BY rowid').fetchall()
+    return out
+
+
+@ALL_FIXTURES
 def test_an_old_database_opens_upgrades_and_keeps_its_data(fixture: Path, data_dir: Path) -> None:
     shutil.copy(fixture, data_dir / DB_FILENAME)
     con = sqlite3.connect(data_dir / DB_FILENAME)
     found = con.execute("PRAGMA user_version").fetchone()[0]
-    before = {
-        table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    columns = {
+        table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
         for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
+    before = _rows(con, columns)
     con.close()
     assert found < models.SCHEMA_VERSION or fixture.stem == f"schema-v{models.SCHEMA_VERSION}"
     db = Database.open(data_dir)
-    services = Services(db)
     assert db.schema_version() == models.SCHEMA_VERSION
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    assert _rows(con, columns) == before  # every row of every table, as it was
+    con.close()
+    services = Services(db)
     families = services.list_families()
     assert [f.display_name for f in families] == ["Familien Holm (demo)"]
     meetings = services.list_meetings(families[0].id)
     assert len(meetings) == 3
-    assert sum(len(services.list_cards(m.id)) for m in meetings) == before["card"]
-    assert sum(len(services.list_ratings(m.id)) for m in meetings) == before["rating"]
+    assert sum(len(services.list_cards(m.id)) for m in meetings) == len(before["card"])
+    assert sum(len(services.list_ratings(m.id)) for m in meetings) == len(before["rating"])
     # The upgraded database takes new writes, including the access log.
+    logged = services.access_log(families[0].id)
     services.log_event("open_family", family_id=families[0].id)
-    assert len(services.access_log(families[0].id)) == 1
+    assert services.access_log(families[0].id)[1:] == logged
     db.close()
+
+
+@ALL_FIXTURES
+def test_an_upgraded_database_has_the_schema_of_a_fresh_one(
+    fixture: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    differences = schema_differences(
+        _fresh_schema(tmp_path), _upgraded(fixture, data_dir), ("fresh", "upgraded")
+    )
+    assert differences == [], "\n".join(differences)
+
+
+@ALL_FIXTURES
+def test_an_encrypted_old_database_upgrades_the_same(
+    fixture: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    """The users' files are SQLCipher files: the ladder runs there too, to the same schema."""
+    shutil.copy(fixture, data_dir / DB_FILENAME)
+    key = secrets.token_bytes(32)
+    convert_to_encrypted(data_dir, key)
+    Database.open(data_dir, key).close()
+    con = connect_file(data_dir / DB_FILENAME, key, read_only=True)
+    try:
+        upgraded = schema_signature(con)
+    finally:
+        con.close()
+    differences = schema_differences(_fresh_schema(tmp_path), upgraded, ("fresh", "upgraded"))
+    assert differences == [], "\n".join(differences)
+
+
+# A migration step changed on purpose, the way a slip would change it: its SQL with
+# one column's type, nullability or default (or one index) unlike the models. Each
+# names the step that last builds that table, since a later rebuild would undo it.
+DRIFTS = {
+    "type": (
+        2,
+        "event VARCHAR NOT NULL",
+        "event TEXT NOT NULL",
+        "access_log.event: type: VARCHAR (fresh) != TEXT (upgraded)",
+    ),
+    "nullability": (
+        2,
+        "meeting_id VARCHAR,",
+        "meeting_id VARCHAR NOT NULL,",
+        "access_log.meeting_id: not null: False (fresh) != True (upgraded)",
+    ),
+    "default": (
+        2,
+        "detail VARCHAR NOT NULL",
+        "detail VARCHAR NOT NULL DEFAULT ''",
+        "access_log.detail: default: none (fresh) != '' (upgraded)",
+    ),
+    "index columns": (
+        2,
+        "ON access_log (family_id)",
+        "ON access_log (family_id, at)",
+        "access_log: index ix_access_log_family_id: columns: family_id (fresh) "
+        "!= family_id, at (upgraded)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("step", "written", "drifted", "named"), DRIFTS.values(), ids=DRIFTS)
+def test_a_migration_that_drifts_from_the_models_is_caught(
+    step: int,
+    written: str,
+    drifted: str,
+    named: str,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = MIGRATIONS[step]
+    rewritten: list[str] = []
+
+    def rewrite(
+        _conn: Connection, _cursor: Any, statement: str, parameters: Any, *_: Any
+    ) -> tuple[str, Any]:
+        if written in statement:
+            rewritten.append(statement)
+            statement = statement.replace(written, drifted)
+        return statement, parameters
+
+    def drifted_step(conn: Connection) -> None:
+        event.listen(conn, "before_cursor_execute", rewrite, retval=True)
+        try:
+            real(conn)
+        finally:
+            event.remove(conn, "before_cursor_execute", rewrite)
+
+    monkeypatch.setitem(MIGRATIONS, step, drifted_step)
+    upgraded = _upgraded(FIXTURES / "schema-v1.db", data_dir)
+    # Else the step's SQL has changed and this case no longer drifts anything.
+    assert rewritten, f"{real.__name__} no longer contains {written!r}"
+    differences = schema_differences(_fresh_schema(tmp_path), upgraded, ("fresh", "upgraded"))
+    assert named in differences, "\n".join(differences)

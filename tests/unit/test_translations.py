@@ -20,7 +20,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "i18n" / "familymeeting_da.ts"
 QM = TS.with_suffix(".qm")
-SOURCES = ["familymeeting/ui", "familymeeting/app.py"]
+SOURCES = ["familymeeting/ui", "familymeeting/app.py", "familymeeting/settings.py"]
 
 
 def _tool(name: str) -> str:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain.enums import MeetingStatus
-from familymeeting.storage.models import Meeting, Participant
+from familymeeting.storage.records import MeetingRecord, ParticipantRecord
 from familymeeting.ui import theme, words
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.meeting.board.card import Person, chip_style
@@ -89,24 +88,25 @@ class MeetingHeader(QWidget):
 
         # "Who is here" and its chips; the meeting's view switch (board, ratings, plan) at
         # the end of the row, or on a row of its own where the chips would be squeezed.
-        self.who = QGridLayout()
-        self.who.setHorizontalSpacing(8)
-        self.who.setVerticalSpacing(6)
+        self.who = QHBoxLayout()
+        self.who.setSpacing(8)
         self.who_label = QLabel(self.tr("Who is here:"))
         self.who_label.setObjectName("muted")
-        self.who.addWidget(self.who_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self.who.addWidget(self.who_label, 0, Qt.AlignmentFlag.AlignTop)
         self.attendee_box = QWidget()
         self.attendee_row = FlowLayout(self.attendee_box)
-        self.who.addWidget(self.attendee_box, 0, 1)
-        self.who.setColumnStretch(1, 1)
+        self.who.addWidget(self.attendee_box, 1)
         self.side_box = QWidget()
         self.side = QHBoxLayout(self.side_box)
         self.side.setContentsMargins(0, 0, 0, 0)
         self.side.setSpacing(8)
-        self._side_below: bool | None = None
-        self.attendee_buttons: dict[str, QPushButton] = {}
+        self.who.addWidget(self.side_box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(self.who)
-        self._place_side()
+        self.below = QHBoxLayout()  # the view switch's own row, when it has one
+        self.below.addStretch()
+        layout.addLayout(self.below)
+        self._side_below = False
+        self.attendee_buttons: dict[str, QPushButton] = {}
         # Scrolling past the header must not change the status or a date.
         for field in (self.status, self.starts_at, self.next_at):
             field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -115,7 +115,7 @@ class MeetingHeader(QWidget):
     def _place_side(self) -> None:
         """The view switch beside the chips if two chips still fit beside it, else below."""
         widest = max((b.sizeHint().width() for b in self.attendee_buttons.values()), default=0)
-        spacing = self.who.horizontalSpacing()
+        spacing = self.who.spacing()
         needs = (
             self.who_label.sizeHint().width()
             + 2 * widest
@@ -127,11 +127,12 @@ class MeetingHeader(QWidget):
         if below == self._side_below:
             return
         self._side_below = below
-        self.who.removeWidget(self.side_box)
         if below:
-            self.who.addWidget(self.side_box, 1, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+            self.who.removeWidget(self.side_box)
+            self.below.addWidget(self.side_box)
         else:
-            self.who.addWidget(self.side_box, 0, 2, Qt.AlignmentFlag.AlignTop)
+            self.below.removeWidget(self.side_box)
+            self.who.addWidget(self.side_box, 0, Qt.AlignmentFlag.AlignTop)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -166,7 +167,7 @@ class MeetingHeader(QWidget):
             self._emit("next_meeting_at", from_qdatetime(self.next_at.dateTime()))
 
     def set_meeting(
-        self, meeting: Meeting, people: list[Participant], attendee_ids: list[str]
+        self, meeting: MeetingRecord, people: list[ParticipantRecord], attendee_ids: list[str]
     ) -> None:
         """Show the stored state without echoing it back as edits."""
         self._loading = True
@@ -196,7 +197,7 @@ class MeetingHeader(QWidget):
         finally:
             self._loading = False
 
-    def _set_attendees(self, people: list[Participant], present: set[str]) -> None:
+    def _set_attendees(self, people: list[ParticipantRecord], present: set[str]) -> None:
         shape = [(p.id, p.name, p.role) for p in people]
         if getattr(self, "_attendee_shape", None) != shape:
             self._attendee_shape = shape
@@ -223,7 +224,6 @@ class MeetingHeader(QWidget):
                 )
                 self.attendee_row.addWidget(button)
                 self.attendee_buttons[p.id] = button
-            self._side_below = None
             self._place_side()
         for pid, button in self.attendee_buttons.items():
             button.setChecked(pid in present)

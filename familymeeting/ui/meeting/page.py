@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -20,13 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
-from familymeeting.domain.errors import UserError
-from familymeeting.storage.models import Card, Participant
+from familymeeting.storage.operations import Changes
+from familymeeting.storage.records import CardRecord, MeetingRecord, ParticipantRecord
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
 from familymeeting.ui.meeting.board.card import CardData, Person
 from familymeeting.ui.meeting.board.column import ColumnWidget
-from familymeeting.ui.meeting.commands import Change
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.header import MeetingHeader
 from familymeeting.ui.meeting.plan.view import PlanView
@@ -62,7 +60,9 @@ class MeetingPage(QWidget):
         self.undo_group = undo_group or QUndoGroup(self)
         self.controllers: dict[str, MeetingController] = {}
         self.controller: MeetingController | None = None
-        self.people: list[Participant] = []
+        self.people: list[ParticipantRecord] = []
+        self._meeting: MeetingRecord | None = None
+        self._attendees: tuple[str, ...] = ()
         self._persons: dict[str, Person] = {}
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
@@ -161,6 +161,11 @@ class MeetingPage(QWidget):
 
     # ---------------------------------------------------------------- meeting
     @property
+    def record(self) -> MeetingRecord | None:
+        """The meeting shown, as it is stored (its edits included)."""
+        return self._meeting if self.controller is not None else None
+
+    @property
     def meeting_id(self) -> str | None:
         return self.controller.meeting_id if self.controller else None
 
@@ -175,15 +180,13 @@ class MeetingPage(QWidget):
         controller = self.controllers.get(meeting_id)
         if controller is None:
             controller = MeetingController(self.services, meeting_id, self)
-            controller.changed.connect(self._on_changed)
+            controller.changed.connect(partial(self._on_changed, controller))
             controller.saved.connect(self.saved)
             controller.failed.connect(self._on_failed)
             self.undo_group.addStack(controller.stack)
             self.controllers[meeting_id] = controller
         if opened:
-            self.services.log_event(
-                "open_meeting", family_id=controller.family_id, meeting_id=meeting_id
-            )
+            self.services.open_meeting(meeting_id)  # logged
         self.controller = controller
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
@@ -201,18 +204,26 @@ class MeetingPage(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
-        """Show what is stored: header and every column."""
+        """Show what is stored: header and every column (read once, on opening)."""
         if self.controller is None:
             return
         services, meeting_id = self.services, self.controller.meeting_id
-        meeting = services.get_meeting(meeting_id)
-        self.people = services.list_participants(meeting.family_id)
+        with services.reading():  # one snapshot
+            self._meeting = services.get_meeting(meeting_id)
+            self.people = services.list_participants(self._meeting.family_id)
+            self._attendees = tuple(services.list_attendee_ids(meeting_id))
+            cards = services.list_cards(meeting_id)
         self._persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
-        self.header.set_meeting(meeting, self.people, services.list_attendee_ids(meeting_id))
-        self._reload_columns(None)
+        self.header.set_meeting(self._meeting, self.people, list(self._attendees))
+        by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
+        for card in cards:
+            by_column[card.column].append(self._card_data(card))
+        for column, data in by_column.items():
+            self.columns[column].set_cards(data)
 
-    def _card_data(self, card: Card, stances: dict[str, bool]) -> CardData:
+    def _card_data(self, card: CardRecord) -> CardData:
         persons = self._persons
+        stances = card.stances
         return CardData(
             id=card.id,
             column=card.column,
@@ -223,58 +234,36 @@ class MeetingPage(QWidget):
             disagree=tuple(persons[p] for p in persons if stances.get(p) is False),
         )
 
-    def _reload_columns(self, columns: Iterable[str] | None) -> None:
-        """Show the stored cards of these columns (None: all three)."""
-        assert self.controller is not None
-        services, meeting_id = self.services, self.controller.meeting_id
-        stances = services.card_stances(meeting_id)
-        if columns is None:
-            by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
-            for card in services.list_cards(meeting_id):
-                by_column[card.column].append(self._card_data(card, stances.get(card.id, {})))
-        else:
-            by_column = {
-                column: [
-                    self._card_data(card, stances.get(card.id, {}))
-                    for card in services.list_cards(meeting_id, column)
-                ]
-                for column in columns
-            }
-        for column, cards in by_column.items():
-            self.columns[column].set_cards(cards)
+    def _on_changed(self, controller: MeetingController, changes: Changes) -> None:
+        """Show what an edit (or its undo) stored, from what it returned: nothing is read.
 
-    def _update_cards(self, card_ids: Iterable[str]) -> None:
-        """Show the stored details of these cards, each in its place."""
-        assert self.controller is not None
-        services = self.services
-        stances = services.card_stances(self.controller.meeting_id)
-        for card_id in card_ids:
-            try:
-                card = services.get_card(card_id)
-            except UserError:  # gone meanwhile: show the board as stored
-                self._reload_columns(None)
+        A whole column when its cards or their order changed, else each changed card in
+        place; the header when the meeting or who is here changed; the ratings or the
+        plan when on screen (hidden, they read the meeting when next shown).
+        """
+        if controller is not self.controller:
+            return  # another meeting's stack (not shown): it is read when opened
+        for column, cards in changes.columns.items():
+            self.columns[column].set_cards([self._card_data(c) for c in cards])
+        for card in changes.cards:
+            if card.column in changes.columns:
+                continue
+            if not self.columns[card.column].update_card(self._card_data(card)):
+                self.reload()  # not where the view thought it was: show what is stored
                 return
-            if not self.columns[card.column].update_card(
-                self._card_data(card, stances.get(card_id, {}))
-            ):
-                self._reload_columns(None)
-                return
-
-    def _on_changed(self, change: Change) -> None:
-        if change.everything:
-            self.reload()
-            # The view on screen shows the change now; a hidden one reads the meeting
-            # again whenever it is shown (show_view).
-            current = self._current_view()
-            if current != "board":
-                self._refresh_view(current)
+        if changes.meeting is not None or changes.attendees is not None:
+            self._meeting = changes.meeting or self._meeting
+            if changes.attendees is not None:
+                self._attendees = changes.attendees
+            self.header.set_meeting(self._meeting, self.people, list(self._attendees))
+        if changes.board_only:
             return
-        # A card edit shows in its own column only; the ratings and the plan do not
-        # show cards, so they stay as they are.
-        if change.columns:
-            self._reload_columns(change.columns)
-        if change.cards:
-            self._update_cards(change.cards)
+        current = self._current_view()
+        for name in ("ratings", "plan"):
+            if name == current and name not in self._stale_views:
+                self._view(name).show_changes(changes)
+            else:
+                self._stale_views.add(name)
 
     def undo(self) -> None:
         """Undo the last edit of the meeting shown; a card being written is saved first."""
@@ -302,8 +291,7 @@ class MeetingPage(QWidget):
         if name in self._stale_views:
             self._stale_views.discard(name)
             view.set_controller(self.controller)
-        else:
-            view.reload()
+        # Else it is up to date: the edits made since reached it as they were saved.
 
     def show_view(self, name: str) -> None:
         """Show the board, the ratings or the plan of the meeting."""

@@ -10,7 +10,7 @@ page, prints it and saves the bytes atomically.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QBuffer,
@@ -18,13 +18,10 @@ from PySide6.QtCore import (
     QDir,
     QIODevice,
     QMargins,
-    QObject,
-    QRunnable,
     QSettings,
     QSize,
     QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QPainter
@@ -41,43 +38,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting import settings
 from familymeeting.bugs import log_bug
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.text import file_name
 from familymeeting.messages import user_message
+from familymeeting.settings import Settings
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
-from familymeeting.ui import settings
-from familymeeting.ui.settings import Settings
+from familymeeting.ui.background import BackgroundJob, run_in_background
 
 if TYPE_CHECKING:
     from familymeeting.export.plan import PlanResult
 
 
-class _Signals(QObject):
-    done = Signal(object, int)  # PlanResult, the request it answers
-    failed = Signal(object, int)  # UserError or Exception, the request
+def render_meeting_plan(services: Services, meeting_id: str) -> PlanResult:
+    """The meeting's plan, built and rendered: runs on a worker thread (no Qt in it)."""
+    # ReportLab is loaded on the first preview, not at start (about 0.4 s).
+    from familymeeting.export.plan import render_plan
 
-
-class _RenderJob(QRunnable):
-    """Builds and renders the plan off the GUI thread (Qt-free code only)."""
-
-    def __init__(self, services: Services, meeting_id: str, request: int) -> None:
-        super().__init__()
-        self.services, self.meeting_id, self.request = services, meeting_id, request
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            # ReportLab is loaded on the first preview, not at start (about 0.4 s).
-            from familymeeting.export.plan import render_plan
-
-            result = render_plan(build_plan(self.services, self.meeting_id))
-        except Exception as exc:  # reported on the GUI thread, where it is shown or logged
-            self.signals.failed.emit(exc, self.request)
-            return
-        self.signals.done.emit(result, self.request)
+    return render_plan(build_plan(services, meeting_id))
 
 
 class FileDialogTraces:
@@ -133,8 +114,9 @@ class PlanPreviewPage(QWidget):
         self.result: PlanResult | None = None
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
-        self._request = 0
-        self._jobs: dict[int, _RenderJob] = {}  # keeps each job's signals alive
+        # The plan being made; cancelled when another is asked for (or none), so a plan
+        # that arrives late for an earlier request is never shown.
+        self._job: BackgroundJob | None = None
         self.file_dialog: QFileDialog | None = None
         self._traces: FileDialogTraces | None = None
         self.family_view = False
@@ -184,16 +166,20 @@ class PlanPreviewPage(QWidget):
         self.document.close()
         self._set_ready(False)
         self._say(self.tr("Making the plan…"), "muted")
-        self._request += 1
-        job = _RenderJob(self.services, meeting_id, self._request)
-        job.signals.done.connect(self._show)
-        job.signals.failed.connect(self._failed)
-        self._jobs[self._request] = job
-        QThreadPool.globalInstance().start(job)
+        self._cancel_job()
+        services = self.services
+        self._job = run_in_background(
+            lambda: render_meeting_plan(services, meeting_id), self._show, self._failed
+        )
+
+    def _cancel_job(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
 
     def clear(self) -> None:
         """Forget the plan (another meeting opens, or the window locks)."""
-        self._request += 1
+        self._cancel_job()
         self.meeting_id = None
         self.result = None
         self.document.close()
@@ -210,10 +196,9 @@ class PlanPreviewPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def _show(self, result: PlanResult, request: int) -> None:
-        self._jobs.pop(request, None)
-        if request != self._request:
-            return  # an earlier meeting's plan, made while another was asked for
+    def _show(self, answer: object) -> None:
+        self._job = None
+        result = cast("PlanResult", answer)
         self.result = result
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(result.pdf))
@@ -240,14 +225,14 @@ class PlanPreviewPage(QWidget):
         self._set_ready(True)
         self.ready.emit()
 
-    def _failed(self, error: Exception, request: int) -> None:
-        self._jobs.pop(request, None)
-        if request != self._request:
-            return
+    def _failed(self, error: object) -> None:
+        self._job = None
         if isinstance(error, UserError):
             self._say(user_message(error), "unsaved")
         else:
-            path = log_bug(self.services.db.path.parent, error)
+            path = log_bug(
+                self.services.db.path.parent, error if isinstance(error, BaseException) else None
+            )
             self._say(
                 self.tr("The plan could not be made. Details are saved in %1.").replace(
                     "%1", str(path)
@@ -272,8 +257,7 @@ class PlanPreviewPage(QWidget):
 
     def _log(self, event: str) -> None:
         assert self.meeting_id is not None
-        meeting = self.services.get_meeting(self.meeting_id)
-        self.services.log_event(event, family_id=meeting.family_id, meeting_id=self.meeting_id)
+        self.services.record_meeting_event(event, self.meeting_id, "app")
 
     def suggested_name(self) -> str:
         """ "Vores plan 2026-12-04 Familien Holm.pdf": the meeting's date and the family."""

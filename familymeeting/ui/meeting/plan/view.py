@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
-from familymeeting.storage.models import Action, Participant
+from familymeeting.storage.operations import Changes
+from familymeeting.storage.records import ActionRecord, ParticipantRecord
 from familymeeting.ui import theme
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.meeting.controller import MeetingController
@@ -36,8 +38,8 @@ class ActionDialog(FittedDialog):
 
     def __init__(
         self,
-        people: list[Participant],
-        action: Action | None = None,
+        people: list[ParticipantRecord],
+        action: ActionRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, preferred=QSize(720, 460))
@@ -165,7 +167,9 @@ class ActionRow(QFrame):
         self.buttons["up"].setAccessibleName(self.tr("Move up"))
         self.buttons["down"].setAccessibleName(self.tr("Move down"))
 
-    def show_action(self, action: Action, who: str, when: str, first: bool, last: bool) -> None:
+    def show_action(
+        self, action: ActionRecord, who: str, when: str, first: bool, last: bool
+    ) -> None:
         self.done_check.blockSignals(True)
         self.done_check.setChecked(action.done)
         self.done_check.blockSignals(False)
@@ -194,6 +198,8 @@ class PlanView(QWidget):
         self.controller: MeetingController | None = None
         self.rows: dict[str, ActionRow] = {}
         self.dialog: ActionDialog | None = None
+        self._people: list[ParticipantRecord] = []
+        self._actions: list[ActionRecord] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -273,17 +279,19 @@ class PlanView(QWidget):
         self.controller = None
         for row in self.rows.values():
             self.actions_box.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = {}
+        self._people, self._actions = [], []
         for field in (self.next_place, self.caseworker_name, self.caseworker_phone):
             field.setText("")
         self.empty_label.setVisible(True)
 
-    def people(self) -> list[Participant]:
-        assert self.controller is not None
-        return self.controller.services.list_participants(self.controller.family_id)
+    def people(self) -> list[ParticipantRecord]:
+        """The family's participants (who can do a line of the plan), as last read."""
+        return list(self._people)
 
-    def when_text(self, action: Action) -> str:
+    def when_text(self, action: ActionRecord) -> str:
         parts = []
         if action.due_date is not None:
             d = action.due_date
@@ -295,14 +303,46 @@ class PlanView(QWidget):
         return ", ".join(parts)
 
     def reload(self) -> None:
+        """Read the meeting's plan (once, when first shown)."""
         if self.controller is None:
             return
-        services = self.controller.services
-        names = {p.id: p.name for p in self.people()}
-        actions = services.list_actions(self.controller.meeting_id)
+        services, meeting_id = self.controller.services, self.controller.meeting_id
+        with services.reading():  # one snapshot
+            self._people = services.list_participants(self.controller.family_id)
+            actions = services.list_actions(meeting_id)
+            meeting = services.get_meeting(meeting_id)
+            family = services.get_family(self.controller.family_id)
+        self._show_actions(actions)
+        self._show_field(self.next_place, meeting.next_meeting_place)
+        self._show_field(self.caseworker_name, family.caseworker_name)
+        self._show_field(self.caseworker_phone, family.caseworker_phone)
+
+    def show_changes(self, changes: Changes) -> None:
+        """Show what an edit stored (the plan's lines, the next meeting's place, the
+        caseworker's contact): nothing is read."""
+        if self.controller is None:
+            return
+        if changes.actions is not None:
+            self._show_actions(changes.actions)
+        if changes.meeting is not None:
+            self._show_field(self.next_place, changes.meeting.next_meeting_place)
+        if changes.family is not None:
+            self._show_field(self.caseworker_name, changes.family.caseworker_name)
+            self._show_field(self.caseworker_phone, changes.family.caseworker_phone)
+
+    @staticmethod
+    def _show_field(field: QLineEdit, value: str) -> None:
+        # A field the user is typing in keeps their words; it saves when they leave it.
+        if field.text() != value and not (field.hasFocus() and field.isModified()):
+            field.setText(value)
+            field.setCursorPosition(0)
+
+    def _show_actions(self, actions: Sequence[ActionRecord]) -> None:
+        names = {p.id: p.name for p in self._people}
         for gone in set(self.rows) - {a.id for a in actions}:
             row = self.rows.pop(gone)
             self.actions_box.removeWidget(row)
+            row.hide()  # gone from the screen now, not at the next turn of the loop
             row.deleteLater()
         for index, action in enumerate(actions):
             row = self.rows.get(action.id)
@@ -321,16 +361,8 @@ class PlanView(QWidget):
             row.show_action(
                 action, who, self.when_text(action), index == 0, index == len(actions) - 1
             )
+        self._actions = list(actions)
         self.empty_label.setVisible(not actions)
-        meeting = services.get_meeting(self.controller.meeting_id)
-        family = services.get_family(self.controller.family_id)
-        for field, value in (
-            (self.next_place, meeting.next_meeting_place),
-            (self.caseworker_name, family.caseworker_name),
-            (self.caseworker_phone, family.caseworker_phone),
-        ):
-            if field.text() != value and not (field.hasFocus() and field.isModified()):
-                field.setText(value)
 
     # ------------------------------------------------------------------ edits
     def _done(self, action_id: str, done: bool) -> None:
@@ -363,8 +395,7 @@ class PlanView(QWidget):
     def edit_action(self, action_id: str) -> ActionDialog | None:
         if self.controller is None:
             return None
-        actions = self.controller.services.list_actions(self.controller.meeting_id)
-        action = next((a for a in actions if a.id == action_id), None)
+        action = next((a for a in self._actions if a.id == action_id), None)
         if action is None:
             return None
         dialog = ActionDialog(self.people(), action, parent=self)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.storage.models import Participant, Question
+from familymeeting.storage.records import ParticipantRecord, QuestionRecord
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
 
-def questions_for_child(questions: list[Question]) -> list[Question]:
+def questions_for_child(questions: list[QuestionRecord]) -> list[QuestionRecord]:
     """The children's questions; if a meeting has none, all its questions."""
     return [q for q in questions if q.for_children] or list(questions)
 
@@ -72,7 +72,7 @@ class ChildPicker(QWidget):
         self._columns = 0
 
     def set_children(
-        self, children: list[Participant], pick: Callable[[Participant], None]
+        self, children: list[ParticipantRecord], pick: Callable[[ParticipantRecord], None]
     ) -> None:
         for button in self.buttons.values():
             self.grid.removeWidget(button)
@@ -131,8 +131,8 @@ class ChildModeView(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.controller: MeetingController | None = None
-        self.child: Participant | None = None
-        self.questions: list[Question] = []
+        self.child: ParticipantRecord | None = None
+        self.questions: list[QuestionRecord] = []
         self.index = 0
 
         outer = QVBoxLayout(self)
@@ -218,7 +218,7 @@ class ChildModeView(QWidget):
         self.pages.addWidget(self.done_page)
 
     # ----------------------------------------------------------------- flow
-    def start(self, controller: MeetingController, children: list[Participant]) -> None:
+    def start(self, controller: MeetingController, children: list[ParticipantRecord]) -> None:
         """Begin with the child picker, or straight at the questions for one child."""
         self.controller = controller
         self.questions = questions_for_child(
@@ -236,7 +236,7 @@ class ChildModeView(QWidget):
     def child_buttons(self) -> dict[str, QPushButton]:
         return self.picker.buttons
 
-    def begin_for(self, child: Participant) -> None:
+    def begin_for(self, child: ParticipantRecord) -> None:
         self.child = child
         self.index = 0
         self.name_label.setText(child.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
-from familymeeting.storage.models import Participant, Question, Rating
+from familymeeting.storage.operations import Changes
+from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
 from familymeeting.ui import words
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.meeting.board.card import Person, chip_style
@@ -33,7 +35,9 @@ from familymeeting.ui.meeting.ratings.slider import RatingSlider
 from familymeeting.ui.touch import TouchCheckBox
 
 
-def people_for(question: Question, people: list[Participant]) -> list[Participant]:
+def people_for(
+    question: QuestionRecord, people: list[ParticipantRecord]
+) -> list[ParticipantRecord]:
     """Children first on a children's question; otherwise the adults first."""
     children = [p for p in people if p.role == "child"]
     others = [p for p in people if p.role != "child"]
@@ -43,7 +47,9 @@ def people_for(question: Question, people: list[Participant]) -> list[Participan
 class QuestionDialog(FittedDialog):
     """Write or change a question: wording, the words at 1 and at 10, for children or not."""
 
-    def __init__(self, question: Question | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: QuestionRecord | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, preferred=QSize(720, 420))
         self.setWindowTitle(self.tr("Edit question") if question else self.tr("New question"))
         layout = QVBoxLayout(self)
@@ -108,7 +114,7 @@ class AnswerRow(QWidget):
     declined = Signal(bool)
     commented = Signal(str)
 
-    def __init__(self, person: Person, role: str, question: Question) -> None:
+    def __init__(self, person: Person, role: str, question: QuestionRecord) -> None:
         super().__init__()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -199,7 +205,7 @@ class AnswerRow(QWidget):
         if on:
             self.comment_edit.setFocus()
 
-    def show_answer(self, rating: Rating | None) -> None:
+    def show_answer(self, rating: RatingRecord | None) -> None:
         """Show what is stored, without sending it back as an edit."""
         for widget in (self.slider, self.decline, self.comment_edit, self.comment_button):
             widget.blockSignals(True)
@@ -232,6 +238,10 @@ class RatingsView(QWidget):
         self.rows: dict[tuple[str, str], AnswerRow] = {}
         self.cards: dict[str, QFrame] = {}
         self._shape: tuple[object, ...] = ()
+        self._everyone: list[ParticipantRecord] = []
+        self._here: set[str] = set()
+        self._questions: list[QuestionRecord] = []
+        self._answers: dict[tuple[str, str], RatingRecord] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -275,50 +285,70 @@ class RatingsView(QWidget):
         self.controller = None
         self._rebuild([], [], [])
         self._shape = ()
+        self._everyone, self._here, self._questions, self._answers = [], set(), [], {}
         self.hint.setText("")
         self.child_button.setEnabled(False)
 
-    def people(self) -> list[Participant]:
+    def people(self) -> list[ParticipantRecord]:
         """Who answers: the attendees, or everyone when nobody is marked as here yet."""
-        assert self.controller is not None
-        services = self.controller.services
-        everyone = services.list_participants(self.controller.family_id)
-        here = set(services.list_attendee_ids(self.controller.meeting_id))
-        return [p for p in everyone if p.id in here] or everyone
+        return [p for p in self._everyone if p.id in self._here] or list(self._everyone)
 
     def reload(self) -> None:
+        """Read the meeting's questions, people and answers (once, when first shown)."""
         if self.controller is None:
             return
-        services = self.controller.services
-        questions = services.list_questions(self.controller.meeting_id)
-        everyone = services.list_participants(self.controller.family_id)
+        services, meeting_id = self.controller.services, self.controller.meeting_id
+        with services.reading():  # one snapshot
+            self._everyone = services.list_participants(self.controller.family_id)
+            self._here = set(services.list_attendee_ids(meeting_id))
+            questions = services.list_questions(meeting_id)
+            ratings = services.list_ratings(meeting_id)
+        self._show(questions, ratings)
+
+    def show_changes(self, changes: Changes) -> None:
+        """Show what an edit stored (questions, answers, who is here): nothing is read."""
+        if self.controller is None:
+            return
+        if changes.attendees is not None:
+            self._here = set(changes.attendees)
+        if changes.attendees is None and changes.questions is None and changes.ratings is None:
+            return
+        questions = list(changes.questions) if changes.questions is not None else self._questions
+        self._show(questions, changes.ratings)
+
+    def _show(
+        self, questions: list[QuestionRecord], ratings: Sequence[RatingRecord] | None
+    ) -> None:
+        """The questions, each person's slider and answer (``ratings`` None: as shown)."""
+        self._questions = questions
         people = self.people()
         shape = (
             tuple((q.id, q.text, q.low_anchor, q.high_anchor, q.for_children) for q in questions),
             tuple((p.id, p.name, p.role) for p in people),
         )
         if shape != self._shape:
-            self._rebuild(questions, people, everyone)
+            self._rebuild(questions, people, self._everyone)
             self._shape = shape
-        ratings = {
-            (r.question_id, r.participant_id): r
-            for r in services.list_ratings(self.controller.meeting_id)
-        }
+        if ratings is not None:
+            self._answers = {(r.question_id, r.participant_id): r for r in ratings}
         for key, row in self.rows.items():
-            row.show_answer(ratings.get(key))
-        here = set(services.list_attendee_ids(self.controller.meeting_id))
+            row.show_answer(self._answers.get(key))
         self.hint.setText(
             ""
-            if here
+            if self._here
             else self.tr("Nobody is marked as here yet, so everyone is shown. Tap the names above.")
         )
         self.child_button.setEnabled(any(p.role == "child" for p in people) and bool(questions))
 
     def _rebuild(
-        self, questions: list[Question], people: list[Participant], everyone: list[Participant]
+        self,
+        questions: list[QuestionRecord],
+        people: list[ParticipantRecord],
+        everyone: list[ParticipantRecord],
     ) -> None:
         for card in self.cards.values():
             self.list_layout.removeWidget(card)
+            card.hide()  # gone from the screen now, not at the next turn of the loop
             card.deleteLater()
         self.cards, self.rows = {}, {}
         index = {p.id: i for i, p in enumerate(everyone)}

@@ -1,0 +1,712 @@
+"""One way to change anything: operations (Qt-free).
+
+Each user-level change (a card, an answer, a question, a plan line, the meeting's
+details, who is here, the family's contact on the plan, …) is an ``Operation``.
+``Services.run(op)`` runs it in ONE write transaction: the operation validates (the
+services' rules), writes, and returns an ``Applied``: what changed, as records read
+inside that same transaction (the views update from it and read nothing again), and
+the operation that undoes it, worked out from what was stored, not from what a screen
+showed. Undo is running that inverse; redo is running the inverse's inverse.
+
+The window wraps an operation in a QUndoCommand (``ui/meeting/commands.py``); dialogs
+and the command line run the same operations; an operation that must be in the access
+log writes its entry in its own transaction.
+
+A field change remembers the value it replaced and the value it wrote; its inverse puts
+the old value back only if the field still holds the written one. If something else
+changed it meanwhile (a dialog, the command line), the undo is refused with a message,
+never writing back a stale value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from familymeeting.domain.errors import ConflictError, UserError
+from familymeeting.storage.models import Action, Question
+from familymeeting.storage.records import (
+    ActionRecord,
+    CardRecord,
+    CardSnapshot,
+    FamilyRecord,
+    MeetingRecord,
+    QuestionRecord,
+    QuestionSnapshot,
+    RatingRecord,
+)
+from familymeeting.storage.services.base import (
+    UNSET,
+    card_records,
+    column_cards,
+    fetch,
+)
+
+if TYPE_CHECKING:
+    from familymeeting.storage.services import Services
+
+
+# ------------------------------------------------------------------------- changes
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, as stored after it: the views show these, read nothing.
+
+    ``cards``: cards changed in place. ``columns``: whole columns (every card, in order)
+    whose cards or order changed. ``meeting``/``attendees``: the header. ``questions``
+    and ``ratings``: the scaling questions (all of the meeting's, in order) and every
+    answer to them, when either changed. ``actions``: the whole plan, in order, when a
+    line changed. ``family``: the family's contact details on the plan.
+    """
+
+    cards: tuple[CardRecord, ...] = ()
+    columns: Mapping[str, tuple[CardRecord, ...]] = field(default_factory=dict)
+    meeting: MeetingRecord | None = None
+    attendees: tuple[str, ...] | None = None
+    questions: tuple[QuestionRecord, ...] | None = None
+    ratings: tuple[RatingRecord, ...] | None = None
+    actions: tuple[ActionRecord, ...] | None = None
+    family: FamilyRecord | None = None
+
+    @property
+    def board_only(self) -> bool:
+        """Only cards changed: the header, the ratings and the plan stay as they are."""
+        return (
+            self.meeting is None
+            and self.attendees is None
+            and self.questions is None
+            and self.ratings is None
+            and self.actions is None
+            and self.family is None
+        )
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An operation's result: what it changed, and the operation that undoes it.
+
+    ``undo`` is None for the changes made outside a meeting (a family and its people,
+    a new meeting), which have no undo history: the window says they are saved.
+    ``changed`` is False when the operation found nothing to change (the same words
+    again, a move to where the card already is): there is nothing to undo.
+    """
+
+    changes: Changes
+    undo: Operation | None
+    changed: bool = True
+
+
+class Operation:
+    """Base: ``apply`` runs inside the transaction ``Services.run`` opened."""
+
+    def apply(self, services: Services) -> Applied:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+# ------------------------------------------------------------ what to hand back
+def _column(services: Services, meeting_id: str, column: str) -> tuple[CardRecord, ...]:
+    with services.db.session() as s:  # joins the operation's transaction
+        return tuple(card_records(s, column_cards(s, meeting_id, column)))
+
+
+def _columns(
+    services: Services, meeting_id: str, *columns: str
+) -> dict[str, tuple[CardRecord, ...]]:
+    return {c: _column(services, meeting_id, c) for c in dict.fromkeys(columns)}
+
+
+def _card(services: Services, card_id: str) -> CardRecord:
+    return services.get_card(card_id)
+
+
+def _questions_and_ratings(services: Services, meeting_id: str) -> Changes:
+    return Changes(
+        questions=tuple(services.list_questions(meeting_id)),
+        ratings=tuple(services.list_ratings(meeting_id)),
+    )
+
+
+def _plan(services: Services, meeting_id: str) -> tuple[ActionRecord, ...]:
+    return tuple(services.list_actions(meeting_id))
+
+
+def _header(services: Services, meeting_id: str) -> Changes:
+    return Changes(
+        meeting=services.get_meeting(meeting_id),
+        attendees=tuple(services.list_attendee_ids(meeting_id)),
+    )
+
+
+def _refuse_if_changed(current: Any, expected: Any) -> None:
+    """An undo (or redo) only where the field still holds what the edit wrote."""
+    if current != expected:
+        raise ConflictError("changed_meanwhile")
+
+
+# --------------------------------------------------------------------------- cards
+@dataclass(frozen=True)
+class AddCard(Operation):
+    meeting_id: str
+    column: str
+    text: str
+    kind: str = "plain"
+    whose_words_id: str | None = None
+    index: int | None = None
+
+    def apply(self, services: Services) -> Applied:
+        card = services.add_card(
+            self.meeting_id,
+            self.column,
+            self.text,
+            kind=self.kind,
+            whose_words_id=self.whose_words_id,
+            index=self.index,
+        )
+        changes = Changes(cards=(card,), columns=_columns(services, self.meeting_id, card.column))
+        return Applied(changes, DeleteCard(card.id))
+
+
+@dataclass(frozen=True)
+class DeleteCard(Operation):
+    card_id: str
+
+    def apply(self, services: Services) -> Applied:
+        snapshot = services.delete_card(self.card_id)
+        card = snapshot.card
+        changes = Changes(columns=_columns(services, card.meeting_id, card.column))
+        return Applied(changes, RestoreCard(snapshot))
+
+
+@dataclass(frozen=True)
+class RestoreCard(Operation):
+    """A deleted card back with its id, place, words and stances."""
+
+    snapshot: CardSnapshot
+
+    def apply(self, services: Services) -> Applied:
+        card = services.restore_card(self.snapshot)
+        changes = Changes(cards=(card,), columns=_columns(services, card.meeting_id, card.column))
+        return Applied(changes, DeleteCard(card.id))
+
+
+CARD_SETTERS = {
+    "text": "update_card_text",
+    "kind": "set_card_kind",
+    "whose_words_id": "set_whose_words",
+}
+
+
+@dataclass(frozen=True)
+class SetCardField(Operation):
+    """A card's text, kind or whose words. ``expect``: refuse unless the field holds it."""
+
+    card_id: str
+    field: str
+    value: Any
+    expect: Any = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_card(self.card_id)
+        old = getattr(before, self.field)
+        if self.expect is not UNSET:
+            _refuse_if_changed(old, self.expect)
+        after: CardRecord = getattr(services, CARD_SETTERS[self.field])(self.card_id, self.value)
+        new = getattr(after, self.field)
+        undo = SetCardField(self.card_id, self.field, old, new)
+        return Applied(Changes(cards=(after,)), undo, changed=new != old)
+
+
+@dataclass(frozen=True)
+class SetStance(Operation):
+    """Someone agrees (True), disagrees (False) or has not said (None)."""
+
+    card_id: str
+    participant_id: str
+    agrees: bool | None
+    expect: bool | object | None = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_card(self.card_id).stances.get(self.participant_id)
+        if self.expect is not UNSET:
+            _refuse_if_changed(before, self.expect)
+        after = services.set_stance(self.card_id, self.participant_id, self.agrees)
+        undo = SetStance(self.card_id, self.participant_id, before, self.agrees)
+        return Applied(Changes(cards=(after,)), undo, changed=before != self.agrees)
+
+
+@dataclass(frozen=True)
+class MoveCard(Operation):
+    """To ``index`` in ``column``; a kind that does not fit the new column becomes plain,
+    and moving back restores the kind it had (``kind``)."""
+
+    card_id: str
+    column: str
+    index: int
+    kind: str | None = None
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_card(self.card_id)
+        after = services.move_card(self.card_id, self.column, self.index)
+        if self.kind is not None and after.kind != self.kind:
+            after = services.set_card_kind(self.card_id, self.kind)
+        changes = Changes(
+            cards=(after,),
+            columns=_columns(services, before.meeting_id, before.column, after.column),
+        )
+        undo = MoveCard(self.card_id, before.column, before.position, before.kind)
+        moved = (after.column, after.position, after.kind) != (
+            before.column,
+            before.position,
+            before.kind,
+        )
+        return Applied(changes, undo, changed=moved)
+
+
+@dataclass(frozen=True)
+class MoveCardBy(Operation):
+    """Up (-1) or down (+1) within its column; at the top or bottom it stays."""
+
+    card_id: str
+    step: int
+
+    def apply(self, services: Services) -> Applied:
+        card = services.get_card(self.card_id)
+        count = len(_column(services, card.meeting_id, card.column))
+        target = max(0, min(count - 1, card.position + self.step))
+        return MoveCard(self.card_id, card.column, target).apply(services)
+
+
+# ------------------------------------------------------------------ the meeting
+MEETING_FIELDS = ("starts_at", "place", "status", "next_meeting_at", "next_meeting_place")
+
+
+@dataclass(frozen=True)
+class SetMeetingField(Operation):
+    meeting_id: str
+    field: str
+    value: str | datetime | None
+    expect: Any = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        if self.field not in MEETING_FIELDS:
+            raise ValueError(self.field)
+        old = getattr(services.get_meeting(self.meeting_id), self.field)
+        if self.expect is not UNSET:
+            _refuse_if_changed(old, self.expect)
+        values: dict[str, Any] = {self.field: self.value}
+        after = services.update_meeting(self.meeting_id, **values)
+        new = getattr(after, self.field)
+        undo = SetMeetingField(self.meeting_id, self.field, old, new)
+        changes = Changes(
+            meeting=after, attendees=tuple(services.list_attendee_ids(self.meeting_id))
+        )
+        return Applied(changes, undo, changed=new != old)
+
+
+@dataclass(frozen=True)
+class SetAttendance(Operation):
+    meeting_id: str
+    participant_id: str
+    present: bool
+
+    def apply(self, services: Services) -> Applied:
+        was = self.participant_id in services.list_attendee_ids(self.meeting_id)
+        services.set_attendance(self.meeting_id, self.participant_id, self.present)
+        undo = SetAttendance(self.meeting_id, self.participant_id, was)
+        return Applied(_header(services, self.meeting_id), undo, changed=was != self.present)
+
+
+FAMILY_FIELDS = ("caseworker_name", "caseworker_phone")
+
+
+@dataclass(frozen=True)
+class SetFamilyField(Operation):
+    """The caseworker's name or phone, shown on the plan (stored on the family)."""
+
+    family_id: str
+    field: str
+    value: str
+    expect: Any = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        if self.field not in FAMILY_FIELDS:
+            raise ValueError(self.field)
+        old = getattr(services.get_family(self.family_id), self.field)
+        if self.expect is not UNSET:
+            _refuse_if_changed(old, self.expect)
+        values: dict[str, Any] = {self.field: self.value}
+        after = services.update_family(self.family_id, **values)
+        new = getattr(after, self.field)
+        undo = SetFamilyField(self.family_id, self.field, old, new)
+        return Applied(Changes(family=after), undo, changed=new != old)
+
+
+# ------------------------------------------------------------- questions, answers
+@dataclass(frozen=True)
+class SetAnswer(Operation):
+    """One person's answer: ``answer`` is (value or None, comment or None to keep it),
+    or None for "never asked" (no answer at all)."""
+
+    question_id: str
+    participant_id: str
+    answer: tuple[int | None, str | None] | None
+
+    def apply(self, services: Services) -> Applied:
+        stored = services.get_rating(self.question_id, self.participant_id)
+        old = None if stored is None else (stored.value, stored.comment)
+        new: tuple[int | None, str] | None = None
+        if self.answer is None:
+            services.clear_rating(self.question_id, self.participant_id)
+        else:
+            value, comment = self.answer
+            after = services.set_rating(
+                self.question_id, self.participant_id, value, comment=comment
+            )
+            new = (after.value, after.comment)
+        meeting_id = _question_meeting(services, self.question_id)
+        undo = SetAnswer(self.question_id, self.participant_id, old)
+        return Applied(_questions_and_ratings(services, meeting_id), undo, changed=new != old)
+
+
+@dataclass(frozen=True)
+class SetComment(Operation):
+    """Why (or what would make it one higher): kept with the number given, if any; a
+    comment without a number is an answer of its own, "not answered"."""
+
+    question_id: str
+    participant_id: str
+    comment: str
+
+    def apply(self, services: Services) -> Applied:
+        stored = services.get_rating(self.question_id, self.participant_id)
+        value = None if stored is None else stored.value
+        return SetAnswer(self.question_id, self.participant_id, (value, self.comment)).apply(
+            services
+        )
+
+
+def _question_meeting(services: Services, question_id: str) -> str:
+    with services.db.session() as s:
+        return fetch(s, Question, question_id).meeting_id
+
+
+@dataclass(frozen=True)
+class AddQuestion(Operation):
+    meeting_id: str
+    text: str
+    low_anchor: str = ""
+    high_anchor: str = ""
+    for_children: bool = False
+
+    def apply(self, services: Services) -> Applied:
+        question = services.add_question(
+            self.meeting_id,
+            self.text,
+            low_anchor=self.low_anchor,
+            high_anchor=self.high_anchor,
+            for_children=self.for_children,
+        )
+        return Applied(
+            _questions_and_ratings(services, self.meeting_id), DeleteQuestion(question.id)
+        )
+
+
+@dataclass(frozen=True)
+class DeleteQuestion(Operation):
+    question_id: str
+
+    def apply(self, services: Services) -> Applied:
+        snapshot = services.delete_question(self.question_id)
+        meeting_id = snapshot.question.meeting_id
+        return Applied(_questions_and_ratings(services, meeting_id), RestoreQuestion(snapshot))
+
+
+@dataclass(frozen=True)
+class RestoreQuestion(Operation):
+    snapshot: QuestionSnapshot
+
+    def apply(self, services: Services) -> Applied:
+        question = services.restore_question(self.snapshot)
+        return Applied(
+            _questions_and_ratings(services, question.meeting_id), DeleteQuestion(question.id)
+        )
+
+
+QUESTION_FIELDS = ("text", "low_anchor", "high_anchor", "for_children")
+
+
+@dataclass(frozen=True)
+class EditQuestion(Operation):
+    question_id: str
+    values: Mapping[str, Any]
+    expect: Mapping[str, Any] | None = None
+
+    def apply(self, services: Services) -> Applied:
+        unknown = set(self.values) - set(QUESTION_FIELDS)
+        if unknown:
+            raise ValueError(sorted(unknown))
+        meeting_id = _question_meeting(services, self.question_id)
+        before = next(q for q in services.list_questions(meeting_id) if q.id == self.question_id)
+        old = {k: getattr(before, k) for k in self.values}
+        if self.expect is not None:
+            _refuse_if_changed(old, dict(self.expect))
+        after = services.update_question(self.question_id, **dict(self.values))
+        new = {k: getattr(after, k) for k in self.values}
+        undo = EditQuestion(self.question_id, old, new)
+        return Applied(_questions_and_ratings(services, meeting_id), undo, changed=new != old)
+
+
+# ---------------------------------------------------------------------- the plan
+@dataclass(frozen=True)
+class AddAction(Operation):
+    """A line of the plan: what, who (a participant or words), by when, done."""
+
+    meeting_id: str
+    what: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def apply(self, services: Services) -> Applied:
+        action = services.add_action(self.meeting_id, self.what, **dict(self.fields))
+        return Applied(Changes(actions=_plan(services, self.meeting_id)), DeleteAction(action.id))
+
+
+@dataclass(frozen=True)
+class DeleteAction(Operation):
+    action_id: str
+
+    def apply(self, services: Services) -> Applied:
+        snapshot = services.delete_action(self.action_id)
+        return Applied(
+            Changes(actions=_plan(services, snapshot.meeting_id)), RestoreAction(snapshot)
+        )
+
+
+@dataclass(frozen=True)
+class RestoreAction(Operation):
+    snapshot: ActionRecord
+
+    def apply(self, services: Services) -> Applied:
+        action = services.restore_action(self.snapshot)
+        return Applied(Changes(actions=_plan(services, action.meeting_id)), DeleteAction(action.id))
+
+
+ACTION_FIELDS = ("what", "who_participant_id", "who_text", "due_date", "due_text", "done")
+
+
+@dataclass(frozen=True)
+class EditAction(Operation):
+    action_id: str
+    values: Mapping[str, Any]
+    expect: Mapping[str, Any] | None = None
+
+    def apply(self, services: Services) -> Applied:
+        unknown = set(self.values) - set(ACTION_FIELDS)
+        if unknown:
+            raise ValueError(sorted(unknown))
+        with services.db.session() as s:
+            before = ActionRecord.from_row(fetch(s, Action, self.action_id))
+        old = {k: getattr(before, k) for k in self.values}
+        if self.expect is not None:
+            _refuse_if_changed(old, dict(self.expect))
+        after = services.update_action(self.action_id, **dict(self.values))
+        new = {k: getattr(after, k) for k in self.values}
+        undo = EditAction(self.action_id, old, new)
+        return Applied(Changes(actions=_plan(services, after.meeting_id)), undo, changed=new != old)
+
+
+@dataclass(frozen=True)
+class MoveAction(Operation):
+    action_id: str
+    index: int
+
+    def apply(self, services: Services) -> Applied:
+        with services.db.session() as s:
+            action = fetch(s, Action, self.action_id)
+            meeting_id = action.meeting_id
+            ids = list(
+                s.exec(
+                    select(Action.id)
+                    .where(Action.meeting_id == meeting_id)
+                    .order_by(col(Action.position), col(Action.id))
+                ).all()
+            )
+        old = ids.index(self.action_id)
+        target = max(0, min(self.index, len(ids) - 1))
+        services.move_action(self.action_id, target)
+        return Applied(
+            Changes(actions=_plan(services, meeting_id)),
+            MoveAction(self.action_id, old),
+            changed=target != old,
+        )
+
+
+@dataclass(frozen=True)
+class MoveActionBy(Operation):
+    """Up (-1) or down (+1) in the plan."""
+
+    action_id: str
+    step: int
+
+    def apply(self, services: Services) -> Applied:
+        with services.db.session() as s:
+            action = fetch(s, Action, self.action_id)
+            ids = list(
+                s.exec(
+                    select(Action.id)
+                    .where(Action.meeting_id == action.meeting_id)
+                    .order_by(col(Action.position), col(Action.id))
+                ).all()
+            )
+        return MoveAction(self.action_id, ids.index(self.action_id) + self.step).apply(services)
+
+
+@dataclass(frozen=True)
+class ActionFromCard(Operation):
+    """One tap: a card in "what needs to happen" becomes a line of the plan.
+
+    Who does it is agreed in the meeting; whose words the card was is not the same.
+    """
+
+    card_id: str
+
+    def apply(self, services: Services) -> Applied:
+        card = services.get_card(self.card_id)
+        return AddAction(card.meeting_id, card.text).apply(services)
+
+
+# --------------------------------------------------- outside a meeting: no undo
+@dataclass(frozen=True)
+class ParticipantEdit:
+    """One row of the family dialog: a new person (``participant_id`` None) or a change.
+
+    ``birth_year`` UNSET leaves it as it was (a grown-up's is not shown, so not edited).
+    """
+
+    participant_id: str | None
+    name: str
+    role: str
+    birth_year: int | object | None = UNSET
+
+
+@dataclass(frozen=True)
+class SaveFamily(Operation):
+    """A family and its participants as the family dialog has them, all or nothing.
+
+    A refused participant raises the ``UserError`` with ``row`` set to its index in
+    ``participants``, so the dialog can point at it.
+    """
+
+    family_id: str | None
+    display_name: str
+    notes: str = ""
+    caseworker_name: str = ""
+    caseworker_phone: str = ""
+    language: str = "da"
+    archived: bool | None = None
+    removed: tuple[str, ...] = ()
+    participants: tuple[ParticipantEdit, ...] = ()
+
+    def apply(self, services: Services) -> Applied:
+        common = {
+            "notes": self.notes,
+            "caseworker_name": self.caseworker_name,
+            "caseworker_phone": self.caseworker_phone,
+            "language": self.language,
+        }
+        if self.family_id is None:
+            family = services.create_family(self.display_name, **common)
+        else:
+            family = services.update_family(
+                self.family_id, display_name=self.display_name, archived=self.archived, **common
+            )
+        for participant_id in self.removed:
+            services.delete_participant(participant_id)
+        for row, edit in enumerate(self.participants):
+            try:
+                if edit.participant_id is None:
+                    year = None if edit.birth_year is UNSET else edit.birth_year
+                    services.add_participant(
+                        family.id,
+                        edit.name,
+                        edit.role,
+                        birth_year=year,  # type: ignore[arg-type]
+                    )
+                else:
+                    services.update_participant(
+                        edit.participant_id,
+                        name=edit.name,
+                        role=edit.role,
+                        birth_year=edit.birth_year,  # type: ignore[arg-type]
+                    )
+            except UserError as exc:
+                exc.row = row  # type: ignore[attr-defined]
+                raise
+        return Applied(Changes(family=family), None)
+
+
+@dataclass(frozen=True)
+class CreateMeeting(Operation):
+    """A new meeting, or a follow-up (``follows_id``) that carries the board forward;
+    who takes part as chosen (a follow-up starts from last time's)."""
+
+    family_id: str
+    starts_at: datetime
+    place: str = ""
+    kind: str = "first"
+    attendee_ids: tuple[str, ...] = ()
+    follows_id: str | None = None
+
+    def apply(self, services: Services) -> Applied:
+        if self.follows_id is None:
+            meeting = services.create_meeting(
+                self.family_id,
+                self.starts_at,
+                place=self.place,
+                kind=self.kind,
+                attendee_ids=self.attendee_ids,
+            )
+        else:
+            meeting = services.start_follow_up(
+                self.follows_id, self.starts_at, place=self.place, kind=self.kind
+            )
+            chosen = set(self.attendee_ids)
+            for participant in services.list_participants(meeting.family_id):
+                services.set_attendance(meeting.id, participant.id, participant.id in chosen)
+        changes = Changes(meeting=meeting, attendees=tuple(services.list_attendee_ids(meeting.id)))
+        return Applied(changes, None)
+
+
+__all__ = [
+    "ActionFromCard",
+    "AddAction",
+    "AddCard",
+    "AddQuestion",
+    "Applied",
+    "Changes",
+    "CreateMeeting",
+    "DeleteAction",
+    "DeleteCard",
+    "DeleteQuestion",
+    "EditAction",
+    "EditQuestion",
+    "MoveAction",
+    "MoveActionBy",
+    "MoveCard",
+    "MoveCardBy",
+    "Operation",
+    "ParticipantEdit",
+    "RestoreAction",
+    "RestoreCard",
+    "RestoreQuestion",
+    "SaveFamily",
+    "SetAnswer",
+    "SetAttendance",
+    "SetCardField",
+    "SetComment",
+    "SetFamilyField",
+    "SetMeetingField",
+    "SetStance",
+]

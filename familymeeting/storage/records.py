@@ -1,0 +1,186 @@
+"""Plain data handed up from storage: frozen dataclasses, never ORM rows.
+
+The services and the operations return these; the window, the command line and the
+exports read them. Field names are the tables' (``storage/models.py``), so a record
+reads like the row it came from, but it is a value: it cannot be changed, lazily
+loaded or written back behind the services' backs, and it carries no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, fields
+from datetime import date, datetime
+from typing import Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Record")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Base: ``from_row`` copies a table row's columns into the record."""
+
+    table: ClassVar[str] = ""
+
+    @classmethod
+    def from_row(cls: type[R], row: Any, **extra: Any) -> R:
+        values = {
+            f.name: getattr(row, f.name)
+            for f in fields(cls)
+            if f.name not in extra and (f.default is MISSING or hasattr(row, f.name))
+        }
+        return cls(**values, **extra)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRecord(Record):
+    table: ClassVar[str] = "family"
+
+    id: str
+    display_name: str
+    notes: str
+    caseworker_name: str
+    caseworker_phone: str
+    language: str
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRecord(Record):
+    table: ClassVar[str] = "participant"
+
+    id: str
+    family_id: str
+    name: str
+    role: str
+    birth_year: int | None
+    position: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord(Record):
+    table: ClassVar[str] = "meeting"
+
+    id: str
+    family_id: str
+    starts_at: datetime
+    place: str
+    kind: str
+    status: str
+    next_meeting_at: datetime | None
+    next_meeting_place: str
+    follows_id: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardRecord(Record):
+    """A card, with who agrees and who disagrees with it (participant ids)."""
+
+    table: ClassVar[str] = "card"
+
+    id: str
+    meeting_id: str
+    column: str
+    kind: str
+    text: str
+    whose_words_id: str | None
+    position: int
+    created_at: datetime
+    updated_at: datetime
+    agree: frozenset[str] = frozenset()
+    disagree: frozenset[str] = frozenset()
+
+    @property
+    def stances(self) -> dict[str, bool]:
+        """participant id -> agrees, for those who said either."""
+        return {**dict.fromkeys(self.agree, True), **dict.fromkeys(self.disagree, False)}
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord(Record):
+    table: ClassVar[str] = "question"
+
+    id: str
+    meeting_id: str
+    series_id: str
+    text: str
+    low_anchor: str
+    high_anchor: str
+    for_children: bool
+    position: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRecord(Record):
+    """One answer; ``value`` None is an explicit "not answered"."""
+
+    table: ClassVar[str] = "rating"
+
+    id: str
+    question_id: str
+    participant_id: str
+    value: int | None
+    comment: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRecord(Record):
+    table: ClassVar[str] = "action"
+
+    id: str
+    meeting_id: str
+    what: str
+    who_participant_id: str | None
+    who_text: str
+    due_date: date | None
+    due_text: str
+    done: bool
+    position: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AccessLogRecord(Record):
+    table: ClassVar[str] = "access_log"
+
+    id: str
+    at: datetime
+    event: str
+    family_id: str | None
+    meeting_id: str | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRow:
+    """What a list of families shows of one family: a plain row, not an ORM object."""
+
+    id: str
+    display_name: str
+    archived: bool
+    folded_name: str  # display_name.casefold(), what a search is matched against
+
+
+@dataclass(frozen=True)
+class CardSnapshot:
+    """Everything needed to bring a deleted card back exactly as it was (undo)."""
+
+    card: CardRecord
+
+
+@dataclass(frozen=True)
+class QuestionSnapshot:
+    """A deleted question with its answers, to bring back exactly (undo)."""
+
+    question: QuestionRecord
+    ratings: tuple[RatingRecord, ...] = ()
