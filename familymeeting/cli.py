@@ -642,41 +642,28 @@ def _data_key(data_dir: Path, tr: Catalogue) -> bytes | None:
 
 
 def _check(data_dir: Path, tr: Catalogue) -> int:
-    from familymeeting.storage.backup import list_backups
-    from familymeeting.storage.database import check_file
-    from familymeeting.storage.paths import DB_FILENAME
+    from familymeeting.storage.backup import check_data
 
-    key = _data_key(data_dir, tr)
-    path = data_dir / DB_FILENAME
-    damaged = False
-    if not path.exists():
+    result = check_data(data_dir, _data_key(data_dir, tr))
+    damaged = result.database_damaged
+    if result.problems is None:
         print(tr.gettext("There is no database in {path}.", path=data_dir))
+    elif damaged:
+        for line in result.problems[:10]:
+            print(f"  {line}")
+    elif result.encrypted:
+        print(tr.gettext("The database is sound (full check of every page and its encryption)."))
     else:
-        problems = check_file(path, key, full=True)
-        if problems:
-            damaged = True
-            for line in problems[:10]:
-                print(f"  {line}")
-        else:
-            if key:
-                print(
-                    tr.gettext(
-                        "The database is sound (full check of every page and its encryption)."
-                    )
-                )
-            else:
-                print(tr.gettext("The database is sound (full check of every page)."))
-    backups = list_backups(data_dir)
-    if backups:
-        bad = [b for b in backups if check_file(b.path, key, full=True)]
+        print(tr.gettext("The database is sound (full check of every page)."))
+    if result.backups:
         print(
             tr.gettext(
                 "Backups: {good} sound, {bad} damaged.",
-                good=len(backups) - len(bad),
-                bad=len(bad),
+                good=len(result.backups) - len(result.damaged),
+                bad=len(result.damaged),
             )
         )
-        for b in bad:
+        for b in result.damaged:
             print(f"  {b.path.name}")
     if damaged:
         damaged_text = tr.gettext(

@@ -66,3 +66,20 @@ def cli_exe() -> Path:
     if not exe.exists():
         pytest.fail(f"the familymeeting command is not installed next to {sys.executable}")
     return exe
+
+
+@pytest.fixture
+def danish(qapp: object) -> Iterator[None]:
+    """The window in Danish (Qt's translators and the message catalogue), as it starts."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from familymeeting.messages import set_language
+    from familymeeting.ui.language import install_translators
+
+    assert isinstance(qapp, QApplication)
+    translators = install_translators(qapp, "da")
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    set_language(None)

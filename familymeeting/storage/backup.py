@@ -164,6 +164,38 @@ def rotate(data_dir: Path, now: datetime | None = None) -> list[Path]:
 
 
 # ------------------------------------------------------------------ checking
+@dataclass(frozen=True)
+class DataCheck:
+    """A full check of the data dir: the database and every backup.
+
+    ``problems``: SQLite's words about the database's pages (never row contents); empty
+    when it is sound, None when there is no database file. ``damaged``: the backups that
+    fail their own full check (they are never offered to bring back). ``encrypted``:
+    the check proved each page's encryption too.
+    """
+
+    problems: tuple[str, ...] | None
+    backups: tuple[BackupInfo, ...]
+    damaged: tuple[BackupInfo, ...]
+    encrypted: bool
+
+    @property
+    def database_damaged(self) -> bool:
+        return bool(self.problems)
+
+
+def check_data(data_dir: Path, key: bytes | None) -> DataCheck:
+    """Check every page of the database in ``data_dir`` and of each backup (read-only).
+
+    The window (Settings and backups: Check) and ``familymeeting check`` both run this.
+    """
+    path = data_dir / DB_FILENAME
+    problems = tuple(check_file(path, key, full=True)) if path.exists() else None
+    backups = tuple(list_backups(data_dir))
+    damaged = tuple(b for b in backups if check_file(b.path, key, full=True))
+    return DataCheck(problems, backups, damaged, encrypted=key is not None)
+
+
 def newest_good_backup(data_dir: Path, key: bytes | None) -> BackupInfo | None:
     """The newest backup that passes its own full check, or None."""
     for b in list_backups(data_dir):

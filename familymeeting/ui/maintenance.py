@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting import settings
-from familymeeting.storage.backup import BackupInfo
+from familymeeting.storage.backup import BackupInfo, DataCheck
 from familymeeting.ui import language, theme, words
 from familymeeting.ui.background import run_in_background
 from familymeeting.ui.controls import make_error_label, standard_button
@@ -327,23 +327,18 @@ class MaintenancePage(QWidget):
             return
         self._set_busy(True)
         self._say(self.tr("Checking every page of the data…"))
-        key = self.services.db.key
+        services = self.services
 
         def check() -> object:
-            from familymeeting.storage.backup import list_backups
-            from familymeeting.storage.database import check_file
-
-            problems = check_file(self.services.db.path, key, full=True)
-            bad = [b for b in list_backups(self.data_dir) if check_file(b.path, key, full=True)]
-            return problems, len(bad)
+            return services.check_data()
 
         run_in_background(check, self._checked, self._failed)
 
     def _checked(self, result: object) -> None:
         self._set_busy(False)
-        assert isinstance(result, tuple)
-        problems, bad = result
-        if problems:
+        assert isinstance(result, DataCheck)
+        bad = len(result.damaged)
+        if result.database_damaged:
             self._say(
                 self.tr(
                     "The database is damaged. Bring back the newest backup, and keep working "

@@ -5,6 +5,8 @@
   ``domain.passwords.check_new_password``); a refused one changes nothing.
 - The access log's retention: the days chosen in the window's settings are the days
   ``familymeeting log`` keeps (the data dir's settings.ini, ``familymeeting.settings``).
+- The data check: "Check" in the window and ``familymeeting check`` find the same damage
+  (one check, ``storage.backup.check_data``; the window never holds the key itself).
 
 Real parts: an encrypted data dir made by the installed command, real widgets offscreen,
 and the installed command as a subprocess.
@@ -20,11 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import file_digest
+from helpers import file_digest, flip_bytes
 from passwords import TEST_PASSWORD, open_database, recovery_notice
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from familymeeting.settings import Settings
+from familymeeting.storage.backup import list_backups
 from familymeeting.storage.keys import KEYS_FILENAME, KeyStore, WrongPasswordError
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
@@ -185,3 +189,40 @@ def test_log_keeps_what_the_window_setting_keeps(
     assert bool(old_lines) is kept, out.stdout
     again = run("--data-dir", data, "log")  # the first run pruned, if anything
     assert bool([x for x in again.stdout.splitlines() if x.startswith(aged)]) is kept
+
+
+# ------------------------------------------------------------------ the check
+@pytest.mark.parametrize("damage", ["a-backup", "the-database"])
+def test_the_window_and_check_find_the_same_damage(
+    qtbot: QtBot, run: Run, data: Path, danish: None, damage: str
+) -> None:
+    for _ in range(2):
+        made = run("--data-dir", data, "backup")
+        assert made.returncode == 0, made.stderr
+    backups = [b.path for b in list_backups(data)]
+    assert len(backups) >= 2
+    flip_bytes(backups[0] if damage == "a-backup" else data / DB_FILENAME)
+    before = {p: file_digest(p) for p in data.rglob("*") if p.is_file()}
+
+    out = run("--data-dir", data, "check")
+    db_damaged = damage == "the-database"
+    assert out.returncode == (2 if db_damaged else 0), out.stderr
+    good = len(backups) - (0 if db_damaged else 1)
+    assert f"{good} i orden, {len(backups) - good} beskadiget" in out.stdout, out.stdout
+
+    if db_damaged:
+        return  # the window cannot open a damaged database; the start offers a backup
+    db = open_database(data)
+    try:
+        page = MaintenancePage(Services(db), Settings(data), None)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
+        assert page.status_label.text() == (
+            "Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt."
+        )
+    finally:
+        db.close()
+    after = {p: file_digest(p) for p in before}
+    assert {p for p in before if before[p] != after[p]} <= {data / DB_FILENAME}

@@ -7,12 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from familymeeting.messages import set_language
 from familymeeting.storage.services import Services
-from familymeeting.ui.language import install_translators
 from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.theme import stylesheet
 
@@ -28,15 +26,6 @@ def _qt_user_settings_in_profile() -> None:
     config = os.environ["XDG_CONFIG_HOME"]
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, config)
-
-
-@pytest.fixture
-def danish(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "da")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    set_language(None)
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import ast
 import shutil
 import subprocess
 import sys
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,72 +106,6 @@ def test_the_password_screen_needs_no_database_layer() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def package_imports() -> dict[str, set[str]]:
-    """Each module of the package -> the package's modules it imports, anywhere in it
-    (inside functions too: an import hidden in a function still ties the two)."""
-    modules: dict[str, Path] = {}
-    for path in PACKAGE.rglob("*.py"):
-        parts = path.relative_to(REPO).with_suffix("").parts
-        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
-
-    def known(name: str) -> str | None:
-        while name and name not in modules:
-            name = name.rpartition(".")[0]
-        return name if name and name != PACKAGE.name else None
-
-    graph: dict[str, set[str]] = {}
-    for module, path in modules.items():
-        edges = set()
-        for name in imported_names(path):
-            target = known(name) if name.startswith(PACKAGE.name + ".") else None
-            if target and target != module:
-                edges.add(target)
-        graph[module] = edges
-    return graph
-
-
-def import_cycles(graph: dict[str, set[str]]) -> list[set[str]]:
-    """The strongly connected groups of more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    cycles: list[set[str]] = []
-
-    def visit(module: str) -> None:
-        index[module] = low[module] = len(index)
-        stack.append(module)
-        for other in graph[module]:
-            if other not in index:
-                visit(other)
-                low[module] = min(low[module], low[other])
-            elif other in stack:
-                low[module] = min(low[module], index[other])
-        if low[module] == index[module]:
-            group = set()
-            while True:
-                member = stack.pop()
-                group.add(member)
-                if member == module:
-                    break
-            if len(group) > 1:
-                cycles.append(group)
-
-    for module in sorted(graph):
-        if module not in index:
-            visit(module)
-    return cycles
-
-
-KNOWN_CYCLES: list[set[str]] = []
-
-
-def test_no_import_circles() -> None:
-    """Modules depend one way: a circle (lock <-> maintenance <-> recovery, messages <->
-    domain/errors) is undone by where things live, not by hiding an import in a function."""
-    new = [c for c in import_cycles(package_imports()) if c not in KNOWN_CYCLES]
-    assert new == []
-
-
 def test_no_module_imports_another_modules_private_names() -> None:
     """A helper two modules use has a public home (ui/controls.py, ui/crash.error_text)."""
     offenders = sorted(
@@ -241,3 +177,54 @@ def test_mypy_is_clean_on_the_qt_free_layers() -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_are_kept() -> None:
+    """pyproject's [tool.importlinter] contracts: the layers, no Qt below the window, ui/
+    gets plain records (no ORM rows, SQL or PDF drawing), and no import circles (lock <->
+    maintenance <-> recovery, commands <-> controller, messages <-> domain/errors were
+    undone by where things live, not by hiding an import in a function)."""
+    result = subprocess.run(
+        [_tool("lint-imports"), "--no-cache"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    count = len(declared["tool"]["importlinter"]["contracts"])
+    assert count >= 4 and f"Contracts: {count} kept, 0 broken." in result.stdout, result.stdout
+
+
+def _calls_and_attributes(path: Path) -> Iterator[tuple[int, str]]:
+    """Each ``x.name`` in a module, as (line, dotted text of it)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute):
+            yield node.lineno, ast.unparse(node)
+
+
+def test_only_storage_writes_the_access_log() -> None:
+    """An entry in the access log is written by the operation or service that did the
+    thing (opened, exported, printed, restored), never by a call site in the window or the
+    command line, where one could be forgotten or written twice."""
+    offenders = sorted(
+        f"{path.relative_to(REPO)}:{line}: {text}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] != "storage"
+        for line, text in _calls_and_attributes(path)
+        if text.endswith(".log_event") or text.endswith(".log_in")
+    )
+    assert offenders == []
+
+
+def test_the_window_never_holds_the_data_key() -> None:
+    """The key that opens the data stays in storage/ (the vault, the database, the check):
+    the window asks the services to check or back up, it does not read ``db.key``."""
+    offenders = sorted(
+        f"{path.relative_to(REPO)}:{line}: {text}"
+        for path in (PACKAGE / "ui").rglob("*.py")
+        for line, text in _calls_and_attributes(path)
+        if text.endswith("db.key") or text.endswith(".key_bytes")
+    )
+    assert offenders == []

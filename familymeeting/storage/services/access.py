@@ -18,7 +18,7 @@ from familymeeting.storage.records import AccessLogRecord, FamilyRecord, Meeting
 from familymeeting.storage.services.base import ServiceBase, choice, fetch
 
 if TYPE_CHECKING:
-    from familymeeting.storage.backup import BackupInfo
+    from familymeeting.storage.backup import BackupInfo, DataCheck
 
 
 def log_in(
@@ -94,6 +94,13 @@ class AccessServices(ServiceBase):
         info = export_backup(self.db, dest)
         self.log_event("export_backup", detail=via)
         return info
+
+    def check_data(self) -> DataCheck:
+        """A full check of this database and the backups beside it (read-only; slow: it
+        reads every page, so the window runs it off the GUI thread)."""
+        from familymeeting.storage.backup import check_data
+
+        return check_data(self.db.path.parent, self.db.key)
 
     def note_restored(self, *, via: str = "") -> None:
         """A backup was brought back into this database (logged in the restored data)."""
