@@ -189,13 +189,15 @@ class FamilyDialog(FittedDialog):
         add_row.addStretch()
         rows_box.addLayout(add_row)
         rows_box.addStretch()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.rows_widget)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        right.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.rows_widget)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        right.addWidget(self.scroll_area, 1)
         self.removed_hint = QLabel(
             self.tr(
                 "Removed participants are deleted when you save, "
@@ -389,7 +391,7 @@ class FamilyDialog(FittedDialog):
         row = self.add_participant_row(role=Role.CHILD if not self.rows else Role.PARENT)
         row.name_edit.setFocus()
         # Scroll once the grid has laid out the new row.
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(row.remove_button))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(row.remove_button))
 
     def _save_clicked(self) -> None:
         if self.save():
