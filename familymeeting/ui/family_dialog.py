@@ -292,10 +292,10 @@ class FamilyDialog(FittedDialog):
         remove_button.clicked.connect(lambda: self.remove_participant_row(row))
         grid_row = self._next_grid_row
         self._next_grid_row += 1
-        for column, widget in enumerate(row.widgets()):
-            self.grid.addWidget(widget, grid_row, column)
+        for column, cell in enumerate(row.widgets()):
+            self.grid.addWidget(cell, grid_row, column)
             # Shown now, not at the layout's next queued pass, so the row is there at once.
-            widget.show()
+            cell.show()
         self.rows.append(row)
         self._update_row(row)
         self._fix_tab_order()
@@ -441,7 +441,10 @@ class FamilyDialog(FittedDialog):
 
     def _arrange_body(self) -> None:
         """Side by side where both fit their width, else the participants below."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        if layout is None:
+            return  # only while FittedDialog moves the content into a scroll area
+        margins = layout.contentsMargins()
         wide = (
             self.family_form.minimumSizeHint().width()
             + self.rows_widget.sizeHint().width()  # every role and age whole

@@ -253,6 +253,7 @@ class MeetingPage(QWidget):
                 return
         if changes.meeting is not None or changes.attendees is not None:
             self._meeting = changes.meeting or self._meeting
+            assert self._meeting is not None  # read by reload() when the meeting opened
             if changes.attendees is not None:
                 self._attendees = changes.attendees
             self.header.set_meeting(self._meeting, self.people, list(self._attendees))
