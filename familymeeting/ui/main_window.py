@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_pages(services)
         self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # widgets exist only in a QApplication
+        app.focusChanged.connect(self._focus_changed)
 
         self.idle: IdleWatcher | None = None
         if vault is not None:
@@ -955,6 +957,6 @@ class MainWindow(QMainWindow):
             self.idle.dispose()
             self.idle = None
         app = QApplication.instance()
-        if app is not None:
-            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)

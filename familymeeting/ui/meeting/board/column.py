@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.domain.enums import Column
 from familymeeting.ui import theme, words
 from familymeeting.ui.meeting.board.card import CARD_MIME, CardData, CardEditor, CardWidget
 
@@ -105,7 +106,7 @@ class ColumnWidget(QFrame):
         self.drop_marker = QFrame(self.container)
         self.drop_marker.setFixedHeight(4)
         self.drop_marker.setStyleSheet(
-            f"background: {theme.COLUMNS[column].accent}; border-radius: 2px;"  # type: ignore[index]
+            f"background: {theme.COLUMNS[Column(column)].accent}; border-radius: 2px;"
         )
         self.drop_marker.hide()
 

@@ -441,9 +441,11 @@ class RatingsView(QWidget):
         if question is None:
             return None
         dialog = QuestionDialog(question, parent=self)
-        dialog.accepted.connect(
-            lambda: self.controller.edit_question(question_id, **dialog.fields())  # type: ignore[union-attr]
-        )
+        dialog.accepted.connect(lambda: self._edited(question_id, dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _edited(self, question_id: str, dialog: QuestionDialog) -> None:
+        if self.controller is not None:
+            self.controller.edit_question(question_id, **dialog.fields())
