@@ -9,6 +9,7 @@ as the callbacks: Qt drops the connection if that object is gone before the answ
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -76,9 +77,12 @@ class BackgroundJob:
         return self._relay.cancelled
 
 
+T = TypeVar("T")
+
+
 def run_in_background(
-    call: Callable[[], object],
-    on_done: Callable[[object], None],
+    call: Callable[[], T],
+    on_done: Callable[[T], None],
     on_failed: Callable[[object], None],
 ) -> BackgroundJob:
     """Start ``call`` on the thread pool; ``on_done(result)`` or ``on_failed(exception)``

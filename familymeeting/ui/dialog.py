@@ -61,8 +61,7 @@ class FittedDialog(QDialog):
             layout.activate()
             room = self.available().size() - FRAME_GUESS
             if not self._scrolls and self._needs(layout, room.width()) > room.height():
-                self._scroll_content()
-                layout = self.layout()
+                layout = self._scroll_content()
                 layout.activate()
             width = max(
                 self.width() if self.isVisible() else 0,
@@ -96,11 +95,12 @@ class FittedDialog(QDialog):
             needs = max(needs, layout.totalHeightForWidth(width))
         return needs
 
-    def _scroll_content(self) -> None:
+    def _scroll_content(self) -> QLayout:
         """More than the screen holds: the content scrolls, its buttons stay in view.
 
         The dialog's layout moves into a scroll area; its QDialogButtonBox (if any)
-        stays below it, outside, so OK and Cancel are always one tap away.
+        stays below it, outside, so OK and Cancel are always one tap away. Returns the
+        dialog's new layout (the scroll area and the buttons).
         """
         old = self.layout()
         assert old is not None
@@ -137,6 +137,7 @@ class FittedDialog(QDialog):
             holder.addWidget(box)
             outer.addLayout(holder)
         self._scrolls = True
+        return outer
 
     def setVisible(self, visible: bool) -> None:
         if visible and not self.isVisible():

@@ -67,7 +67,9 @@ class TwoLineDelegate(QStyledItemDelegate):
         title.setPointSizeF(theme.pt(1) * option.font.pointSizeF() / theme.pt(0))
         return title, QFont(option.font)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         title, detail = self._fonts(opt)

@@ -189,13 +189,15 @@ class FamilyDialog(FittedDialog):
         add_row.addStretch()
         rows_box.addLayout(add_row)
         rows_box.addStretch()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.rows_widget)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        right.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.rows_widget)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        right.addWidget(self.scroll_area, 1)
         self.removed_hint = QLabel(
             self.tr(
                 "Removed participants are deleted when you save, "
@@ -290,10 +292,10 @@ class FamilyDialog(FittedDialog):
         remove_button.clicked.connect(lambda: self.remove_participant_row(row))
         grid_row = self._next_grid_row
         self._next_grid_row += 1
-        for column, widget in enumerate(row.widgets()):
-            self.grid.addWidget(widget, grid_row, column)
+        for column, cell in enumerate(row.widgets()):
+            self.grid.addWidget(cell, grid_row, column)
             # Shown now, not at the layout's next queued pass, so the row is there at once.
-            widget.show()
+            cell.show()
         self.rows.append(row)
         self._update_row(row)
         self._fix_tab_order()
@@ -389,7 +391,7 @@ class FamilyDialog(FittedDialog):
         row = self.add_participant_row(role=Role.CHILD if not self.rows else Role.PARENT)
         row.name_edit.setFocus()
         # Scroll once the grid has laid out the new row.
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(row.remove_button))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(row.remove_button))
 
     def _save_clicked(self) -> None:
         if self.save():
@@ -439,7 +441,10 @@ class FamilyDialog(FittedDialog):
 
     def _arrange_body(self) -> None:
         """Side by side where both fit their width, else the participants below."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        if layout is None:
+            return  # only while FittedDialog moves the content into a scroll area
+        margins = layout.contentsMargins()
         wide = (
             self.family_form.minimumSizeHint().width()
             + self.rows_widget.sizeHint().width()  # every role and age whole

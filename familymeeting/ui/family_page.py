@@ -56,6 +56,7 @@ class FamilyPage(QWidget):
         self._meetings: list[MeetingRecord] = []
         self.family: FamilyRecord | None = None  # the family shown, as last read
         self._dialog: FamilyDialog | MeetingDialog | None = None
+        self._extra_dialog: AccessLogDialog | DeleteFamilyDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)

@@ -78,14 +78,17 @@ def unwatched() -> Iterator[None]:
     can arrive meanwhile. The filters are back before the block's events are painted.
     """
     app = QCoreApplication.instance()
-    watchers = list(_FILTERING) if app is not None else []
+    if app is None:
+        yield  # no application, no filters on it
+        return
+    watchers = list(_FILTERING)
     for watcher in watchers:
-        app.removeEventFilter(watcher)  # type: ignore[union-attr]
+        app.removeEventFilter(watcher)
     try:
         yield
     finally:
         for watcher in watchers:
-            app.installEventFilter(watcher)  # type: ignore[union-attr]
+            app.installEventFilter(watcher)
 
 
 class IdleWatcher(QObject):
@@ -220,10 +223,12 @@ class WindowsSessionFilter(QAbstractNativeEventFilter):
 
     def register(self, win_id: int) -> None:
         """Ask Windows to send this window session-change messages."""
+        if sys.platform != "win32":
+            return  # ctypes has WinDLL on Windows only
         try:
             import ctypes
 
-            wtsapi32 = ctypes.WinDLL("wtsapi32")  # type: ignore[attr-defined]
+            wtsapi32 = ctypes.WinDLL("wtsapi32")
             wtsapi32.WTSRegisterSessionNotification(
                 ctypes.c_void_p(int(win_id)), NOTIFY_FOR_THIS_SESSION
             )

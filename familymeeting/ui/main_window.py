@@ -20,6 +20,7 @@ from functools import partial
 
 from PySide6.QtCore import (
     QByteArray,
+    QDate,
     QEvent,
     QLocale,
     QPoint,
@@ -166,7 +167,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_pages(services)
         self.apply_text_size(self.settings.get(settings.TEXT_SIZE))
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # widgets exist only in a QApplication
+        app.focusChanged.connect(self._focus_changed)
 
         self.idle: IdleWatcher | None = None
         if vault is not None:
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
         self.meeting.commit_edits()
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
-        self.undo_group.setActiveStack(None)
+        self._no_undo_history()
         self._update_location()
 
     def open_family(self, family_id: str) -> None:
@@ -390,7 +393,7 @@ class MainWindow(QMainWindow):
         self.settings.set(settings.LAST_FAMILY, family_id)
         self.family_page.show_family(family_id)
         self.stack.setCurrentWidget(self.family_page)
-        self.undo_group.setActiveStack(None)
+        self._no_undo_history()
         self._update_location()
         self.family_selected.emit(family_id)
 
@@ -418,7 +421,7 @@ class MainWindow(QMainWindow):
         self.family_id = family_id
         self.progress.show_family(family_id)
         self.stack.setCurrentWidget(self.progress)
-        self.undo_group.setActiveStack(None)
+        self._no_undo_history()
         self._update_location()
 
     def enter_child_mode(self) -> None:
@@ -460,7 +463,7 @@ class MainWindow(QMainWindow):
             return
         self.meeting.commit_edits()
         self.stack.setCurrentWidget(self.preview_page)
-        self.undo_group.setActiveStack(None)
+        self._no_undo_history()
         self.preview_page.show_plan(meeting_id, family_view=self.family_mode)
         self._update_location()
 
@@ -480,6 +483,12 @@ class MainWindow(QMainWindow):
             self.open_meeting(meeting_id)
             self.meeting.show_view("plan")
 
+    def _no_undo_history(self) -> None:
+        """Off a meeting's board: Undo and Redo have no history to act on."""
+        # Qt takes nullptr for "no active stack"; PySide6's stub types the argument as
+        # QUndoStack, without None.
+        self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+
     def show_maintenance(self) -> None:
         """Settings and backups; not in family view."""
         if self.locked or self.family_mode:
@@ -487,7 +496,7 @@ class MainWindow(QMainWindow):
         self.meeting.commit_edits()
         self.maintenance.refresh()
         self.stack.setCurrentWidget(self.maintenance)
-        self.undo_group.setActiveStack(None)
+        self._no_undo_history()
         self._update_location()
 
     def _rebuild_pages(self, services: Services) -> None:
@@ -621,7 +630,10 @@ class MainWindow(QMainWindow):
             parts.append(family.display_name)
         meeting = self.meeting.record
         if current in (self.meeting, self.preview_page) and meeting is not None:
-            when = QLocale().toString(meeting.starts_at.date(), QLocale.FormatType.LongFormat)
+            day = meeting.starts_at
+            when = QLocale().toString(
+                QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+            )
             parts.append(f"{words.meeting_kind(meeting.kind)}, {when}")
         # The board's own header names the meeting; the toolbar says whose it is.
         self.location.setText(parts[0] if parts else "")
@@ -825,7 +837,7 @@ class MainWindow(QMainWindow):
 
     def _leave_family_mode(self) -> None:
         self.leave_dialog = None
-        if not self.family_mode or self.locked:
+        if not self.family_mode or self.locked or self.vault is None:
             return
         log_unlock(self.services, self.vault.take_failed_attempts(), "family view")
         self.family_mode = False
@@ -945,6 +957,6 @@ class MainWindow(QMainWindow):
             self.idle.dispose()
             self.idle = None
         app = QApplication.instance()
-        if app is not None:
-            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)

@@ -85,8 +85,8 @@ class PasswordField(QWidget):
         self.edit.clear()
         self.show_button.setChecked(False)
 
-    def setFocus(self) -> None:  # type: ignore[override]
-        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
+        self.edit.setFocus(reason)
 
 
 class StrengthMeter(QWidget):

@@ -256,20 +256,22 @@ class ProgressView(QWidget):
         layout.addWidget(self.subtitle_label)
 
         self.stack = QStackedWidget()
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("progressScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("progressScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QWidget()
         self.content.setObjectName("progressContent")
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(0, 12, 4, 28)
         self.content_layout.setSpacing(20)
         self.content_layout.addStretch()
-        self.scroll.setWidget(self.content)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.stack.addWidget(self.scroll)
+        self.scroll_area.setWidget(self.content)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        self.stack.addWidget(self.scroll_area)
 
         self.empty_label = QLabel(
             self.tr(
@@ -316,8 +318,8 @@ class ProgressView(QWidget):
             self.content_layout.insertWidget(self.content_layout.count() - 1, card)
             self._cards.append(card)
         self._show_legends()
-        self.stack.setCurrentWidget(self.scroll if progress else self.empty_label)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.stack.setCurrentWidget(self.scroll_area if progress else self.empty_label)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def refresh(self) -> None:
         if self.family_id is not None:

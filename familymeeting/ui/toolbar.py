@@ -100,6 +100,8 @@ class AppToolBar(QToolBar):
         self.fixed.append(widget)
         self.addWidget(widget)
 
+    # Qt returns nullptr for an action without a widget; PySide6's stub declares the
+    # result as QWidget, without None, so the honest return type reads as an override.
     def widgetForAction(self, action: QAction) -> QWidget | None:  # type: ignore[override]
         """The button of one of our actions (Qt's own looks only at the row's actions)."""
         for entry in self.entries:

@@ -377,7 +377,7 @@ def test_200_cards_and_long_and_foreign_text(
     qtbot.wait(20)
     # Nothing is wider than its column: long words wrap.
     for col in board.columns.values():
-        assert col.container.width() <= col.scroll.viewport().width()
+        assert col.container.width() <= col.scroll_area.viewport().width()
     screenshot(board, "board-200-cards")
 
 

@@ -224,7 +224,7 @@ def test_showing_again_rebuilds_without_duplicates_and_scrolls_by_touch(
     assert len(view.charts) == 3
     assert len(view._cards) == 3
     assert view.content_layout.count() == 4  # three cards and the stretch
-    assert QScroller.hasScroller(view.scroll.viewport())
+    assert QScroller.hasScroller(view.scroll_area.viewport())
     for chart_view in view.findChildren(QWidget):
         if chart_view.metaObject().className() == "QChartView":
             assert chart_view.height() >= 280

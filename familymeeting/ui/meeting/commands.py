@@ -67,4 +67,7 @@ class OperationCommand(QUndoCommand):
         if applied is None:
             self.setObsolete(True)  # cannot be undone any more: leave the history
             return
+        # A meeting edit's inverse is itself undoable: every operation that has an
+        # inverse hands one back (``storage/operations.py``), so redo has work to do.
+        assert applied.undo is not None
         self.operation = applied.undo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from familymeeting.ui.touch import TouchCheckBox
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.date(), QTime(value.hour, value.minute))
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
 
 
 def from_qdatetime(value: QDateTime) -> datetime:
@@ -37,7 +37,8 @@ def from_qdatetime(value: QDateTime) -> datetime:
 class MeetingHeader(QWidget):
     """Signals:
     field_changed(str, object): a meeting field (starts_at, place, status,
-        next_meeting_at) and its new value, after the user finished editing it.
+        next_meeting_at) and its new value (str, datetime or None), after the user
+        finished editing it.
     attendance_changed(str, bool): participant id, present or not.
     """
 
@@ -151,7 +152,7 @@ class MeetingHeader(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _emit(self, field: str, value: object) -> None:
+    def _emit(self, field: str, value: str | datetime | None) -> None:
         if not self._loading:
             self.field_changed.emit(field, value)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -253,6 +254,7 @@ class MeetingPage(QWidget):
                 return
         if changes.meeting is not None or changes.attendees is not None:
             self._meeting = changes.meeting or self._meeting
+            assert self._meeting is not None  # read by reload() when the meeting opened
             if changes.attendees is not None:
                 self._attendees = changes.attendees
             self.header.set_meeting(self._meeting, self.people, list(self._attendees))
@@ -352,9 +354,9 @@ class MeetingPage(QWidget):
                 if card_id in column.cards:
                     column.cards[card_id].setFocus()
 
-    def _header_field(self, field: str, value: object) -> None:
+    def _header_field(self, field: str, value: str | datetime | None) -> None:
         if self.controller is not None:
-            self.controller.update_meeting(field, value)  # type: ignore[arg-type]
+            self.controller.update_meeting(field, value)
 
     def _attendance(self, participant_id: str, present: bool) -> None:
         if self.controller is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.domain.enums import Column
 from familymeeting.ui import theme, words
 from familymeeting.ui.meeting.board.card import CARD_MIME, CardData, CardEditor, CardWidget
 
@@ -80,13 +81,13 @@ class ColumnWidget(QFrame):
         outer.addWidget(self.hint)
         outer.addWidget(self.add_button)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("cards")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("cards")
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         self.container = QWidget()
         self.container.setObjectName("cardsContainer")
         self.container.setAutoFillBackground(False)
@@ -96,14 +97,16 @@ class ColumnWidget(QFrame):
         self.cards_layout.setContentsMargins(0, 0, 4, 0)
         self.cards_layout.setSpacing(10)
         self.cards_layout.addStretch()
-        self.scroll.setWidget(self.container)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.container)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        outer.addWidget(self.scroll_area, 1)
 
         self.drop_marker = QFrame(self.container)
         self.drop_marker.setFixedHeight(4)
         self.drop_marker.setStyleSheet(
-            f"background: {theme.COLUMNS[column].accent}; border-radius: 2px;"  # type: ignore[index]
+            f"background: {theme.COLUMNS[Column(column)].accent}; border-radius: 2px;"
         )
         self.drop_marker.hide()
 
@@ -242,7 +245,7 @@ class ColumnWidget(QFrame):
         self.editor.done.connect(self._new_card_done)
         self.editor.cancelled.connect(self.close_editor)
         self.cards_layout.insertWidget(0, self.editor)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.editor.start()
 
     def open_card_editor(self, card_id: str) -> None:
@@ -259,7 +262,7 @@ class ColumnWidget(QFrame):
         self.cards_layout.insertWidget(self.cards_layout.indexOf(widget), self.editor)
         widget.hide()
         self.editor.start()
-        self.scroll.ensureWidgetVisible(self.editor)
+        self.scroll_area.ensureWidgetVisible(self.editor)
 
     # The board closes the editor (close_editor) once the words are saved; if saving
     # is refused the editor stays open with the words in it.

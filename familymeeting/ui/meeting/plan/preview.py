@@ -10,7 +10,7 @@ page, prints it and saves the bytes atomically.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -196,9 +196,8 @@ class PlanPreviewPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def _show(self, answer: object) -> None:
+    def _show(self, result: PlanResult) -> None:
         self._job = None
-        result = cast("PlanResult", answer)
         self.result = result
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(result.pdf))

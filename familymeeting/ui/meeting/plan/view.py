@@ -57,8 +57,10 @@ class ActionDialog(FittedDialog):
         self.who_combo.addItem("", None)
         for p in people:
             self.who_combo.addItem(p.name, p.id)
-        self.who_combo.lineEdit().setMaxLength(rules.WHO_TEXT_MAX)
-        self.who_combo.lineEdit().setPlaceholderText(self.tr("A name, or e.g. “Mor og far”"))
+        who_line = self.who_combo.lineEdit()
+        assert who_line is not None  # an editable combo box has its line edit
+        who_line.setMaxLength(rules.WHO_TEXT_MAX)
+        who_line.setPlaceholderText(self.tr("A name, or e.g. “Mor og far”"))
         if action is not None:
             index = self.who_combo.findData(action.who_participant_id)
             if action.who_participant_id and index >= 0:
@@ -74,7 +76,8 @@ class ActionDialog(FittedDialog):
         self.when_edit.setPlaceholderText(self.tr("or in words, e.g. “every Friday”"))
         if action is not None and action.due_date is not None:
             self.date_check.setChecked(True)
-            self.date_edit.setDate(QDate(action.due_date))
+            due = action.due_date
+            self.date_edit.setDate(QDate(due.year, due.month, due.day))
         self.date_edit.setEnabled(self.date_check.isChecked())
         self.date_check.toggled.connect(self.date_edit.setEnabled)
         when = QHBoxLayout()
@@ -340,10 +343,10 @@ class PlanView(QWidget):
     def _show_actions(self, actions: Sequence[ActionRecord]) -> None:
         names = {p.id: p.name for p in self._people}
         for gone in set(self.rows) - {a.id for a in actions}:
-            row = self.rows.pop(gone)
-            self.actions_box.removeWidget(row)
-            row.hide()  # gone from the screen now, not at the next turn of the loop
-            row.deleteLater()
+            gone_row = self.rows.pop(gone)
+            self.actions_box.removeWidget(gone_row)
+            gone_row.hide()  # gone from the screen now, not at the next turn of the loop
+            gone_row.deleteLater()
         for index, action in enumerate(actions):
             row = self.rows.get(action.id)
             if row is None:

@@ -260,19 +260,21 @@ class RatingsView(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.child_button)
         layout.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setObjectName("cards")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setObjectName("cards")
         self.container = QWidget()
         self.container.setObjectName("cardsContainer")
         self.list_layout = QVBoxLayout(self.container)
         self.list_layout.setContentsMargins(0, 0, 8, 0)
         self.list_layout.setSpacing(14)
         self.list_layout.addStretch()
-        self.scroll.setWidget(self.container)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.container)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        layout.addWidget(self.scroll_area, 1)
         self.dialog: QuestionDialog | None = None
 
     def set_controller(self, controller: MeetingController) -> None:
@@ -439,9 +441,11 @@ class RatingsView(QWidget):
         if question is None:
             return None
         dialog = QuestionDialog(question, parent=self)
-        dialog.accepted.connect(
-            lambda: self.controller.edit_question(question_id, **dialog.fields())  # type: ignore[union-attr]
-        )
+        dialog.accepted.connect(lambda: self._edited(question_id, dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _edited(self, question_id: str, dialog: QuestionDialog) -> None:
+        if self.controller is not None:
+            self.controller.edit_question(question_id, **dialog.fields())
