@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,9 +77,12 @@ def _preload_storage() -> None:
     def load() -> None:
         import familymeeting.storage.backup
         import familymeeting.storage.services  # noqa: F401
+        from familymeeting.domain.calendar import is_working_day
         from familymeeting.storage.keys import load_crypto
 
         load_crypto()
+        # The holiday tables (~0.15 s to import), for the first date a dialog offers.
+        is_working_day(datetime.now().date())
 
     threading.Thread(target=load, name="preload-storage", daemon=True).start()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, QSize, QTime
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
+from familymeeting.domain.calendar import default_meeting_start, default_next_meeting
 from familymeeting.domain.enums import MeetingKind
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
@@ -39,11 +40,6 @@ from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButto
 FIRST_HOUR = 6
 LAST_HOUR = 22
 STEP_MINUTES = 15
-
-
-def next_full_hour(now: datetime | None = None) -> datetime:
-    now = now or datetime.now()
-    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
 class MeetingDialog(FittedDialog):
@@ -71,12 +67,16 @@ class MeetingDialog(FittedDialog):
         participants = services.list_participants(family_id)
         previous = services.get_meeting(follows_id) if follows_id else None
 
-        # Defaults: a follow-up starts when and where the family agreed last time.
-        when = next_full_hour()
+        # Defaults: the next whole hour in working hours on a working day; a follow-up
+        # starts when and where the family agreed last time, else four weeks after it
+        # (on a working day) if that is still ahead.
+        now = datetime.now()
+        when = default_meeting_start(now)
         place = ""
         attending = {p.id for p in participants}
         if previous is not None:
-            when = previous.next_meeting_at or when
+            agreed = previous.next_meeting_at or default_next_meeting(previous.starts_at)
+            when = agreed if agreed > now else when
             place = previous.next_meeting_place or previous.place
             attending = set(services.list_attendee_ids(previous.id)) or attending
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from familymeeting.domain.calendar import default_meeting_start
 from familymeeting.domain.enums import Column, MeetingKind, MeetingStatus, Role
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
@@ -18,7 +19,7 @@ from familymeeting.ui import theme
 from familymeeting.ui.families_page import DETAIL_ROLE
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.family_page import FamilyPage
-from familymeeting.ui.meeting_dialog import MeetingDialog, next_full_hour
+from familymeeting.ui.meeting_dialog import MeetingDialog
 
 Shot = Callable[[QWidget, str], Path]
 
@@ -152,8 +153,8 @@ def test_new_meeting_is_created_with_chosen_attendees(
     assert dialog.kind_buttons[MeetingKind.FIRST].isChecked()
     assert dialog.kind_buttons[MeetingKind.NETWORK].text() == "Netværksmøde"
     assert all(box.isChecked() for box in dialog.attendee_boxes.values())
-    # Default: the next full hour today.
-    assert dialog.starts_at() in {next_full_hour(before), next_full_hour(after)}
+    # Default: the next whole hour in working hours, on a working day.
+    assert dialog.starts_at() in {default_meeting_start(before), default_meeting_start(after)}
     assert dialog.starts_at().minute == 0
     screenshot(dialog, "meeting-dialog-new")
 
