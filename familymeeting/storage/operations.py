@@ -574,7 +574,11 @@ class ActionFromCard(Operation):
 
     def apply(self, services: Services) -> Applied:
         card = services.get_card(self.card_id)
-        return AddAction(card.meeting_id, card.text).apply(services)
+        plan = _plan(services, card.meeting_id)
+        if any(a.card_id == card.id for a in plan):
+            # Already part of the plan: once is enough (nothing to undo).
+            return Applied(Changes(actions=plan), None, changed=False)
+        return AddAction(card.meeting_id, card.text, {"card_id": card.id}).apply(services)
 
 
 # --------------------------------------------------- outside a meeting: no undo
