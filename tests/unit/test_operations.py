@@ -15,6 +15,7 @@ from sqlalchemy import event
 
 from familymeeting.domain.errors import ConflictError, UserError, ValidationError
 from familymeeting.storage import operations as ops
+from familymeeting.storage.casefile import build_case
 from familymeeting.storage.database import Database
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.plan_data import build_plan
@@ -221,6 +222,10 @@ def test_reads_take_no_write_lock(
         with begins(db) as seen:
             build_plan(services, meeting_id)
         assert seen == ["BEGIN"]  # the whole plan from one snapshot, no write lock
+        family_id = services.get_meeting(meeting_id).family_id
+        with begins(db) as seen:
+            build_case(services, family_id)
+        assert seen == ["BEGIN"]  # the case file too
     finally:
         other.execute("ROLLBACK")
         other.close()
