@@ -327,6 +327,26 @@ QLabel#disagree {{
     color: {WARNING};
     border: 1px dashed {WARNING};
 }}
+/* Who agrees: the chosen state is filled, its border as wide as the others' (a tap
+   must not move the row). Agrees in the colour of what is done, disagrees as on the
+   card; "not said", where everyone starts, stays quiet. */
+QPushButton#stance {{
+    padding: 4px 14px;
+}}
+QPushButton#stance:checked {{
+    background: {SELECTED};
+    border: 1px solid {PRIMARY};
+}}
+QPushButton#stance[stance="agree"]:checked {{
+    background: {SAVED};
+    color: {ON_PRIMARY};
+    border: 1px solid {SAVED};
+}}
+QPushButton#stance[stance="disagree"]:checked {{
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px dashed {WARNING};
+}}
 QPushButton#addCard {{
     font-weight: 700;
     border: 2px dashed {LINE};

@@ -26,6 +26,7 @@ from familymeeting.storage.services import Services
 from familymeeting.ui import words
 from familymeeting.ui.meeting.board.card import CardData, Person
 from familymeeting.ui.meeting.board.column import ColumnWidget
+from familymeeting.ui.meeting.board.stances import StanceSheet
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.header import MeetingHeader
 from familymeeting.ui.meeting.plan.view import PlanView
@@ -65,6 +66,7 @@ class MeetingPage(QWidget):
         self._meeting: MeetingRecord | None = None
         self._attendees: tuple[str, ...] = ()
         self._persons: dict[str, Person] = {}
+        self.stance_sheet: StanceSheet | None = None
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
         self.menu: QMenu | None = None
@@ -153,6 +155,7 @@ class MeetingPage(QWidget):
             widget.edit_finished.connect(self._edit)
             widget.drop_requested.connect(self._drop)
             widget.menu_requested.connect(self.show_card_menu)
+            widget.stances_requested.connect(self.open_stance_sheet)
             widget.delete_requested.connect(self._delete)
             widget.move_requested.connect(self._move_by)
             row.addWidget(widget, 1)
@@ -368,7 +371,6 @@ class MeetingPage(QWidget):
         assert self.controller is not None
         controller = self.controller
         card = self.services.get_card(card_id)
-        stances = self.services.card_stances(controller.meeting_id).get(card_id, {})
         menu = QMenu(self)
         menu.setObjectName("cardMenu")
 
@@ -378,6 +380,12 @@ class MeetingPage(QWidget):
             action.triggered.connect(slot)
             return action
 
+        # First, as it is asked of every card at the table.
+        add(
+            self.tr("Who agrees, and who does not?"),
+            "stances",
+            partial(self.open_stance_sheet, card_id),
+        )
         add(
             self.tr("Edit text"),
             "edit",
@@ -434,28 +442,6 @@ class MeetingPage(QWidget):
             action.setChecked(card.whose_words_id == p.id)
             whose_group.addAction(action)
 
-        agree = menu.addMenu(self.tr("Who agrees?"))
-        agree.setObjectName("agree")
-        disagree = menu.addMenu(self.tr("Who disagrees?"))
-        disagree.setObjectName("disagree")
-        for p in self.people:
-            current = stances.get(p.id)
-            a = add(
-                p.name,
-                f"agree:{p.id}",
-                partial(controller.set_stance, card_id, p.id, None if current is True else True),
-                agree,
-            )
-            a.setCheckable(True)
-            a.setChecked(current is True)
-            d = add(
-                p.name,
-                f"disagree:{p.id}",
-                partial(controller.set_stance, card_id, p.id, None if current is False else False),
-                disagree,
-            )
-            d.setCheckable(True)
-            d.setChecked(current is False)
         menu.addSeparator()
         if card.column == Column.NEEDS_TO_HAPPEN.value:
             add(
@@ -466,6 +452,35 @@ class MeetingPage(QWidget):
         menu.addSeparator()
         add(self.tr("Delete card"), "delete", partial(controller.delete_card, card_id))
         return menu
+
+    def open_stance_sheet(self, card_id: str) -> StanceSheet | None:
+        """Who agrees with a card, one tap per person (each tap one undoable edit)."""
+        controller = self.controller
+        column = next((c for c in self.columns.values() if card_id in c.cards), None)
+        if controller is None or column is None:
+            return None
+        self.commit_edits()
+        data = column.cards[card_id].data
+        stances = {p.id: True for p in data.agree} | {p.id: False for p in data.disagree}
+        sheet = StanceSheet(
+            card_id,
+            data.column,
+            data.text,
+            list(self._persons.values()),
+            self._attendees,
+            stances,
+            self,
+        )
+        sheet.stance_chosen.connect(partial(controller.set_stance, card_id))
+        controller.changed.connect(sheet.show_changes)
+        sheet.finished.connect(partial(self._sheet_closed, sheet))
+        self.stance_sheet = sheet
+        sheet.open()
+        return sheet
+
+    def _sheet_closed(self, sheet: StanceSheet, _result: int = 0) -> None:
+        if self.stance_sheet is sheet:
+            self.stance_sheet = None
 
     def show_card_menu(self, card_id: str, pos: QPoint) -> None:
         if self.menu is not None:

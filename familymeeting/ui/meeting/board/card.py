@@ -228,17 +228,20 @@ class CardWidget(QFrame):
     """One card: kind, text in the family's words, whose words, who agrees or disagrees.
 
     Tap to edit; drag to move (mouse at once, touch after a long press); "⋯",
-    long press or the Menu key opens the card menu.
+    long press or the Menu key opens the card menu; a tap on who agrees or disagrees
+    opens the sheet where that is changed.
 
     Signals:
         edit_requested(str): card id; the user tapped the card or pressed Enter/F2.
         menu_requested(str, QPoint): card id and global position for the card menu.
+        stances_requested(str): card id; the user tapped "Agrees: …" or "Disagrees: …".
         delete_requested(str): Delete key on a focused card.
         move_requested(str, int): Ctrl+Up/Down moves the card by -1/+1.
     """
 
     edit_requested = Signal(str)
     menu_requested = Signal(str, QPoint)
+    stances_requested = Signal(str)
     delete_requested = Signal(str)
     move_requested = Signal(str, int)
 
@@ -450,10 +453,19 @@ class CardWidget(QFrame):
             if self._long_pressed:
                 self._set_lifted(False)
                 self.menu_requested.emit(self.data.id, self.mapToGlobal(pressed_at))
+            elif self._on_stances(pressed_at):
+                self.stances_requested.emit(self.data.id)
             else:
                 self.edit_requested.emit(self.data.id)
             return
         super().mouseReleaseEvent(event)
+
+    def _on_stances(self, pos: QPoint) -> bool:
+        """Whether ``pos`` (card coordinates) is on who agrees or who disagrees."""
+        return any(
+            label is not None and label.isVisible() and label.geometry().contains(pos)
+            for label in (self.agree_label, self.disagree_label)
+        )
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         # Right click, Shift+F10 or the Menu key: the same menu as "⋯".

@@ -36,14 +36,15 @@ class ColumnWidget(QFrame):
         add_requested(str, str): column, text of a new card written in the "+" editor.
         edit_finished(str, str): card id and new text from an in-place edit.
         drop_requested(str, str, int): card id dropped here, column, index.
-        menu_requested(str, QPoint), delete_requested(str), move_requested(str, int):
-            forwarded from the cards.
+        menu_requested(str, QPoint), stances_requested(str), delete_requested(str),
+            move_requested(str, int): forwarded from the cards.
     """
 
     add_requested = Signal(str, str)
     edit_finished = Signal(str, str)
     drop_requested = Signal(str, str, int)
     menu_requested = Signal(str, QPoint)
+    stances_requested = Signal(str)
     delete_requested = Signal(str)
     move_requested = Signal(str, int)
 
@@ -187,6 +188,7 @@ class ColumnWidget(QFrame):
         widget = CardWidget(data, self.container)
         widget.edit_requested.connect(self.open_card_editor)
         widget.menu_requested.connect(self.menu_requested)
+        widget.stances_requested.connect(self.stances_requested)
         widget.delete_requested.connect(self.delete_requested)
         widget.move_requested.connect(self.move_requested)
         return widget

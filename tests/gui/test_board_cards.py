@@ -1,0 +1,221 @@
+"""The board's cards at the table (issue 16).
+
+Who agrees and who does not is one sheet per card with one tap per person.
+Real widgets over a real temporary database; every test checks what is shown and what
+is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from familymeeting.domain.enums import Column, Role
+from familymeeting.storage.services import Services
+from familymeeting.ui.meeting.board.card import CardWidget
+from familymeeting.ui.meeting.board.stances import StanceSheet
+from familymeeting.ui.meeting.page import MeetingPage
+
+W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
+Shot = Callable[[QWidget, str], Path]
+
+
+@pytest.fixture
+def people(services: Services) -> dict[str, str]:
+    family = services.create_family("Familien Test")
+    return {
+        name: services.add_participant(family.id, name, role, birth_year=year).id
+        for name, role, year in (
+            ("Mor", Role.PARENT, None),
+            ("Far", Role.PARENT, None),
+            ("Emma", Role.CHILD, 2017),
+            ("Mormor", Role.NETWORK, None),
+        )
+    }
+
+
+@pytest.fixture
+def meeting(services: Services, people: dict[str, str]) -> str:
+    """Far and Emma are here today; Mor and Mormor are not."""
+    family_id = services.list_families()[0].id
+    return services.create_meeting(
+        family_id,
+        datetime(2026, 12, 3, 10, 0),
+        attendee_ids=[people["Far"], people["Emma"]],
+    ).id
+
+
+@pytest.fixture
+def board(
+    show_board: Callable[..., MeetingPage], services: Services, meeting: str, danish: None
+) -> MeetingPage:
+    return show_board(services, meeting, active=True)
+
+
+def card_widget(board: MeetingPage, card_id: str) -> CardWidget:
+    return next(c.cards[card_id] for c in board.columns.values() if card_id in c.cards)
+
+
+def menu_action(menu: QMenu, name: str) -> Any:
+    return next(a for a in menu.actions() if a.objectName() == name)
+
+
+def open_sheet(board: MeetingPage, card_id: str) -> StanceSheet:
+    """The card menu's first entry opens the sheet."""
+    menu = board.build_card_menu(card_id)
+    first = menu.actions()[0]
+    assert first.objectName() == "stances"
+    assert first.text() == "Hvem er enig, og hvem er ikke?"
+    first.trigger()
+    menu.deleteLater()
+    sheet = board.stance_sheet
+    assert isinstance(sheet, StanceSheet) and sheet.isVisible()
+    return sheet
+
+
+def tap(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def agree_text(board: MeetingPage, card_id: str) -> str:
+    label = card_widget(board, card_id).agree_label
+    return label.text() if label is not None and not label.isHidden() else ""
+
+
+def disagree_text(board: MeetingPage, card_id: str) -> str:
+    label = card_widget(board, card_id).disagree_label
+    return label.text() if label is not None and not label.isHidden() else ""
+
+
+def checked(sheet: StanceSheet) -> dict[str, str]:
+    """Person's name -> the state shown as chosen ("Enig", "Uenig", "Ikke sagt")."""
+    return {
+        row.name_label.text(): next(b.text() for b in row.buttons.values() if b.isChecked())
+        for row in sheet.rows.values()
+    }
+
+
+# ------------------------------------------------------------- who agrees
+def test_the_sheet_lists_everyone_with_those_here_today_first(
+    qtbot: QtBot,
+    board: MeetingPage,
+    services: Services,
+    people: dict[str, str],
+    screenshot: Shot,
+) -> None:
+    card_id = board.controller.add_card(W, "Far råber om aftenen")  # type: ignore[union-attr]
+    assert card_id
+    services.set_stance(card_id, people["Mormor"], False)  # said before the meeting
+    board.reload()
+    sheet = open_sheet(board, card_id)
+    assert "Far råber om aftenen" in sheet.card_label.text()
+    assert [row.name_label.text() for row in sheet.rows.values()] == [
+        "Far",
+        "Emma",
+        "Mor",
+        "Mormor",
+    ]
+    assert sheet.absent_heading.text() == "Ikke med i dag"
+    assert sheet.absent_heading.y() > sheet.rows[people["Emma"]].name_label.y()
+    assert sheet.absent_heading.y() < sheet.rows[people["Mor"]].name_label.y()
+    assert checked(sheet) == {
+        "Far": "Ikke sagt",
+        "Emma": "Ikke sagt",
+        "Mor": "Ikke sagt",
+        "Mormor": "Uenig",
+    }
+    for row in sheet.rows.values():
+        assert [b.text() for b in row.buttons.values()] == ["Enig", "Uenig", "Ikke sagt"]
+        assert all(b.height() >= 48 and b.width() >= 48 for b in row.buttons.values())
+    screenshot(sheet, "board-stance-sheet")
+
+
+def test_one_tap_per_person_is_saved_shown_and_undone_one_tap_at_a_time(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str, people: dict[str, str]
+) -> None:
+    controller = board.controller
+    assert controller is not None
+    card_id = controller.add_card(W, "Far råber om aftenen")
+    assert card_id
+    sheet = open_sheet(board, card_id)
+    steps = controller.stack.count()
+
+    tap(qtbot, sheet.rows[people["Far"]].buttons["agree"])
+    assert services.get_card(card_id).stances == {people["Far"]: True}
+    assert agree_text(board, card_id) == "Enig: Far"
+    assert checked(sheet)["Far"] == "Enig"
+    assert controller.stack.count() == steps + 1
+
+    tap(qtbot, sheet.rows[people["Mor"]].buttons["disagree"])
+    tap(qtbot, sheet.rows[people["Emma"]].buttons["agree"])
+    assert services.get_card(card_id).stances == {
+        people["Far"]: True,
+        people["Mor"]: False,
+        people["Emma"]: True,
+    }
+    assert agree_text(board, card_id) == "Enig: Far, Emma"
+    assert disagree_text(board, card_id) == "Uenig: Mor"
+
+    tap(qtbot, sheet.rows[people["Far"]].buttons["unsaid"])
+    assert services.get_card(card_id).stances == {people["Mor"]: False, people["Emma"]: True}
+    assert agree_text(board, card_id) == "Enig: Emma"
+    assert checked(sheet)["Far"] == "Ikke sagt"
+    assert controller.stack.count() == steps + 4
+
+    # The state already shown: nothing to save, nothing in the history.
+    tap(qtbot, sheet.rows[people["Mor"]].buttons["disagree"])
+    assert controller.stack.count() == steps + 4
+
+    controller.stack.undo()  # takes back one tap: Far agrees again
+    assert services.get_card(card_id).stances == {
+        people["Far"]: True,
+        people["Mor"]: False,
+        people["Emma"]: True,
+    }
+    assert checked(sheet)["Far"] == "Enig"
+    assert agree_text(board, card_id) == "Enig: Far, Emma"
+    controller.stack.undo()  # and the next: Emma has not said
+    assert services.get_card(card_id).stances == {people["Far"]: True, people["Mor"]: False}
+    assert checked(sheet)["Emma"] == "Ikke sagt"
+    assert agree_text(board, card_id) == "Enig: Far"
+
+    qtbot.mouseClick(sheet.done_button, Qt.MouseButton.LeftButton)
+    assert not sheet.isVisible()
+
+
+def test_tapping_who_agrees_on_the_card_opens_the_sheet(
+    qtbot: QtBot, board: MeetingPage, services: Services, people: dict[str, str]
+) -> None:
+    card_id = board.controller.add_card(G, "Mormor henter Emma")  # type: ignore[union-attr]
+    assert card_id
+    board.controller.set_stance(card_id, people["Far"], True)  # type: ignore[union-attr]
+    card = card_widget(board, card_id)
+    label = card.agree_label
+    assert label is not None and label.text() == "Enig: Far"
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=label.geometry().center())
+    assert board.columns[G].editor is None  # not the text editor
+    sheet = board.stance_sheet
+    assert sheet is not None and sheet.isVisible()
+    assert checked(sheet)["Far"] == "Enig"
+
+
+def test_a_refused_tap_says_why_and_shows_what_is_stored(
+    qtbot: QtBot, board: MeetingPage, services: Services, people: dict[str, str]
+) -> None:
+    card_id = board.controller.add_card(W, "kort")  # type: ignore[union-attr]
+    assert card_id
+    sheet = open_sheet(board, card_id)
+    services.delete_participant(people["Mormor"])  # removed from the family meanwhile
+    tap(qtbot, sheet.rows[people["Mormor"]].buttons["agree"])
+    assert board.banner.isVisible() and board.banner_label.text()
+    assert services.get_card(card_id).stances == {}
+    assert checked(sheet)["Mormor"] == "Ikke sagt"
+    assert agree_text(board, card_id) == ""
