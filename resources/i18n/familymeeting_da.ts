@@ -289,12 +289,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="74"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="75"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="79"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -1169,52 +1169,52 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="385"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="384"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="390"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="389"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="394"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="393"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="404"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="403"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="407"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="406"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="411"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="410"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="425"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="424"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="429"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="428"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="448"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="453"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="452"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>

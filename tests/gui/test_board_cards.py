@@ -1,30 +1,54 @@
 """The board's cards at the table (issue 16).
 
-Who agrees and who does not is one sheet per card with one tap per person.
+Who agrees and who does not is one sheet per card with one tap per person; a new card
+lands at the end of its column, in view.
 Real widgets over a real temporary database; every test checks what is shown and what
 is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from familymeeting.domain.enums import Column, Role
+from familymeeting.settings import Settings
+from familymeeting.storage.database import Database
+from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
+from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.board.card import CardWidget
+from familymeeting.ui.meeting.board.column import ColumnWidget
 from familymeeting.ui.meeting.board.stances import StanceSheet
 from familymeeting.ui.meeting.page import MeetingPage
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 Shot = Callable[[QWidget, str], Path]
+
+
+@contextmanager
+def begins(db: Database) -> Iterator[list[str]]:
+    """Every transaction begun meanwhile (BEGIN IMMEDIATE writes, BEGIN reads)."""
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.strip().upper().startswith("BEGIN"):
+            seen.append(statement.strip().upper())
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture
@@ -219,3 +243,108 @@ def test_a_refused_tap_says_why_and_shows_what_is_stored(
     assert services.get_card(card_id).stances == {}
     assert checked(sheet)["Mormor"] == "Ikke sagt"
     assert agree_text(board, card_id) == ""
+
+
+# ------------------------------------------------------- new cards at the end
+def visible_in(column: ColumnWidget, widget: QWidget) -> bool:
+    viewport = column.scroll_area.viewport()
+    shown = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+    return viewport.rect().contains(shown)
+
+
+def test_a_new_card_lands_at_the_end_of_a_long_column_and_in_view(
+    qtbot: QtBot,
+    show_board: Callable[..., MeetingPage],
+    services: Services,
+    danish: None,
+    screenshot: Shot,
+) -> None:
+    demo = create_demo_family(services)
+    meeting_id = services.list_meetings(demo.id)[0].id
+    with services.batch():  # a long conversation: the column scrolls
+        for i in range(8):
+            services.add_card(meeting_id, W, f"Bekymring nummer {i} fra samtalen i dag")
+    board = show_board(services, meeting_id, active=True)
+    column = board.columns[W]
+    bar = column.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+
+    qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
+    editor = column.editor
+    assert editor is not None
+    # The editor opens where the card will be: after the last card, scrolled into view.
+    last = column.cards[column.order[-1]]
+    assert column.cards_layout.indexOf(editor) == column.cards_layout.indexOf(last) + 1
+    assert visible_in(column, editor)
+    qtbot.keyClicks(editor.edit, "Emma sover dårligt")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+
+    stored = services.list_cards(meeting_id, W)
+    assert stored[-1].text == "Emma sover dårligt"
+    assert column.order[-1] == stored[-1].id
+    new_card = column.cards[stored[-1].id]
+    assert new_card.isVisible() and visible_in(column, new_card)
+    screenshot(board, "board-new-card-at-the-end")
+
+
+def test_new_cards_come_in_the_order_they_are_said(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
+) -> None:
+    column = board.columns[N]
+    for text in ("først", "så", "til sidst"):
+        qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
+        assert column.editor is not None
+        qtbot.keyClicks(column.editor.edit, text)
+        qtbot.keyClick(column.editor.edit, Qt.Key.Key_Return)
+    assert [c.text for c in services.list_cards(meeting, N)] == ["først", "så", "til sidst"]
+    assert [column.cards[c].data.text for c in column.order] == ["først", "så", "til sidst"]
+
+
+def test_the_new_card_editor_stays_at_the_end_while_the_column_changes(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
+) -> None:
+    controller = board.controller
+    assert controller is not None
+    column = board.columns[W]
+    first = controller.add_card(W, "en")
+    assert first
+    qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
+    editor = column.editor
+    assert editor is not None
+    qtbot.keyClicks(editor.edit, "halvt skrevet")
+    controller.add_card(W, "to")  # the column changes while Mum is still writing
+    controller.delete_card(first)
+    controller.stack.undo()
+    assert [column.cards[c].data.text for c in column.order] == ["en", "to"]
+    last = column.cards[column.order[-1]]
+    assert column.cards_layout.indexOf(editor) == column.cards_layout.indexOf(last) + 1
+    assert editor.edit.toPlainText() == "halvt skrevet"
+
+
+# --------------------------------------------------------- one write each
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, data_dir: Path, styled: None, danish: None) -> Any:
+    win = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_adding_a_card_is_one_write_and_no_read(
+    qtbot: QtBot, window: MainWindow, db: Database, services: Services
+) -> None:
+    demo = create_demo_family(services)
+    meeting_id = services.list_meetings(demo.id)[0].id
+    window.open_meeting(meeting_id)
+    page = window.meeting
+    column = page.columns[N]
+    qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
+    assert column.editor is not None
+    qtbot.keyClicks(column.editor.edit, "Noah spiller fodbold igen")
+    with begins(db) as seen:
+        qtbot.keyClick(column.editor.edit, Qt.Key.Key_Return)
+    assert seen == ["BEGIN IMMEDIATE"]
+    card_id = column.order[-1]
+    assert column.cards[card_id].data.text == "Noah spiller fodbold igen"

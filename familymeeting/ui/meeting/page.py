@@ -323,12 +323,11 @@ class MeetingPage(QWidget):
     def _add(self, column: str, text: str) -> None:
         if self.controller is None:
             return
-        card_id = self.controller.add_card(column, text, index=0)
+        card_id = self.controller.add_card(column, text)  # at the end, as it was said
         if card_id is not None:
             col = self.columns[column]
             col.close_editor()
-            if card_id in col.cards:
-                col.cards[card_id].setFocus()
+            col.reveal(card_id)
 
     def _edit(self, card_id: str, text: str) -> None:
         if self.controller is None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -229,7 +230,7 @@ class ColumnWidget(QFrame):
             previous = card
         self._laid = widgets
         if self.editor is not None:
-            at = 0
+            at = len(widgets)  # a new card is written where it will be: at the end
             if self.editing_card is not None and self.editing_card in self.cards:
                 at = self.cards_layout.indexOf(self.cards[self.editing_card])
             self.cards_layout.insertWidget(at, self.editor)
@@ -238,6 +239,7 @@ class ColumnWidget(QFrame):
     def open_new_card_editor(self) -> None:
         if self.editor is not None and self.editing_card is None:
             self.editor.start()
+            self.scroll_to(self.editor)
             return
         # Another card is being written: save it first, never drop its words.
         self.commit_editor()
@@ -246,9 +248,11 @@ class ColumnWidget(QFrame):
         self.editor = CardEditor()
         self.editor.done.connect(self._new_card_done)
         self.editor.cancelled.connect(self.close_editor)
-        self.cards_layout.insertWidget(0, self.editor)
-        self.scroll_area.verticalScrollBar().setValue(0)
+        # Where the card will land: after the last one (before the layout's stretch).
+        self.cards_layout.insertWidget(self.cards_layout.count() - 1, self.editor)
+        self.editor.show()  # now, not when the event loop comes round: it is laid out now
         self.editor.start()
+        self.scroll_to(self.editor)
 
     def open_card_editor(self, card_id: str) -> None:
         if self.editing_card == card_id:
@@ -263,8 +267,9 @@ class ColumnWidget(QFrame):
         self.editor.cancelled.connect(self.close_editor)
         self.cards_layout.insertWidget(self.cards_layout.indexOf(widget), self.editor)
         widget.hide()
+        self.editor.show()
         self.editor.start()
-        self.scroll_area.ensureWidgetVisible(self.editor)
+        self.scroll_to(self.editor)
 
     # The board closes the editor (close_editor) once the words are saved; if saving
     # is refused the editor stays open with the words in it.
@@ -286,6 +291,27 @@ class ColumnWidget(QFrame):
             card.show()
             card.setFocus()
         self.editing_card = None
+
+    def reveal(self, card_id: str) -> None:
+        """Scroll a card (a new one, say) into view and give it the keyboard."""
+        card = self.cards.get(card_id)
+        if card is not None:
+            self.scroll_to(card)
+            card.setFocus()
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Scroll the column so ``widget`` (a card or the editor) is in view, whole;
+        if the column is too short for all of it, its top (where the words begin)."""
+        # The scroll area sizes the container (and its scroll bar's range) when the
+        # container's layout asks, later; a widget just added at the end is beyond
+        # that range until then. Ask now, so it is reached at once.
+        self.cards_layout.activate()
+        QApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
+        margin = 12
+        if widget.height() + 2 * margin > self.scroll_area.viewport().height():
+            self.scroll_area.verticalScrollBar().setValue(widget.y())
+        else:
+            self.scroll_area.ensureWidgetVisible(widget, 0, margin)
 
     def commit_editor(self) -> None:
         """Save what is typed in an open editor (leaving the board must not lose words)."""
