@@ -199,17 +199,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="180"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="181"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="188"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -217,22 +217,27 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="270"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="372"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="375"/>
+        <source>In the plan ✓</source>
+        <translation>I planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="383"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="355"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="357"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="365"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="367"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -289,12 +294,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="75"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="76"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="79"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="80"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -1149,72 +1154,77 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="90"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="104"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="116"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="105"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="117"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="106"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="118"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="384"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="402"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="389"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="407"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="393"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="411"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="403"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="421"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="406"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="424"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="410"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="428"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="424"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="442"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="428"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="446"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="452"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
+        <source>Part of the plan ✓</source>
+        <translation>Er med i planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>

@@ -1,7 +1,7 @@
 """The board's cards at the table (issue 16).
 
 Who agrees and who does not is one sheet per card with one tap per person; a new card
-lands at the end of its column, in view.
+lands at the end of its column, in view; a card that became part of the plan says so.
 Real widgets over a real temporary database; every test checks what is shown and what
 is stored.
 """
@@ -321,6 +321,87 @@ def test_the_new_card_editor_stays_at_the_end_while_the_column_changes(
     assert editor.edit.toPlainText() == "halvt skrevet"
 
 
+# ----------------------------------------------------- part of the plan
+def badge(board: MeetingPage, card_id: str) -> str:
+    label = card_widget(board, card_id).plan_label
+    return label.text() if label is not None and not label.isHidden() else ""
+
+
+def test_making_a_card_part_of_the_plan_shows_on_the_card_until_undone(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str, screenshot: Shot
+) -> None:
+    controller = board.controller
+    assert controller is not None
+    card_id = controller.add_card(N, "Far går til samtaler hver uge")
+    other = controller.add_card(N, "Mormor henter Emma om tirsdagen")
+    assert card_id and other
+    assert badge(board, card_id) == ""
+    menu_action(board.build_card_menu(card_id), "toPlan").trigger()
+    assert [a.card_id for a in services.list_actions(meeting)] == [card_id]
+    assert badge(board, card_id) == "I planen ✓"
+    assert badge(board, other) == ""
+    screenshot(board, "board-card-in-the-plan")
+
+    # Its menu says so, and does not offer a second line.
+    to_plan = menu_action(board.build_card_menu(card_id), "toPlan")
+    assert not to_plan.isEnabled()
+    assert to_plan.text() == "Er med i planen ✓"
+    assert menu_action(board.build_card_menu(other), "toPlan").isEnabled()
+    steps = controller.stack.count()
+    controller.action_from_card(card_id)  # asked again anyway: still one line
+    assert len(services.list_actions(meeting)) == 1
+    assert controller.stack.count() == steps
+
+    controller.stack.undo()
+    assert services.list_actions(meeting) == []
+    assert badge(board, card_id) == ""
+    assert menu_action(board.build_card_menu(card_id), "toPlan").isEnabled()
+    controller.stack.redo()
+    assert badge(board, card_id) == "I planen ✓"
+
+
+def test_a_card_in_the_plan_says_so_when_the_meeting_is_opened_again(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
+) -> None:
+    card_id = board.controller.add_card(N, "Far går til samtaler")  # type: ignore[union-attr]
+    plain = board.controller.add_card(N, "Noget andet")  # type: ignore[union-attr]
+    assert card_id and plain
+    board.controller.action_from_card(card_id)  # type: ignore[union-attr]
+    fresh = MeetingPage(services)  # the app opened again
+    qtbot.addWidget(fresh)
+    fresh.open_meeting(meeting)
+    assert badge(fresh, card_id) == "I planen ✓"
+    assert badge(fresh, plain) == ""
+    assert not menu_action(fresh.build_card_menu(card_id), "toPlan").isEnabled()
+
+
+def test_a_plan_line_written_by_hand_marks_no_card(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
+) -> None:
+    card_id = board.controller.add_card(N, "Far går til samtaler")  # type: ignore[union-attr]
+    assert card_id
+    board.controller.add_action("Far går til samtaler")  # type: ignore[union-attr]
+    assert badge(board, card_id) == ""
+
+
+def test_a_deleted_card_in_the_plan_comes_back_marked(
+    qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
+) -> None:
+    controller = board.controller
+    assert controller is not None
+    card_id = controller.add_card(N, "Far går til samtaler")
+    assert card_id
+    controller.action_from_card(card_id)
+    controller.delete_card(card_id)
+    line = services.list_actions(meeting)[0]
+    assert line.card_id is None  # the line stays, without its card
+    controller.edit_action(line.id, done=True)  # the plan changes meanwhile
+    controller.stack.undo()  # the tick
+    controller.stack.undo()  # the delete: the card comes back, linked again
+    assert services.list_actions(meeting)[0].card_id == card_id
+    assert badge(board, card_id) == "I planen ✓"
+
+
 # --------------------------------------------------------- one write each
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, data_dir: Path, styled: None, danish: None) -> Any:
@@ -332,7 +413,7 @@ def window(qtbot: QtBot, services: Services, data_dir: Path, styled: None, danis
     return win
 
 
-def test_adding_a_card_is_one_write_and_no_read(
+def test_adding_a_card_a_stance_or_a_plan_line_is_one_write_and_no_read(
     qtbot: QtBot, window: MainWindow, db: Database, services: Services
 ) -> None:
     demo = create_demo_family(services)
@@ -348,3 +429,16 @@ def test_adding_a_card_is_one_write_and_no_read(
     assert seen == ["BEGIN IMMEDIATE"]
     card_id = column.order[-1]
     assert column.cards[card_id].data.text == "Noah spiller fodbold igen"
+
+    sheet = open_sheet(page, card_id)
+    row = next(iter(sheet.rows.values()))
+    with begins(db) as seen:
+        tap(qtbot, row.buttons["agree"])
+    assert seen == ["BEGIN IMMEDIATE"]
+    sheet.close()
+
+    to_plan = menu_action(page.build_card_menu(card_id), "toPlan")
+    with begins(db) as seen:
+        to_plan.trigger()
+    assert seen == ["BEGIN IMMEDIATE"]
+    assert badge(page, card_id) == "I planen ✓"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
 from familymeeting.storage.operations import Changes
-from familymeeting.storage.records import CardRecord, MeetingRecord, ParticipantRecord
+from familymeeting.storage.records import (
+    ActionRecord,
+    CardRecord,
+    MeetingRecord,
+    ParticipantRecord,
+)
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
 from familymeeting.ui.meeting.board.card import CardData, Person
@@ -33,6 +39,11 @@ from familymeeting.ui.meeting.plan.view import PlanView
 from familymeeting.ui.meeting.ratings.view import RatingsView
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
+
+
+def plan_cards(actions: Sequence[ActionRecord]) -> frozenset[str]:
+    """The cards the plan's lines were made from."""
+    return frozenset(a.card_id for a in actions if a.card_id is not None)
 
 
 class MeetingPage(QWidget):
@@ -66,6 +77,7 @@ class MeetingPage(QWidget):
         self._meeting: MeetingRecord | None = None
         self._attendees: tuple[str, ...] = ()
         self._persons: dict[str, Person] = {}
+        self._plan_cards: frozenset[str] = frozenset()  # cards the plan's lines came from
         self.stance_sheet: StanceSheet | None = None
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
@@ -217,6 +229,7 @@ class MeetingPage(QWidget):
             self.people = services.list_participants(self._meeting.family_id)
             self._attendees = tuple(services.list_attendee_ids(meeting_id))
             cards = services.list_cards(meeting_id)
+            self._plan_cards = plan_cards(services.list_actions(meeting_id))
         self._persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
         self.header.set_meeting(self._meeting, self.people, list(self._attendees))
         by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
@@ -236,6 +249,7 @@ class MeetingPage(QWidget):
             whose_words=persons.get(card.whose_words_id or ""),
             agree=tuple(persons[p] for p in persons if stances.get(p) is True),
             disagree=tuple(persons[p] for p in persons if stances.get(p) is False),
+            in_plan=card.id in self._plan_cards,
         )
 
     def _on_changed(self, controller: MeetingController, changes: Changes) -> None:
@@ -255,6 +269,10 @@ class MeetingPage(QWidget):
             if not self.columns[card.column].update_card(self._card_data(card)):
                 self.reload()  # not where the view thought it was: show what is stored
                 return
+        if changes.actions is not None:
+            self._plan_cards = plan_cards(changes.actions)
+            for column_widget in self.columns.values():
+                column_widget.set_plan_cards(self._plan_cards)
         if changes.meeting is not None or changes.attendees is not None:
             self._meeting = changes.meeting or self._meeting
             assert self._meeting is not None  # read by reload() when the meeting opened
@@ -443,11 +461,13 @@ class MeetingPage(QWidget):
 
         menu.addSeparator()
         if card.column == Column.NEEDS_TO_HAPPEN.value:
-            add(
-                self.tr("Make it part of the plan"),
+            in_plan = card_id in self._plan_cards
+            to_plan = add(
+                self.tr("Part of the plan ✓") if in_plan else self.tr("Make it part of the plan"),
                 "toPlan",
                 partial(controller.action_from_card, card_id),
             )
+            to_plan.setEnabled(not in_plan)  # once is enough
         menu.addSeparator()
         add(self.tr("Delete card"), "delete", partial(controller.delete_card, card_id))
         return menu

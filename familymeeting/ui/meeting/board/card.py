@@ -82,6 +82,7 @@ class CardData:
     whose_words: Person | None
     agree: tuple[Person, ...] = field(default_factory=tuple)
     disagree: tuple[Person, ...] = field(default_factory=tuple)
+    in_plan: bool = False  # a line of the plan was made from it
 
 
 def chip_style(person: Person) -> str:
@@ -281,6 +282,7 @@ class CardWidget(QFrame):
         self.whose_label: QLabel | None = None
         self.agree_label: QLabel | None = None
         self.disagree_label: QLabel | None = None
+        self.plan_label: QLabel | None = None  # "In the plan ✓"
         # The colours the chip is styled in (kept while hidden): a reused widget whose
         # chip already has them needs no restyling.
         self.chip_colours: tuple[str, str] | None = None
@@ -365,6 +367,15 @@ class CardWidget(QFrame):
                     self.tr("Disagrees: %1").replace("%1", names) if names else ""
                 )
                 self.disagree_label.setVisible(bool(data.disagree))
+
+        shown = data.in_plan or self.plan_label is not None
+        if (old is None or old.in_plan != data.in_plan) and shown:
+            if self.plan_label is None:
+                self.plan_label = self._label("inPlan")
+                self.plan_label.setText(self.tr("In the plan ✓"))
+                # After whose words, before the row's stretch.
+                self._chips.insertWidget(self._chips.count() - 1, self.plan_label)
+            self.plan_label.setVisible(data.in_plan)
 
     def _show_whose(self, person: Person | None) -> None:
         if person is not None and self.whose_label is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -175,6 +176,13 @@ class ColumnWidget(QFrame):
         for card_id, widget in zip(wanted, widgets, strict=True):
             if widget.isHidden() and card_id != self.editing_card:
                 widget.show()
+
+    def set_plan_cards(self, card_ids: Collection[str]) -> None:
+        """Mark the cards the plan's lines were made from ("In the plan ✓")."""
+        for card_id, widget in self.cards.items():
+            in_plan = card_id in card_ids
+            if widget.data.in_plan != in_plan:
+                widget.set_data(replace(widget.data, in_plan=in_plan))
 
     def update_card(self, data: CardData) -> bool:
         """Show a card's new details; False when the card is not in this column."""
