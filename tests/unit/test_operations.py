@@ -273,3 +273,25 @@ def test_a_plan_line_cannot_name_a_card_of_another_meeting(
     with pytest.raises(UserError):
         services.run(ops.AddAction(meeting_id, "Noget", {"card_id": card.id}))
     assert state(services, meeting_id) == before
+
+
+def test_deleting_a_card_of_the_plan_hands_back_the_plan_it_changed(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    """The plan's line loses its link, and gets it back on undo: the views are told."""
+    _, meeting_id, _ = meeting
+    card = services.add_card(meeting_id, "needs_to_happen", "Far ringer til lægen")
+    other = services.add_card(meeting_id, "needs_to_happen", "Ikke i planen")
+    services.run(ops.ActionFromCard(card.id))
+    deleted = services.run(ops.DeleteCard(card.id))
+    assert deleted.changes.actions is not None
+    assert [a.card_id for a in deleted.changes.actions] == [None]
+    assert deleted.undo is not None
+    restored = services.run(deleted.undo)
+    assert restored.changes.actions is not None
+    assert [a.card_id for a in restored.changes.actions] == [card.id]
+    # A card no line was made from: the plan did not change, and is not handed back.
+    plain = services.run(ops.DeleteCard(other.id))
+    assert plain.changes.actions is None and plain.changes.board_only
+    assert plain.undo is not None
+    assert services.run(plain.undo).changes.actions is None
