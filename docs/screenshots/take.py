@@ -84,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         window.meeting.preview_plan()
         settle(1500)
 
+    def progress_second() -> None:
+        # The second chart (the demo's safety question, where several people give
+        # the same number) at the top of the page.
+        window.show_progress(family.id)
+        settle()
+        chart = list(window.progress.charts.values())[1]
+        card = chart.scene().views()[0].parentWidget()
+        window.progress.scroll_area.verticalScrollBar().setValue(card.y())
+
     def child() -> None:
         board("ratings")()
         window.enter_child_mode()
@@ -140,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         "plan-preview": preview,
         "child-mode": child,
         "progress": lambda: window.show_progress(family.id),
+        "progress-second": progress_second,
         "settings-and-backups": window.show_maintenance,
         "family-dialog": lambda: (
             window.open_family(family.id),
