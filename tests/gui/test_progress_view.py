@@ -507,3 +507,31 @@ def test_charts_share_one_time_axis(
     child, safe, plan = series_ids(services, demo)[:3]
     assert page_x(child, DEMO_DATES[1]) == pytest.approx(page_x(plan, DEMO_DATES[1]), abs=1)
     assert page_x(new.series_id, DEMO_DATES[2]) == pytest.approx(page_x(safe, DEMO_DATES[2]), abs=1)
+
+
+@pytest.mark.parametrize("meetings", [1, 2])
+def test_the_english_count_of_meetings_takes_the_singular(
+    qtbot: QtBot, services: Services, qapp: QApplication, meetings: int
+) -> None:
+    """English is the source language; its plural forms come from familymeeting_en.ts
+    (it read "1 meeting(s) with answers")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from familymeeting.messages import set_language
+    from familymeeting.ui.language import switch_language
+
+    family = services.create_family("The Bergs")
+    lea = services.add_participant(family.id, "Lea", Role.CHILD, birth_year=2016)
+    for day in range(meetings):
+        meeting = services.create_meeting(family.id, datetime(2026, 12, 2 + day, 10, 0))
+        services.set_rating(services.list_questions(meeting.id)[0].id, lea.id, 5)
+    switch_language(qapp, "en")
+    try:
+        view = make_view(qtbot, services, family.id)
+        word = "meeting" if meetings == 1 else "meetings"
+        assert view.subtitle_label.text() == f"The Bergs · {meetings} {word} with answers"
+    finally:  # as the other tests expect: no translator, the language detected
+        for translator in qapp.property("translators") or []:
+            QCoreApplication.removeTranslator(translator)
+        qapp.setProperty("translators", [])
+        set_language(None)
