@@ -81,6 +81,7 @@ MUTED = HexColor(palette.MUTED)
 LINE = HexColor(palette.LINE)
 SCALE_LINE = HexColor(palette.SCALE_LINE)
 DONE = HexColor(palette.SAVED)
+OVERDUE = HexColor(palette.WARNING)  # with the word "Overskredet": never colour alone
 _WORRIES = palette.COLUMNS[Column.WORRIES]
 _WELL = palette.COLUMNS[Column.WORKING_WELL]
 _NEEDS = palette.COLUMNS[Column.NEEDS_TO_HAPPEN]
@@ -222,6 +223,7 @@ class _Glyphs:
             place=c(plan.place),
             people=tuple(replace(p, name=c(p.name)) for p in plan.people),
             goals=tuple(card(x) for x in plan.goals),
+            steps=tuple(card(x) for x in plan.steps),
             actions=tuple(action(a) for a in plan.actions),
             working_well=tuple(card(x) for x in plan.working_well),
             worries=tuple(card(x) for x in plan.worries),
@@ -245,6 +247,7 @@ class _Limits:
     spacing: int = 0  # an index into SPACING: 0 as designed, the last the closest
     text: int | None = None  # characters per text
     goals: int | None = None
+    steps: int | None = None  # next steps not made into lines, under the goals
     well: int | None = None  # cards under "Det går godt"
     worries: int | None = None  # cards under "Det er vi bekymrede for"
     scales: int | None = None
@@ -256,22 +259,29 @@ class _Limits:
 @dataclass(frozen=True)
 class _Spacing:
     """How much air the page has: between blocks and lines (in ems of the body
-    text), and the margins above the first block and below the footer."""
+    text), the margins above the first block and below the footer, and at the sides."""
 
     blocks: float
     lines: float
     top: float = MARGIN_TOP
     bottom: float = MARGIN_BOTTOM
+    side: float = MARGIN_X
+
+    @property
+    def width(self) -> float:
+        """The width of the page's text."""
+        return float(PAGE_WIDTH - 2 * self.side)
 
 
-# As designed, then closer blocks, closer lines, and last narrower top and bottom
-# margins (still well inside what any printer prints). All are tried, at 10 pt,
-# before anything is left out.
+# As designed, then closer blocks, closer lines, narrower top and bottom margins,
+# and last narrower side margins too (all still well inside what any printer
+# prints). All are tried, at 10 pt, before anything is left out.
 SPACING: tuple[_Spacing, ...] = (
     _Spacing(1.0, 1.3),
     _Spacing(0.55, 1.3),
     _Spacing(0.45, 1.22),
     _Spacing(0.4, 1.2, top=12 * mm, bottom=11 * mm),
+    _Spacing(0.35, 1.18, top=11 * mm, bottom=10 * mm, side=15 * mm),
 )
 # Character limits for the family's words and for the actions, longest first.
 TEXT_STEPS = (600, 400, 300, 200, 160, 120, 100, 80, 60, 40, 30)
@@ -293,8 +303,8 @@ def _family_texts(plan: PlanData) -> Iterator[str]:
     yield from (plan.family_name, plan.place, plan.next_meeting_place)
     yield from (plan.caseworker_name, plan.caseworker_phone)
     yield from (p.name for p in plan.people)
-    for card in plan.goals + plan.working_well + plan.worries:
-        yield from (card.text, card.whose, *card.disagree)
+    for card in plan.goals + plan.steps + plan.working_well + plan.worries:
+        yield from (card.text, card.whose, *card.disagree, *card.agree)
     for r in plan.ratings:
         yield from (r.question, r.low_anchor, r.high_anchor)
 
@@ -333,28 +343,34 @@ def _ladder(plan: PlanData) -> _Ladder:
     first_cut = len(steps)
 
     longest = _longest(_family_texts(plan))
-    goals, well, worries = len(plan.goals), len(plan.working_well), len(plan.worries)
+    goals, next_steps = len(plan.goals), len(plan.steps)
+    well, worries = len(plan.working_well), len(plan.worries)
 
     def cards(n: int) -> dict[str, int | None]:  # the longer list is shortened first
         return {"well": _below(n, well), "worries": _below(n, worries)}
 
     # 1. Everything but the actions, least needed first: very long texts, cards
-    #    one at a time down to three a list, the scales down to one, cards and goals
-    #    down to one, shorter texts; then no cards, goals or scales at all (their
-    #    "+ N more" lines stay), fewer names, and the shortest texts.
+    #    one at a time down to three a list, then the next steps, the goals to three,
+    #    the scales down to one, cards, next steps and goals down to one, shorter
+    #    texts; then no cards, scales, next steps or goals at all (their "+ N more"
+    #    lines stay), fewer names, and the shortest texts.
     for n in TEXT_STEPS[:3]:
         add(text=_below(n, longest))
     for n in range(max(well, worries) - 1, 2, -1):
         add(**cards(n))
+    for n in range(next_steps - 1, 2, -1):
+        add(steps=n)
     add(goals=_below(3, goals))
     for n in range(len(plan.ratings) - 1, 0, -1):
         add(scales=n)
     for n in (2, 1):
         add(**cards(n))
+    add(steps=_below(1, next_steps))
     add(goals=_below(1, goals))
     for n in TEXT_STEPS[3:7]:
         add(text=_below(n, longest))
     add(scales=_below(0, len(plan.ratings)), **cards(0))
+    add(steps=_below(0, next_steps))
     add(goals=_below(0, goals))
     for n in PEOPLE_STEPS:
         add(people=_below(n, len(plan.people)))
@@ -430,6 +446,7 @@ class _Styles:
         self.body = body
         self.rtl = rtl  # the page's direction: the plan's language's
         self.spacing = SPACING[spacing]
+        self.width = self.spacing.width
         self.space = self.spacing.blocks
         self.small = max(MIN_BODY_SIZE, body - 1)
         lead = body * self.spacing.lines
@@ -439,6 +456,7 @@ class _Styles:
         self.h2 = _Look(body * 1.4, body * 1.75, INK, bold=True)
         self.h3 = _Look(body * 1.2, body * 1.55, INK, bold=True)
         self.bold = _Look(body, lead, INK, bold=True)
+        self.overdue = _Look(body, lead, OVERDUE, bold=True)
         self.box = _Look(body * 1.3, lead, INK)
         self.label = _Look(self.small, self.small * 1.25, INK)
         self.anchor = _Look(self.small, self.small * 1.25, MUTED)
@@ -681,6 +699,11 @@ class _Page:
     cut: bool
     top: float = MARGIN_TOP  # where the story starts, below the top of the page
     bottom: float = MARGIN_BOTTOM  # where the footer ends, above the bottom
+    side: float = MARGIN_X  # the left and right margins
+
+    @property
+    def width(self) -> float:
+        return float(PAGE_WIDTH - 2 * self.side)
 
 
 def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
@@ -726,17 +749,25 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     # ---- what needs to happen: the heart of the page
     story.append(Spacer(1, gap))
     story.append(st.para(words.text("needs_to_happen", lang), st.coloured(st.h2, NEEDS_HEAD)))
-    goals, more_goals = cut.items(plan.goals, limits.goals)
-    if goals or more_goals:
-        story.append(Spacer(1, st.sp(0.2)))
-        story.append(st.para(words.label("goal", lang), st.coloured(st.bold, NEEDS_HEAD)))
-        for goal in goals:
-            story.append(st.para(t(goal.text), st.text, own=True, bullet="•"))
-        if more_goals:
-            story.append(st.para(words.more_left_out(more_goals, lang), st.muted))
-        story.append(Spacer(1, st.sp(0.5)))
-    else:
-        story.append(Spacer(1, st.sp(0.3)))
+    # What we work towards, then the next steps not yet made into lines of the plan,
+    # then who does what by when: from the why to the who and when. A card made into
+    # a line is only in the table (storage/plan_data.py leaves it out of the lists).
+    listed = False
+    for key, cards, limit in (
+        ("goal", plan.goals, limits.goals),
+        ("steps", plan.steps, limits.steps),
+    ):
+        shown, more = cut.items(cards, limit)
+        if not (shown or more):
+            continue
+        story.append(Spacer(1, st.sp(0.35 if listed else 0.2)))
+        story.append(st.para(words.label(key, lang), st.coloured(st.bold, NEEDS_HEAD)))
+        for card in shown:
+            story.append(_card_line(card, st, cut, lang))
+        if more:
+            story.append(st.para(words.more_left_out(more, lang), st.muted))
+        listed = True
+    story.append(Spacer(1, st.sp(0.5 if listed else 0.3)))
     story.extend(_actions_table(plan, st, cut))
 
     # ---- working well | worries, side by side like the board's columns
@@ -762,7 +793,14 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
             story.append(st.para(words.more_left_out(more_scales, lang), st.muted))
 
     footer = _footer(plan, st, cut)
-    return _Page(story, footer, cut.cut, top=st.spacing.top, bottom=st.spacing.bottom)
+    return _Page(
+        story,
+        footer,
+        cut.cut,
+        top=st.spacing.top,
+        bottom=st.spacing.bottom,
+        side=st.spacing.side,
+    )
 
 
 def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
@@ -791,18 +829,22 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
             st.coloured(st.box, DONE if a.done else NEEDS_HEAD),
         )
         text_style = done_text if a.done else st.text
+        when: Any = st.para(cut.action(a.when), text_style, own=True)
+        if a.overdue:
+            # In words, not colour alone: the plan is often printed in black and white.
+            when = [when, st.para(words.text("overdue", lang), st.overdue)]
         rows.append(
             [
                 box,
                 st.para(cut.action(a.what), text_style, own=True),
                 st.para(cut.action(a.who), text_style, own=True),
-                st.para(cut.action(a.when), text_style, own=True),
+                when,
             ]
         )
     box_w = st.body * 2.1
     # "torsdag 10. december" fits one line at 10-11 pt and breaks after the weekday at 12.
-    who_w = CONTENT_WIDTH * 0.21
-    when_w = CONTENT_WIDTH * 0.27
+    who_w = st.width * 0.21
+    when_w = st.width * 0.27
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -818,7 +860,7 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     ]
     if len(rows) > 2:
         style.append(("LINEBELOW", (0, 1), (-1, -2), 0.6, LINE))
-    widths = [box_w, CONTENT_WIDTH - box_w - who_w - when_w, who_w, when_w]
+    widths = [box_w, st.width - box_w - who_w - when_w, who_w, when_w]
     out: list[Flowable] = [_table(rows, widths, style, st.rtl)]
     if more:
         out.append(Spacer(1, st.sp(0.3)))
@@ -826,28 +868,50 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     return out
 
 
+NAME_ON_ONE_LINE = 24  # characters: a longer name may break like any text
+
+
 def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> RichText:
-    spans = [Span(cut.text(card.text))]
+    """ "Søvnen  Sagt af: Emma · Enig: Mette · Ikke enig: Karsten".
+
+    Whose words, who agrees and who does not each have their own label, so no name
+    reads as part of another's note ("— Emma · Karsten er ikke enig" read as if both
+    disagreed). A label stays on one line with the name after it, and so does a name.
+    """
+    text = cut.text(card.text)
+
+    def name(who: str) -> str:
+        # "Sara (rådgiver)", never "Sara" | "(rådgiver)".
+        who = cut.text(who)
+        return st.own(who.replace(" ", words.NO_BREAK) if len(who) <= NAME_ON_ONE_LINE else who)
+
     notes: list[str] = []
     if card.whose:
-        notes.append(words.text("whose", lang, name=st.own(cut.text(card.whose))))
-    if card.disagree:
-        key = "not_agreed_one" if len(card.disagree) == 1 else "not_agreed_many"
-        names = words.join_names([st.own(cut.text(n)) for n in card.disagree], lang)
-        notes.append(words.text(key, lang, names=names))
-    if notes:
-        spans.append(Span(" " + " · ".join(notes), colour=MUTED))
-    return st.para(spans, st.text, own=True, bullet="•")
+        notes.append(words.kept_together("whose", lang, name=name(card.whose)))
+    for key, people in (("agree", card.agree), ("disagree", card.disagree)):
+        if people:
+            names = words.join_names([name(n) for n in people], lang)
+            notes.append(words.kept_together(key, lang, names=names))
+    if not notes:
+        return st.para(text, st.text, own=True, bullet="•")
+    note = " · ".join(notes)
+    if base_is_rtl(text, st.rtl) != st.rtl:
+        # A card in the other direction (a Danish card on an Arabic plan) reads as
+        # written; its notes, in the plan's words, keep the plan's order inside it.
+        note = isolated(note, st.rtl)
+    return st.para([Span(text), Span("  " + note, colour=MUTED)], st.text, own=True, bullet="•")
 
 
 def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
     lang = plan.language
     cells: list[list[Flowable]] = []
+    weights: list[int] = []
     for key, cards, limit, head in (
         ("working_well", plan.working_well, cut.limits.well, WELL_HEAD),
         ("worries", plan.worries, cut.limits.worries, WORRIES_HEAD),
     ):
         shown, more = cut.items(cards, limit)
+        weights.append(sum(_card_weight(card) for card in shown) + (40 if more else 0) + 40)
         cell: list[Flowable] = [
             st.para(words.text(key, lang), st.coloured(st.h3, head)),
             Spacer(1, st.sp(0.3)),
@@ -863,7 +927,12 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
             cell.append(st.para(words.more_left_out(more, lang), st.muted))
         cells.append(cell)
     between = st.body * 1.0
-    half = (CONTENT_WIDTH - between) / 2
+    # The two boxes share the width as their words need it (within 38-62 %), so a
+    # long box does not run on far below a short one.
+    share = min(0.62, max(0.38, weights[0] / sum(weights)))
+    share = round(share * 50) / 50  # in steps of 2 %: the same plan, the same widths
+    well_w = (st.width - between) * share
+    worries_w = st.width - between - well_w
     pad = st.body * 0.8
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
@@ -877,7 +946,14 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.65)),
         ("BOTTOMPADDING", (0, 0), (-1, -1), st.sp(0.65)),
     ]
-    return _table([[cells[0], "", cells[1]]], [half, between, half], style, st.rtl)
+    return _table([[cells[0], "", cells[1]]], [well_w, between, worries_w], style, st.rtl)
+
+
+def _card_weight(card: PlanCard) -> int:
+    """Roughly how much room a card takes in its box: its characters and its notes',
+    and the part of a line its last line leaves empty."""
+    names = sum(len(n) + 2 for n in (card.whose, *card.agree, *card.disagree) if n)
+    return len(card.text) + names + 12 * (bool(card.agree) + bool(card.disagree)) + 25
 
 
 def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
@@ -899,7 +975,7 @@ def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
         out += [st.para(line, st.text, own=own) for line, own in lines if line]
         return out
 
-    half = CONTENT_WIDTH / 2
+    half = st.width / 2
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -922,9 +998,9 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
 
 def _fits(plan: PlanData, body: float, limits: _Limits) -> _Page | None:
     page = _compose(plan, body, limits)
-    footer_height = _height([page.footer], CONTENT_WIDTH)
+    footer_height = _height([page.footer], page.width)
     room = PAGE_HEIGHT - page.top - page.bottom - footer_height - body * 1.5
-    return page if _height(page.story, CONTENT_WIDTH) <= room else None
+    return page if _height(page.story, page.width) <= room else None
 
 
 # A page at 10 pt holds about 5,000 characters; a plan with far more cannot fit
@@ -933,9 +1009,12 @@ MAX_WHOLE_CHARACTERS = 9_000
 
 
 def _characters(plan: PlanData) -> int:
-    cards = plan.goals + plan.working_well + plan.worries
+    cards = plan.goals + plan.steps + plan.working_well + plan.worries
     return (
-        sum(len(c.text) + len(c.whose) + sum(map(len, c.disagree)) for c in cards)
+        sum(
+            len(c.text) + len(c.whose) + sum(map(len, c.disagree)) + sum(map(len, c.agree))
+            for c in cards
+        )
         + sum(len(a.what) + len(a.who) + len(a.when) for a in plan.actions)
         + sum(len(r.question) + len(r.low_anchor) + len(r.high_anchor) for r in plan.ratings)
         + sum(len(p.name) for p in plan.people)
@@ -1035,6 +1114,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
     most_that_fits(counts("actions", len(plan.actions)))
     most_that_fits(lengths("action_text", ACTION_TEXT_STEPS, longest_action))
     most_that_fits(counts("goals", len(plan.goals)))
+    most_that_fits(counts("steps", len(plan.steps)))
     most_that_fits(counts("scales", len(plan.ratings)))
     # Both boxes a card at a time, then either one: they stand side by side, so a
     # card in the shorter box may take no room at all.
@@ -1093,11 +1173,11 @@ def render_plan(plan: PlanData) -> PlanResult:
 
     y = PAGE_HEIGHT - page.top
     for flowable in page.story:
-        height = flowable.wrap(CONTENT_WIDTH, y - page.bottom)[1]
-        flowable.drawOn(canvas, MARGIN_X, y - height)
+        height = flowable.wrap(page.width, y - page.bottom)[1]
+        flowable.drawOn(canvas, page.side, y - height)
         y -= height
-    page.footer.wrap(CONTENT_WIDTH, PAGE_HEIGHT)
-    page.footer.drawOn(canvas, MARGIN_X, page.bottom)
+    page.footer.wrap(page.width, PAGE_HEIGHT)
+    page.footer.drawOn(canvas, page.side, page.bottom)
     canvas.showPage()
     canvas.save()
     return PlanResult(
