@@ -327,6 +327,14 @@ QLabel#disagree {{
     color: {WARNING};
     border: 1px dashed {WARNING};
 }}
+QLabel#overdue {{
+    border-radius: 8px;
+    padding: 2px 10px;
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px solid {WARNING};
+    font-weight: 700;
+}}
 QPushButton#addCard {{
     font-weight: 700;
     border: 2px dashed {LINE};
