@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -706,14 +706,63 @@ class _Page:
         return float(PAGE_WIDTH - 2 * self.side)
 
 
-def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
-    """The page's blocks at one text size, with the lists cut to ``limits``."""
+class _Measured(Flowable):  # type: ignore[misc]
+    """A block laid out once and reused by the layouts of one plan that show it alike
+    (its size is remembered per width): the search tries many layouts that differ in
+    one list only, and the actions' table is most of the work of each."""
+
+    def __init__(self, inner: Flowable) -> None:
+        super().__init__()
+        self.inner = inner
+        self._sizes: dict[float, tuple[float, float]] = {}
+        self._wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size = self._sizes.get(availWidth)
+        if size is None:
+            width, height = self.inner.wrap(availWidth, availHeight)
+            size = self._sizes[availWidth] = (float(width), float(height))
+            self._wrapped_at = availWidth
+        self.width: float = size[0]
+        self.height: float = size[1]
+        return size
+
+    def draw(self) -> None:
+        if self._wrapped_at != self.width:
+            self.inner.wrap(self.width, self.height)
+            self._wrapped_at = self.width
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+# Blocks already laid out during one plan's search: (what, text size, limits) -> the
+# block's flowables and whether it left anything out.
+_Blocks = dict[tuple[Any, ...], tuple[list[Flowable], bool]]
+
+
+def _compose(plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | None = None) -> _Page:
+    """The page's blocks at one text size, with the lists cut to ``limits``.
+
+    ``blocks``: the blocks earlier layouts of this plan built, reused where the same
+    text size, spacing and limits make them the same.
+    """
     lang = plan.language
     st = _Styles(body, spacing=limits.spacing, rtl=words.is_rtl(lang))
     cut = _Cutter(limits)
     t = cut.text
     gap = st.sp(1.25)
     story: list[Flowable] = []
+
+    def block(key: tuple[Any, ...], build: Callable[[], list[Flowable]]) -> list[Flowable]:
+        if blocks is None:
+            return build()
+        key = (key, body, limits.spacing)
+        found = blocks.get(key)
+        if found is None:
+            before, cut.cut = cut.cut, False
+            found = blocks[key] = ([_Measured(f) for f in build()], cut.cut)
+            cut.cut = before
+        cut.cut = cut.cut or found[1]
+        return found[0]
 
     # ---- title with the family's name, the meeting, who took part
     story.append(
@@ -752,45 +801,30 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     # What we work towards, then the next steps not yet made into lines of the plan,
     # then who does what by when: from the why to the who and when. A card made into
     # a line is only in the table (storage/plan_data.py leaves it out of the lists).
-    listed = False
-    for key, cards, limit in (
-        ("goal", plan.goals, limits.goals),
-        ("steps", plan.steps, limits.steps),
-    ):
-        shown, more = cut.items(cards, limit)
-        if not (shown or more):
-            continue
-        story.append(Spacer(1, st.sp(0.35 if listed else 0.2)))
-        story.append(st.para(words.label(key, lang), st.coloured(st.bold, NEEDS_HEAD)))
-        for card in shown:
-            story.append(_card_line(card, st, cut, lang))
-        if more:
-            story.append(st.para(words.more_left_out(more, lang), st.muted))
-        listed = True
-    story.append(Spacer(1, st.sp(0.5 if listed else 0.3)))
-    story.extend(_actions_table(plan, st, cut))
+    story.extend(
+        block(
+            ("goals", limits.goals, limits.steps, limits.text),
+            lambda: _goals_and_steps(plan, st, cut),
+        )
+    )
+    story.extend(
+        block(
+            ("actions", limits.actions, limits.action_text),
+            lambda: _actions_table(plan, st, cut),
+        )
+    )
 
     # ---- working well | worries, side by side like the board's columns
     story.append(Spacer(1, gap))
-    story.append(_cards_boxes(plan, st, cut))
+    story.extend(
+        block(
+            ("cards", limits.well, limits.worries, limits.text),
+            lambda: [_cards_boxes(plan, st, cut)],
+        )
+    )
 
     # ---- this meeting's scales
-    scales, more_scales = cut.items(plan.ratings, limits.scales)
-    if scales or more_scales:
-        story.append(Spacer(1, gap))
-        story.append(st.para(words.text("scales", lang), st.h2))
-        for rating in scales:
-            shown = replace(
-                rating,
-                question=t(rating.question),
-                low_anchor=t(rating.low_anchor),
-                high_anchor=t(rating.high_anchor),
-            )
-            story.append(Spacer(1, st.sp(1.1)))
-            story.append(_Scale(shown, st, lang))
-        if more_scales:
-            story.append(Spacer(1, st.sp(0.4)))
-            story.append(st.para(words.more_left_out(more_scales, lang), st.muted))
+    story.extend(block(("scales", limits.scales, limits.text), lambda: _scales(plan, st, cut)))
 
     footer = _footer(plan, st, cut)
     return _Page(
@@ -801,6 +835,55 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
         bottom=st.spacing.bottom,
         side=st.spacing.side,
     )
+
+
+def _goals_and_steps(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
+    """What we work towards, then the next steps not yet made into lines of the plan
+    (the table follows): from the why to the who and when. A card made into a line is
+    only in the table (storage/plan_data.py leaves it out of these lists)."""
+    lang, limits = plan.language, cut.limits
+    out: list[Flowable] = []
+    listed = False
+    for key, cards, limit in (
+        ("goal", plan.goals, limits.goals),
+        ("steps", plan.steps, limits.steps),
+    ):
+        shown, more = cut.items(cards, limit)
+        if not (shown or more):
+            continue
+        out.append(Spacer(1, st.sp(0.35 if listed else 0.2)))
+        out.append(st.para(words.label(key, lang), st.coloured(st.bold, NEEDS_HEAD)))
+        for card in shown:
+            out.append(_card_line(card, st, cut, lang))
+        if more:
+            out.append(st.para(words.more_left_out(more, lang), st.muted))
+        listed = True
+    out.append(Spacer(1, st.sp(0.5 if listed else 0.3)))
+    return out
+
+
+def _scales(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
+    """ "Sådan ser vi det i dag": this meeting's scales, as many as the limit shows."""
+    lang, t = plan.language, cut.text
+    scales, more_scales = cut.items(plan.ratings, cut.limits.scales)
+    out: list[Flowable] = []
+    if not (scales or more_scales):
+        return out
+    out.append(Spacer(1, st.sp(1.25)))
+    out.append(st.para(words.text("scales", lang), st.h2))
+    for rating in scales:
+        shown = replace(
+            rating,
+            question=t(rating.question),
+            low_anchor=t(rating.low_anchor),
+            high_anchor=t(rating.high_anchor),
+        )
+        out.append(Spacer(1, st.sp(1.1)))
+        out.append(_Scale(shown, st, lang))
+    if more_scales:
+        out.append(Spacer(1, st.sp(0.4)))
+        out.append(st.para(words.more_left_out(more_scales, lang), st.muted))
+    return out
 
 
 def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
@@ -996,8 +1079,10 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     return float(sum(f.wrap(width, PAGE_HEIGHT * 10)[1] for f in flowables))
 
 
-def _fits(plan: PlanData, body: float, limits: _Limits) -> _Page | None:
-    page = _compose(plan, body, limits)
+def _fits(
+    plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | None = None
+) -> _Page | None:
+    page = _compose(plan, body, limits, blocks)
     footer_height = _height([page.footer], page.width)
     room = PAGE_HEIGHT - page.top - page.bottom - footer_height - body * 1.5
     return page if _height(page.story, page.width) <= room else None
@@ -1031,6 +1116,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
     """
     ladder = _ladder(plan)
     steps = ladder.steps
+    blocks: _Blocks = {}
     lo = 0
     if _characters(plan) > MAX_WHOLE_CHARACTERS:
         lo = ladder.first_cut  # straight to the shortened layouts
@@ -1040,7 +1126,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
         # Try the largest, uncut layout first: most plans fit it, in one layout.
         mid = 0 if lo == 0 and found is None and hi == len(steps) - 1 else (lo + hi) // 2
         body, limits = steps[mid]
-        page = _fits(plan, body, limits)
+        page = _fits(plan, body, limits, blocks)
         if page is not None:
             found, hi = (page, mid), mid - 1
         else:
@@ -1052,7 +1138,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
     page, index = found
     body, limits = steps[index]
     if index >= ladder.first_cut:
-        page = _give_back(plan, page, limits)
+        page = _give_back(plan, page, limits, blocks)
     return page, body
 
 
@@ -1061,7 +1147,7 @@ def _with(limits: _Limits, name: str, value: int | None) -> _Limits:
     return replace(limits, **changes)
 
 
-def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
+def _give_back(plan: PlanData, page: _Page, limits: _Limits, blocks: _Blocks) -> _Page:
     """Give back, most needed first, what the ladder's steps took and still fits.
 
     A step can free more room than was missing (a whole scale where one line was
@@ -1084,7 +1170,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
         lo, hi, step = 0, len(trials) - 1, 1
         while lo <= hi:  # gallop
             at = min(lo + step - 1, hi)
-            bigger = _fits(plan, MIN_BODY_SIZE, trials[at])
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[at], blocks)
             if bigger is None:
                 hi = at - 1
                 break
@@ -1092,7 +1178,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
             lo, step = at + 1, step * 2
         while lo <= hi:
             mid = (lo + hi) // 2
-            bigger = _fits(plan, MIN_BODY_SIZE, trials[mid])
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[mid], blocks)
             if bigger is None:
                 hi = mid - 1
             else:
