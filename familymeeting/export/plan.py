@@ -977,7 +977,7 @@ def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> RichText
             notes.append(words.kept_together(key, lang, names=names))
     if not notes:
         return st.para(text, st.text, own=True, bullet="•")
-    note = " · ".join(notes)
+    note = f"{words.NO_BREAK}· ".join(notes)  # "·" ends a line, never starts one
     if base_is_rtl(text, st.rtl) != st.rtl:
         # A card in the other direction (a Danish card on an Arabic plan) reads as
         # written; its notes, in the plan's words, keep the plan's order inside it.
