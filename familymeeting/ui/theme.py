@@ -288,6 +288,15 @@ QLabel#unsaved {{
     color: {WARNING};
     font-weight: 600;
 }}
+/* A line of the plan whose date has passed: the word says it, the colours help. */
+QLabel#overdue {{
+    border-radius: 8px;
+    padding: 2px 10px;
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px solid {WARNING};
+    font-weight: 700;
+}}
 QFrame#column[column="worries"] {{ background: {col[Column.WORRIES].background}; }}
 QFrame#column[column="working_well"] {{ background: {col[Column.WORKING_WELL].background}; }}
 QFrame#column[column="needs_to_happen"] {{ background: {col[Column.NEEDS_TO_HAPPEN].background}; }}

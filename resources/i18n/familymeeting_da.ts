@@ -85,52 +85,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="54"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="56"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="63"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="65"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="70"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="78"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="87"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="88"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="90"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="91"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="123"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="125"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -138,37 +138,42 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="161"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="168"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="164"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="170"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="177"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="194"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="185"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="204"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -1344,47 +1349,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="209"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="229"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="212"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="232"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="214"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="236"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="251"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="271"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="264"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="284"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="265"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="285"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="286"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1392,17 +1397,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="250"/>
+        <location filename="../../familymeeting/ui/progress.py" line="599"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="278"/>
+        <location filename="../../familymeeting/ui/progress.py" line="633"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="313"/>
+        <location filename="../../familymeeting/ui/progress.py" line="671"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1410,30 +1415,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="353"/>
+        <location filename="../../familymeeting/ui/progress.py" line="711"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="527"/>
+        <location filename="../../familymeeting/ui/progress.py" line="921"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="529"/>
+        <location filename="../../familymeeting/ui/progress.py" line="923"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="541"/>
+        <location filename="../../familymeeting/ui/progress.py" line="935"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="546"/>
+        <location filename="../../familymeeting/ui/progress.py" line="940"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
