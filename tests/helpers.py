@@ -67,3 +67,20 @@ DAMAGE = {
     "flipped bytes": flip_bytes,
     "empty": empty,
 }
+
+
+def without_translators(app: object) -> None:
+    """Back to how a test starts: no translator installed, the language detected.
+
+    ``switch_language`` keeps its translators on the application; a test that used it
+    takes them off again, or every later test in that process reads Danish.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from familymeeting.messages import set_language
+
+    assert isinstance(app, QCoreApplication)
+    for translator in app.property("translators") or []:
+        QCoreApplication.removeTranslator(translator)
+    app.setProperty("translators", [])
+    set_language(None)

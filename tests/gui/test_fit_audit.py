@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from fit import SCREENS as SIZE_NAMES
 from fit import audit, audit_open_windows, screen_named, window_problems
+from helpers import without_translators
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
@@ -341,7 +342,7 @@ def world(
         window.idle.dispose()
         window.idle = None
     window.close()
-    switch_language(qapp, "da")
+    without_translators(qapp)
 
 
 # ------------------------------------------------------------------------ audit

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from helpers import without_translators
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -30,7 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from familymeeting import settings
 from familymeeting.assets import resource
-from familymeeting.messages import current_language, set_language
+from familymeeting.messages import current_language
 from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
@@ -125,10 +126,7 @@ def window(qtbot: QtBot, data_dir: Path, qapp: QApplication) -> Iterator[MainWin
     yield win
     win.close()
     vault.close()
-    for translator in qapp.property("translators") or []:
-        QCoreApplication.removeTranslator(translator)
-    qapp.setProperty("translators", [])
-    set_language(None)
+    without_translators(qapp)
     QLocale.setDefault(before)
 
 

@@ -515,9 +515,8 @@ def test_the_english_count_of_meetings_takes_the_singular(
 ) -> None:
     """English is the source language; its plural forms come from familymeeting_en.ts
     (it read "1 meeting(s) with answers")."""
-    from PySide6.QtCore import QCoreApplication
+    from helpers import without_translators
 
-    from familymeeting.messages import set_language
     from familymeeting.ui.language import switch_language
 
     family = services.create_family("The Bergs")
@@ -530,8 +529,5 @@ def test_the_english_count_of_meetings_takes_the_singular(
         view = make_view(qtbot, services, family.id)
         word = "meeting" if meetings == 1 else "meetings"
         assert view.subtitle_label.text() == f"The Bergs · {meetings} {word} with answers"
-    finally:  # as the other tests expect: no translator, the language detected
-        for translator in qapp.property("translators") or []:
-            QCoreApplication.removeTranslator(translator)
-        qapp.setProperty("translators", [])
-        set_language(None)
+    finally:
+        without_translators(qapp)
