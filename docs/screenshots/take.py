@@ -87,7 +87,39 @@ def main(argv: list[str] | None = None) -> int:
         board("ratings")()
         window.enter_child_mode()
 
+    def child_question() -> None:
+        child()
+        mode = window.child_mode
+        next(iter(mode.child_buttons.values())).click()
+
+    def child_thanks() -> None:
+        child_question()
+        mode = window.child_mode
+        mode.index = len(mode.questions) - 1
+        mode.next_question()
+
     dialogs: list[QWidget] = []
+
+    def ratings_declined() -> None:
+        """The first meeting's last question: Noah won't answer, and says why."""
+        window.open_meeting(services.list_meetings(family.id)[-1].id)
+        window.meeting.show_view("ratings")
+        settle(300)
+        view = window.meeting.ratings
+        card = view.cards[view.questions()[-1].id]
+        bar = view.scroll_area.verticalScrollBar()
+        bar.setValue(max(card.y(), bar.maximum()))
+
+    def ratings_menu() -> None:
+        """The "⋯" of the second person of the first question, opened."""
+        board("ratings")()
+        settle(300)
+        view = window.meeting.ratings
+        question = view.questions()[0]
+        second = view.people_of(question)[1]
+        view.rows[(question.id, second.id)].menu_button.click()
+        if view.menu is not None:
+            dialogs.append(view.menu)
 
     def keep(dialog: QWidget | None) -> None:
         if dialog is not None:
@@ -98,9 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         "family": lambda: window.open_family(family.id),
         "board": board(),
         "ratings": board("ratings"),
+        "ratings-declined": ratings_declined,
         "plan-view": board("plan"),
         "plan-preview": preview,
         "child-mode": child,
+        "child-question": child_question,
+        "child-thanks": child_thanks,
+        "ratings-menu": ratings_menu,
         "progress": lambda: window.show_progress(family.id),
         "settings-and-backups": window.show_maintenance,
         "family-dialog": lambda: (

@@ -145,6 +145,25 @@ def ratings(w: World) -> None:
     w.window.meeting.show_view("ratings")
 
 
+def answer_menu(w: World) -> None:
+    """One person's "⋯" on the ratings: won't answer, comment, remove the answer."""
+    ratings(w)
+    w.settle()
+    view = w.window.meeting.ratings
+    question = view.questions()[0]
+    row = view.rows[(question.id, view.people_of(question)[0].id)]
+    row.menu_button.click()
+
+
+def answer_comment(w: World) -> None:
+    """A comment being written under a person's slider."""
+    ratings(w)
+    view = w.window.meeting.ratings
+    question = view.questions()[0]
+    person = view.people_of(question)[0]
+    view.rows[(question.id, person.id)].start_comment()
+
+
 def plan(w: World) -> None:
     board(w)
     w.window.meeting.show_view("plan")
@@ -274,6 +293,8 @@ SCREENS: dict[str, Opener] = {
     "card menu": card_menu,
     "toolbar menu": toolbar_menu,
     "ratings": ratings,
+    "ratings: a person's menu": answer_menu,
+    "ratings: a comment": answer_comment,
     "plan": plan,
     "plan preview": preview,
     "child mode: picker": child_picker,
