@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "child-mode": child,
         "child-question": child_question,
         "child-thanks": child_thanks,
+        "child-leave": lambda: (child_thanks(), keep(window.ask_leave_child_mode())),
         "ratings-menu": ratings_menu,
         "progress": lambda: window.show_progress(family.id),
         "settings-and-backups": window.show_maintenance,
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             dialog.close()
         dialogs.clear()
         if not window.locked and window.stack.currentWidget() is window.child_mode:
-            window.child_mode.finish()
+            window.leave_child_mode()
         settle(200)
     window.close()
     vault.close()

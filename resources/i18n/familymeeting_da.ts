@@ -250,48 +250,48 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="153"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="156"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="191"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="190"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="193"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="209"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="212"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="213"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="218"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="248"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="258"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="264"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -644,127 +644,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="238"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="543"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="240"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="564"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="545"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="566"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="251"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="546"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="253"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="567"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="264"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="547"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="266"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="568"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="548"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="826"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="269"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="842"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="273"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="549"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="275"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="276"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="550"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="278"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="571"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="293"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="294"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="296"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="297"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="551"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="572"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="552"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="302"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="573"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="553"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="310"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="574"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="313"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="554"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="315"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="317"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="555"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="319"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="576"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="320"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="556"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="322"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="351"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="561"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="353"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="460"/>
+        <source>End child mode</source>
+        <translation>Afslut børnevisning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="461"/>
+        <source>The caseworker’s password is needed to leave the child’s screen.</source>
+        <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="462"/>
+        <source>Back to the child’s screen</source>
+        <translation>Tilbage til barnets skærm</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="603"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="827"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="843"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="829"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="844"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="852"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="899"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="853"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="900"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="858"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="905"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>

@@ -198,6 +198,14 @@ def child_thanks(w: World) -> None:
     assert mode.pages.currentWidget() is mode.done_page
 
 
+def child_leave(w: World) -> QDialog:
+    """The caseworker's password over the child's screen."""
+    child_thanks(w)
+    dialog = w.window.ask_leave_child_mode()
+    assert dialog is not None
+    return dialog
+
+
 def progress(w: World) -> None:
     w.window.show_progress(w.family_id)
     w.page("progress")
@@ -300,6 +308,7 @@ SCREENS: dict[str, Opener] = {
     "child mode: picker": child_picker,
     "child mode: question": child_question,
     "child mode: thanks": child_thanks,
+    "child mode, leaving it": child_leave,
     "progress": progress,
     "settings and backups": settings_page,
     "family view, leaving it": family_view,
@@ -372,7 +381,7 @@ def close_everything(w: World) -> None:
             top.close()
     window = w.window
     if window.stack.currentWidget() is window.child_mode:
-        window.child_mode.finish()
+        window.leave_child_mode()  # the password dialog is audited, not answered
     if window.family_mode:
         window._leave_family_mode()  # the password dialog is audited, not answered
     window.meeting.commit_edits()

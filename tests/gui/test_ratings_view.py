@@ -435,3 +435,22 @@ def test_child_can_decline_in_child_mode(
     qtbot.mouseClick(window.child_mode.skip_button, Qt.MouseButton.LeftButton)
     stored = services.get_rating(child_q.id, emma)
     assert stored is not None and stored.value is None
+
+
+def test_the_thank_you_button_is_as_big_as_the_question_pages(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, styled: None
+) -> None:
+    window.enter_child_mode()
+    child = window.child_mode
+    qtbot.mouseClick(child.child_buttons[person(services, demo, "Emma")], Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    next_size, next_font = child.next_button.size(), child.next_button.font()
+    child.index = len(child.questions) - 1
+    child.next_question()
+    assert child.pages.currentWidget() is child.done_page
+    qtbot.wait(20)
+    done = child.done_button
+    assert done.height() == next_size.height()
+    assert done.width() >= next_size.width()
+    assert done.font().pointSizeF() == next_font.pointSizeF()
+    assert done.font().weight() == next_font.weight()
