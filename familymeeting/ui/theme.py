@@ -65,6 +65,7 @@ TYPE_SCALE: tuple[tuple[str, int], ...] = (
     ("QLabel#kind", -1),
     ("QLabel#chip", -1),
     ("QLabel#disagree", -1),
+    ("QLabel#inPlan", -1),
     ("QPushButton#addCard", 2),
     ("QToolButton#cardMenu", 1),
     ("QLabel#childQuestion", 4),
@@ -323,6 +324,33 @@ QLabel#chip {{
 QLabel#disagree {{
     border-radius: 8px;
     padding: 3px 10px;
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px dashed {WARNING};
+}}
+QLabel#inPlan {{
+    border-radius: 9px;
+    padding: 3px 10px;
+    color: {SAVED};
+    border: 1px solid {SAVED};
+    font-weight: 600;
+}}
+/* Who agrees: the chosen state is filled, its border as wide as the others' (a tap
+   must not move the row). Agrees in the colour of what is done, disagrees as on the
+   card; "not said", where everyone starts, stays quiet. */
+QPushButton#stance {{
+    padding: 4px 14px;
+}}
+QPushButton#stance:checked {{
+    background: {SELECTED};
+    border: 1px solid {PRIMARY};
+}}
+QPushButton#stance[stance="agree"]:checked {{
+    background: {SAVED};
+    color: {ON_PRIMARY};
+    border: 1px solid {SAVED};
+}}
+QPushButton#stance[stance="disagree"]:checked {{
     background: {NOTICE};
     color: {WARNING};
     border: 1px dashed {WARNING};

@@ -181,11 +181,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="257"/>
-        <source>Comment from %1</source>
-        <translation>Kommentar fra %1</translation>
-    </message>
-    <message>
         <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="207"/>
         <source>Answer from %1</source>
         <translation>Svar fra %1</translation>
@@ -201,6 +196,11 @@
         <translation>Kommentar: %1</translation>
     </message>
     <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="257"/>
+        <source>Comment from %1</source>
+        <translation>Kommentar fra %1</translation>
+    </message>
+    <message>
         <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="256"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
@@ -209,17 +209,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="180"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="181"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="188"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -227,22 +227,27 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="270"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="369"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="375"/>
+        <source>In the plan ✓</source>
+        <translation>I planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="383"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="352"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="357"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="362"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="367"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -299,12 +304,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="73"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="76"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="77"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="80"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -1174,77 +1179,77 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="88"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="116"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="103"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="117"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="104"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="118"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="382"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="402"/>
+        <source>Who agrees, and who does not?</source>
+        <translation>Hvem er enig, og hvem er ikke?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="407"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="386"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="411"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="396"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="421"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="399"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="424"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="403"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="428"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="417"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="442"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="421"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="446"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="437"/>
-        <source>Who agrees?</source>
-        <translation>Hvem er enig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="439"/>
-        <source>Who disagrees?</source>
-        <translation>Hvem er uenig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="462"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="467"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
+        <source>Part of the plan ✓</source>
+        <translation>Er med i planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -1412,17 +1417,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="250"/>
+        <location filename="../../familymeeting/ui/progress.py" line="599"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="278"/>
+        <location filename="../../familymeeting/ui/progress.py" line="633"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="313"/>
+        <location filename="../../familymeeting/ui/progress.py" line="671"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1430,30 +1435,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="353"/>
+        <location filename="../../familymeeting/ui/progress.py" line="711"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="527"/>
+        <location filename="../../familymeeting/ui/progress.py" line="921"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="529"/>
+        <location filename="../../familymeeting/ui/progress.py" line="923"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="541"/>
+        <location filename="../../familymeeting/ui/progress.py" line="935"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="546"/>
+        <location filename="../../familymeeting/ui/progress.py" line="940"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -1773,6 +1778,44 @@
         <location filename="../../familymeeting/ui/startup.py" line="115"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>StanceSheet</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="88"/>
+        <source>Who agrees?</source>
+        <translation>Hvem er enig?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="95"/>
+        <source>Who agrees, and who does not?</source>
+        <translation>Hvem er enig, og hvem er ikke?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="108"/>
+        <source>Not here today</source>
+        <translation>Ikke med i dag</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="126"/>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="146"/>
+        <source>Agrees</source>
+        <translation>Enig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="147"/>
+        <source>Disagrees</source>
+        <translation>Uenig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="148"/>
+        <source>Not said</source>
+        <translation>Ikke sagt</translation>
     </message>
 </context>
 <context>
