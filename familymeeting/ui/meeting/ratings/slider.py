@@ -159,9 +159,17 @@ def _number_font(base: QFont, large: bool) -> QFont:
     return _scaled_font(base, 3.0 if large else 1.6, QFont.Weight.Bold)
 
 
+_NUMBER_BOXES: dict[str, float] = {}  # by font: asked for in every layout and paint
+
+
 def _number_box(base: QFont) -> float:
     """The width a row slider keeps at its right end for the number ("10" the widest)."""
-    return _NUMBER_GAP + QFontMetricsF(_number_font(base, False)).horizontalAdvance("10") + 2
+    key = base.key()
+    box = _NUMBER_BOXES.get(key)
+    if box is None:
+        advance = QFontMetricsF(_number_font(base, False)).horizontalAdvance("10")
+        box = _NUMBER_BOXES[key] = _NUMBER_GAP + advance + 2
+    return box
 
 
 def row_insets(base: QFont) -> tuple[float, float]:
