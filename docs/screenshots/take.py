@@ -97,7 +97,39 @@ def main(argv: list[str] | None = None) -> int:
         board("ratings")()
         window.enter_child_mode()
 
+    def child_question() -> None:
+        child()
+        mode = window.child_mode
+        next(iter(mode.child_buttons.values())).click()
+
+    def child_thanks() -> None:
+        child_question()
+        mode = window.child_mode
+        mode.index = len(mode.questions) - 1
+        mode.next_question()
+
     dialogs: list[QWidget] = []
+
+    def ratings_declined() -> None:
+        """The first meeting's last question: Noah won't answer, and says why."""
+        window.open_meeting(services.list_meetings(family.id)[-1].id)
+        window.meeting.show_view("ratings")
+        settle(300)
+        view = window.meeting.ratings
+        card = view.cards[view.questions()[-1].id]
+        bar = view.scroll_area.verticalScrollBar()
+        bar.setValue(max(card.y(), bar.maximum()))
+
+    def ratings_menu() -> None:
+        """The "⋯" of the second person of the first question, opened."""
+        board("ratings")()
+        settle(300)
+        view = window.meeting.ratings
+        question = view.questions()[0]
+        second = view.people_of(question)[1]
+        view.rows[(question.id, second.id)].menu_button.click()
+        if view.menu is not None:
+            dialogs.append(view.menu)
 
     def keep(dialog: QWidget | None) -> None:
         if dialog is not None:
@@ -145,9 +177,14 @@ def main(argv: list[str] | None = None) -> int:
         "new-card": new_card,
         "card-in-plan": card_in_plan,
         "ratings": board("ratings"),
+        "ratings-declined": ratings_declined,
         "plan-view": board("plan"),
         "plan-preview": preview,
         "child-mode": child,
+        "child-question": child_question,
+        "child-thanks": child_thanks,
+        "child-leave": lambda: (child_thanks(), keep(window.ask_leave_child_mode())),
+        "ratings-menu": ratings_menu,
         "progress": lambda: window.show_progress(family.id),
         "progress-second": progress_second,
         "settings-and-backups": window.show_maintenance,
@@ -178,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         for column in window.meeting.columns.values():
             column.close_editor()  # what a scene wrote is not kept
         if not window.locked and window.stack.currentWidget() is window.child_mode:
-            window.child_mode.finish()
+            window.leave_child_mode()
         settle(200)
     window.close()
     vault.close()

@@ -8,13 +8,13 @@ Locking (idle, Ctrl+L, the Lock button, the system going away) destroys every
 page and closes the database, so no case text is left in any widget; the window
 then shows only the unlock form. Unlocking opens the database again, builds the
 pages anew and returns to the same family, meeting and view. Family view keeps
-the family on this meeting's board, ratings and plan; leaving it needs the
-caseworker's password.
+the family on this meeting's board, ratings and plan; leaving it, and leaving
+child mode, needs the caseworker's password.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
     """Signals:
     ``family_selected(str)`` when a family is opened, ``meeting_opened(str)``;
     ``locked_changed(bool)`` when the window locks or is unlocked;
-    ``family_mode_changed(bool)`` when family view starts or ends.
+    ``family_mode_changed(bool)`` when family view starts or ends;
+    ``child_mode_changed(bool)`` when child mode starts or ends.
 
     With a ``vault`` the window can lock and has family view; ``idle_ms`` overrides
     the ``security/lock_minutes`` setting (tests use a short time).
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
     meeting_opened = Signal(str)
     locked_changed = Signal(bool)
     family_mode_changed = Signal(bool)
+    child_mode_changed = Signal(bool)
 
     def __init__(
         self,
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         self.meeting.child_mode_requested.connect(self.enter_child_mode)
         self.meeting.plan_preview_requested.connect(self.show_preview)
         self.preview_page.back_requested.connect(self.leave_preview)
-        self.child_mode.finished.connect(self.leave_child_mode)
+        self.child_mode.leave_requested.connect(self.ask_leave_child_mode)
         self.maintenance.restored.connect(self._restored)
         self.maintenance.lock_minutes_changed.connect(self._lock_minutes_changed)
 
@@ -444,15 +446,34 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("familymeeting")
         self.stack.setCurrentWidget(self.child_mode)
         self.child_mode.start(controller, children)
+        self.child_mode_changed.emit(True)
+
+    def ask_leave_child_mode(self) -> UnlockDialog | None:
+        """Leaving child mode needs the caseworker: the password, as for family view.
+        A window without a vault has no password: it leaves at once."""
+        if self.locked or self.stack.currentWidget() is not self.child_mode:
+            return None
+        if self.vault is None:
+            self.leave_child_mode()
+            return None
+        return self._ask_password(
+            self.tr("End child mode"),
+            self.tr("The caseworker’s password is needed to leave the child’s screen."),
+            self.tr("Back to the child’s screen"),
+            "child mode",
+            self.leave_child_mode,
+        )
 
     def leave_child_mode(self) -> None:
-        if self.locked:
+        if self.locked or self.stack.currentWidget() is not self.child_mode:
             return
+        self.child_mode.clear()
         self.toolbar.show()
         self.stack.setCurrentWidget(self.meeting)
         self.meeting.reload()
         self.meeting.ratings.reload()
         self._update_location()
+        self.child_mode_changed.emit(False)
 
     def show_preview(self, meeting_id: str) -> None:
         """The one-page plan the family keeps, with Print and Save, as a page.
@@ -817,29 +838,55 @@ class MainWindow(QMainWindow):
         """Ask for the caseworker's password (window-modal, not blocking); leave if right."""
         if not self.family_mode or self.vault is None:
             return None
+        return self._ask_password(
+            self.tr("Leave family view"),
+            self.tr("The caseworker’s password is needed to see more than this meeting."),
+            self.tr("Stay in family view"),
+            "family view",
+            self._leave_family_mode,
+        )
+
+    def _ask_password(
+        self, title: str, prompt: str, stay: str, log_as: str, then: Callable[[], None]
+    ) -> UnlockDialog:
+        """The caseworker's password, window-modal and not blocking: ``then`` runs once it
+        is right (logged as ``log_as``, the wrong tries before it too); a wrong one is
+        said in the dialog, which stays; ``stay`` closes it and changes nothing."""
+        assert self.vault is not None
         vault = self.vault
         if self.leave_dialog is not None:
             self.leave_dialog.reject()
         dialog = UnlockDialog(
             vault.data_dir,
             vault.check_password,
-            title=self.tr("Leave family view"),
-            prompt=self.tr("The caseworker’s password is needed to see more than this meeting."),
+            title=title,
+            prompt=prompt,
             allow_recovery=False,
-            cancel_text=self.tr("Stay in family view"),
+            cancel_text=stay,
             parent=self,
         )
-        dialog.accepted.connect(self._leave_family_mode)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(partial(self._password_given, log_as, then))
+        dialog.finished.connect(partial(self._password_closed, dialog))
         self.leave_dialog = dialog
         dialog.open()
         return dialog
+
+    def _password_closed(self, dialog: UnlockDialog, _result: int = 0) -> None:
+        if self.leave_dialog is dialog:
+            self.leave_dialog = None  # not asked to close again once it is deleted
+        dialog.deleteLater()
+
+    def _password_given(self, log_as: str, then: Callable[[], None]) -> None:
+        self.leave_dialog = None
+        if self.locked or self.vault is None:
+            return
+        log_unlock(self.services, self.vault.take_failed_attempts(), log_as)
+        then()
 
     def _leave_family_mode(self) -> None:
         self.leave_dialog = None
         if not self.family_mode or self.locked or self.vault is None:
             return
-        log_unlock(self.services, self.vault.take_failed_attempts(), "family view")
         self.family_mode = False
         self.family_meeting_id = None
         self._update_location()

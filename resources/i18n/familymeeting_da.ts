@@ -181,22 +181,32 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="137"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="189"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="141"/>
-        <source>Won&apos;t answer</source>
-        <translation>Vil ikke svare</translation>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="207"/>
+        <source>Answer from %1</source>
+        <translation>Svar fra %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="145"/>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="208"/>
+        <source>Won&apos;t answer, comment</source>
+        <translation>Vil ikke svare, kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="246"/>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="257"/>
+        <source>Comment from %1</source>
+        <translation>Kommentar fra %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="256"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -250,48 +260,48 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="153"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="156"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="191"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="190"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="193"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="209"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="212"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="213"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="218"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="248"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="258"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="264"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -644,127 +654,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="238"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="543"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="240"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="564"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="545"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="566"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="251"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="546"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="253"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="567"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="264"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="547"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="266"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="568"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="548"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="826"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="269"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="842"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="273"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="549"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="275"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="276"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="550"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="278"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="571"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="291"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="293"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="294"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="296"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="297"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="551"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="572"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="552"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="302"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="573"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="553"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="310"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="574"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="313"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="554"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="315"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="317"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="555"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="319"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="576"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="320"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="556"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="322"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="351"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="561"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="353"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="460"/>
+        <source>End child mode</source>
+        <translation>Afslut børnevisning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="461"/>
+        <source>The caseworker’s password is needed to leave the child’s screen.</source>
+        <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="462"/>
+        <source>Back to the child’s screen</source>
+        <translation>Tilbage til barnets skærm</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="603"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="827"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="843"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="829"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="844"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="852"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="899"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="853"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="900"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="858"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="905"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1447,42 +1472,42 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="54"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="54"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="61"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="63"/>
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="66"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="68"/>
         <source>A question for children</source>
         <translation>Et spørgsmål til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="68"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="70"/>
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="69"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="71"/>
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="70"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="72"/>
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="98"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="100"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
     </message>
@@ -1490,52 +1515,79 @@
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="274"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="358"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545"/>
+        <source>Won&apos;t answer</source>
+        <translation>Vil ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="360"/>
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="450"/>
-        <source>Not answered</source>
-        <translation>Ikke besvaret</translation>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="361"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545"/>
+        <source>Not answered yet</source>
+        <translation>Ikke svaret endnu</translation>
     </message>
 </context>
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="248"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="306"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="250"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="308"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="253"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="311"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="341"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="408"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="369"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="437"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="372"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="440"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="374"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="442"/>
         <source>Remove</source>
         <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="505"/>
+        <source>Won&apos;t answer</source>
+        <translation>Vil ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <source>Change comment…</source>
+        <translation>Ret kommentar …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <source>Comment…</source>
+        <translation>Kommentar …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="517"/>
+        <source>Remove the answer</source>
+        <translation>Fjern svaret</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -211,11 +211,74 @@ def test_family_view_survives_a_lock(
     assert window.stack.currentWidget() is window.meeting
 
 
-def test_child_mode_inside_family_view_comes_back_to_family_view(window: MainWindow) -> None:
+def leave_child_mode(qtbot: QtBot, window: MainWindow, password: str) -> UnlockDialog:
+    """Tap "End child mode" and type ``password`` into the caseworker's question."""
+    qtbot.mouseClick(window.child_mode.exit_button, Qt.MouseButton.LeftButton)
+    dialog = window.leave_dialog
+    assert isinstance(dialog, UnlockDialog) and dialog.isVisible()
+    form = dialog.unlock
+    form.password.edit.setText(password)
+    qtbot.mouseClick(form.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.busy, timeout=UNLOCK_TIMEOUT)
+    return dialog
+
+
+def test_leaving_child_mode_needs_the_caseworkers_password(
+    qtbot: QtBot, window: MainWindow, screenshot: Shot
+) -> None:
+    window.meeting.show_view("ratings")
+    window.enter_child_mode()
+    child = window.child_mode
+    assert window.stack.currentWidget() is child
+
+    dialog = leave_child_mode(qtbot, window, "forkert kodeord her")
+    form = dialog.unlock
+    assert dialog.isVisible()  # asked again, and told why
+    assert form.message.isVisible()
+    assert form.message.text().startswith("Det er ikke adgangskoden")
+    assert not form.forgot_button.isVisible()  # no recovery from the child's side
+    assert window.stack.currentWidget() is child  # the child's screen, nothing else
+    assert not window.toolbar.isVisible()
+    assert window.windowTitle() == "familymeeting"
+    screenshot(window, "child-mode-leave-wrong")
+
+    # Going back to the child keeps child mode.
+    assert form.cancel_button is not None
+    assert form.cancel_button.text() == "Tilbage til barnets skærm"
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.stack.currentWidget() is child
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the dialog is gone
+
+    # So does the thank-you page's button: it needs the caseworker too.
+    child.begin_for(next(p for p in window.services.list_participants(window.family_id or "")))
+    child.index = len(child.questions) - 1
+    child.next_question()
+    assert child.pages.currentWidget() is child.done_page
+    qtbot.mouseClick(child.done_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.leave_dialog, UnlockDialog) and window.leave_dialog.isVisible()
+    assert window.stack.currentWidget() is child
+    window.leave_dialog.reject()
+
+    with qtbot.waitSignal(window.child_mode_changed, timeout=UNLOCK_TIMEOUT) as left:
+        leave_child_mode(qtbot, window, PASSWORD)
+    assert left.args == [False]
+    assert window.stack.currentWidget() is window.meeting
+    assert window.meeting.views.currentWidget() is window.meeting.ratings
+    assert window.toolbar.isVisible()
+    events = [(e.event, e.detail) for e in window.services.access_log()]
+    assert ("unlock", "child mode") in events
+    assert any(event == "unlock_failed" for event, _ in events)
+
+
+def test_child_mode_inside_family_view_comes_back_to_family_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     assert window.enter_family_mode()
     window.enter_child_mode()
     assert window.stack.currentWidget() is window.child_mode
-    window.child_mode.finish()
+    with qtbot.waitSignal(window.child_mode_changed, timeout=UNLOCK_TIMEOUT):
+        leave_child_mode(qtbot, window, PASSWORD)
     assert window.stack.currentWidget() is window.meeting
     assert window.family_mode
     assert window.windowTitle() == "familymeeting"

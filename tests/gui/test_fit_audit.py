@@ -153,6 +153,25 @@ def ratings(w: World) -> None:
     w.window.meeting.show_view("ratings")
 
 
+def answer_menu(w: World) -> None:
+    """One person's "⋯" on the ratings: won't answer, comment, remove the answer."""
+    ratings(w)
+    w.settle()
+    view = w.window.meeting.ratings
+    question = view.questions()[0]
+    row = view.rows[(question.id, view.people_of(question)[0].id)]
+    row.menu_button.click()
+
+
+def answer_comment(w: World) -> None:
+    """A comment being written under a person's slider."""
+    ratings(w)
+    view = w.window.meeting.ratings
+    question = view.questions()[0]
+    person = view.people_of(question)[0]
+    view.rows[(question.id, person.id)].start_comment()
+
+
 def plan(w: World) -> None:
     board(w)
     w.window.meeting.show_view("plan")
@@ -185,6 +204,14 @@ def child_thanks(w: World) -> None:
     mode.index = len(mode.questions)
     mode.next_question()
     assert mode.pages.currentWidget() is mode.done_page
+
+
+def child_leave(w: World) -> QDialog:
+    """The caseworker's password over the child's screen."""
+    child_thanks(w)
+    dialog = w.window.ask_leave_child_mode()
+    assert dialog is not None
+    return dialog
 
 
 def progress(w: World) -> None:
@@ -283,11 +310,14 @@ SCREENS: dict[str, Opener] = {
     "who agrees": stance_sheet,
     "toolbar menu": toolbar_menu,
     "ratings": ratings,
+    "ratings: a person's menu": answer_menu,
+    "ratings: a comment": answer_comment,
     "plan": plan,
     "plan preview": preview,
     "child mode: picker": child_picker,
     "child mode: question": child_question,
     "child mode: thanks": child_thanks,
+    "child mode, leaving it": child_leave,
     "progress": progress,
     "settings and backups": settings_page,
     "family view, leaving it": family_view,
@@ -360,7 +390,7 @@ def close_everything(w: World) -> None:
             top.close()
     window = w.window
     if window.stack.currentWidget() is window.child_mode:
-        window.child_mode.finish()
+        window.leave_child_mode()  # the password dialog is audited, not answered
     if window.family_mode:
         window._leave_family_mode()  # the password dialog is audited, not answered
     window.meeting.commit_edits()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from familymeeting.ui import theme
 from familymeeting.ui.meeting.ratings.slider import (
     RatingSlider,
+    ScaleWords,
     face_colour,
     mouth_curve,
     paint_face,
+    row_insets,
 )
 
 Shot = Callable[[QWidget, str], Path]
@@ -83,15 +85,22 @@ def wheel(slider: RatingSlider, notches: int) -> QWheelEvent:
 def test_starts_not_answered(slider: RatingSlider) -> None:
     assert slider.value() is None
     assert slider.accessibleName() == QUESTION
-    assert slider.accessibleDescription() == "Ikke besvaret"
-    assert slider.prompt_text() == "Tryk for at svare"
+    assert slider.accessibleDescription() == "Ikke svaret endnu"
+    assert slider.prompt_text() == "Ikke svaret endnu"
+    assert not slider.is_declined()
 
 
 def test_english_texts(qtbot: QtBot) -> None:
     slider = RatingSlider("How good is it?")
     qtbot.addWidget(slider)
-    assert slider.accessibleDescription() == "Not answered"
-    assert slider.prompt_text() == "Tap to answer"
+    assert slider.accessibleDescription() == "Not answered yet"
+    assert slider.prompt_text() == "Not answered yet"
+    slider.setDeclined(True)
+    assert slider.accessibleDescription() == "Won't answer"
+    assert slider.prompt_text() == "Won't answer"
+    large = RatingSlider("How good is it?", large=True)
+    qtbot.addWidget(large)
+    assert large.prompt_text() == "Tap to answer"  # a child is shown what to do
 
 
 def test_set_value_shows_it_and_emits_nothing(slider: RatingSlider) -> None:
@@ -101,8 +110,72 @@ def test_set_value_shows_it_and_emits_nothing(slider: RatingSlider) -> None:
     assert slider.accessibleDescription() == "3"
     slider.setValue(None)
     assert slider.value() is None
-    assert slider.accessibleDescription() == "Ikke besvaret"
+    assert slider.accessibleDescription() == "Ikke svaret endnu"
     assert values == []
+
+
+def test_wont_answer_is_not_a_number_and_not_the_open_question(
+    qtbot: QtBot, slider: RatingSlider
+) -> None:
+    """ "Won't answer" has its own words and look; a number given after it is an answer."""
+    values = recorded(slider)
+    open_question = slider.grab().toImage()
+    slider.setDeclined(True)
+    assert slider.is_declined() and slider.value() is None
+    assert slider.accessibleDescription() == "Vil ikke svare"
+    assert slider.prompt_text() == "Vil ikke svare"
+    declined = slider.grab().toImage()
+    assert declined != open_question
+    for value in (1, 5, 10):
+        slider.setDeclined(True)
+        slider.setValue(value)  # a number shown is an answer: no longer "won't answer"
+        assert not slider.is_declined()
+        assert slider.grab().toImage() != declined
+    slider.setValue(None)
+    slider.setDeclined(True)
+    assert slider.grab().toImage() == declined
+    assert values == []
+    qtbot.mouseClick(slider, LEFT, pos=at_value(slider, 6))  # they answer after all
+    assert (slider.value(), values, slider.is_declined()) == (6, [6], False)
+    assert slider.accessibleDescription() == "6"
+
+
+def test_a_rows_number_is_at_its_right_end(slider: RatingSlider) -> None:
+    """Right of the happy face, where the rows' numbers line up; the face stays free."""
+    _, right_inset = row_insets(slider.font())
+    assert slider.x_for(10) < slider.width() - right_inset
+    number_area = QRect(round(slider.width() - right_inset + 8), 0, 60, slider.height())
+    slider.setValue(3)
+    three = slider.grab().toImage().copy(number_area)
+    slider.setValue(4)
+    assert slider.grab().toImage().copy(number_area) != three
+    slider.setValue(None)
+    blank = slider.grab().toImage().copy(number_area)
+    slider.setDeclined(True)
+    assert slider.grab().toImage().copy(number_area) == blank  # no number, no dash
+
+
+def test_scale_words_stand_over_the_end_faces(
+    qtbot: QtBot, qapp: QApplication, danish: None
+) -> None:
+    qapp.setStyleSheet(theme.stylesheet())
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    words = ScaleWords(LOW, HIGH)
+    slider = RatingSlider(QUESTION)
+    layout.addWidget(words)
+    layout.addWidget(slider)
+    page.resize(640, layout.totalHeightForWidth(640))
+    with qtbot.waitExposed(page):
+        page.show()
+    assert words.words() == (LOW, HIGH)
+    left_inset, right_inset = row_insets(slider.font())
+    low = words.low_label.geometry()
+    high = words.high_label.geometry()
+    assert low.left() == round(left_inset)
+    assert abs(high.right() + 1 - (words.width() - right_inset)) <= 1
+    assert words.low_label.text() == LOW and words.high_label.text() == HIGH
 
 
 @pytest.mark.parametrize("bad", [0, 11, -1, 5.0, True, "5"])
@@ -328,10 +401,13 @@ def test_a_finger_on_a_touch_screen(qtbot: QtBot) -> None:
 
 
 def test_big_enough_for_a_finger(qtbot: QtBot, slider: RatingSlider) -> None:
-    assert slider.handle_diameter() >= 56
-    assert slider.height() >= 96
-    assert slider.sizeHint().height() >= 96
-    assert slider.minimumSizeHint().height() >= 96
+    assert slider.handle_diameter() >= theme.TOUCH
+    assert slider.height() >= theme.TOUCH
+    assert slider.sizeHint().height() >= theme.TOUCH
+    assert slider.minimumSizeHint().height() >= theme.TOUCH
+    row = RatingSlider(QUESTION)  # a row of the ratings view: no words under its ends
+    qtbot.addWidget(row)
+    assert row.heightForWidth(600) >= row.handle_diameter() + 8  # the face is whole
     large = RatingSlider(QUESTION, LOW, HIGH, large=True)
     qtbot.addWidget(large)
     assert large.handle_diameter() >= 96
@@ -429,13 +505,14 @@ def sampler(large: bool, width: int) -> QWidget:
     page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
     layout = QVBoxLayout(page)
     layout.setSpacing(10)
-    for value in (None, 1, 5, 10):
+    for value in (None, "declined", 1, 5, 10):
         label = QLabel(QUESTION)
         label.setObjectName("subtitle")
         layout.addWidget(label)
         slider = RatingSlider(QUESTION, LOW, HIGH, large=large)
         slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no focus ring in the picture
-        slider.setValue(value)
+        slider.setValue(value if isinstance(value, int) else None)
+        slider.setDeclined(value == "declined")
         layout.addWidget(slider)
     page.resize(width, layout.totalHeightForWidth(width))
     return page
@@ -457,7 +534,7 @@ def test_screenshots(
     with qtbot.waitExposed(page):
         page.show()
     sliders = page.findChildren(RatingSlider)
-    assert [s.value() for s in sliders] == [None, 1, 5, 10]
+    assert [s.value() for s in sliders] == [None, None, 1, 5, 10]
     path = screenshot(page, f"rating-slider-{'large' if large else 'normal'}")
     assert path.stat().st_size > 0
 
@@ -503,6 +580,35 @@ def test_accessible_value_is_the_answer_or_not_answered(qtbot: QtBot, danish: No
     assert (
         interface.text(QAccessible.Text.Name) == "Hvor godt er det at være dig derhjemme lige nu?"
     )
-    assert interface.text(QAccessible.Text.Value) == "Ikke besvaret"
+    assert interface.text(QAccessible.Text.Value) == "Ikke svaret endnu"
+    slider.setDeclined(True)
+    assert interface.text(QAccessible.Text.Value) == "Vil ikke svare"
     slider.setValue(7)
     assert interface.text(QAccessible.Text.Value) == "7"
+
+
+def test_the_words_in_a_short_track_stay_whole(
+    qtbot: QtBot, qapp: QApplication, danish: None
+) -> None:
+    """An upright tablet at the largest text: "Ikke svaret endnu" shrinks, never "Ikke sv…"."""
+    qapp.setStyleSheet(theme.stylesheet(2))
+    slider = RatingSlider(QUESTION)
+    qtbot.addWidget(slider)
+    slider.ensurePolished()  # the largest text's font
+    width = slider.minimumSizeHint().width()
+    slider.resize(width, slider.heightForWidth(width))
+    drawn: list[str] = []
+    original = QPainter.drawText
+
+    def record(painter: QPainter, *args: object) -> None:
+        drawn.extend(a for a in args if isinstance(a, str))
+        original(painter, *args)  # type: ignore[call-overload]
+
+    QPainter.drawText = record  # type: ignore[method-assign]
+    try:
+        slider.grab()
+        slider.setDeclined(True)
+        slider.grab()
+    finally:
+        QPainter.drawText = original  # type: ignore[method-assign]
+    assert drawn == ["Ikke svaret endnu", "Vil ikke svare"]

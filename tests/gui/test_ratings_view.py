@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fit import screen_named
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QAction, QScreen
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from familymeeting.settings import Settings
+from familymeeting.storage.database import Database
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.models import Family
 from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
+from familymeeting.ui.meeting.ratings.view import RatingsView
 
 Shot = Callable[[QWidget, str], Path]
 
@@ -42,6 +49,22 @@ def window(
 
 def person(services: Services, family: Family, name: str) -> str:
     return next(p.id for p in services.list_participants(family.id) if p.name == name)
+
+
+@contextmanager
+def begins(db: Database) -> Iterator[list[str]]:
+    """The transactions begun meanwhile: "BEGIN" reads, "BEGIN IMMEDIATE" writes."""
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.strip().upper().startswith("BEGIN"):
+            seen.append(statement.strip().upper())
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
 
 
 def tap(qtbot: QtBot, slider: RatingSlider, value: int) -> None:
@@ -74,6 +97,12 @@ def test_answering_stores_the_rating_and_undo_removes_it(
     screenshot(window, "ratings-1280x800")
 
 
+def menu_action(view: RatingsView, question_id: str, person_id: str, name: str) -> QAction:
+    """The person's menu as "⋯" opens it, and one of its entries."""
+    menu = view.person_menu(question_id, person_id)
+    return next(a for a in menu.actions() if a.objectName() == name)
+
+
 def test_wont_answer_is_stored_as_not_answered_never_a_number(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
@@ -82,22 +111,204 @@ def test_wont_answer_is_stored_as_not_answered_never_a_number(
     safety = services.list_questions(meeting_id)[1]
     jonas = person(services, demo, "Jonas (far)")
     row = view.rows[(safety.id, jonas)]
-    qtbot.mouseClick(row.decline, Qt.MouseButton.LeftButton)
+    assert row.slider.value_text() == "Ikke svaret endnu"
+    decline = menu_action(view, safety.id, jonas, "decline")
+    assert decline.text() == "Vil ikke svare" and not decline.isChecked()
+    decline.trigger()
     stored = services.get_rating(safety.id, jonas)
     assert stored is not None and stored.value is None
-    assert row.slider.value() is None
-    assert row.slider.accessibleDescription() == "Ikke besvaret"
-    qtbot.mouseClick(row.decline, Qt.MouseButton.LeftButton)
+    assert row.slider.value() is None and row.slider.is_declined()
+    assert row.slider.value_text() == "Vil ikke svare"
+    assert row.slider.accessibleDescription() == "Vil ikke svare"
+    decline = menu_action(view, safety.id, jonas, "decline")
+    assert decline.isChecked()
+    decline.trigger()  # unticked: the question is open again
     assert services.get_rating(safety.id, jonas) is None
-    # A comment is kept with the answer.
-    qtbot.mouseClick(row.comment_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(row.comment_edit, "Vil tænke over det")
+    assert not row.slider.is_declined()
+    assert row.slider.value_text() == "Ikke svaret endnu"
+    # Undo and redo go through the same history.
+    window.undo_action.trigger()
+    assert services.get_rating(safety.id, jonas).value is None  # type: ignore[union-attr]
+    assert row.slider.is_declined()
+    window.undo_action.trigger()
+    assert services.get_rating(safety.id, jonas) is None
+    assert not row.slider.is_declined()
+    window.redo_action.trigger()
+    assert row.slider.is_declined()
+
+
+def test_a_comment_is_written_from_the_menu_and_undone(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    safety = services.list_questions(meeting_id)[1]
+    mette = person(services, demo, "Mette (mor)")
+    jonas = person(services, demo, "Jonas (far)")
+    # Before there is an answer, a comment has nothing to belong to.
+    assert not menu_action(view, safety.id, jonas, "comment").isEnabled()
+    row = view.rows[(safety.id, mette)]
+    assert not row.comment_label.isVisible() and row.comment_edit is None
+    menu_action(view, safety.id, mette, "comment").trigger()
+    assert row.comment_edit is not None
+    assert row.comment_edit.isVisible() and row.comment_edit.hasFocus()
+    qtbot.keyClicks(row.comment_edit, "Hvis Jonas sover bedre")
     qtbot.keyClick(row.comment_edit, Qt.Key.Key_Return)
+    stored = services.get_rating(safety.id, mette)
+    assert stored is not None and (stored.value, stored.comment) == (7, "Hvis Jonas sover bedre")
+    assert not row.comment_edit.isVisible()
+    assert row.comment_label.isVisible()
+    assert "Hvis Jonas sover bedre" in row.comment_label.text()
+    # Escape leaves the comment as it was.
+    menu_action(view, safety.id, mette, "comment").trigger()
+    qtbot.keyClicks(row.comment_edit, " og mere")
+    qtbot.keyClick(row.comment_edit, Qt.Key.Key_Escape)
+    assert services.get_rating(safety.id, mette).comment == "Hvis Jonas sover bedre"  # type: ignore[union-attr]
+    assert not row.comment_edit.isVisible()
+    window.undo_action.trigger()
+    assert services.get_rating(safety.id, mette).comment == ""  # type: ignore[union-attr]
+    assert not row.comment_label.isVisible()
+    # A comment stays with "won't answer", and with the number given after it.
+    menu_action(view, safety.id, jonas, "decline").trigger()
+    menu_action(view, safety.id, jonas, "comment").trigger()
+    jonas_row = view.rows[(safety.id, jonas)]
+    assert jonas_row.comment_edit is not None
+    qtbot.keyClicks(jonas_row.comment_edit, "Vil tænke over det")
+    qtbot.keyClick(jonas_row.comment_edit, Qt.Key.Key_Return)
     stored = services.get_rating(safety.id, jonas)
     assert stored is not None and (stored.value, stored.comment) == (None, "Vil tænke over det")
-    tap(qtbot, row.slider, 6)
+    tap(qtbot, jonas_row.slider, 6)
     stored = services.get_rating(safety.id, jonas)
     assert stored is not None and (stored.value, stored.comment) == (6, "Vil tænke over det")
+    assert not jonas_row.slider.is_declined()
+
+
+def test_an_answer_can_be_removed_from_the_menu(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    safety = services.list_questions(meeting_id)[1]
+    mette = person(services, demo, "Mette (mor)")
+    jonas = person(services, demo, "Jonas (far)")
+    assert not menu_action(view, safety.id, jonas, "clear").isEnabled()  # nothing to remove
+    menu_action(view, safety.id, mette, "clear").trigger()
+    assert services.get_rating(safety.id, mette) is None
+    assert view.rows[(safety.id, mette)].slider.value() is None
+    window.undo_action.trigger()
+    assert services.get_rating(safety.id, mette).value == 7  # type: ignore[union-attr]
+    assert view.rows[(safety.id, mette)].slider.value() == 7
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise\\(\\)",
+    "This plugin does not support grabbing the keyboard",
+)
+def test_one_menu_button_per_person_instead_of_buttons_on_every_row(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, db: Database
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    safety = services.list_questions(meeting_id)[1]
+    jonas = person(services, demo, "Jonas (far)")
+    shown = [b.text() for b in view.findChildren(QAbstractButton) if b.isVisible()]
+    assert "Vil ikke svare" not in shown and "Kommentar" not in shown
+    row = view.rows[(safety.id, jonas)]
+    buttons = [b for b in row.widgets() if isinstance(b, QAbstractButton)]
+    assert buttons == [row.menu_button]
+    assert row.menu_button.accessibleName() == "Svar fra Jonas (far)"
+    assert row.menu_button.width() >= 48 and row.menu_button.height() >= 48
+    with begins(db) as seen:  # the menu shows what is on screen: nothing is read
+        qtbot.mouseClick(row.menu_button, Qt.MouseButton.LeftButton)
+    assert seen == []
+    menu = view.menu
+    assert menu is not None and menu.isVisible()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Vil ikke svare",
+        "Kommentar …",
+        "Fjern svaret",
+    ]
+    with begins(db) as seen:
+        next(a for a in menu.actions() if a.objectName() == "decline").trigger()
+    assert seen == ["BEGIN IMMEDIATE"]  # one write, nothing read again
+    menu.close()
+    assert services.get_rating(safety.id, jonas).value is None  # type: ignore[union-attr]
+
+
+def test_wont_answer_looks_different_from_not_answered_yet(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    safety = services.list_questions(meeting_id)[1]
+    jonas = person(services, demo, "Jonas (far)")
+    noah = person(services, demo, "Noah")
+    menu_action(view, safety.id, jonas, "decline").trigger()
+    declined, open_ = view.rows[(safety.id, jonas)].slider, view.rows[(safety.id, noah)].slider
+    assert (declined.value(), open_.value()) == (None, None)
+    assert declined.value_text() == "Vil ikke svare"
+    assert open_.value_text() == "Ikke svaret endnu"
+    assert declined.prompt_text() == "Vil ikke svare"
+    assert open_.prompt_text() == "Ikke svaret endnu"
+    assert declined.size() == open_.size()
+    assert declined.grab().toImage() != open_.grab().toImage()
+    qtbot.wait(50)
+    screenshot(window, "ratings-declined")
+
+
+def test_the_words_at_1_and_10_once_per_question(window: MainWindow, services: Services) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    for question in services.list_questions(meeting_id):
+        card = view.cards[question.id]
+        texts = visible_texts(card)
+        assert texts.count(question.low_anchor) == 1, question.text
+        assert texts.count(question.high_anchor) == 1, question.text
+        for (qid, _pid), row in view.rows.items():
+            if qid == question.id:
+                assert row.slider.anchors() == ("", "")  # not under every person again
+
+
+def test_five_people_of_one_question_are_seen_without_scrolling_at_1280x800(
+    qtbot: QtBot, services: Services, data_dir: Path, demo: Family, danish: None, styled: None
+) -> None:
+    """The demo's meeting on a 1280x800 laptop, as the window opens, default text size."""
+    window = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(window)
+    screen = screen_named("landscape-1280x800")
+    assert isinstance(screen, QScreen)
+    window.show_on_screen(screen)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: screen.availableGeometry().contains(window.frameGeometry()))
+    window.apply_text_size(0)
+    window.open_meeting(services.list_meetings(demo.id)[0].id)
+    window.meeting.show_view("ratings")
+    qtbot.wait(30)
+    QApplication.processEvents()
+    view = window.meeting.ratings
+    viewport = view.scroll_area.viewport()
+    assert view.scroll_area.verticalScrollBar().value() == 0
+    first = view.questions()[0]
+    rows = [view.rows[(first.id, p.id)] for p in view.people_of(first)]
+    assert len(rows) >= 5
+    for row in rows[:5]:
+        assert viewport.rect().contains(row.rect_in(viewport)), (
+            row.slider.accessibleName(),
+            row.rect_in(viewport),
+            viewport.rect(),
+        )
+        chip = row.name_label  # a name on one line where there is room for it
+        assert chip.height() == chip.heightForWidth(10_000), chip.text()
+
+
+def test_switching_to_ratings_reads_once(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, db: Database
+) -> None:
+    window.meeting.show_view("board")
+    window.open_meeting(services.list_meetings(demo.id)[1].id)
+    with begins(db) as seen:
+        window.meeting.show_view("ratings")
+    assert seen == ["BEGIN"]  # one snapshot: questions, people and answers
 
 
 def test_children_first_on_the_childrens_question(
@@ -224,3 +435,22 @@ def test_child_can_decline_in_child_mode(
     qtbot.mouseClick(window.child_mode.skip_button, Qt.MouseButton.LeftButton)
     stored = services.get_rating(child_q.id, emma)
     assert stored is not None and stored.value is None
+
+
+def test_the_thank_you_button_is_as_big_as_the_question_pages(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family, styled: None
+) -> None:
+    window.enter_child_mode()
+    child = window.child_mode
+    qtbot.mouseClick(child.child_buttons[person(services, demo, "Emma")], Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    next_size, next_font = child.next_button.size(), child.next_button.font()
+    child.index = len(child.questions) - 1
+    child.next_question()
+    assert child.pages.currentWidget() is child.done_page
+    qtbot.wait(20)
+    done = child.done_button
+    assert done.height() == next_size.height()
+    assert done.width() >= next_size.width()
+    assert done.font().pointSizeF() == next_font.pointSizeF()
+    assert done.font().weight() == next_font.weight()

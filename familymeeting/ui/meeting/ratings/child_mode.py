@@ -2,7 +2,9 @@
 
 One question at a time, full width, a huge slider with a face and a big "Next"
 button. Nothing else from the case is on the screen: no cards, no other names
-than the children to choose from, no toolbar.
+than the children to choose from, no toolbar. Leaving it needs the caseworker:
+"End child mode" and the thank-you page's "Done" only ask (``leave_requested``);
+the window asks for the password before it shows anything else.
 """
 
 from __future__ import annotations
@@ -123,9 +125,10 @@ class ChildPicker(QWidget):
 
 
 class ChildModeView(QWidget):
-    """Signals: finished(): the child is done (or the caseworker ended child mode)."""
+    """Signals: leave_requested(): the child is done, or "End child mode" was tapped; the
+    window asks for the caseworker's password before leaving."""
 
-    finished = Signal()
+    leave_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +143,7 @@ class ChildModeView(QWidget):
         top = QHBoxLayout()
         top.addStretch()
         self.exit_button = QPushButton(self.tr("End child mode"))
-        self.exit_button.clicked.connect(self.finish)
+        self.exit_button.clicked.connect(self.leave_requested)
         top.addWidget(self.exit_button)
         outer.addLayout(top)
         self.pages = QStackedWidget()
@@ -210,9 +213,12 @@ class ChildModeView(QWidget):
         self.hand_back.setObjectName("subtitle")
         self.hand_back.setAlignment(Qt.AlignmentFlag.AlignCenter)
         done.addWidget(self.hand_back)
+        done.addSpacing(24)
+        # As big as "Next": the same size, words and shape for the child's last tap.
         self.done_button = BigButton(self.tr("Done"), BIG_BUTTON)
+        self.done_button.setObjectName("childNext")
         self.done_button.setProperty("primary", True)
-        self.done_button.clicked.connect(self.finish)
+        self.done_button.clicked.connect(self.leave_requested)
         done.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         done.addStretch()
         self.pages.addWidget(self.done_page)
@@ -279,6 +285,7 @@ class ChildModeView(QWidget):
         self.index += 1
         self._show_question()
 
-    def finish(self) -> None:
+    def clear(self) -> None:
+        """Child mode has ended: forget the child (the window shows another page)."""
         self.child = None
-        self.finished.emit()
+        self.pages.setCurrentWidget(self.pick_page)

@@ -1,7 +1,9 @@
 """The 1-10 rating slider: a big, custom-painted scale with a face that follows the value.
 
-Painted by hand (no QSlider) so that "not answered" can look like nothing at all, the
-handle can be a face a child's finger fits on, and the colours stay soft from end to end.
+Painted by hand (no QSlider) so that "not answered yet" and "won't answer" can look like
+no number at all (and unlike each other), the handle can be a face a child's finger fits
+on, and the colours stay soft from end to end. ``ScaleWords`` shows a question's words at
+1 and at 10 once, above the row sliders of everyone who answers it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from familymeeting.domain.rules import RATING_MAX, RATING_MIN
 from familymeeting.ui import theme
@@ -42,8 +44,9 @@ _KEYBOARD_FOCUS = (
     Qt.FocusReason.BacktabFocusReason,
     Qt.FocusReason.ShortcutFocusReason,
 )
-_MIN_HEIGHT = 96
+_RING = 4.0  # a row slider's room above and below for the focus ring
 _MIN_HEIGHT_LARGE = 220
+_NUMBER_GAP = 10.0  # between the happy face and the number of a row slider
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 
 
@@ -152,6 +155,67 @@ def _scaled_font(base: QFont, factor: float, weight: QFont.Weight) -> QFont:
     return font
 
 
+def _number_font(base: QFont, large: bool) -> QFont:
+    return _scaled_font(base, 3.0 if large else 1.6, QFont.Weight.Bold)
+
+
+_NUMBER_BOXES: dict[str, float] = {}  # by font: asked for in every layout and paint
+
+
+def _number_box(base: QFont) -> float:
+    """The width a row slider keeps at its right end for the number ("10" the widest)."""
+    key = base.key()
+    box = _NUMBER_BOXES.get(key)
+    if box is None:
+        advance = QFontMetricsF(_number_font(base, False)).horizontalAdvance("10")
+        box = _NUMBER_BOXES[key] = _NUMBER_GAP + advance + 2
+    return box
+
+
+def row_insets(base: QFont) -> tuple[float, float]:
+    """How far in from a row slider's left and right edges its two end faces reach."""
+    return _FOCUS_PAD, _FOCUS_PAD + _number_box(base)
+
+
+class ScaleWords(QWidget):
+    """A question's words at 1 and at 10, once, above the sliders of all who answer it.
+
+    Laid out in the sliders' column: the word at 1 starts over their sad faces, the
+    word at 10 ends over their happy faces (``row_insets``); long words wrap. Sliders
+    and this widget take the same (body) font. No signals.
+    """
+
+    def __init__(self, low: str, high: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scaleWords")
+        self.box = layout = QHBoxLayout(self)
+        layout.setSpacing(24)
+        self.low_label = QLabel(low)
+        self.high_label = QLabel(high)
+        for label, align in (
+            (self.low_label, Qt.AlignmentFlag.AlignLeft),
+            (self.high_label, Qt.AlignmentFlag.AlignRight),
+        ):
+            label.setObjectName("muted")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setAlignment(align | Qt.AlignmentFlag.AlignBottom)
+            layout.addWidget(label, 1)
+        self._inset()
+
+    def words(self) -> tuple[str, str]:
+        return self.low_label.text(), self.high_label.text()
+
+    def _inset(self) -> None:
+        left, right = row_insets(self.font())
+        self.box.setContentsMargins(round(left), 0, round(right), 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._inset()
+
+
 class RatingSliderAccessible(QAccessibleWidget):
     """What assistive technology sees: a slider whose value is the answer or "not answered"."""
 
@@ -182,8 +246,14 @@ def _install_accessible_factory() -> None:
 class RatingSlider(QWidget):
     """A 1-10 scale for one person and one question, big enough for a child's finger.
 
-    Until it is touched it shows no value, only "Tap to answer": "not answered" is ``None``
-    and never looks like a number. Tap anywhere along the track to answer, drag to adjust
+    Two layouts: a row (the default: one line, the face as tall as the row, the number at
+    the right end, where the rows' numbers line up) and ``large`` (child mode: a big face
+    with the number above it and the words at 1 and 10 below).
+
+    Until it is answered it shows no value: "not answered yet" (a quiet track and a dashed
+    "Not answered yet", large: "Tap to answer") and "won't answer" (``setDeclined``: a
+    grey track, pale faces and a solid "Won't answer") are both ``None`` and never look
+    like a number, nor like each other. Tap anywhere along the track to answer, drag to adjust
     (it snaps to whole numbers and the face follows live), or use the keyboard: Left/Down and
     Right/Up step by one (from "not answered" they start at 5), Home is 1, End is 10. The
     mouse wheel is off unless ``wheel_enabled`` is set, so scrolling a page of sliders never
@@ -193,7 +263,7 @@ class RatingSlider(QWidget):
 
     Accessibility: the accessible name is the question; the accessible *value*
     (``QAccessible.Text.Value`` of the slider-role interface installed below) and the
-    description are the answer as text ("7", or "Not answered"/"Ikke besvaret"), updated
+    description are the answer as text ("7", "Not answered yet" or "Won't answer"), updated
     on every change with a value-change event for screen readers.
 
     Signals:
@@ -219,6 +289,7 @@ class RatingSlider(QWidget):
         self.wheel_enabled: bool = False
         self._large = large
         self._value: int | None = None
+        self._declined = False
         self._low = low
         self._high = high
         self._question = ""
@@ -269,16 +340,33 @@ class RatingSlider(QWidget):
     def is_large(self) -> bool:
         return self._large
 
+    def is_declined(self) -> bool:
+        """True while the person has said they won't answer (the value is then None)."""
+        return self._declined and self._value is None
+
+    def setDeclined(self, declined: bool) -> None:
+        """Show "won't answer" (muted, its own words) instead of "not answered yet"."""
+        if declined == self._declined:
+            return
+        self._declined = declined
+        self._sync_accessible()
+        self.update()
+
     def prompt_text(self) -> str:
-        """What the slider says before it is answered."""
-        return self.tr("Tap to answer")
+        """What the slider says while it shows no number."""
+        if self.is_declined():
+            return self.tr("Won't answer")
+        if self._large:
+            return self.tr("Tap to answer")  # a child is shown what to do
+        return self.tr("Not answered yet")
 
     def handle_diameter(self) -> int:
-        """The face under the finger: at least 56 px (96 px large), more with larger text."""
+        """The face under the finger: at least a touch target (96 px large), more with
+        larger text."""
         text_height = QFontMetricsF(self.font()).height()
         if self._large:
             return max(96, round(text_height * 4.0))
-        return max(56, round(text_height * 2.4))
+        return max(theme.TOUCH, round(text_height * 2.4))
 
     def x_for(self, value: int) -> float:
         """The x coordinate of ``value``'s centre on the track."""
@@ -312,7 +400,8 @@ class RatingSlider(QWidget):
         # Half a touch target between neighbouring values at the least: a tap still lands
         # on the nearest value, and the live face shows a dragging finger where it is.
         side = self._side(float(self.handle_diameter()))
-        width = math.ceil(2 * side + _STEPS * theme.TOUCH * 0.5)
+        number = 0.0 if self._large else _number_box(self.font())
+        width = math.ceil(2 * side + number + _STEPS * theme.TOUCH * 0.5)
         return QSize(width, self.heightForWidth(max(width, self.width())))
 
     # --- events -----------------------------------------------------------------------
@@ -427,6 +516,8 @@ class RatingSlider(QWidget):
             self._paint_prompt(painter, g)
         else:
             self._paint_handle(painter, g, self._value)
+            if not self._large:
+                self._paint_number(painter, g, self._value)
         self._paint_anchors(painter, g)
         painter.end()
 
@@ -435,6 +526,8 @@ class RatingSlider(QWidget):
     def _set(self, value: int | None) -> None:
         if value == self._value:
             return
+        if value is not None:
+            self._declined = False  # a number given is an answer after all
         self._value = value
         self._sync_accessible()
         self.update()
@@ -446,8 +539,10 @@ class RatingSlider(QWidget):
         self.committed.emit(value)
 
     def value_text(self) -> str:
-        """The answer as a screen reader says it."""
-        return self.tr("Not answered") if self._value is None else str(self._value)
+        """The answer as words, as a screen reader says it: never a number unless given."""
+        if self._value is not None:
+            return str(self._value)
+        return self.tr("Won't answer") if self._declined else self.tr("Not answered yet")
 
     def _sync_accessible(self) -> None:
         self.setAccessibleDescription(self.value_text())
@@ -455,10 +550,11 @@ class RatingSlider(QWidget):
             QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, self.value_text()))
 
     def _number_font(self) -> QFont:
-        return _scaled_font(self.font(), 3.0 if self._large else 2.0, QFont.Weight.Bold)
+        return _number_font(self.font(), self._large)
 
-    def _prompt_font(self) -> QFont:
-        return _scaled_font(self.font(), 1.5 if self._large else 1.0, QFont.Weight.DemiBold)
+    def _prompt_font(self, factor: float = 1.0) -> QFont:
+        size = (1.5 if self._large else 1.0) * factor
+        return _scaled_font(self.font(), size, QFont.Weight.DemiBold)
 
     def _anchor_font(self) -> QFont:
         return _scaled_font(self.font(), 1.35 if self._large else 1.0, QFont.Weight.Normal)
@@ -466,7 +562,7 @@ class RatingSlider(QWidget):
     def _anchor_rects(self, g: _Geometry) -> tuple[QRectF, QRectF]:
         left = QRectF(_FOCUS_PAD + 4, g.anchors_top, g.anchor_width, g.anchors_height)
         right = QRectF(
-            self.width() - _FOCUS_PAD - 4 - g.anchor_width,
+            self._right_end(self.width()) - 4 - g.anchor_width,
             g.anchors_top,
             g.anchor_width,
             g.anchors_height,
@@ -480,19 +576,31 @@ class RatingSlider(QWidget):
         """From the edge to the centre of value 1: focus pad, small face, gap, half a handle."""
         return _FOCUS_PAD + self._end_face(d) + d * 0.22 + d / 2
 
+    def _right_end(self, width: float) -> float:
+        """The x where the happy face ends: a row slider's number is right of it."""
+        return width - _FOCUS_PAD - (0.0 if self._large else _number_box(self.font()))
+
     def _geometry(self, width: float) -> _Geometry:
         d = float(self.handle_diameter())
         end_face = self._end_face(d)
         left = self._side(d)
-        right = max(left + 1.0, width - left)
-        number_height = QFontMetricsF(self._number_font()).height()
-        number_top = _FOCUS_PAD
-        # The number sits just above the face; the face may grow a little while dragged.
-        track_y = number_top + number_height + d * 0.06 + d / 2
+        right = max(left + 1.0, self._right_end(width) - left + _FOCUS_PAD)
         track_height = round(d * (0.24 if self._large else 0.26))
-        anchors_top = track_y + d * 0.56 + 8
+        if self._large:
+            # The number sits just above the face (a child sees it over the finger); the
+            # face may grow a little while dragged.
+            number_top = _FOCUS_PAD
+            number_height = QFontMetricsF(self._number_font()).height()
+            track_y = number_top + number_height + d * 0.06 + d / 2
+            anchors_top = track_y + d * 0.56 + 8
+        else:
+            # A row: the face fills the height (its white rim and a dragged face's growth
+            # included), the number is at the right end; short, so many people fit.
+            track_y = _RING + 3 + d / 2
+            number_top = track_y
+            anchors_top = track_y + d / 2 + 5 + _RING
         # Each anchor gets (a little less than) half the width, so they can never overlap.
-        anchor_width = max(10.0, (width - 2 * _FOCUS_PAD - 8) / 2 - 12)
+        anchor_width = max(10.0, (self._right_end(width) - _FOCUS_PAD - 8) / 2 - 12)
         metrics = QFontMetricsF(self._anchor_font())
         flags = int(Qt.TextFlag.TextWordWrap)
         anchors_height = 0.0
@@ -501,8 +609,9 @@ class RatingSlider(QWidget):
                 box = metrics.boundingRect(QRectF(0, 0, anchor_width, 1e6), flags, text)
                 anchors_height = max(anchors_height, box.height())
         # Never shorter than a comfortable target, even before the stylesheet's font arrives.
-        floor = _MIN_HEIGHT_LARGE if self._large else _MIN_HEIGHT
-        height = max(float(floor), anchors_top + anchors_height + _FOCUS_PAD + 4)
+        floor = _MIN_HEIGHT_LARGE if self._large else theme.TOUCH
+        below = _FOCUS_PAD + 4 if anchors_height or self._large else 0.0
+        height = max(float(floor), anchors_top + anchors_height + below)
         return _Geometry(
             handle=d,
             end_face=end_face,
@@ -531,10 +640,15 @@ class RatingSlider(QWidget):
         for at, colour in theme.TRACK_STOPS:
             gradient.setColorAt(at, QColor(colour))
         painter.save()
-        if self._value is None:
-            painter.setOpacity(painter.opacity() * 0.6)  # quieter until answered
-        painter.setPen(QPen(QColor(theme.LINE), 1))
-        painter.setBrush(gradient)
+        if self.is_declined():
+            # "Won't answer": no colours at all, set apart from a question still open.
+            painter.setPen(QPen(QColor(theme.LINE), 1))
+            painter.setBrush(QColor(theme.DISABLED_BACKGROUND))
+        else:
+            if self._value is None:
+                painter.setOpacity(painter.opacity() * 0.6)  # quieter until answered
+            painter.setPen(QPen(QColor(theme.LINE), 1))
+            painter.setBrush(gradient)
         painter.drawRoundedRect(rect, th / 2, th / 2)
         rim = QColor(theme.MUTED)
         rim.setAlphaF(0.25)  # keeps the white dots visible on the pale middle of the track
@@ -547,30 +661,50 @@ class RatingSlider(QWidget):
 
     def _paint_end_faces(self, painter: QPainter, g: _Geometry) -> None:
         y = g.track_y
+        painter.save()
+        if self.is_declined():
+            painter.setOpacity(painter.opacity() * 0.35)
         paint_face(painter, QPointF(_FOCUS_PAD + g.end_face / 2, y), g.end_face, RATING_MIN)
-        right_x = self.width() - _FOCUS_PAD - g.end_face / 2
+        right_x = self._right_end(self.width()) - g.end_face / 2
         paint_face(painter, QPointF(right_x, y), g.end_face, RATING_MAX)
+        painter.restore()
 
     def _paint_prompt(self, painter: QPainter, g: _Geometry) -> None:
         text = self.prompt_text()
-        font = self._prompt_font()
-        metrics = QFontMetricsF(font)
         available = g.right - g.left + g.handle * 0.6
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - 40)
+        # Whole words in a short track (upright tablet, largest text): a smaller font
+        # first; "…" only if even that does not fit.
+        for factor in (1.0, 0.9, 0.8, 0.7):
+            font = self._prompt_font(factor)
+            metrics = QFontMetricsF(font)
+            room = available - 1.2 * metrics.height()  # the pill's round ends
+            if metrics.horizontalAdvance(text) <= room:
+                break
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         width = min(available, metrics.horizontalAdvance(text) + 2.2 * metrics.height())
         height = max(g.handle * 0.72, metrics.height() * 1.9)
+        if not self._large:
+            height = min(height, g.handle - 4)
         centre_x = (g.left + g.right) / 2
         pill = QRectF(centre_x - width / 2, g.track_y - height / 2, width, height)
         painter.save()
-        border = QColor(theme.PRIMARY)
-        border.setAlphaF(0.55)
-        pen = QPen(border, 2)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QColor(theme.SURFACE))
+        if self.is_declined():
+            # Settled, not waiting: a solid grey pill in muted words.
+            painter.setPen(QPen(QColor(theme.LINE), 1))
+            painter.setBrush(QColor(theme.PRESSED))
+            ink = QColor(theme.MUTED)
+        else:
+            # Still open: an inviting dashed outline.
+            border = QColor(theme.PRIMARY)
+            border.setAlphaF(0.55)
+            pen = QPen(border, 2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QColor(theme.SURFACE))
+            ink = QColor(theme.PRIMARY_DARK)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(QColor(theme.PRIMARY_DARK))
+        painter.setPen(ink)
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
@@ -590,9 +724,23 @@ class RatingSlider(QWidget):
         painter.restore()
         paint_face(painter, centre, d, value)
 
+        if not self._large:
+            return  # a row's number is at its right end (_paint_number)
         font = self._number_font()
         number_height = QFontMetricsF(font).height()
         box = QRectF(x - g.handle, g.number_top, 2 * g.handle, number_height)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(value))
+        painter.restore()
+
+    def _paint_number(self, painter: QPainter, g: _Geometry, value: int) -> None:
+        """A row's answer as a number at its right end, where a column of rows lines up."""
+        font = self._number_font()
+        height = QFontMetricsF(font).height()
+        left = self._right_end(self.width()) + _NUMBER_GAP
+        box = QRectF(left, g.track_y - height / 2, self.width() - left, height)
         painter.save()
         painter.setFont(font)
         painter.setPen(QColor(theme.TEXT))

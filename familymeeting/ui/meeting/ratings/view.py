@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QScroller,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +29,11 @@ from PySide6.QtWidgets import (
 from familymeeting.domain import rules
 from familymeeting.storage.operations import Changes
 from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
-from familymeeting.ui import words
+from familymeeting.ui import theme, words
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.meeting.board.card import Person, chip_style
 from familymeeting.ui.meeting.controller import MeetingController
-from familymeeting.ui.meeting.ratings.slider import RatingSlider
+from familymeeting.ui.meeting.ratings.slider import RatingSlider, ScaleWords, row_insets
 from familymeeting.ui.touch import TouchCheckBox
 
 
@@ -101,130 +103,186 @@ class QuestionDialog(FittedDialog):
         self.accept()
 
 
-class AnswerRow(QWidget):
-    """One person's answer to one question: name, slider, "won't answer", comment.
+class NameChip(QLabel):
+    """A person's name in their colour: on one line while the column has room for it,
+    wrapped at spaces when it has not (a wrapping QLabel would balance even a short
+    name into two lines). No signals."""
+
+    def __init__(self, person: Person) -> None:
+        super().__init__(person.name)
+        self.setObjectName("chip")
+        self.setStyleSheet(chip_style(person))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = (
+            math.ceil(self.fontMetrics().horizontalAdvance(self.text()))
+            + margins.left()
+            + margins.right()
+        )
+        # The label's own wrapping measures a little differently: widen to one line.
+        one_line = self.heightForWidth(10_000)
+        for extra in range(0, 24, 2):
+            if self.heightForWidth(width + extra) <= one_line:
+                return QSize(width + extra, one_line)
+        return QSize(width, self.heightForWidth(width))
+
+
+class CommentEdit(QLineEdit):
+    """A person's comment being written: Enter (or leaving it) keeps it, Escape does not.
+
+    Signals:
+        done(bool): writing ended; True to keep what was written.
+    """
+
+    done = Signal(bool)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.done.emit(False)
+            return
+        super().keyPressEvent(event)
+
+
+class AnswerRow(QObject):
+    """One person's answer to one question: who, the slider (its number at the right
+    end), "⋯" for the rest, and the comment under the slider when there is one.
+
+    Its widgets sit in the question's grid (``add_to``), so every row's slider starts and
+    ends where the others do, under the question's words at 1 and 10.
 
     Signals:
         answered(object): a number 1-10 was chosen.
-        declined(bool): "won't answer" was ticked (True) or unticked (False).
-        commented(str): the comment was written.
+        menu_requested(QPoint): "⋯" was tapped; where its menu goes (global).
+        commented(str): a comment was written (Enter, or the field was left).
     """
 
     answered = Signal(object)
-    declined = Signal(bool)
+    menu_requested = Signal(QPoint)
     commented = Signal(str)
 
-    def __init__(self, person: Person, role: str, question: QuestionRecord) -> None:
-        super().__init__()
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setHorizontalSpacing(12)
-        self.name_label = QLabel(person.name)
-        self.name_label.setObjectName("chip")
-        self.name_label.setStyleSheet(chip_style(person))
-        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+    def __init__(
+        self, person: Person, role: str, question: QuestionRecord, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.name = person.name
+        self.who = QWidget()
+        who = QVBoxLayout(self.who)
+        who.setContentsMargins(0, 0, 0, 0)
+        who.setSpacing(2)
+        self.name_label = NameChip(person)
         self.role_label = QLabel(words.role(role))
         self.role_label.setObjectName("muted")
-        who = QVBoxLayout()
-        who.setSpacing(2)
-        who.addWidget(self.name_label, 0, Qt.AlignmentFlag.AlignLeft)
+        name = QHBoxLayout()  # the chip as wide as the name, not the column
+        name.addWidget(self.name_label)
+        name.addStretch(1)
+        who.addStretch()
+        who.addLayout(name)
         who.addWidget(self.role_label)
         who.addStretch()
-        layout.addLayout(who, 0, 0)
-        self.who = who
-        self.slider = RatingSlider(question.text, question.low_anchor, question.high_anchor)
+        # The words at 1 and 10 are the question's, shown once above everyone's sliders.
+        self.slider = RatingSlider(question.text)
         self.slider.setAccessibleName(
             self.tr("%1: %2").replace("%1", person.name).replace("%2", question.text)
         )
         self.slider.committed.connect(self.answered)
-        layout.addWidget(self.slider, 0, 1)
-        self.decline = QPushButton(self.tr("Won't answer"))
-        self.decline.setCheckable(True)
-        self.decline.setObjectName("attendee")
-        self.decline.toggled.connect(self.declined)
-        self.comment_button = QPushButton(self.tr("Comment"))
-        self.comment_button.setCheckable(True)
-        self.comment_button.toggled.connect(self._toggle_comment)
-        # Beside the slider where there is room, else in a row under it (upright tablet,
-        # large text): never squeezed.
-        self.side_box = QWidget()
-        self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side_box)
-        self.side.setContentsMargins(0, 0, 0, 0)
-        self.side.addWidget(self.decline)
-        self.side.addWidget(self.comment_button)
-        self.side.addStretch()
-        self.grid = layout
-        self._side_below: bool | None = None
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText(self.tr("What would make it one higher?"))
-        self.comment_edit.setMaxLength(rules.COMMENT_MAX)
-        self.comment_edit.editingFinished.connect(
-            lambda: self.commented.emit(self.comment_edit.text())
+        self.comment_label = QLabel()
+        self.comment_label.setObjectName("muted")
+        self.comment_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.comment_label.setWordWrap(True)
+        # Under the slider's sad face, and a little apart from the next person.
+        self.comment_label.setContentsMargins(round(row_insets(self.slider.font())[0]), 0, 0, 6)
+        self.comment_label.hide()
+        # The field to write a comment in is made when first asked for: a meeting's
+        # ratings open faster without a hidden field in every row.
+        self.comment_edit: CommentEdit | None = None
+        self._comment_box: QVBoxLayout | None = None
+        self.menu_button = QToolButton()
+        self.menu_button.setObjectName("cardMenu")
+        self.menu_button.setText("⋯")
+        self.menu_button.setFixedSize(theme.TOUCH, theme.TOUCH)
+        self.menu_button.setAccessibleName(self.tr("Answer from %1").replace("%1", person.name))
+        self.menu_button.setToolTip(self.tr("Won't answer, comment"))
+        self.menu_button.clicked.connect(
+            lambda: self.menu_requested.emit(
+                self.menu_button.mapToGlobal(self.menu_button.rect().bottomLeft())
+            )
         )
-        self.comment_edit.hide()
-        layout.setColumnMinimumWidth(0, 150)
-        layout.setColumnStretch(1, 1)
-        self._place_side()
+        self._comment = ""
+        self._writing = False
 
-    def _place_side(self) -> None:
-        """The two buttons beside the slider if the row is wide enough, else under it."""
-        spacing = self.grid.horizontalSpacing()
-        needs = (
-            max(150, self.who.sizeHint().width())
-            + self.slider.minimumSizeHint().width()
-            + max(self.decline.sizeHint().width(), self.comment_button.sizeHint().width())
-            + 2 * spacing
-        )
-        below = needs > self.width()
-        if below == self._side_below:
-            return
-        self._side_below = below
-        self.grid.removeWidget(self.side_box)
-        self.grid.removeWidget(self.comment_edit)
-        if below:
-            self.side.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.grid.addWidget(self.side_box, 1, 1, Qt.AlignmentFlag.AlignRight)
-            self.grid.addWidget(self.comment_edit, 2, 1)
-        else:
-            self.side.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.grid.addWidget(self.side_box, 0, 2)
-            self.grid.addWidget(self.comment_edit, 1, 1, 1, 2)
+    def add_to(self, grid: QGridLayout, row: int) -> None:
+        """Who | slider | "⋯" in ``row`` of the question's grid, the comment in the next."""
+        grid.addWidget(self.who, row, 0)
+        grid.addWidget(self.slider, row, 1)
+        grid.addWidget(self.menu_button, row, 2, Qt.AlignmentFlag.AlignVCenter)
+        comment = QVBoxLayout()  # no margins: while empty the row takes no room
+        comment.setContentsMargins(0, 0, 0, 0)
+        comment.setSpacing(0)
+        comment.addWidget(self.comment_label)
+        self._comment_box = comment
+        grid.addLayout(comment, row + 1, 1, 1, 2)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_side()
+    def widgets(self) -> list[QWidget]:
+        parts = [self.who, self.slider, self.comment_label, self.comment_edit, self.menu_button]
+        return [part for part in parts if part is not None]
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._side_below = None  # the widths changed: decide again
-            QTimer.singleShot(0, self, self._place_side)
-
-    def _toggle_comment(self, on: bool) -> None:
-        self.comment_edit.setVisible(on)
-        if on:
-            self.comment_edit.setFocus()
+    def rect_in(self, widget: QWidget) -> QRect:
+        """The row's visible part, in ``widget``'s coordinates."""
+        rect = QRect()
+        for part in self.widgets():
+            if part.isVisible():
+                rect = rect.united(QRect(part.mapTo(widget, QPoint(0, 0)), part.size()))
+        return rect
 
     def show_answer(self, rating: RatingRecord | None) -> None:
         """Show what is stored, without sending it back as an edit."""
-        for widget in (self.slider, self.decline, self.comment_edit, self.comment_button):
-            widget.blockSignals(True)
-        try:
-            self.slider.setValue(None if rating is None else rating.value)
-            self.decline.setChecked(rating is not None and rating.value is None)
-            comment = "" if rating is None else rating.comment
-            if self.comment_edit.text() != comment:
-                self.comment_edit.setText(comment)
-            if comment:
-                self.comment_button.setChecked(True)
-                self.comment_edit.show()
-        finally:
-            for widget in (self.slider, self.decline, self.comment_edit, self.comment_button):
-                widget.blockSignals(False)
+        self.slider.setValue(None if rating is None else rating.value)
+        self.slider.setDeclined(rating is not None and rating.value is None)
+        self._comment = "" if rating is None else rating.comment
+        self.comment_label.setText(self.tr("Comment: %1").replace("%1", self._comment))
+        self.comment_label.setVisible(bool(self._comment) and not self._writing)
+
+    def start_comment(self) -> None:
+        """Write or change the comment, in a field under the slider."""
+        self._writing = True
+        self.comment_label.hide()
+        edit = self.comment_edit
+        if edit is None:
+            edit = self.comment_edit = CommentEdit()
+            edit.setPlaceholderText(self.tr("What would make it one higher?"))
+            edit.setAccessibleName(self.tr("Comment from %1").replace("%1", self.name))
+            edit.setMaxLength(rules.COMMENT_MAX)
+            edit.editingFinished.connect(lambda: self._end_comment(True))
+            edit.done.connect(self._end_comment)
+            if self._comment_box is not None:
+                self._comment_box.addWidget(edit)
+        edit.setText(self._comment)
+        edit.show()
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end_comment(self, keep: bool) -> None:
+        if not self._writing:
+            return  # the field lost the focus as it was hidden
+        self._writing = False
+        assert self.comment_edit is not None  # made by start_comment
+        text = self.comment_edit.text().strip()
+        self.comment_edit.hide()
+        self.comment_label.setVisible(bool(self._comment))
+        if keep and text != self._comment:
+            self.commented.emit(text)
 
 
 class RatingsView(QWidget):
     """The scaling questions of a meeting, answered by everyone who is here.
+
+    One card per question: its words at 1 and 10 once, then a row per person (who, the
+    slider, "⋯" with "won't answer", comment and removing the answer). Every change is
+    an operation through the meeting's controller (so it undoes); what it stored comes
+    back in its Changes, and the menu is built from what is shown: nothing is read.
 
     Signals:
         child_mode_requested(): the caseworker wants to hand the tablet to a child.
@@ -276,6 +334,7 @@ class RatingsView(QWidget):
         )
         layout.addWidget(self.scroll_area, 1)
         self.dialog: QuestionDialog | None = None
+        self.menu: QMenu | None = None
 
     def set_controller(self, controller: MeetingController) -> None:
         self.controller = controller
@@ -294,6 +353,14 @@ class RatingsView(QWidget):
     def people(self) -> list[ParticipantRecord]:
         """Who answers: the attendees, or everyone when nobody is marked as here yet."""
         return [p for p in self._everyone if p.id in self._here] or list(self._everyone)
+
+    def questions(self) -> list[QuestionRecord]:
+        """The meeting's questions, as shown."""
+        return list(self._questions)
+
+    def people_of(self, question: QuestionRecord) -> list[ParticipantRecord]:
+        """Who answers ``question``, in the order of its rows."""
+        return people_for(question, self.people())
 
     def reload(self) -> None:
         """Read the meeting's questions, people and answers (once, when first shown)."""
@@ -358,7 +425,8 @@ class RatingsView(QWidget):
             card = QFrame()
             card.setObjectName("card")
             box = QVBoxLayout(card)
-            box.setContentsMargins(18, 14, 14, 14)
+            box.setContentsMargins(18, 10, 10, 12)
+            box.setSpacing(4)
             top = QHBoxLayout()
             title = QLabel(question.text)
             title.setObjectName("cardText")
@@ -368,7 +436,7 @@ class RatingsView(QWidget):
             if question.for_children:
                 badge = QLabel(self.tr("For children"))
                 badge.setObjectName("kind")
-                top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+                top.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
             edit = QPushButton(self.tr("Edit"))
             edit.clicked.connect(partial(self.edit_question, question.id))
             delete = QPushButton(self.tr("Remove"))
@@ -376,15 +444,26 @@ class RatingsView(QWidget):
             top.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
             top.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
             box.addLayout(top)
-            for person in people_for(question, people):
+            # One grid per question: the words at 1 and 10 over the sliders' column.
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(12)
+            grid.setVerticalSpacing(2)
+            grid.setColumnStretch(1, 1)
+            if question.low_anchor or question.high_anchor:
+                grid.addWidget(ScaleWords(question.low_anchor, question.high_anchor), 0, 1)
+            for line, person in enumerate(people_for(question, people)):
                 row = AnswerRow(
-                    Person(person.id, person.name, index.get(person.id, 0)), person.role, question
+                    Person(person.id, person.name, index.get(person.id, 0)),
+                    person.role,
+                    question,
+                    card,
                 )
                 row.answered.connect(partial(self._answer, question.id, person.id))
-                row.declined.connect(partial(self._decline, question.id, person.id))
                 row.commented.connect(partial(self._comment, question.id, person.id))
-                box.addWidget(row)
+                row.menu_requested.connect(partial(self.show_person_menu, question.id, person.id))
+                row.add_to(grid, 1 + 2 * line)
                 self.rows[(question.id, person.id)] = row
+            box.addLayout(grid)
             self.list_layout.insertWidget(position, card)
             self.cards[question.id] = card
 
@@ -397,19 +476,53 @@ class RatingsView(QWidget):
         if self.controller is None:
             return
         if declined:
-            self.controller.set_rating(question_id, participant_id, None)
+            self.controller.set_rating(question_id, participant_id, None)  # the comment stays
         else:
             # Unticking "won't answer" puts the question back to the person: no answer yet.
-            stored = self.controller.services.get_rating(question_id, participant_id)
-            if stored is not None and stored.value is None:
-                self.controller.clear_answer(question_id, participant_id)
+            self._clear(question_id, participant_id)
+
+    def _clear(self, question_id: str, participant_id: str) -> None:
+        if self.controller is not None and (question_id, participant_id) in self._answers:
+            self.controller.clear_answer(question_id, participant_id)
 
     def _comment(self, question_id: str, participant_id: str, comment: str) -> None:
-        if self.controller is not None:
-            stored = self.controller.services.get_rating(question_id, participant_id)
-            if stored is None and not comment.strip():
-                return
-            self.controller.set_comment(question_id, participant_id, comment)
+        if self.controller is None:
+            return
+        stored = self._answers.get((question_id, participant_id))
+        if stored is None and not comment.strip():
+            return
+        self.controller.set_comment(question_id, participant_id, comment)
+
+    # ------------------------------------------------------------ person menu
+    def person_menu(self, question_id: str, participant_id: str) -> QMenu:
+        """The menu of one person's answer, from what is shown: won't answer (ticked when
+        so), comment (once there is an answer), remove the answer."""
+        if self.menu is not None:
+            self.menu.deleteLater()
+        stored = self._answers.get((question_id, participant_id))
+        menu = QMenu(self)
+        menu.setObjectName("answerMenu")
+        decline = menu.addAction(self.tr("Won't answer"))
+        decline.setObjectName("decline")
+        decline.setCheckable(True)
+        decline.setChecked(stored is not None and stored.value is None)
+        decline.toggled.connect(partial(self._decline, question_id, participant_id))
+        comment = menu.addAction(
+            self.tr("Change comment…") if stored and stored.comment else self.tr("Comment…")
+        )
+        comment.setObjectName("comment")
+        comment.setEnabled(stored is not None)  # a comment belongs to an answer
+        comment.triggered.connect(self.rows[(question_id, participant_id)].start_comment)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("Remove the answer"))
+        clear.setObjectName("clear")
+        clear.setEnabled(stored is not None)
+        clear.triggered.connect(partial(self._clear, question_id, participant_id))
+        self.menu = menu
+        return menu
+
+    def show_person_menu(self, question_id: str, participant_id: str, pos: QPoint) -> None:
+        self.person_menu(question_id, participant_id).popup(pos)
 
     def _delete(self, question_id: str) -> None:
         if self.controller is not None:
@@ -436,8 +549,7 @@ class RatingsView(QWidget):
     def edit_question(self, question_id: str) -> QuestionDialog | None:
         if self.controller is None:
             return None
-        questions = self.controller.services.list_questions(self.controller.meeting_id)
-        question = next((q for q in questions if q.id == question_id), None)
+        question = next((q for q in self._questions if q.id == question_id), None)
         if question is None:
             return None
         dialog = QuestionDialog(question, parent=self)
