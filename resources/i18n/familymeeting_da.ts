@@ -85,52 +85,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="44"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="44"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="52"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="54"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="59"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="63"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="66"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="70"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="76"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="82"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="87"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="83"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="88"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="84"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="118"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="123"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -138,37 +138,37 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="156"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="161"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="164"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="165"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="170"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="166"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="172"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="179"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="185"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="186"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -176,22 +176,22 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="131"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="137"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="135"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="141"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="139"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="145"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="153"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="159"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -289,12 +289,12 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="74"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="78"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -349,69 +349,69 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="172"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="212"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="248"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="180"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="252"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="187"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="191"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="188"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="192"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="198"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="231"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="235"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="237"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="241"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="253"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="257"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="348"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="352"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="353"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="357"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="379"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -419,17 +419,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="386"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="390"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="392"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="396"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="393"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="397"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -488,19 +488,19 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="250"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="252"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="255"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="257"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="262"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="264"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
@@ -510,17 +510,17 @@
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="201"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="203"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="240"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="240"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -528,23 +528,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="263"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="265"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="278"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="279"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="280"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="281"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="381"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="378"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="381"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="378"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
     </message>
@@ -552,78 +552,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="65"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="84"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="88"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="106"/>
         <location filename="../../familymeeting/ui/family_page.py" line="112"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="141"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="143"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="197"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -632,129 +632,187 @@
     </message>
 </context>
 <context>
+    <name>FinishMeetingDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="55"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="61"/>
+        <source>Finish the meeting</source>
+        <translation>Afslut mødet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="65"/>
+        <source>The meeting is marked as finished. Agree on the next meeting, then print or save the plan for the family.</source>
+        <translation>Mødet bliver markeret som afsluttet. Aftal næste møde, og udskriv eller gem planen til familien.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="80"/>
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="85"/>
+        <source>Date and time</source>
+        <translation>Dato og tid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="91"/>
+        <source>e.g. At the family&apos;s home</source>
+        <translation>fx Hjemme hos familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="92"/>
+        <source>Place of the next meeting</source>
+        <translation>Sted for næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="93"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="102"/>
+        <source>Back to the meeting</source>
+        <translation>Tilbage til mødet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="106"/>
+        <source>Save plan</source>
+        <translation>Gem plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="111"/>
+        <source>Print plan</source>
+        <translation>Udskriv plan</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="233"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="532"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="239"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="549"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="534"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="247"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="551"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="535"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="252"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="552"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="536"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="265"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="553"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="262"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="537"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="809"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="554"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="833"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="268"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="538"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="555"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="271"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="539"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="277"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="556"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="286"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="292"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="289"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="295"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="292"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="540"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="298"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="557"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="295"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="541"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="301"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="558"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="542"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="309"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="559"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="543"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="314"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="560"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="312"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="544"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="318"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="561"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="315"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="545"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="321"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="562"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="346"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="550"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="352"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="567"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="571"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="810"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="834"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="812"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="836"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="835"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="860"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="836"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="861"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="841"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="866"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -872,12 +930,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="356"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="351"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -930,12 +988,12 @@
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="349"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="344"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="366"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="361"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -948,157 +1006,205 @@
         <translation>Tilføj kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="100"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="89"/>
         <source>Edit card</source>
         <translation>Ret kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="112"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="92"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="96"/>
         <source>Move card</source>
         <translation>Flyt kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="131"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="99"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="140"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="103"/>
         <source>Change kind</source>
         <translation>Skift type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="152"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="107"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="111"/>
         <source>Agree or disagree</source>
         <translation>Enig eller uenig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="180"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="116"/>
         <source>Change meeting details</source>
         <translation>Ret mødets oplysninger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="120"/>
         <source>Who is here</source>
         <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="209"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="222"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="133"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="138"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="142"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="243"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="148"/>
         <source>Add question</source>
         <translation>Tilføj spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="255"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="155"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="260"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="159"/>
         <source>Delete question</source>
         <translation>Fjern spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="165"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="181"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="275"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
         <source>Tick off</source>
         <translation>Sæt flueben</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="275"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="306"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="191"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="286"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="173"/>
         <source>Move in the plan</source>
         <translation>Flyt i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="291"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="177"/>
         <source>Remove from the plan</source>
         <translation>Fjern fra planen</translation>
     </message>
 </context>
 <context>
-    <name>MeetingDialog</name>
+    <name>MeetingDetailsDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="82"/>
-        <source>Follow-up meeting</source>
-        <translation>Opfølgningsmøde</translation>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="51"/>
+        <source>Meeting details</source>
+        <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="82"/>
-        <source>New meeting</source>
-        <translation>Nyt møde</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="98"/>
-        <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
-        <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="120"/>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="126"/>
-        <source>Time</source>
-        <translation>Klokkeslæt</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="134"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="68"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="141"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="75"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="78"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="160"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="96"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="98"/>
+        <source>Next meeting agreed</source>
+        <translation>Næste møde er aftalt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="103"/>
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="109"/>
+        <source>Where the next meeting is</source>
+        <translation>Hvor næste møde skal være</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="110"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="112"/>
+        <source>Place of the next meeting</source>
+        <translation>Sted for næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="116"/>
+        <source>Every change is saved at once; Undo takes it back.</source>
+        <translation>Alt gemmes med det samme. Fortryd tager det tilbage.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="75"/>
+        <source>Follow-up meeting</source>
+        <translation>Opfølgningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="75"/>
+        <source>New meeting</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="91"/>
+        <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
+        <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="112"/>
+        <source>Date and time</source>
+        <translation>Dato og tid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="119"/>
+        <source>e.g. At the family&apos;s home</source>
+        <translation>fx Hjemme hos familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="120"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="138"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="172"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="150"/>
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="175"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="153"/>
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="164"/>
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="164"/>
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -1106,117 +1212,145 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="63"/>
-        <source>Date and time</source>
-        <translation>Dato og tid</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="130"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="67"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="68"/>
-        <source>Place</source>
-        <translation>Sted</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="132"/>
+        <source>Meeting details</source>
+        <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="73"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="133"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="188"/>
+        <source>Date, place, status and the next meeting</source>
+        <translation>Dato, sted, status og næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="80"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="85"/>
-        <source>Next meeting</source>
-        <translation>Næste møde</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="136"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="236"/>
+        <source>Who is here</source>
+        <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="95"/>
-        <source>Who is here:</source>
-        <translation>Hvem er med:</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="140"/>
+        <source>Who is here: tap to show everyone</source>
+        <translation>Hvem er med: tryk for at se alle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="231"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="147"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="151"/>
+        <source>Close the meeting, agree on the next one, print the plan</source>
+        <translation>Afslut mødet, aftal det næste, og udskriv planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="225"/>
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="231"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="225"/>
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/meeting/header.py" line="232"/>
+        <source>%n here</source>
+        <translation>
+            <numerusform>%n med</numerusform>
+            <numerusform>%n med</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="234"/>
+        <source>%1 of %2 here</source>
+        <translation>%1 af %2 med</translation>
     </message>
 </context>
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="87"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="101"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="101"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="115"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="116"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="103"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="117"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="392"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="379"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="396"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="451"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="406"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="461"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="409"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="464"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="413"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="468"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="427"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="482"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="431"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="502"/>
         <source>Who agrees?</source>
         <translation>Hvem er enig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="449"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="504"/>
         <source>Who disagrees?</source>
         <translation>Hvem er uenig?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="527"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="477"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="532"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -1268,67 +1402,67 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="128"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="132"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="131"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="133"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="175"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="211"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="218"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="217"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="224"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="224"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="231"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="237"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="250"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="255"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="268"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="268"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="280"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="291"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="303"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="293"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="305"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="317"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="329"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1336,47 +1470,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="200"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="209"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="212"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="205"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="214"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="227"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="236"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="242"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="251"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="254"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="263"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="255"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="264"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="265"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="257"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="266"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1389,12 +1523,12 @@
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="276"/>
+        <location filename="../../familymeeting/ui/progress.py" line="278"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="310"/>
+        <location filename="../../familymeeting/ui/progress.py" line="313"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1402,30 +1536,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="350"/>
+        <location filename="../../familymeeting/ui/progress.py" line="353"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="524"/>
+        <location filename="../../familymeeting/ui/progress.py" line="527"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="526"/>
+        <location filename="../../familymeeting/ui/progress.py" line="529"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="538"/>
+        <location filename="../../familymeeting/ui/progress.py" line="541"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="543"/>
+        <location filename="../../familymeeting/ui/progress.py" line="546"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -1434,42 +1568,42 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="54"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="54"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="55"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="61"/>
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="60"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="66"/>
         <source>A question for children</source>
         <translation>Et spørgsmål til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="62"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="68"/>
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="63"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="69"/>
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="64"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="70"/>
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="92"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="98"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
     </message>
@@ -1477,12 +1611,12 @@
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="288"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="274"/>
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="464"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="450"/>
         <source>Not answered</source>
         <translation>Ikke besvaret</translation>
     </message>
@@ -1490,37 +1624,37 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="238"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="248"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="240"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="250"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="243"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="253"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="313"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="341"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="337"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="369"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="340"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="372"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="342"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="374"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
@@ -1561,27 +1695,27 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="403"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="413"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="419"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="414"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="425"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="420"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="433"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1896,6 +2030,19 @@
         <location filename="../../familymeeting/ui/lock.py" line="385"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
+    </message>
+</context>
+<context>
+    <name>WhenPicker</name>
+    <message>
+        <location filename="../../familymeeting/ui/when.py" line="45"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/when.py" line="50"/>
+        <source>Time</source>
+        <translation>Klokkeslæt</translation>
     </message>
 </context>
 <context>
