@@ -265,7 +265,6 @@ class FamilyPage(QWidget):
             self.family_changed.emit(self.family_id)
 
     def _meeting_created(self, dialog: MeetingDialog) -> None:
-        self.saved.emit()
         self.refresh()
         # Highlight the new meeting so, back here, the next tap (or follow-up) finds it.
         for row in range(self.meeting_list.count()):
@@ -273,6 +272,8 @@ class FamilyPage(QWidget):
             if item.data(ID_ROLE) == dialog.meeting_id:
                 self.meeting_list.setCurrentItem(item)
                 self.meeting_list.scrollToItem(item)
-        # The meeting was made to be held: straight to its board.
+        # The meeting was made to be held: straight to its board, where the window then
+        # says it is saved (opening a meeting clears what the toolbar said before).
         if dialog.meeting_id is not None:
             self.meeting_opened.emit(dialog.meeting_id)
+        self.saved.emit()

@@ -290,6 +290,7 @@
     <name>ColumnWidget</name>
     <message>
         <location filename="../../familymeeting/ui/meeting/board/column.py" line="74"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="145"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
@@ -634,57 +635,57 @@
 <context>
     <name>FinishMeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="55"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="56"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="61"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="62"/>
         <source>Finish the meeting</source>
         <translation>Afslut mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="65"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="66"/>
         <source>The meeting is marked as finished. Agree on the next meeting, then print or save the plan for the family.</source>
         <translation>Mødet bliver markeret som afsluttet. Aftal næste møde, og udskriv eller gem planen til familien.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="80"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="81"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="85"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="86"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="91"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="92"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="92"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="93"/>
         <source>Place of the next meeting</source>
         <translation>Sted for næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="93"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="94"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="103"/>
         <source>Back to the meeting</source>
         <translation>Tilbage til mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="106"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="107"/>
         <source>Save plan</source>
         <translation>Gem plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="111"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
@@ -1099,23 +1100,23 @@
 <context>
     <name>MeetingDetailsDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/details.py" line="51"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="53"/>
         <source>Meeting details</source>
         <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/details.py" line="68"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="70"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/details.py" line="75"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="77"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/details.py" line="76"/>
         <location filename="../../familymeeting/ui/meeting/details.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="80"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
@@ -1212,54 +1213,54 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="186"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="132"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="188"/>
         <source>Meeting details</source>
         <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="133"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="241"/>
         <source>Date, place, status and the next meeting</source>
         <translation>Dato, sted, status og næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="136"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="236"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="192"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="289"/>
         <source>Who is here</source>
         <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="140"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="196"/>
         <source>Who is here: tap to show everyone</source>
         <translation>Hvem er med: tryk for at se alle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="147"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="203"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="151"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="207"/>
         <source>Close the meeting, agree on the next one, print the plan</source>
         <translation>Afslut mødet, aftal det næste, og udskriv planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="225"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="278"/>
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="225"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="278"/>
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/meeting/header.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
         <source>%n here</source>
         <translation>
             <numerusform>%n med</numerusform>
@@ -1267,7 +1268,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="234"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="287"/>
         <source>%1 of %2 here</source>
         <translation>%1 af %2 med</translation>
     </message>

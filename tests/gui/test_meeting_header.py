@@ -463,6 +463,7 @@ def test_a_new_meeting_opens_on_its_board(
     assert window.stack.currentWidget() is window.meeting
     assert window.meeting.meeting_id == new_id
     assert window.meeting.view_buttons["board"].isChecked()
+    assert window.saved_label.text().startswith("Gemt ✓")  # and it says it is saved
     cards = sum(len(c.order) for c in window.meeting.columns.values())
     assert cards == (len(services.list_cards(newest)) if follow_up else 0)
     # Back goes to the family, where the new meeting is in the list.

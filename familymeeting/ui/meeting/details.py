@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -128,6 +129,12 @@ class MeetingDetailsDialog(FittedDialog):
         self.set_meeting(meeting)
 
     # ----------------------------------------------------------------- showing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # No field chosen for the person: on a tablet a focused field calls up the
+        # on-screen keyboard over the sheet.
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_meeting(self, meeting: MeetingRecord) -> None:
         """Show what is stored, without sending it back; a field being typed in keeps
         its words (it is saved when it is left)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -114,6 +115,12 @@ class FinishMeetingDialog(FittedDialog):
         self.print_button.clicked.connect(lambda: self._chosen(PRINT))
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # "Udskriv plan" is the way on; no field is chosen (a tablet's keyboard would
+        # come up over the sheet).
+        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ public
     def next_meeting_at(self) -> datetime | None:
