@@ -1,6 +1,6 @@
 """One card edit on a 200-card board: the time until it is shown, and the transactions it costs.
 
-    python benchmarks/edit.py [--runs N]
+    python benchmarks/edit.py [--runs N] [--add]
 
 Builds a temporary database with one meeting of 200 cards (70 / 60 / 70 over the three
 columns, a third of them with stances), opens its board in the window (offscreen unless
@@ -10,6 +10,10 @@ shown it; every transaction begun meanwhile is counted by its ``BEGIN`` statemen
 (``BEGIN IMMEDIATE`` takes the write lock; a plain ``BEGIN`` is a read). Prints one line
 of JSON. Written for issue 15 (one edit = one write transaction and no re-read); run it
 on a commit before and after to compare.
+
+``--add`` adds a card instead, as the "+" editor's Enter does (``MeetingPage._add``): at
+the end of the 70-card column, scrolled into view; each is undone again (not timed), so
+every run adds to a column of the same length (issue 16).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--add", action="store_true", help="add a card instead of editing one")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -81,10 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(args.runs):
         begun.clear()
         start = time.perf_counter()
-        page._edit(card_id, f"Kort redigeret {i}")
+        if args.add:
+            page._add("worries", f"Nyt kort {i}")
+        else:
+            page._edit(card_id, f"Kort redigeret {i}")
         settle()
         times.append(time.perf_counter() - start)
         per_edit.append(list(begun))
+        if args.add:
+            page.undo()
+            settle()
     event.remove(db.engine, "before_cursor_execute", note)
     window.close()
     db.close()
@@ -92,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         json.dumps(
             {
+                "what": "add card" if args.add else "edit card",
                 "edit_to_shown_ms_median": round(statistics.median(times) * 1000, 2),
                 "edit_to_shown_ms_max": round(max(times) * 1000, 2),
                 "transactions_per_edit": len(last),

@@ -283,6 +283,7 @@ FIELD_NAMES: dict[str, str] = {
     "what": N_("What"),
     "who_text": N_("Who"),
     "due_text": N_("When"),
+    "card_id": N_("The card"),
 }
 
 RECORD_NAMES: dict[str, str] = {

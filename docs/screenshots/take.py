@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     from familymeeting.ui import theme
     from familymeeting.ui.language import switch_language
     from familymeeting.ui.main_window import MainWindow
+    from familymeeting.ui.meeting.board.column import ColumnWidget
 
     app = make_app()
     data_dir = Path(tempfile.mkdtemp(prefix="fm-shots-"))
@@ -83,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         window.meeting.preview_plan()
         settle(1500)
 
+    def progress_second() -> None:
+        # The second chart (the demo's safety question, where several people give
+        # the same number) at the top of the page.
+        window.show_progress(family.id)
+        settle()
+        chart = list(window.progress.charts.values())[1]
+        card = chart.scene().views()[0].parentWidget()
+        window.progress.scroll_area.verticalScrollBar().setValue(card.y())
+
     def child() -> None:
         board("ratings")()
         window.enter_child_mode()
@@ -93,15 +103,53 @@ def main(argv: list[str] | None = None) -> int:
         if dialog is not None:
             dialogs.append(dialog)
 
+    def shown_column() -> ColumnWidget:
+        """The column in view: the worries, or the one a tablet held upright shows."""
+        return next(c for c in window.meeting.columns.values() if c.isVisible())
+
+    def stance_sheet() -> None:
+        # Who agrees with a card someone disagrees with (the demo's danger statement).
+        board()()
+        column = shown_column()
+        card = next((c for c in column.order if column.cards[c].data.disagree), column.order[0])
+        keep(window.meeting.open_stance_sheet(card))
+
+    def card_in_plan() -> None:
+        # "Make it part of the plan" on the parents' next step: the card says so.
+        board()()
+        settle()  # the board laid out at its size, as when a person taps
+        page = window.meeting
+        if page.tabs.isVisible():  # a tablet held upright: that column's tab
+            page.tab_buttons["needs_to_happen"].click()
+        column = page.columns["needs_to_happen"]
+        card = next((c for c in column.order if column.cards[c].data.kind == "next_step"), None)
+        card = card or column.order[0]
+        if page.controller is not None:
+            page.controller.action_from_card(card)
+        column.reveal(card)
+
+    def new_card() -> None:
+        # "+ Add": the editor opens after the last card, scrolled into view.
+        board()()
+        settle()
+        column = shown_column()
+        column.open_new_card_editor()
+        assert column.editor is not None
+        column.editor.edit.setPlainText("Noah vil gerne spille fodbold igen")
+
     scenes: dict[str, Callable[[], object]] = {
         "families": window.show_families,
         "family": lambda: window.open_family(family.id),
         "board": board(),
+        "stance-sheet": stance_sheet,
+        "new-card": new_card,
+        "card-in-plan": card_in_plan,
         "ratings": board("ratings"),
         "plan-view": board("plan"),
         "plan-preview": preview,
         "child-mode": child,
         "progress": lambda: window.show_progress(family.id),
+        "progress-second": progress_second,
         "settings-and-backups": window.show_maintenance,
         "family-dialog": lambda: (
             window.open_family(family.id),
@@ -130,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         for dialog in dialogs:
             dialog.close()
         dialogs.clear()
+        for column in window.meeting.columns.values():
+            column.close_editor()  # what a scene wrote is not kept
         if not window.locked and window.stack.currentWidget() is window.child_mode:
             window.child_mode.finish()
         settle(200)

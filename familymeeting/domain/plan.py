@@ -84,11 +84,16 @@ class PlanAction:
     when: str
     done: bool = False
     due_date: date | None = None
+    overdue: bool = False  # open, and its date has passed (domain.calendar.is_overdue)
 
 
 @dataclass(frozen=True)
 class PlanCard:
-    """A card in the family's words; ``whose`` is the name of who said it ("" if unknown)."""
+    """A card in the family's words; ``whose`` is the name of who said it ("" if unknown).
+
+    ``agree`` and ``disagree`` name the people who said they agree or do not, in the
+    family's order; the page prints both, each under its own label.
+    """
 
     text: str
     whose: str = ""
@@ -126,6 +131,9 @@ class PlanData:
     place: str = ""
     people: tuple[PlanPerson, ...] = ()
     goals: tuple[PlanCard, ...] = ()  # safety goals: what the actions are for
+    # The other cards of "Det skal der ske" (next steps, plain cards) not made into a
+    # line of the plan: a card that became a line is on the page once, as that line.
+    steps: tuple[PlanCard, ...] = ()
     actions: tuple[PlanAction, ...] = ()
     working_well: tuple[PlanCard, ...] = ()
     worries: tuple[PlanCard, ...] = ()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,7 @@ MUTED = HexColor(palette.MUTED)
 LINE = HexColor(palette.LINE)
 SCALE_LINE = HexColor(palette.SCALE_LINE)
 DONE = HexColor(palette.SAVED)
+OVERDUE = HexColor(palette.WARNING)  # with the word "Overskredet": never colour alone
 _WORRIES = palette.COLUMNS[Column.WORRIES]
 _WELL = palette.COLUMNS[Column.WORKING_WELL]
 _NEEDS = palette.COLUMNS[Column.NEEDS_TO_HAPPEN]
@@ -222,6 +223,7 @@ class _Glyphs:
             place=c(plan.place),
             people=tuple(replace(p, name=c(p.name)) for p in plan.people),
             goals=tuple(card(x) for x in plan.goals),
+            steps=tuple(card(x) for x in plan.steps),
             actions=tuple(action(a) for a in plan.actions),
             working_well=tuple(card(x) for x in plan.working_well),
             worries=tuple(card(x) for x in plan.worries),
@@ -245,6 +247,7 @@ class _Limits:
     spacing: int = 0  # an index into SPACING: 0 as designed, the last the closest
     text: int | None = None  # characters per text
     goals: int | None = None
+    steps: int | None = None  # next steps not made into lines, under the goals
     well: int | None = None  # cards under "Det går godt"
     worries: int | None = None  # cards under "Det er vi bekymrede for"
     scales: int | None = None
@@ -256,22 +259,29 @@ class _Limits:
 @dataclass(frozen=True)
 class _Spacing:
     """How much air the page has: between blocks and lines (in ems of the body
-    text), and the margins above the first block and below the footer."""
+    text), the margins above the first block and below the footer, and at the sides."""
 
     blocks: float
     lines: float
     top: float = MARGIN_TOP
     bottom: float = MARGIN_BOTTOM
+    side: float = MARGIN_X
+
+    @property
+    def width(self) -> float:
+        """The width of the page's text."""
+        return float(PAGE_WIDTH - 2 * self.side)
 
 
-# As designed, then closer blocks, closer lines, and last narrower top and bottom
-# margins (still well inside what any printer prints). All are tried, at 10 pt,
-# before anything is left out.
+# As designed, then closer blocks, closer lines, narrower top and bottom margins,
+# and last narrower side margins too (all still well inside what any printer
+# prints). All are tried, at 10 pt, before anything is left out.
 SPACING: tuple[_Spacing, ...] = (
     _Spacing(1.0, 1.3),
     _Spacing(0.55, 1.3),
     _Spacing(0.45, 1.22),
     _Spacing(0.4, 1.2, top=12 * mm, bottom=11 * mm),
+    _Spacing(0.35, 1.18, top=11 * mm, bottom=10 * mm, side=15 * mm),
 )
 # Character limits for the family's words and for the actions, longest first.
 TEXT_STEPS = (600, 400, 300, 200, 160, 120, 100, 80, 60, 40, 30)
@@ -293,8 +303,8 @@ def _family_texts(plan: PlanData) -> Iterator[str]:
     yield from (plan.family_name, plan.place, plan.next_meeting_place)
     yield from (plan.caseworker_name, plan.caseworker_phone)
     yield from (p.name for p in plan.people)
-    for card in plan.goals + plan.working_well + plan.worries:
-        yield from (card.text, card.whose, *card.disagree)
+    for card in plan.goals + plan.steps + plan.working_well + plan.worries:
+        yield from (card.text, card.whose, *card.disagree, *card.agree)
     for r in plan.ratings:
         yield from (r.question, r.low_anchor, r.high_anchor)
 
@@ -333,28 +343,34 @@ def _ladder(plan: PlanData) -> _Ladder:
     first_cut = len(steps)
 
     longest = _longest(_family_texts(plan))
-    goals, well, worries = len(plan.goals), len(plan.working_well), len(plan.worries)
+    goals, next_steps = len(plan.goals), len(plan.steps)
+    well, worries = len(plan.working_well), len(plan.worries)
 
     def cards(n: int) -> dict[str, int | None]:  # the longer list is shortened first
         return {"well": _below(n, well), "worries": _below(n, worries)}
 
     # 1. Everything but the actions, least needed first: very long texts, cards
-    #    one at a time down to three a list, the scales down to one, cards and goals
-    #    down to one, shorter texts; then no cards, goals or scales at all (their
-    #    "+ N more" lines stay), fewer names, and the shortest texts.
+    #    one at a time down to three a list, then the next steps, the goals to three,
+    #    the scales down to one, cards, next steps and goals down to one, shorter
+    #    texts; then no cards, scales, next steps or goals at all (their "+ N more"
+    #    lines stay), fewer names, and the shortest texts.
     for n in TEXT_STEPS[:3]:
         add(text=_below(n, longest))
     for n in range(max(well, worries) - 1, 2, -1):
         add(**cards(n))
+    for n in range(next_steps - 1, 2, -1):
+        add(steps=n)
     add(goals=_below(3, goals))
     for n in range(len(plan.ratings) - 1, 0, -1):
         add(scales=n)
     for n in (2, 1):
         add(**cards(n))
+    add(steps=_below(1, next_steps))
     add(goals=_below(1, goals))
     for n in TEXT_STEPS[3:7]:
         add(text=_below(n, longest))
     add(scales=_below(0, len(plan.ratings)), **cards(0))
+    add(steps=_below(0, next_steps))
     add(goals=_below(0, goals))
     for n in PEOPLE_STEPS:
         add(people=_below(n, len(plan.people)))
@@ -430,6 +446,7 @@ class _Styles:
         self.body = body
         self.rtl = rtl  # the page's direction: the plan's language's
         self.spacing = SPACING[spacing]
+        self.width = self.spacing.width
         self.space = self.spacing.blocks
         self.small = max(MIN_BODY_SIZE, body - 1)
         lead = body * self.spacing.lines
@@ -439,6 +456,7 @@ class _Styles:
         self.h2 = _Look(body * 1.4, body * 1.75, INK, bold=True)
         self.h3 = _Look(body * 1.2, body * 1.55, INK, bold=True)
         self.bold = _Look(body, lead, INK, bold=True)
+        self.overdue = _Look(body, lead, OVERDUE, bold=True)
         self.box = _Look(body * 1.3, lead, INK)
         self.label = _Look(self.small, self.small * 1.25, INK)
         self.anchor = _Look(self.small, self.small * 1.25, MUTED)
@@ -681,16 +699,70 @@ class _Page:
     cut: bool
     top: float = MARGIN_TOP  # where the story starts, below the top of the page
     bottom: float = MARGIN_BOTTOM  # where the footer ends, above the bottom
+    side: float = MARGIN_X  # the left and right margins
+
+    @property
+    def width(self) -> float:
+        return float(PAGE_WIDTH - 2 * self.side)
 
 
-def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
-    """The page's blocks at one text size, with the lists cut to ``limits``."""
+class _Measured(Flowable):  # type: ignore[misc]
+    """A block laid out once and reused by the layouts of one plan that show it alike
+    (its size is remembered per width): the search tries many layouts that differ in
+    one list only, and the actions' table is most of the work of each."""
+
+    def __init__(self, inner: Flowable) -> None:
+        super().__init__()
+        self.inner = inner
+        self._sizes: dict[float, tuple[float, float]] = {}
+        self._wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size = self._sizes.get(availWidth)
+        if size is None:
+            width, height = self.inner.wrap(availWidth, availHeight)
+            size = self._sizes[availWidth] = (float(width), float(height))
+            self._wrapped_at = availWidth
+        self.width: float = size[0]
+        self.height: float = size[1]
+        return size
+
+    def draw(self) -> None:
+        if self._wrapped_at != self.width:
+            self.inner.wrap(self.width, self.height)
+            self._wrapped_at = self.width
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+# Blocks already laid out during one plan's search: (what, text size, limits) -> the
+# block's flowables and whether it left anything out.
+_Blocks = dict[tuple[Any, ...], tuple[list[Flowable], bool]]
+
+
+def _compose(plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | None = None) -> _Page:
+    """The page's blocks at one text size, with the lists cut to ``limits``.
+
+    ``blocks``: the blocks earlier layouts of this plan built, reused where the same
+    text size, spacing and limits make them the same.
+    """
     lang = plan.language
     st = _Styles(body, spacing=limits.spacing, rtl=words.is_rtl(lang))
     cut = _Cutter(limits)
     t = cut.text
     gap = st.sp(1.25)
     story: list[Flowable] = []
+
+    def block(key: tuple[Any, ...], build: Callable[[], list[Flowable]]) -> list[Flowable]:
+        if blocks is None:
+            return build()
+        key = (key, body, limits.spacing)
+        found = blocks.get(key)
+        if found is None:
+            before, cut.cut = cut.cut, False
+            found = blocks[key] = ([_Measured(f) for f in build()], cut.cut)
+            cut.cut = before
+        cut.cut = cut.cut or found[1]
+        return found[0]
 
     # ---- title with the family's name, the meeting, who took part
     story.append(
@@ -726,43 +798,92 @@ def _compose(plan: PlanData, body: float, limits: _Limits) -> _Page:
     # ---- what needs to happen: the heart of the page
     story.append(Spacer(1, gap))
     story.append(st.para(words.text("needs_to_happen", lang), st.coloured(st.h2, NEEDS_HEAD)))
-    goals, more_goals = cut.items(plan.goals, limits.goals)
-    if goals or more_goals:
-        story.append(Spacer(1, st.sp(0.2)))
-        story.append(st.para(words.label("goal", lang), st.coloured(st.bold, NEEDS_HEAD)))
-        for goal in goals:
-            story.append(st.para(t(goal.text), st.text, own=True, bullet="•"))
-        if more_goals:
-            story.append(st.para(words.more_left_out(more_goals, lang), st.muted))
-        story.append(Spacer(1, st.sp(0.5)))
-    else:
-        story.append(Spacer(1, st.sp(0.3)))
-    story.extend(_actions_table(plan, st, cut))
+    # What we work towards, then the next steps not yet made into lines of the plan,
+    # then who does what by when: from the why to the who and when. A card made into
+    # a line is only in the table (storage/plan_data.py leaves it out of the lists).
+    story.extend(
+        block(
+            ("goals", limits.goals, limits.steps, limits.text),
+            lambda: _goals_and_steps(plan, st, cut),
+        )
+    )
+    story.extend(
+        block(
+            ("actions", limits.actions, limits.action_text),
+            lambda: _actions_table(plan, st, cut),
+        )
+    )
 
     # ---- working well | worries, side by side like the board's columns
     story.append(Spacer(1, gap))
-    story.append(_cards_boxes(plan, st, cut))
+    story.extend(
+        block(
+            ("cards", limits.well, limits.worries, limits.text),
+            lambda: [_cards_boxes(plan, st, cut)],
+        )
+    )
 
     # ---- this meeting's scales
-    scales, more_scales = cut.items(plan.ratings, limits.scales)
-    if scales or more_scales:
-        story.append(Spacer(1, gap))
-        story.append(st.para(words.text("scales", lang), st.h2))
-        for rating in scales:
-            shown = replace(
-                rating,
-                question=t(rating.question),
-                low_anchor=t(rating.low_anchor),
-                high_anchor=t(rating.high_anchor),
-            )
-            story.append(Spacer(1, st.sp(1.1)))
-            story.append(_Scale(shown, st, lang))
-        if more_scales:
-            story.append(Spacer(1, st.sp(0.4)))
-            story.append(st.para(words.more_left_out(more_scales, lang), st.muted))
+    story.extend(block(("scales", limits.scales, limits.text), lambda: _scales(plan, st, cut)))
 
     footer = _footer(plan, st, cut)
-    return _Page(story, footer, cut.cut, top=st.spacing.top, bottom=st.spacing.bottom)
+    return _Page(
+        story,
+        footer,
+        cut.cut,
+        top=st.spacing.top,
+        bottom=st.spacing.bottom,
+        side=st.spacing.side,
+    )
+
+
+def _goals_and_steps(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
+    """What we work towards, then the next steps not yet made into lines of the plan
+    (the table follows): from the why to the who and when. A card made into a line is
+    only in the table (storage/plan_data.py leaves it out of these lists)."""
+    lang, limits = plan.language, cut.limits
+    out: list[Flowable] = []
+    listed = False
+    for key, cards, limit in (
+        ("goal", plan.goals, limits.goals),
+        ("steps", plan.steps, limits.steps),
+    ):
+        shown, more = cut.items(cards, limit)
+        if not (shown or more):
+            continue
+        out.append(Spacer(1, st.sp(0.35 if listed else 0.2)))
+        out.append(st.para(words.label(key, lang), st.coloured(st.bold, NEEDS_HEAD)))
+        for card in shown:
+            out.append(_card_line(card, st, cut, lang))
+        if more:
+            out.append(st.para(words.more_left_out(more, lang), st.muted))
+        listed = True
+    out.append(Spacer(1, st.sp(0.5 if listed else 0.3)))
+    return out
+
+
+def _scales(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
+    """ "Sådan ser vi det i dag": this meeting's scales, as many as the limit shows."""
+    lang, t = plan.language, cut.text
+    scales, more_scales = cut.items(plan.ratings, cut.limits.scales)
+    out: list[Flowable] = []
+    if not (scales or more_scales):
+        return out
+    out.append(Spacer(1, st.sp(1.25)))
+    out.append(st.para(words.text("scales", lang), st.h2))
+    for rating in scales:
+        shown = replace(
+            rating,
+            question=t(rating.question),
+            low_anchor=t(rating.low_anchor),
+            high_anchor=t(rating.high_anchor),
+        )
+        out.append(Spacer(1, st.sp(1.1)))
+        out.append(_Scale(shown, st, lang))
+    if more_scales:
+        out.append(Spacer(1, st.sp(0.4)))
+        out.append(st.para(words.more_left_out(more_scales, lang), st.muted))
+    return out
 
 
 def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
@@ -791,18 +912,22 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
             st.coloured(st.box, DONE if a.done else NEEDS_HEAD),
         )
         text_style = done_text if a.done else st.text
+        when: Any = st.para(cut.action(a.when), text_style, own=True)
+        if a.overdue:
+            # In words, not colour alone: the plan is often printed in black and white.
+            when = [when, st.para(words.text("overdue", lang), st.overdue)]
         rows.append(
             [
                 box,
                 st.para(cut.action(a.what), text_style, own=True),
                 st.para(cut.action(a.who), text_style, own=True),
-                st.para(cut.action(a.when), text_style, own=True),
+                when,
             ]
         )
     box_w = st.body * 2.1
     # "torsdag 10. december" fits one line at 10-11 pt and breaks after the weekday at 12.
-    who_w = CONTENT_WIDTH * 0.21
-    when_w = CONTENT_WIDTH * 0.27
+    who_w = st.width * 0.21
+    when_w = st.width * 0.27
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -818,7 +943,7 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     ]
     if len(rows) > 2:
         style.append(("LINEBELOW", (0, 1), (-1, -2), 0.6, LINE))
-    widths = [box_w, CONTENT_WIDTH - box_w - who_w - when_w, who_w, when_w]
+    widths = [box_w, st.width - box_w - who_w - when_w, who_w, when_w]
     out: list[Flowable] = [_table(rows, widths, style, st.rtl)]
     if more:
         out.append(Spacer(1, st.sp(0.3)))
@@ -826,28 +951,50 @@ def _actions_table(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
     return out
 
 
+NAME_ON_ONE_LINE = 24  # characters: a longer name may break like any text
+
+
 def _card_line(card: PlanCard, st: _Styles, cut: _Cutter, lang: str) -> RichText:
-    spans = [Span(cut.text(card.text))]
+    """ "Søvnen  Sagt af: Emma · Enig: Mette · Ikke enig: Karsten".
+
+    Whose words, who agrees and who does not each have their own label, so no name
+    reads as part of another's note ("— Emma · Karsten er ikke enig" read as if both
+    disagreed). A label stays on one line with the name after it, and so does a name.
+    """
+    text = cut.text(card.text)
+
+    def name(who: str) -> str:
+        # "Sara (rådgiver)", never "Sara" | "(rådgiver)".
+        who = cut.text(who)
+        return st.own(who.replace(" ", words.NO_BREAK) if len(who) <= NAME_ON_ONE_LINE else who)
+
     notes: list[str] = []
     if card.whose:
-        notes.append(words.text("whose", lang, name=st.own(cut.text(card.whose))))
-    if card.disagree:
-        key = "not_agreed_one" if len(card.disagree) == 1 else "not_agreed_many"
-        names = words.join_names([st.own(cut.text(n)) for n in card.disagree], lang)
-        notes.append(words.text(key, lang, names=names))
-    if notes:
-        spans.append(Span(" " + " · ".join(notes), colour=MUTED))
-    return st.para(spans, st.text, own=True, bullet="•")
+        notes.append(words.kept_together("whose", lang, name=name(card.whose)))
+    for key, people in (("agree", card.agree), ("disagree", card.disagree)):
+        if people:
+            names = words.join_names([name(n) for n in people], lang)
+            notes.append(words.kept_together(key, lang, names=names))
+    if not notes:
+        return st.para(text, st.text, own=True, bullet="•")
+    note = f"{words.NO_BREAK}· ".join(notes)  # "·" ends a line, never starts one
+    if base_is_rtl(text, st.rtl) != st.rtl:
+        # A card in the other direction (a Danish card on an Arabic plan) reads as
+        # written; its notes, in the plan's words, keep the plan's order inside it.
+        note = isolated(note, st.rtl)
+    return st.para([Span(text), Span("  " + note, colour=MUTED)], st.text, own=True, bullet="•")
 
 
 def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
     lang = plan.language
     cells: list[list[Flowable]] = []
+    weights: list[int] = []
     for key, cards, limit, head in (
         ("working_well", plan.working_well, cut.limits.well, WELL_HEAD),
         ("worries", plan.worries, cut.limits.worries, WORRIES_HEAD),
     ):
         shown, more = cut.items(cards, limit)
+        weights.append(sum(_card_weight(card) for card in shown) + (40 if more else 0) + 40)
         cell: list[Flowable] = [
             st.para(words.text(key, lang), st.coloured(st.h3, head)),
             Spacer(1, st.sp(0.3)),
@@ -863,7 +1010,12 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
             cell.append(st.para(words.more_left_out(more, lang), st.muted))
         cells.append(cell)
     between = st.body * 1.0
-    half = (CONTENT_WIDTH - between) / 2
+    # The two boxes share the width as their words need it (within 38-62 %), so a
+    # long box does not run on far below a short one.
+    share = min(0.62, max(0.38, weights[0] / sum(weights)))
+    share = round(share * 50) / 50  # in steps of 2 %: the same plan, the same widths
+    well_w = (st.width - between) * share
+    worries_w = st.width - between - well_w
     pad = st.body * 0.8
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
@@ -877,7 +1029,14 @@ def _cards_boxes(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), st.sp(0.65)),
         ("BOTTOMPADDING", (0, 0), (-1, -1), st.sp(0.65)),
     ]
-    return _table([[cells[0], "", cells[1]]], [half, between, half], style, st.rtl)
+    return _table([[cells[0], "", cells[1]]], [well_w, between, worries_w], style, st.rtl)
+
+
+def _card_weight(card: PlanCard) -> int:
+    """Roughly how much room a card takes in its box: its characters and its notes',
+    and the part of a line its last line leaves empty."""
+    names = sum(len(n) + 2 for n in (card.whose, *card.agree, *card.disagree) if n)
+    return len(card.text) + names + 12 * (bool(card.agree) + bool(card.disagree)) + 25
 
 
 def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
@@ -899,7 +1058,7 @@ def _footer(plan: PlanData, st: _Styles, cut: _Cutter) -> Table:
         out += [st.para(line, st.text, own=own) for line, own in lines if line]
         return out
 
-    half = CONTENT_WIDTH / 2
+    half = st.width / 2
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -920,11 +1079,13 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     return float(sum(f.wrap(width, PAGE_HEIGHT * 10)[1] for f in flowables))
 
 
-def _fits(plan: PlanData, body: float, limits: _Limits) -> _Page | None:
-    page = _compose(plan, body, limits)
-    footer_height = _height([page.footer], CONTENT_WIDTH)
+def _fits(
+    plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | None = None
+) -> _Page | None:
+    page = _compose(plan, body, limits, blocks)
+    footer_height = _height([page.footer], page.width)
     room = PAGE_HEIGHT - page.top - page.bottom - footer_height - body * 1.5
-    return page if _height(page.story, CONTENT_WIDTH) <= room else None
+    return page if _height(page.story, page.width) <= room else None
 
 
 # A page at 10 pt holds about 5,000 characters; a plan with far more cannot fit
@@ -933,9 +1094,12 @@ MAX_WHOLE_CHARACTERS = 9_000
 
 
 def _characters(plan: PlanData) -> int:
-    cards = plan.goals + plan.working_well + plan.worries
+    cards = plan.goals + plan.steps + plan.working_well + plan.worries
     return (
-        sum(len(c.text) + len(c.whose) + sum(map(len, c.disagree)) for c in cards)
+        sum(
+            len(c.text) + len(c.whose) + sum(map(len, c.disagree)) + sum(map(len, c.agree))
+            for c in cards
+        )
         + sum(len(a.what) + len(a.who) + len(a.when) for a in plan.actions)
         + sum(len(r.question) + len(r.low_anchor) + len(r.high_anchor) for r in plan.ratings)
         + sum(len(p.name) for p in plan.people)
@@ -952,6 +1116,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
     """
     ladder = _ladder(plan)
     steps = ladder.steps
+    blocks: _Blocks = {}
     lo = 0
     if _characters(plan) > MAX_WHOLE_CHARACTERS:
         lo = ladder.first_cut  # straight to the shortened layouts
@@ -961,7 +1126,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
         # Try the largest, uncut layout first: most plans fit it, in one layout.
         mid = 0 if lo == 0 and found is None and hi == len(steps) - 1 else (lo + hi) // 2
         body, limits = steps[mid]
-        page = _fits(plan, body, limits)
+        page = _fits(plan, body, limits, blocks)
         if page is not None:
             found, hi = (page, mid), mid - 1
         else:
@@ -973,7 +1138,7 @@ def _fit(plan: PlanData) -> tuple[_Page, float]:
     page, index = found
     body, limits = steps[index]
     if index >= ladder.first_cut:
-        page = _give_back(plan, page, limits)
+        page = _give_back(plan, page, limits, blocks)
     return page, body
 
 
@@ -982,7 +1147,7 @@ def _with(limits: _Limits, name: str, value: int | None) -> _Limits:
     return replace(limits, **changes)
 
 
-def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
+def _give_back(plan: PlanData, page: _Page, limits: _Limits, blocks: _Blocks) -> _Page:
     """Give back, most needed first, what the ladder's steps took and still fits.
 
     A step can free more room than was missing (a whole scale where one line was
@@ -1005,7 +1170,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
         lo, hi, step = 0, len(trials) - 1, 1
         while lo <= hi:  # gallop
             at = min(lo + step - 1, hi)
-            bigger = _fits(plan, MIN_BODY_SIZE, trials[at])
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[at], blocks)
             if bigger is None:
                 hi = at - 1
                 break
@@ -1013,7 +1178,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
             lo, step = at + 1, step * 2
         while lo <= hi:
             mid = (lo + hi) // 2
-            bigger = _fits(plan, MIN_BODY_SIZE, trials[mid])
+            bigger = _fits(plan, MIN_BODY_SIZE, trials[mid], blocks)
             if bigger is None:
                 hi = mid - 1
             else:
@@ -1035,6 +1200,7 @@ def _give_back(plan: PlanData, page: _Page, limits: _Limits) -> _Page:
     most_that_fits(counts("actions", len(plan.actions)))
     most_that_fits(lengths("action_text", ACTION_TEXT_STEPS, longest_action))
     most_that_fits(counts("goals", len(plan.goals)))
+    most_that_fits(counts("steps", len(plan.steps)))
     most_that_fits(counts("scales", len(plan.ratings)))
     # Both boxes a card at a time, then either one: they stand side by side, so a
     # card in the shorter box may take no room at all.
@@ -1093,11 +1259,11 @@ def render_plan(plan: PlanData) -> PlanResult:
 
     y = PAGE_HEIGHT - page.top
     for flowable in page.story:
-        height = flowable.wrap(CONTENT_WIDTH, y - page.bottom)[1]
-        flowable.drawOn(canvas, MARGIN_X, y - height)
+        height = flowable.wrap(page.width, y - page.bottom)[1]
+        flowable.drawOn(canvas, page.side, y - height)
         y -= height
-    page.footer.wrap(CONTENT_WIDTH, PAGE_HEIGHT)
-    page.footer.drawOn(canvas, MARGIN_X, page.bottom)
+    page.footer.wrap(page.width, PAGE_HEIGHT)
+    page.footer.drawOn(canvas, page.side, page.bottom)
     canvas.showPage()
     canvas.save()
     return PlanResult(

@@ -14,12 +14,15 @@ from familymeeting.domain.languages import PLAN_LANGUAGES, is_rtl
 from familymeeting.domain.plan import date_words, datetime_words, join_names, time_words
 from familymeeting.domain.plan_catalogue import catalogue
 
+NO_BREAK = "\u00a0"
+
 __all__ = [
     "PLAN_LANGUAGES",
     "date_words",
     "datetime_words",
     "is_rtl",
     "join_names",
+    "kept_together",
     "label",
     "more_left_out",
     "others",
@@ -31,6 +34,15 @@ __all__ = [
 def text(key: str, lang: str, **params: object) -> str:
     """The wording for ``key`` in the plan's language (Danish when unknown)."""
     return catalogue(lang).text(key, **params)
+
+
+def kept_together(key: str, lang: str, **params: str) -> str:
+    """A short label with what it labels, never broken across lines: "Ikke enig:
+    Karsten", not "Ikke" | "enig: Karsten". Only the wording's own spaces are kept
+    together; a list of names in ``params`` still breaks after a comma or "og"."""
+    words = catalogue(lang)
+    template = words.texts[key].replace(" ", NO_BREAK)
+    return template.format(**params)
 
 
 def label(key: str, lang: str) -> str:

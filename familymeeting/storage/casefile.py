@@ -48,7 +48,9 @@ from familymeeting.storage.services import COLUMN_ORDER, Services, fetch
 from familymeeting.storage.services.access import log_in
 
 FORMAT = "familymeeting-case"
-VERSION = 1
+VERSION = 2
+# Read as well: version 1 had no card links on the plan's lines (card_id: none).
+READABLE_VERSIONS = (1, 2)
 MAX_BYTES = 32 * 1024 * 1024
 
 Id = Annotated[
@@ -155,6 +157,7 @@ class ActionIn(_Strict):
     done: bool
     created_at: Stamp
     updated_at: Stamp
+    card_id: Id | None = None  # version 2: the card of this meeting it was made from
 
 
 class MeetingIn(_Strict):
@@ -176,7 +179,7 @@ class MeetingIn(_Strict):
 
 class CaseFileIn(_Strict):
     format: Literal["familymeeting-case"]
-    version: Literal[1]
+    version: Literal[1, 2]
     family: FamilyIn
     participants: list[ParticipantIn]
     meetings: list[MeetingIn]
@@ -321,6 +324,7 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
                 "due_text": a.due_text,
                 "done": a.done,
                 **_stamps(a),
+                "card_id": a.card_id,
             }
             for a in actions
         ],
@@ -415,7 +419,8 @@ def parse_case(raw: bytes) -> CaseFileIn:
     try:
         data = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip())
+        # A string still open at the end: the decoder reports where it started.
+        truncated = exc.msg.startswith("Unterminated string") or _stops_early(text, exc.pos)
         raise CaseFileError(
             "case_file_truncated" if truncated else "case_file_not_json",
             line=exc.lineno,
@@ -432,12 +437,12 @@ def parse_case(raw: bytes) -> CaseFileIn:
         raise CaseFileError("case_file_wrong_format", found=str(found)[:80])
     version = data.get("version")
     # type() check: in Python true == 1 and 1.0 == 1, but neither is version 1.
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise CaseFileError(
             "case_file_wrong_version",
             # As JSON, so the string "1" does not read as "version 1; reads version 1".
             found=json.dumps(version, ensure_ascii=False)[:20],
-            supported=VERSION,
+            supported=f"{READABLE_VERSIONS[0]}–{READABLE_VERSIONS[-1]}",
         )
     try:
         case = CaseFileIn.model_validate_json(text)
@@ -551,9 +556,26 @@ def _check_references(case: CaseFileIn) -> None:
                         input="",
                     )
                 answered.add(r.participant_id)
+        cards_here = {c.id for c in m.cards}
         for j, a in enumerate(m.actions):
             unique(a.id)
             person(a.who_participant_id, f"{where}.actions[{j}]")
+            if a.card_id is not None and a.card_id not in cards_here:
+                raise CaseFileError(
+                    "case_file_bad_reference",
+                    what="card",
+                    id=a.card_id,
+                    location=f"{where}.actions[{j}].card_id",
+                )
+
+
+def _stops_early(text: str, pos: int) -> bool:
+    """The JSON error is at the end of the file, or in a word cut off there ("nu" of
+    null, "tr" of true, "-1" of a number): the file stops early rather than being wrong."""
+    rest = text[pos:].rstrip()
+    if not rest:
+        return True
+    return any(word.startswith(rest) for word in ("null", "true", "false"))
 
 
 def _clean(value: str, field: str, max_len: int, location: str, **kw: Any) -> str:
@@ -708,6 +730,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 updated_at=q.updated_at,
             )
         )
+    s.flush()  # the cards exist before a plan line refers to one (no ORM relationship)
     for j, a in enumerate(m.actions):
         aw = f"{where}.actions[{j}]"
         s.add(
@@ -730,6 +753,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 position=j,
                 created_at=a.created_at,
                 updated_at=a.updated_at,
+                card_id=a.card_id,
             )
         )
     s.flush()

@@ -112,7 +112,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             kind=CardKind.SAFETY_GOAL,
             whose_words_id=sara,
         )
-        services.add_card(
+        plan_card = services.add_card(
             m1,
             N,
             "Mor og far laver en plan for, hvad de gør, når et skænderi starter.",
@@ -139,6 +139,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             "Lave en plan for, hvad vi gør, når et skænderi starter",
             who_text="Mette og Jonas",
             due_date=today - timedelta(days=42),
+            card_id=plan_card.id,  # made from the parents' next step on the board
         )
         services.add_action(
             m1,

@@ -68,7 +68,19 @@ def v2_to_v3(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_access_log_family_id ON access_log (family_id)")
 
 
+def v3_to_v4(conn: Connection) -> None:
+    """Version 4 links a plan line to the card it was made from (``action.card_id``).
+
+    A nullable column with a foreign key and no default: SQLite adds it in place, at
+    the end of the table (where the model declares it too); existing lines have none.
+    """
+    conn.exec_driver_sql(
+        "ALTER TABLE action ADD COLUMN card_id VARCHAR REFERENCES card (id) ON DELETE SET NULL"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_action_card_id ON action (card_id)")
+
+
 # A step's SQL is written out, never generated from the models: a released step must
 # do the same thing for ever. tests/unit/test_schema_fixtures.py checks that the ladder
 # ends at the models' schema, column by column.
-MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3}
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}

@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def new_id() -> str:
@@ -229,6 +229,11 @@ class Action(SQLModel, table=True):
     position: int = 0
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # The card of "what needs to happen" this line was made from ("make it part of the
+    # plan"), so the board can show it and the plan lists it once. Last: added by v3_to_v4.
+    card_id: str | None = Field(
+        default=None, sa_column=_fk("card.id", on_delete="SET NULL", nullable=True)
+    )
 
 
 class AccessLog(SQLModel, table=True):

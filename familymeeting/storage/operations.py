@@ -176,7 +176,11 @@ class DeleteCard(Operation):
     def apply(self, services: Services) -> Applied:
         snapshot = services.delete_card(self.card_id)
         card = snapshot.card
-        changes = Changes(columns=_columns(services, card.meeting_id, card.column))
+        changes = Changes(
+            columns=_columns(services, card.meeting_id, card.column),
+            # The plan's lines made from it lost their link to it.
+            actions=_plan(services, card.meeting_id) if snapshot.action_ids else None,
+        )
         return Applied(changes, RestoreCard(snapshot))
 
 
@@ -188,7 +192,12 @@ class RestoreCard(Operation):
 
     def apply(self, services: Services) -> Applied:
         card = services.restore_card(self.snapshot)
-        changes = Changes(cards=(card,), columns=_columns(services, card.meeting_id, card.column))
+        changes = Changes(
+            cards=(card,),
+            columns=_columns(services, card.meeting_id, card.column),
+            # The plan's lines made from it point at it again.
+            actions=_plan(services, card.meeting_id) if self.snapshot.action_ids else None,
+        )
         return Applied(changes, DeleteCard(card.id))
 
 
@@ -574,7 +583,11 @@ class ActionFromCard(Operation):
 
     def apply(self, services: Services) -> Applied:
         card = services.get_card(self.card_id)
-        return AddAction(card.meeting_id, card.text).apply(services)
+        plan = _plan(services, card.meeting_id)
+        if any(a.card_id == card.id for a in plan):
+            # Already part of the plan: once is enough (nothing to undo).
+            return Applied(Changes(actions=plan), None, changed=False)
+        return AddAction(card.meeting_id, card.text, {"card_id": card.id}).apply(services)
 
 
 # --------------------------------------------------- outside a meeting: no undo

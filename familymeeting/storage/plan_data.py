@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from familymeeting.domain.calendar import is_overdue
 from familymeeting.domain.enums import CardKind, Column
 from familymeeting.domain.errors import ValidationError
 from familymeeting.domain.languages import PLAN_LANGUAGES
@@ -18,17 +21,20 @@ from familymeeting.storage.records import ActionRecord, CardRecord, ParticipantR
 from familymeeting.storage.services import Services
 
 
-def build_plan(services: Services, meeting_id: str, lang: str | None = None) -> PlanData:
+def build_plan(
+    services: Services, meeting_id: str, lang: str | None = None, *, today: date | None = None
+) -> PlanData:
     """The plan of one meeting, worded in ``lang`` (default: the family's language).
 
     Read from one snapshot of the database: the page shows the meeting as it was at
-    one moment, even if someone writes meanwhile.
+    one moment, even if someone writes meanwhile. ``today`` (default: the computer's
+    date) decides which open lines are overdue.
     """
     with services.reading():
-        return _build_plan(services, meeting_id, lang)
+        return _build_plan(services, meeting_id, lang, today or date.today())
 
 
-def _build_plan(services: Services, meeting_id: str, lang: str | None) -> PlanData:
+def _build_plan(services: Services, meeting_id: str, lang: str | None, today: date) -> PlanData:
     meeting = services.get_meeting(meeting_id)
     family = services.get_family(meeting.family_id)
     language = lang or family.language
@@ -60,11 +66,14 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None) -> PlanDa
         )
 
     cards = services.list_cards(meeting_id)
-    goals = tuple(
-        card(c)
-        for c in cards
-        if c.column == Column.NEEDS_TO_HAPPEN and c.kind == CardKind.SAFETY_GOAL
-    )
+    every = services.list_actions(meeting_id)
+    # Everything in "Det skal der ske" reaches the page. A card that became a line of
+    # the plan is there once, as that line; the goals say what the lines are for, and
+    # the next steps and plain cards not (yet) made into lines follow them.
+    made_into_lines = {a.card_id for a in every if a.card_id}
+    needs = [c for c in cards if c.column == Column.NEEDS_TO_HAPPEN and c.id not in made_into_lines]
+    goals = tuple(card(c) for c in needs if c.kind == CardKind.SAFETY_GOAL)
+    steps = tuple(card(c) for c in needs if c.kind != CardKind.SAFETY_GOAL)
     working_well = tuple(card(c) for c in cards if c.column == Column.WORKING_WELL)
     worries = tuple(card(c) for c in cards if c.column == Column.WORRIES)
 
@@ -77,13 +86,19 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None) -> PlanDa
                 a.due_date, language, with_year=a.due_date.year != meeting.starts_at.year
             )
         when = ", ".join(part for part in (due, a.due_text) if part)
-        return PlanAction(what=a.what, who=who, when=when, done=a.done, due_date=a.due_date)
+        return PlanAction(
+            what=a.what,
+            who=who,
+            when=when,
+            done=a.done,
+            due_date=a.due_date,
+            overdue=is_overdue(a.due_date, a.done, today),
+        )
 
     # Open actions first, in the order agreed; what is done follows, ticked. The family
     # needs to see at a glance what is still to do, and a few ticked lines show that the
     # plan is working (Signs of Safety builds on what already goes well). When the page
     # is full, done actions are the first thing left out (export/plan.py).
-    every = services.list_actions(meeting_id)
     actions = tuple(action(a) for a in every if not a.done) + tuple(
         action(a) for a in every if a.done
     )
@@ -119,6 +134,7 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None) -> PlanDa
         place=meeting.place,
         people=people,
         goals=goals,
+        steps=steps,
         actions=actions,
         working_well=working_well,
         worries=worries,

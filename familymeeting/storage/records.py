@@ -147,6 +147,7 @@ class ActionRecord(Record):
     position: int
     created_at: datetime
     updated_at: datetime
+    card_id: str | None = None  # the card it was made from, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,7 @@ class CardSnapshot:
     """Everything needed to bring a deleted card back exactly as it was (undo)."""
 
     card: CardRecord
+    action_ids: tuple[str, ...] = ()  # plan lines made from it, linked again on restore
 
 
 @dataclass(frozen=True)

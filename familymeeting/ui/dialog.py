@@ -68,6 +68,7 @@ class FittedDialog(QDialog):
                 self._preferred.width(),
                 layout.totalMinimumSize().width(),
                 self.sizeHint().width(),
+                self._scrolled_width(),
             )
             width = min(width, room.width())
             needs = self._needs(layout, width)
@@ -86,6 +87,19 @@ class FittedDialog(QDialog):
                 self.resize(width, height)
         finally:
             self._fitting = False
+
+    def _scrolled_width(self) -> int:
+        """The width scrolled content asks for now, with its scroll bar beside it.
+
+        A QScrollArea measures its widget once, when it is given it, and keeps that
+        as its size hint; content that grew since (its text restyled when the dialog
+        was shown) would be squeezed, its words cut.
+        """
+        if not self._scrolls:
+            return 0
+        scroll = self._content_scroll
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        return self._content.sizeHint().width() + bar + 2 * scroll.frameWidth()
 
     @staticmethod
     def _needs(layout: QLayout, width: int) -> int:

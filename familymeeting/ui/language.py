@@ -31,7 +31,8 @@ def locale_for(lang: str) -> QLocale:
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Load Qt's own strings and ours for ``lang``; English is the source language.
+    """Load Qt's own strings and ours for ``lang``; English is the source language
+    (only its plural forms are loaded).
 
     Also sets the default QLocale (dates, times, numbers) and the language of user
     error messages.
@@ -39,13 +40,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     QLocale.setDefault(locale_for(lang))
     set_language(lang)
     translators: list[QTranslator] = []
-    if lang == "en":
-        return translators
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in (
-        (f"qtbase_{lang}", qt_dir),
-        (f"familymeeting_{lang}", str(resource("i18n"))),
-    ):
+    # English is the source language; its catalogue holds only the plural forms
+    # ("1 meeting", "3 meetings"), which the source text cannot say for every number.
+    qt_own = [] if lang == "en" else [(f"qtbase_{lang}", qt_dir)]
+    for name, directory in (*qt_own, (f"familymeeting_{lang}", str(resource("i18n")))):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
@@ -56,7 +55,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 def switch_language(app: QCoreApplication, lang: str) -> None:
     """Replace the installed translators with ``lang``'s; widgets get ``LanguageChange``.
 
-    Switching to English removes the Danish translators, which alone sends the event.
+    Removing and installing translators sends the event.
     """
     old = app.property("translators") or []
     for translator in old:

@@ -65,6 +65,7 @@ TYPE_SCALE: tuple[tuple[str, int], ...] = (
     ("QLabel#kind", -1),
     ("QLabel#chip", -1),
     ("QLabel#disagree", -1),
+    ("QLabel#inPlan", -1),
     ("QPushButton#addCard", 1),
     ("QToolButton#cardMenu", 1),
     ("QLabel#childQuestion", 4),
@@ -287,6 +288,15 @@ QLabel#unsaved {{
     color: {WARNING};
     font-weight: 600;
 }}
+/* A line of the plan whose date has passed: the word says it, the colours help. */
+QLabel#overdue {{
+    border-radius: 8px;
+    padding: 2px 10px;
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px solid {WARNING};
+    font-weight: 700;
+}}
 QFrame#column[column="worries"] {{ background: {col[Column.WORRIES].background}; }}
 QFrame#column[column="working_well"] {{ background: {col[Column.WORKING_WELL].background}; }}
 QFrame#column[column="needs_to_happen"] {{ background: {col[Column.NEEDS_TO_HAPPEN].background}; }}
@@ -323,6 +333,33 @@ QLabel#chip {{
 QLabel#disagree {{
     border-radius: 8px;
     padding: 3px 10px;
+    background: {NOTICE};
+    color: {WARNING};
+    border: 1px dashed {WARNING};
+}}
+QLabel#inPlan {{
+    border-radius: 9px;
+    padding: 3px 10px;
+    color: {SAVED};
+    border: 1px solid {SAVED};
+    font-weight: 600;
+}}
+/* Who agrees: the chosen state is filled, its border as wide as the others' (a tap
+   must not move the row). Agrees in the colour of what is done, disagrees as on the
+   card; "not said", where everyone starts, stays quiet. */
+QPushButton#stance {{
+    padding: 4px 14px;
+}}
+QPushButton#stance:checked {{
+    background: {SELECTED};
+    border: 1px solid {PRIMARY};
+}}
+QPushButton#stance[stance="agree"]:checked {{
+    background: {SAVED};
+    color: {ON_PRIMARY};
+    border: 1px solid {SAVED};
+}}
+QPushButton#stance[stance="disagree"]:checked {{
     background: {NOTICE};
     color: {WARNING};
     border: 1px dashed {WARNING};

@@ -85,52 +85,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="46"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="54"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="56"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="63"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="65"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="70"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="78"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="87"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="88"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="90"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="91"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="123"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="125"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -138,37 +138,42 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="161"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="168"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="164"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="170"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="177"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="179"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="194"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="185"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="204"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -199,17 +204,17 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="180"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="181"/>
         <source>Write in your own words…</source>
         <translation>Skriv med jeres egne ord …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="186"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="188"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -217,22 +222,27 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="270"/>
         <source>Card menu</source>
         <translation>Kortets menu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="369"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="375"/>
+        <source>In the plan ✓</source>
+        <translation>I planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="383"/>
         <source>Whose words</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="352"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="357"/>
         <source>Agrees: %1</source>
         <translation>Enig: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/card.py" line="362"/>
+        <location filename="../../familymeeting/ui/meeting/board/card.py" line="367"/>
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
     </message>
@@ -289,13 +299,13 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="74"/>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="145"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="77"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="148"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="81"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -1276,82 +1286,82 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="101"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="115"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="115"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="129"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="116"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="130"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="117"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="131"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="379"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="400"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="447"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="467"/>
+        <source>Who agrees, and who does not?</source>
+        <translation>Hvem er enig, og hvem er ikke?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="451"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="476"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="461"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="464"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="489"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="468"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="493"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="482"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="507"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="511"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="502"/>
-        <source>Who agrees?</source>
-        <translation>Hvem er enig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="504"/>
-        <source>Who disagrees?</source>
-        <translation>Hvem er uenig?</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="527"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="532"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
+        <source>Part of the plan ✓</source>
+        <translation>Er med i planen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="537"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -1471,47 +1481,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="209"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="229"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="212"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="232"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="214"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="236"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="251"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="271"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="264"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="284"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="265"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="285"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="286"/>
         <source>The date of the next meeting is set at the top of the meeting.</source>
         <translation>Datoen for næste møde sættes øverst i mødet.</translation>
     </message>
@@ -1519,17 +1529,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="250"/>
+        <location filename="../../familymeeting/ui/progress.py" line="599"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="278"/>
+        <location filename="../../familymeeting/ui/progress.py" line="633"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="313"/>
+        <location filename="../../familymeeting/ui/progress.py" line="671"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -1537,30 +1547,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="353"/>
+        <location filename="../../familymeeting/ui/progress.py" line="711"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="527"/>
+        <location filename="../../familymeeting/ui/progress.py" line="921"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="529"/>
+        <location filename="../../familymeeting/ui/progress.py" line="923"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="541"/>
+        <location filename="../../familymeeting/ui/progress.py" line="935"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="546"/>
+        <location filename="../../familymeeting/ui/progress.py" line="940"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -1853,6 +1863,44 @@
         <location filename="../../familymeeting/ui/startup.py" line="115"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>StanceSheet</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="88"/>
+        <source>Who agrees?</source>
+        <translation>Hvem er enig?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="95"/>
+        <source>Who agrees, and who does not?</source>
+        <translation>Hvem er enig, og hvem er ikke?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="108"/>
+        <source>Not here today</source>
+        <translation>Ikke med i dag</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="126"/>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="146"/>
+        <source>Agrees</source>
+        <translation>Enig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="147"/>
+        <source>Disagrees</source>
+        <translation>Uenig</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/board/stances.py" line="148"/>
+        <source>Not said</source>
+        <translation>Ikke sagt</translation>
     </message>
 </context>
 <context>

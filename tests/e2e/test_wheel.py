@@ -46,6 +46,7 @@ def test_wheel_contains_resources_inside_the_package(wheel: Path) -> None:
     expected = {"familymeeting/" + name for name in shipped}
     assert expected <= names, sorted(expected - names)
     assert "familymeeting/resources/i18n/familymeeting_da.qm" in names
+    assert "familymeeting/resources/i18n/familymeeting_en.qm" in names
     assert "familymeeting/resources/i18n/messages_da.mo" in names
     assert not any(n.startswith("resources/") for n in names)
     assert not any(n.startswith("tests/") for n in names)

@@ -180,6 +180,7 @@ def test_menu_moves_reorders_and_sets_whose_words(
     menu = board.build_card_menu(ids[0])  # type: ignore[arg-type]
     names = {a.objectName() for a in _all_actions(menu)}
     assert {
+        "stances",
         "edit",
         "up",
         "down",
@@ -202,7 +203,11 @@ def test_menu_moves_reorders_and_sets_whose_words(
     assert stored_texts(services, meeting, G) == ["to"]
     assert shown_texts(board, G) == ["to"] and shown_texts(board, W) == ["tre", "en"]
     trigger(ids[1], f"whose:{far.id}")  # type: ignore[arg-type]
-    trigger(ids[1], f"disagree:{far.id}")  # type: ignore[arg-type]
+    trigger(ids[1], "stances")  # type: ignore[arg-type]
+    sheet = board.stance_sheet
+    assert sheet is not None
+    qtbot.mouseClick(sheet.rows[far.id].buttons["disagree"], Qt.MouseButton.LeftButton)
+    sheet.close()
     assert board.columns[G].cards[ids[1]].whose_label.text() == "Far"  # type: ignore[index]
     assert services.card_stances(meeting)[ids[1]] == {far.id: False}  # type: ignore[index]
     trigger(ids[1], "kind:strength")  # type: ignore[arg-type]

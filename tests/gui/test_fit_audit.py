@@ -151,6 +151,13 @@ def card_menu(w: World) -> None:
     w.window.meeting.show_card_menu(card_id, card.mapToGlobal(QPoint(card.width() - 20, 20)))
 
 
+def stance_sheet(w: World) -> QDialog | None:
+    """Who agrees with a card: a row for everyone in the family."""
+    board(w)
+    column = next(c for c in w.window.meeting.columns.values() if c.isVisible())
+    return w.window.meeting.open_stance_sheet(column.order[0])
+
+
 def toolbar_menu(w: World) -> None:
     """The toolbar's "More" menu, where a narrow screen puts what does not fit."""
     board(w)
@@ -295,6 +302,7 @@ SCREENS: dict[str, Opener] = {
     "who is here": who_is_here,
     "card editor": card_editor,
     "card menu": card_menu,
+    "who agrees": stance_sheet,
     "toolbar menu": toolbar_menu,
     "ratings": ratings,
     "plan": plan,

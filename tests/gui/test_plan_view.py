@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -160,3 +160,81 @@ def test_saving_to_an_unwritable_place_says_so(
     assert not preview.save_to(tmp_path / "missing folder" / "plan.pdf")
     assert "Kan ikke skrive" in preview.status.text()
     assert not (tmp_path / "missing folder").exists()
+
+
+# ------------------------------------------------------------ issue 16
+def test_an_overdue_line_says_so_in_words_a_done_one_never(
+    qtbot: QtBot, window: MainWindow, services: Services, screenshot: Shot
+) -> None:
+    plan = window.meeting.plan
+    meeting_id = window.meeting.meeting_id or ""
+    with services.batch():
+        today = services.add_action(meeting_id, "Ringe i dag", due_date=date.today())
+        later = services.add_action(
+            meeting_id, "Ringe senere", due_date=date.today() + timedelta(days=3)
+        )
+    window.meeting.show_view("board")
+    window.open_meeting(meeting_id)  # read again, with the two lines added above
+    window.meeting.show_view("plan")
+    actions = {a.what: a for a in services.list_actions(meeting_id)}
+    # The demo's carried line with the school had its date five weeks ago.
+    late = actions["Holde møde med skolen om Noahs fravær"]
+    assert late.due_date is not None and late.due_date < date.today() and not late.done
+    row = plan.rows[late.id]
+    assert row.overdue_label.isVisible()
+    assert row.overdue_label.text() == "Overskredet"
+    assert "Overskredet" in row.done_check.accessibleName()
+    for other in (today.id, later.id, actions["Fejre Emmas fødselsdag hos mormor"].id):
+        assert not plan.rows[other].overdue_label.isVisible()
+    qtbot.wait(50)
+    screenshot(window, "plan-overdue-1280x800")
+    # Done is never overdue; undo brings the word back.
+    qtbot.mouseClick(row.done_check, Qt.MouseButton.LeftButton)
+    assert next(a for a in services.list_actions(meeting_id) if a.id == late.id).done
+    assert not row.overdue_label.isVisible()
+    window.undo_action.trigger()
+    assert row.overdue_label.isVisible()
+
+
+def test_a_new_line_lands_at_the_end_and_is_scrolled_into_view(
+    qtbot: QtBot, services: Services, data_dir: Path, demo: Family, danish: None
+) -> None:
+    meeting_id = services.list_meetings(demo.id)[0].id
+    with services.batch():
+        for i in range(12):
+            services.add_action(meeting_id, f"Aftale {i:02d}: ringe til skolen", due_text="fredag")
+    win = MainWindow(services, Settings(data_dir))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.open_meeting(meeting_id)
+    win.meeting.show_view("plan")
+    win.show()
+    qtbot.waitExposed(win)
+    plan = win.meeting.plan
+    viewport = plan.scroll_area.viewport()
+
+    def in_view(action_id: str) -> bool:
+        row = plan.rows[action_id]
+        top = row.mapTo(viewport, row.rect().topLeft()).y()
+        return top >= 0 and top + row.height() <= viewport.height()
+
+    first = services.list_actions(meeting_id)[0].id
+    assert in_view(first)  # opened at the top
+    dialog = plan.new_action()
+    qtbot.keyClicks(dialog.what_edit, "Hente Emma fra skole")
+    dialog.accept()
+    added = services.list_actions(meeting_id)[-1]
+    assert added.what == "Hente Emma fra skole"
+    assert plan.actions_box.indexOf(plan.rows[added.id]) == plan.actions_box.count() - 1
+    qtbot.waitUntil(lambda: in_view(added.id))
+    assert not in_view(first)
+    # Made from a card on the board while the plan is not shown: in view when it is.
+    qtbot.mouseClick(win.meeting.view_buttons["board"], Qt.MouseButton.LeftButton)
+    plan.scroll_area.verticalScrollBar().setValue(0)
+    card = services.list_cards(meeting_id, "needs_to_happen")[-1]
+    menu = win.meeting.build_card_menu(card.id)
+    next(a for a in menu.actions() if a.objectName() == "toPlan").trigger()
+    from_card = services.list_actions(meeting_id)[-1]
+    assert from_card.card_id == card.id
+    qtbot.mouseClick(win.meeting.view_buttons["plan"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: in_view(from_card.id))

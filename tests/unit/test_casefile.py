@@ -293,7 +293,7 @@ def test_file_is_sorted_utf8_json_with_format_and_version(
 
     data = json.loads(raw.decode("utf-8"), object_pairs_hook=sorted_object)
     assert data["format"] == "familymeeting-case"
-    assert type(data["version"]) is int and data["version"] == 1
+    assert type(data["version"]) is int and data["version"] == 2
     assert sorted(data) == ["family", "format", "meetings", "participants", "version"]
 
     # Moments are UTC with milliseconds and Z; calendar times are wall-clock, no zone.
@@ -554,7 +554,7 @@ MUTATIONS: list[Any] = [
         id="wrong format string",
     ),
     pytest.param(drop("format"), "case_file_wrong_format", None, ["None"], id="no format"),
-    pytest.param(put("version", 2), "case_file_wrong_version", None, ["2"], id="version 2"),
+    pytest.param(put("version", 3), "case_file_wrong_version", None, ["3"], id="version 3"),
     pytest.param(put("version", "1"), "case_file_wrong_version", None, ['"1"'], id="version '1'"),
     pytest.param(
         put("version", True), "case_file_wrong_version", None, ["true"], id="version true"
@@ -875,7 +875,7 @@ RAW: list[Any] = [
     pytest.param(lambda raw: b"", "case_file_truncated", ["1"], id="empty file"),
     pytest.param(lambda raw: b" \n\n ", "case_file_truncated", ["3"], id="only blank lines"),
     pytest.param(
-        lambda raw: raw.replace(b'"version": 1', b'"version": 1,', 1),
+        lambda raw: raw.replace(b'"version": 2', b'"version": 2,', 1),
         "case_file_not_json",
         [],
         id="malformed json",
@@ -1092,3 +1092,63 @@ def test_unreadable_paths_are_explained(tmp_path: Path) -> None:
         read_case_file(tmp_path)
     assert folder.value.params["reason"] == "is_directory"
     assert "it is a folder" in user_message(folder.value, "en")
+
+
+# ------------------------------------------------- plan lines made from cards
+def test_a_plan_line_keeps_its_card_through_the_round_trip(
+    services: Services, family_id: str, tmp_path: Path
+) -> None:
+    """Version 2: an action made from a card names it, and an import links them again."""
+    linked = [
+        (m.id, a.card_id)
+        for m in services.list_meetings(family_id)
+        for a in services.list_actions(m.id)
+        if a.card_id is not None
+    ]
+    assert linked, "the demo has a plan line made from a card"
+    path = tmp_path / "case.json"
+    export_case(services, family_id, path)
+    data = json.loads(path.read_bytes())
+    assert any(a["card_id"] for m in data["meetings"] for a in m["actions"])
+    other_db, other = open_services(tmp_path / "other")
+    try:
+        import_case(other, read_case_file(path))
+        again = [
+            (m.id, a.card_id)
+            for m in other.list_meetings(family_id)
+            for a in other.list_actions(m.id)
+            if a.card_id is not None
+        ]
+        assert sorted(again) == sorted(linked)
+        for meeting_id, card_id in again:
+            assert other.get_card(card_id or "").meeting_id == meeting_id
+    finally:
+        other_db.close()
+
+
+def test_a_version_1_file_imports_with_no_card_links(
+    good: Json, target: tuple[Path, Services], tmp_path: Path
+) -> None:
+    old = copy.deepcopy(good)
+    old["version"] = 1
+    for m in old["meetings"]:
+        for a in m["actions"]:
+            del a["card_id"]
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    _, services = target
+    family = import_case(services, read_case_file(path))
+    actions = [a for m in services.list_meetings(family.id) for a in services.list_actions(m.id)]
+    assert len(actions) == sum(len(m["actions"]) for m in old["meetings"])
+    assert all(a.card_id is None for a in actions)
+
+
+def test_a_plan_line_naming_a_card_of_another_meeting_is_refused(
+    good: Json, target: tuple[Path, Services], tmp_path: Path
+) -> None:
+    bad = copy.deepcopy(good)
+    first, second = bad["meetings"][0], bad["meetings"][1]
+    second["actions"][0]["card_id"] = first["cards"][0]["id"]
+    error = refused(target, json.dumps(bad).encode("utf-8"), tmp_path)
+    assert error.code == "case_file_bad_reference"
+    assert "meetings[1].actions[0].card_id" in user_message(error, "en")

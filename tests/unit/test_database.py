@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -186,11 +187,32 @@ def test_data_dir_with_awkward_characters(tmp_path: Path) -> None:
     again.close()
 
 
+def _without_the_card_link(con: sqlite3.Connection) -> None:
+    """Take version 4's ``action.card_id`` out of an empty action table again (SQLite
+    cannot drop a column that has a foreign key, so the table is made anew)."""
+    ddl = con.execute("SELECT sql FROM sqlite_master WHERE name = 'action'").fetchone()[0]
+    indexes = [
+        sql
+        for name, sql in con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'action'"
+        )
+        if sql and name != "ix_action_card_id"
+    ]
+    old = re.sub(r"\s*card_id VARCHAR,", "", ddl)
+    old = re.sub(r",\s*FOREIGN KEY\(card_id\) REFERENCES card \(id\) ON DELETE SET NULL", "", old)
+    assert "card_id" not in old
+    con.execute("DROP TABLE action")
+    con.execute(old)
+    for sql in indexes:
+        con.execute(sql)
+
+
 def test_a_version_1_database_gets_the_access_log(data_dir: Path) -> None:
     path = _make_db(data_dir)
     con = sqlite3.connect(path)
     fresh = schema_signature(con)
     con.execute("DROP TABLE access_log")
+    _without_the_card_link(con)
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()

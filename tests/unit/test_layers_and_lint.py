@@ -225,3 +225,27 @@ def test_the_window_never_holds_the_data_key() -> None:
         if text.endswith("db.key") or text.endswith(".key_bytes")
     )
     assert offenders == []
+
+
+def test_no_merge_conflict_marks_are_left_in_any_file() -> None:
+    """A merge resolved in a hurry must not ship its ``<<<<<<<`` lines (docs included)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout (an sdist)")
+    offenders = []
+    for name in filter(None, listed.stdout.split("\0")):
+        path = REPO / name
+        if path.suffix in {".db", ".qm", ".mo", ".png", ".ttf", ".ico", ".icns", ".pdf"}:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
+            continue
+        offenders += [
+            f"{name}:{i}"
+            for i, line in enumerate(text.splitlines(), 1)
+            if line.startswith(("<<<<<<< ", ">>>>>>> "))
+        ]
+    assert offenders == []

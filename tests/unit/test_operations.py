@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from familymeeting.domain.errors import ConflictError, ValidationError
+from familymeeting.domain.errors import ConflictError, UserError, ValidationError
 from familymeeting.storage import operations as ops
+from familymeeting.storage.casefile import build_case
 from familymeeting.storage.database import Database
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.plan_data import build_plan
@@ -221,9 +222,79 @@ def test_reads_take_no_write_lock(
         with begins(db) as seen:
             build_plan(services, meeting_id)
         assert seen == ["BEGIN"]  # the whole plan from one snapshot, no write lock
+        family_id = services.get_meeting(meeting_id).family_id
+        with begins(db) as seen:
+            build_case(services, family_id)
+        assert seen == ["BEGIN"]  # the case file too
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_card_becomes_part_of_the_plan_once_and_stays_linked(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    family_id, meeting_id, _ = meeting
+    text = "Far ringer til lægen"
+    card = services.add_card(meeting_id, "needs_to_happen", text, kind="next_step")
+    first = services.run(ops.ActionFromCard(card.id))
+    assert first.changed and first.changes.actions is not None
+    (line,) = first.changes.actions
+    assert (line.what, line.card_id) == ("Far ringer til lægen", card.id)
+    again = services.run(ops.ActionFromCard(card.id))
+    assert not again.changed and again.undo is None
+    assert [a.id for a in services.list_actions(meeting_id)] == [line.id]
+
+    # Deleting the card keeps the line (the plan was agreed) without the link; undoing
+    # the delete links them again.
+    deleted = services.run(ops.DeleteCard(card.id))
+    assert services.list_actions(meeting_id)[0].card_id is None
+    assert deleted.undo is not None
+    services.run(deleted.undo)
+    assert services.list_actions(meeting_id)[0].card_id == card.id
+
+    # A follow-up carries the open line forward, linked to the carried card.
+    services.update_meeting(meeting_id, status="closed")
+    follow = services.start_follow_up(meeting_id, datetime(2027, 1, 5, 9))
+    (carried,) = services.list_actions(follow.id)
+    assert carried.card_id is not None and carried.card_id != card.id
+    copy = services.get_card(carried.card_id)
+    assert (copy.meeting_id, copy.text) == (follow.id, card.text)
+    assert services.get_meeting(follow.id).family_id == family_id
+
+
+def test_a_plan_line_cannot_name_a_card_of_another_meeting(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    family_id, meeting_id, _ = meeting
+    other = services.create_meeting(family_id, datetime(2027, 2, 1, 9))
+    card = services.add_card(other.id, "needs_to_happen", "Et andet møde")
+    before = state(services, meeting_id)
+    with pytest.raises(UserError):
+        services.run(ops.AddAction(meeting_id, "Noget", {"card_id": card.id}))
+    assert state(services, meeting_id) == before
+
+
+def test_deleting_a_card_of_the_plan_hands_back_the_plan_it_changed(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    """The plan's line loses its link, and gets it back on undo: the views are told."""
+    _, meeting_id, _ = meeting
+    card = services.add_card(meeting_id, "needs_to_happen", "Far ringer til lægen")
+    other = services.add_card(meeting_id, "needs_to_happen", "Ikke i planen")
+    services.run(ops.ActionFromCard(card.id))
+    deleted = services.run(ops.DeleteCard(card.id))
+    assert deleted.changes.actions is not None
+    assert [a.card_id for a in deleted.changes.actions] == [None]
+    assert deleted.undo is not None
+    restored = services.run(deleted.undo)
+    assert restored.changes.actions is not None
+    assert [a.card_id for a in restored.changes.actions] == [card.id]
+    # A card no line was made from: the plan did not change, and is not handed back.
+    plain = services.run(ops.DeleteCard(other.id))
+    assert plain.changes.actions is None and plain.changes.board_only
+    assert plain.undo is not None
+    assert services.run(plain.undo).changes.actions is None
 
 
 # ------------------------------------------------------ finishing a meeting (issue 16)

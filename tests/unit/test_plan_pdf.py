@@ -192,9 +192,9 @@ def test_demo_plan_is_one_unshortened_page_with_every_action(services: Services)
         assert " ".join(action.who.split()) in text
     for card in plan.working_well + plan.worries:
         assert " ".join(card.text.split()) in text
-    # Whose words, and who does not agree, in the family's own words.
-    assert "— Mette (mor)" in text
-    assert "Jonas (far) er ikke enig" in text
+    # Whose words, who agrees and who does not, each with its own label.
+    assert "Sagt af: Mette (mor)" in text
+    assert "Enig: Mette (mor) · Ikke enig: Jonas (far)" in text
     assert "Sara Nielsen" in text and "41 22 33 44" in text
     assert not MORE.search(text)
 
@@ -414,7 +414,7 @@ def test_emoji_without_a_glyph_become_a_visible_placeholder_and_are_reported() -
     # Each character once, however often it occurs; the skin tone goes with its hand.
     assert sorted(result.missing_glyphs) == sorted(["🎉", "👍", "🧁"])
     text = page_text(result.pdf)
-    assert f"Vi tog i Tivoli {PLACEHOLDER}{PLACEHOLDER} og grinede {PLACEHOLDER} —" in text
+    assert f"Vi tog i Tivoli {PLACEHOLDER}{PLACEHOLDER} og grinede {PLACEHOLDER} Sagt af" in text
     assert f"Bage kage {PLACEHOLDER}" in text
     # DejaVu Sans does have some emoji; those print as themselves.
     assert render_plan(simple_plan(place="Hjemme 😀")).missing_glyphs == []
@@ -533,15 +533,16 @@ def test_build_plan_resolves_names_and_dates_and_puts_open_actions_first(
         ("Gjort", "Far", "", True),
     ]
     assert [g.text for g in plan.goals] == [goal.text]
+    assert [s.text for s in plan.steps] == ["Et næste skridt"]  # on the plan too (issue 16)
     assert plan.worries == (PlanCard("Søvn", "Mor", disagree=("Far",), agree=("Mor",)),)
     assert plan.ratings[0].marks == (PlanMark("Mor", 4, 0),)
     assert plan.ratings[0].not_answered == ("Far",)
     assert plan.caseworker_name == "Lise"
 
     text = page_text(render_plan(plan).pdf)
-    assert "Trygt hjem" in text and "Et næste skridt" not in text
+    assert "Trygt hjem" in text and "Et næste skridt" in text
     assert "✓" in text  # done, ticked
-    assert "Far er ikke enig" in text
+    assert "Søvn Sagt af: Mor · Enig: Mor · Ikke enig: Far" in text
     assert "Ville ikke svare i dag: Far" in text
 
 

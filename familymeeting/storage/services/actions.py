@@ -8,7 +8,8 @@ from datetime import date
 from sqlmodel import col, func, select
 
 from familymeeting.domain import rules
-from familymeeting.storage.models import Action, Meeting, Participant
+from familymeeting.domain.errors import ValidationError
+from familymeeting.storage.models import Action, Card, Meeting, Participant
 from familymeeting.storage.records import ActionRecord
 from familymeeting.storage.services.base import (
     UNSET,
@@ -34,7 +35,9 @@ class ActionServices(ServiceBase):
         due_date: date | None = None,
         due_text: str = "",
         done: bool = False,
+        card_id: str | None = None,
     ) -> ActionRecord:
+        """A new line at the end of the plan; ``card_id``: the card it is made from."""
         action = Action(
             meeting_id=meeting_id,
             what=rules.clean_text(
@@ -45,10 +48,13 @@ class ActionServices(ServiceBase):
             due_date=opt_date(due_date),
             due_text=rules.clean_text(due_text, "due_text", rules.DUE_TEXT_MAX),
             done=bool(done),
+            card_id=card_id,
         )
         with self.db.session() as s:
             family_id = meeting_family(s, meeting_id)
             check_participant_in_family(s, who_participant_id, family_id)
+            if card_id is not None and fetch(s, Card, card_id).meeting_id != meeting_id:
+                raise ValidationError("invalid_choice", field="card_id", value=card_id)
             count = s.exec(
                 select(func.count()).select_from(Action).where(Action.meeting_id == meeting_id)
             ).one()
@@ -127,6 +133,8 @@ class ActionServices(ServiceBase):
             action = Action(**asdict(snapshot))
             if action.who_participant_id and s.get(Participant, action.who_participant_id) is None:
                 action.who_participant_id = None
+            if action.card_id and s.get(Card, action.card_id) is None:
+                action.card_id = None  # the card was deleted meanwhile
             rest = list(
                 s.exec(
                     select(Action)

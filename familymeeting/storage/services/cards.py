@@ -7,7 +7,7 @@ from sqlmodel import col, select
 from familymeeting.domain import rules
 from familymeeting.domain.enums import CardKind, Column, kind_fits_column
 from familymeeting.domain.errors import ValidationError
-from familymeeting.storage.models import Card, CardStance, Meeting, Participant
+from familymeeting.storage.models import Action, Card, CardStance, Meeting, Participant
 from familymeeting.storage.records import CardRecord, CardSnapshot
 from familymeeting.storage.services.base import (
     COLUMN_ORDER,
@@ -149,7 +149,8 @@ class CardServices(ServiceBase):
         """Delete a card; the snapshot (with who agreed) brings it back exactly (undo)."""
         with self.db.session() as s:
             card = fetch(s, Card, card_id)
-            snapshot = CardSnapshot(card=card_records(s, [card])[0])
+            linked = s.exec(select(Action.id).where(Action.card_id == card_id)).all()
+            snapshot = CardSnapshot(card=card_records(s, [card])[0], action_ids=tuple(linked))
             s.delete(card)
             s.flush()
             renumber(column_cards(s, card.meeting_id, card.column))
@@ -182,6 +183,11 @@ class CardServices(ServiceBase):
             for pid, agrees in data.stances.items():
                 if s.get(Participant, pid) is not None:
                     s.add(CardStance(card_id=card.id, participant_id=pid, agrees=agrees))
+            # The plan lines made from it point at it again (deleting it had unlinked them).
+            for action_id in snapshot.action_ids:
+                action = s.get(Action, action_id)
+                if action is not None and action.card_id is None:
+                    action.card_id = card.id
             s.flush()
             return card_records(s, [card])[0]
 

@@ -242,6 +242,7 @@ class MeetingServices(ServiceBase):
                         due_date=a.due_date,
                         due_text=a.due_text,
                         position=position,
+                        card_id=new_card_ids.get(a.card_id) if a.card_id else None,
                     )
                 )
             s.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from typing import TypeVar
@@ -22,11 +23,17 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
 from familymeeting.storage.operations import Changes, FinishMeeting
-from familymeeting.storage.records import CardRecord, MeetingRecord, ParticipantRecord
+from familymeeting.storage.records import (
+    ActionRecord,
+    CardRecord,
+    MeetingRecord,
+    ParticipantRecord,
+)
 from familymeeting.storage.services import Services
 from familymeeting.ui import words
 from familymeeting.ui.meeting.board.card import CardData, Person
 from familymeeting.ui.meeting.board.column import ColumnWidget
+from familymeeting.ui.meeting.board.stances import StanceSheet
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.details import MeetingDetailsDialog
 from familymeeting.ui.meeting.finish import FinishMeetingDialog
@@ -37,6 +44,11 @@ from familymeeting.ui.meeting.ratings.view import RatingsView
 Sheet = TypeVar("Sheet", MeetingDetailsDialog, FinishMeetingDialog)
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
+
+
+def plan_cards(actions: Sequence[ActionRecord]) -> frozenset[str]:
+    """The cards the plan's lines were made from."""
+    return frozenset(a.card_id for a in actions if a.card_id is not None)
 
 
 class MeetingPage(QWidget):
@@ -73,6 +85,8 @@ class MeetingPage(QWidget):
         self._meeting: MeetingRecord | None = None
         self._attendees: tuple[str, ...] = ()
         self._persons: dict[str, Person] = {}
+        self._plan_cards: frozenset[str] = frozenset()  # cards the plan's lines came from
+        self.stance_sheet: StanceSheet | None = None
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
         self.menu: QMenu | None = None
@@ -166,6 +180,7 @@ class MeetingPage(QWidget):
             widget.edit_finished.connect(self._edit)
             widget.drop_requested.connect(self._drop)
             widget.menu_requested.connect(self.show_card_menu)
+            widget.stances_requested.connect(self.open_stance_sheet)
             widget.delete_requested.connect(self._delete)
             widget.move_requested.connect(self._move_by)
             row.addWidget(widget, 1)
@@ -227,6 +242,7 @@ class MeetingPage(QWidget):
             self.people = services.list_participants(self._meeting.family_id)
             self._attendees = tuple(services.list_attendee_ids(meeting_id))
             cards = services.list_cards(meeting_id)
+            self._plan_cards = plan_cards(services.list_actions(meeting_id))
         self._persons = {p.id: Person(p.id, p.name, i) for i, p in enumerate(self.people)}
         self.header.set_meeting(self._meeting, self.people, list(self._attendees))
         by_column: dict[str, list[CardData]] = {c.value: [] for c in Column}
@@ -246,6 +262,7 @@ class MeetingPage(QWidget):
             whose_words=persons.get(card.whose_words_id or ""),
             agree=tuple(persons[p] for p in persons if stances.get(p) is True),
             disagree=tuple(persons[p] for p in persons if stances.get(p) is False),
+            in_plan=card.id in self._plan_cards,
         )
 
     def _on_changed(self, controller: MeetingController, changes: Changes) -> None:
@@ -265,6 +282,10 @@ class MeetingPage(QWidget):
             if not self.columns[card.column].update_card(self._card_data(card)):
                 self.reload()  # not where the view thought it was: show what is stored
                 return
+        if changes.actions is not None:
+            self._plan_cards = plan_cards(changes.actions)
+            for column_widget in self.columns.values():
+                column_widget.set_plan_cards(self._plan_cards)
         if changes.meeting is not None or changes.attendees is not None:
             self._meeting = changes.meeting or self._meeting
             assert self._meeting is not None  # read by reload() when the meeting opened
@@ -356,11 +377,11 @@ class MeetingPage(QWidget):
         return self._open_sheet(dialog)
 
     def _open_sheet(self, dialog: Sheet) -> Sheet:
-        dialog.finished.connect(partial(self._sheet_closed, dialog))
+        dialog.finished.connect(partial(self._meeting_sheet_closed, dialog))
         dialog.open()
         return dialog
 
-    def _sheet_closed(
+    def _meeting_sheet_closed(
         self, dialog: MeetingDetailsDialog | FinishMeetingDialog, _result: int = 0
     ) -> None:
         if self.details is dialog:
@@ -385,12 +406,11 @@ class MeetingPage(QWidget):
     def _add(self, column: str, text: str) -> None:
         if self.controller is None:
             return
-        card_id = self.controller.add_card(column, text, index=0)
+        card_id = self.controller.add_card(column, text)  # at the end, as it was said
         if card_id is not None:
             col = self.columns[column]
             col.close_editor()
-            if card_id in col.cards:
-                col.cards[card_id].setFocus()
+            col.reveal(card_id)
 
     def _edit(self, card_id: str, text: str) -> None:
         if self.controller is None:
@@ -433,7 +453,6 @@ class MeetingPage(QWidget):
         assert self.controller is not None
         controller = self.controller
         card = self.services.get_card(card_id)
-        stances = self.services.card_stances(controller.meeting_id).get(card_id, {})
         menu = QMenu(self)
         menu.setObjectName("cardMenu")
 
@@ -443,6 +462,12 @@ class MeetingPage(QWidget):
             action.triggered.connect(slot)
             return action
 
+        # First, as it is asked of every card at the table.
+        add(
+            self.tr("Who agrees, and who does not?"),
+            "stances",
+            partial(self.open_stance_sheet, card_id),
+        )
         add(
             self.tr("Edit text"),
             "edit",
@@ -499,38 +524,47 @@ class MeetingPage(QWidget):
             action.setChecked(card.whose_words_id == p.id)
             whose_group.addAction(action)
 
-        agree = menu.addMenu(self.tr("Who agrees?"))
-        agree.setObjectName("agree")
-        disagree = menu.addMenu(self.tr("Who disagrees?"))
-        disagree.setObjectName("disagree")
-        for p in self.people:
-            current = stances.get(p.id)
-            a = add(
-                p.name,
-                f"agree:{p.id}",
-                partial(controller.set_stance, card_id, p.id, None if current is True else True),
-                agree,
-            )
-            a.setCheckable(True)
-            a.setChecked(current is True)
-            d = add(
-                p.name,
-                f"disagree:{p.id}",
-                partial(controller.set_stance, card_id, p.id, None if current is False else False),
-                disagree,
-            )
-            d.setCheckable(True)
-            d.setChecked(current is False)
         menu.addSeparator()
         if card.column == Column.NEEDS_TO_HAPPEN.value:
-            add(
-                self.tr("Make it part of the plan"),
+            in_plan = card_id in self._plan_cards
+            to_plan = add(
+                self.tr("Part of the plan ✓") if in_plan else self.tr("Make it part of the plan"),
                 "toPlan",
                 partial(controller.action_from_card, card_id),
             )
+            to_plan.setEnabled(not in_plan)  # once is enough
         menu.addSeparator()
         add(self.tr("Delete card"), "delete", partial(controller.delete_card, card_id))
         return menu
+
+    def open_stance_sheet(self, card_id: str) -> StanceSheet | None:
+        """Who agrees with a card, one tap per person (each tap one undoable edit)."""
+        controller = self.controller
+        column = next((c for c in self.columns.values() if card_id in c.cards), None)
+        if controller is None or column is None:
+            return None
+        self.commit_edits()
+        data = column.cards[card_id].data
+        stances = {p.id: True for p in data.agree} | {p.id: False for p in data.disagree}
+        sheet = StanceSheet(
+            card_id,
+            data.column,
+            data.text,
+            list(self._persons.values()),
+            self._attendees,
+            stances,
+            self,
+        )
+        sheet.stance_chosen.connect(partial(controller.set_stance, card_id))
+        controller.changed.connect(sheet.show_changes)
+        sheet.finished.connect(partial(self._sheet_closed, sheet))
+        self.stance_sheet = sheet
+        sheet.open()
+        return sheet
+
+    def _sheet_closed(self, sheet: StanceSheet, _result: int = 0) -> None:
+        if self.stance_sheet is sheet:
+            self.stance_sheet = None
 
     def show_card_menu(self, card_id: str, pos: QPoint) -> None:
         if self.menu is not None:

@@ -82,6 +82,7 @@ class CardData:
     whose_words: Person | None
     agree: tuple[Person, ...] = field(default_factory=tuple)
     disagree: tuple[Person, ...] = field(default_factory=tuple)
+    in_plan: bool = False  # a line of the plan was made from it
 
 
 def chip_style(person: Person) -> str:
@@ -228,17 +229,20 @@ class CardWidget(QFrame):
     """One card: kind, text in the family's words, whose words, who agrees or disagrees.
 
     Tap to edit; drag to move (mouse at once, touch after a long press); "⋯",
-    long press or the Menu key opens the card menu.
+    long press or the Menu key opens the card menu; a tap on who agrees or disagrees
+    opens the sheet where that is changed.
 
     Signals:
         edit_requested(str): card id; the user tapped the card or pressed Enter/F2.
         menu_requested(str, QPoint): card id and global position for the card menu.
+        stances_requested(str): card id; the user tapped "Agrees: …" or "Disagrees: …".
         delete_requested(str): Delete key on a focused card.
         move_requested(str, int): Ctrl+Up/Down moves the card by -1/+1.
     """
 
     edit_requested = Signal(str)
     menu_requested = Signal(str, QPoint)
+    stances_requested = Signal(str)
     delete_requested = Signal(str)
     move_requested = Signal(str, int)
 
@@ -278,6 +282,7 @@ class CardWidget(QFrame):
         self.whose_label: QLabel | None = None
         self.agree_label: QLabel | None = None
         self.disagree_label: QLabel | None = None
+        self.plan_label: QLabel | None = None  # "In the plan ✓"
         # The colours the chip is styled in (kept while hidden): a reused widget whose
         # chip already has them needs no restyling.
         self.chip_colours: tuple[str, str] | None = None
@@ -362,6 +367,15 @@ class CardWidget(QFrame):
                     self.tr("Disagrees: %1").replace("%1", names) if names else ""
                 )
                 self.disagree_label.setVisible(bool(data.disagree))
+
+        shown = data.in_plan or self.plan_label is not None
+        if (old is None or old.in_plan != data.in_plan) and shown:
+            if self.plan_label is None:
+                self.plan_label = self._label("inPlan")
+                self.plan_label.setText(self.tr("In the plan ✓"))
+                # After whose words, before the row's stretch.
+                self._chips.insertWidget(self._chips.count() - 1, self.plan_label)
+            self.plan_label.setVisible(data.in_plan)
 
     def _show_whose(self, person: Person | None) -> None:
         if person is not None and self.whose_label is None:
@@ -450,10 +464,19 @@ class CardWidget(QFrame):
             if self._long_pressed:
                 self._set_lifted(False)
                 self.menu_requested.emit(self.data.id, self.mapToGlobal(pressed_at))
+            elif self._on_stances(pressed_at):
+                self.stances_requested.emit(self.data.id)
             else:
                 self.edit_requested.emit(self.data.id)
             return
         super().mouseReleaseEvent(event)
+
+    def _on_stances(self, pos: QPoint) -> bool:
+        """Whether ``pos`` (card coordinates) is on who agrees or who disagrees."""
+        return any(
+            label is not None and label.isVisible() and label.geometry().contains(pos)
+            for label in (self.agree_label, self.disagree_label)
+        )
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         # Right click, Shift+F10 or the Menu key: the same menu as "⋯".

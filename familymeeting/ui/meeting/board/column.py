@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QLabel,
@@ -37,14 +39,15 @@ class ColumnWidget(QFrame):
         add_requested(str, str): column, text of a new card written in the "+" editor.
         edit_finished(str, str): card id and new text from an in-place edit.
         drop_requested(str, str, int): card id dropped here, column, index.
-        menu_requested(str, QPoint), delete_requested(str), move_requested(str, int):
-            forwarded from the cards.
+        menu_requested(str, QPoint), stances_requested(str), delete_requested(str),
+            move_requested(str, int): forwarded from the cards.
     """
 
     add_requested = Signal(str, str)
     edit_finished = Signal(str, str)
     drop_requested = Signal(str, str, int)
     menu_requested = Signal(str, QPoint)
+    stances_requested = Signal(str)
     delete_requested = Signal(str)
     move_requested = Signal(str, int)
 
@@ -216,6 +219,13 @@ class ColumnWidget(QFrame):
             if widget.isHidden() and card_id != self.editing_card:
                 widget.show()
 
+    def set_plan_cards(self, card_ids: Collection[str]) -> None:
+        """Mark the cards the plan's lines were made from ("In the plan ✓")."""
+        for card_id, widget in self.cards.items():
+            in_plan = card_id in card_ids
+            if widget.data.in_plan != in_plan:
+                widget.set_data(replace(widget.data, in_plan=in_plan))
+
     def update_card(self, data: CardData) -> bool:
         """Show a card's new details; False when the card is not in this column."""
         widget = self.cards.get(data.id)
@@ -229,6 +239,7 @@ class ColumnWidget(QFrame):
         widget = CardWidget(data, self.container)
         widget.edit_requested.connect(self.open_card_editor)
         widget.menu_requested.connect(self.menu_requested)
+        widget.stances_requested.connect(self.stances_requested)
         widget.delete_requested.connect(self.delete_requested)
         widget.move_requested.connect(self.move_requested)
         return widget
@@ -269,7 +280,7 @@ class ColumnWidget(QFrame):
             previous = card
         self._laid = widgets
         if self.editor is not None:
-            at = 0
+            at = len(widgets)  # a new card is written where it will be: at the end
             if self.editing_card is not None and self.editing_card in self.cards:
                 at = self.cards_layout.indexOf(self.cards[self.editing_card])
             self.cards_layout.insertWidget(at, self.editor)
@@ -278,6 +289,7 @@ class ColumnWidget(QFrame):
     def open_new_card_editor(self) -> None:
         if self.editor is not None and self.editing_card is None:
             self.editor.start()
+            self.scroll_to(self.editor)
             return
         # Another card is being written: save it first, never drop its words.
         self.commit_editor()
@@ -286,9 +298,11 @@ class ColumnWidget(QFrame):
         self.editor = CardEditor()
         self.editor.done.connect(self._new_card_done)
         self.editor.cancelled.connect(self.close_editor)
-        self.cards_layout.insertWidget(0, self.editor)
-        self.scroll_area.verticalScrollBar().setValue(0)
+        # Where the card will land: after the last one (before the layout's stretch).
+        self.cards_layout.insertWidget(self.cards_layout.count() - 1, self.editor)
+        self.editor.show()  # now, not when the event loop comes round: it is laid out now
         self.editor.start()
+        self.scroll_to(self.editor)
 
     def open_card_editor(self, card_id: str) -> None:
         if self.editing_card == card_id:
@@ -303,8 +317,9 @@ class ColumnWidget(QFrame):
         self.editor.cancelled.connect(self.close_editor)
         self.cards_layout.insertWidget(self.cards_layout.indexOf(widget), self.editor)
         widget.hide()
+        self.editor.show()
         self.editor.start()
-        self.scroll_area.ensureWidgetVisible(self.editor)
+        self.scroll_to(self.editor)
 
     # The board closes the editor (close_editor) once the words are saved; if saving
     # is refused the editor stays open with the words in it.
@@ -326,6 +341,27 @@ class ColumnWidget(QFrame):
             card.show()
             card.setFocus()
         self.editing_card = None
+
+    def reveal(self, card_id: str) -> None:
+        """Scroll a card (a new one, say) into view and give it the keyboard."""
+        card = self.cards.get(card_id)
+        if card is not None:
+            self.scroll_to(card)
+            card.setFocus()
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Scroll the column so ``widget`` (a card or the editor) is in view, whole;
+        if the column is too short for all of it, its top (where the words begin)."""
+        # The scroll area sizes the container (and its scroll bar's range) when the
+        # container's layout asks, later; a widget just added at the end is beyond
+        # that range until then. Ask now, so it is reached at once.
+        self.cards_layout.activate()
+        QApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
+        margin = 12
+        if widget.height() + 2 * margin > self.scroll_area.viewport().height():
+            self.scroll_area.verticalScrollBar().setValue(widget.y())
+        else:
+            self.scroll_area.ensureWidgetVisible(widget, 0, margin)
 
     def commit_editor(self) -> None:
         """Save what is typed in an open editor (leaving the board must not lose words)."""

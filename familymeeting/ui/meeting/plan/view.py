@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
+from familymeeting.domain.calendar import is_overdue
 from familymeeting.storage.operations import Changes
 from familymeeting.storage.records import ActionRecord, ParticipantRecord
 from familymeeting.ui import theme
@@ -153,8 +155,13 @@ class ActionRow(QFrame):
         self.detail_label.setObjectName("muted")
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_label.setWordWrap(True)
+        # An open line whose date has passed says so in a word, not colour alone.
+        self.overdue_label = QLabel(self.tr("Overdue"))
+        self.overdue_label.setObjectName("overdue")
+        self.overdue_label.hide()
         text.addWidget(self.what_label)
         text.addWidget(self.detail_label)
+        text.addWidget(self.overdue_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(text, 1)
         self.buttons: dict[str, QPushButton] = {}
         for name, title, signal in (
@@ -171,12 +178,23 @@ class ActionRow(QFrame):
         self.buttons["down"].setAccessibleName(self.tr("Move down"))
 
     def show_action(
-        self, action: ActionRecord, who: str, when: str, first: bool, last: bool
+        self,
+        action: ActionRecord,
+        who: str,
+        when: str,
+        first: bool,
+        last: bool,
+        today: date | None = None,
     ) -> None:
         self.done_check.blockSignals(True)
         self.done_check.setChecked(action.done)
         self.done_check.blockSignals(False)
-        self.done_check.setAccessibleName(self.tr("Done: %1").replace("%1", action.what))
+        overdue = is_overdue(action.due_date, action.done, today or date.today())
+        self.overdue_label.setVisible(overdue)
+        name = self.tr("Done: %1").replace("%1", action.what)
+        if overdue:
+            name = f"{name} ({self.overdue_label.text()})"
+        self.done_check.setAccessibleName(name)
         self.what_label.setText(action.what)
         font = self.what_label.font()
         font.setStrikeOut(action.done)
@@ -203,6 +221,8 @@ class PlanView(QWidget):
         self.dialog: ActionDialog | None = None
         self._people: list[ParticipantRecord] = []
         self._actions: list[ActionRecord] = []
+        self._shown_meeting: str | None = None  # whose lines the rows are
+        self._reveal_id: str | None = None  # a new line to scroll into view when shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -219,7 +239,7 @@ class PlanView(QWidget):
         bar.addWidget(self.preview_button)
         layout.addLayout(bar)
 
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setObjectName("cards")
@@ -277,6 +297,11 @@ class PlanView(QWidget):
         self.controller = controller
         self.reload()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reveal_id is not None:
+            QTimer.singleShot(0, self, self._reveal_now)
+
     def clear(self) -> None:
         """Show no meeting: nothing of a family stays in a view nobody is looking at."""
         self.controller = None
@@ -286,6 +311,7 @@ class PlanView(QWidget):
             row.deleteLater()
         self.rows = {}
         self._people, self._actions = [], []
+        self._shown_meeting = self._reveal_id = None
         for field in (self.next_place, self.caseworker_name, self.caseworker_phone):
             field.setText("")
         self.empty_label.setVisible(True)
@@ -315,7 +341,10 @@ class PlanView(QWidget):
             actions = services.list_actions(meeting_id)
             meeting = services.get_meeting(meeting_id)
             family = services.get_family(self.controller.family_id)
-        self._show_actions(actions)
+        # Lines added while the plan was not shown (made from a card on the board) are
+        # new to this view too: the newest is scrolled into view.
+        self._show_actions(actions, reveal=self._shown_meeting == meeting_id)
+        self._shown_meeting = meeting_id
         self._show_field(self.next_place, meeting.next_meeting_place)
         self._show_field(self.caseworker_name, family.caseworker_name)
         self._show_field(self.caseworker_phone, family.caseworker_phone)
@@ -326,7 +355,7 @@ class PlanView(QWidget):
         if self.controller is None:
             return
         if changes.actions is not None:
-            self._show_actions(changes.actions)
+            self._show_actions(changes.actions, reveal=True)
         if changes.meeting is not None:
             self._show_field(self.next_place, changes.meeting.next_meeting_place)
         if changes.family is not None:
@@ -340,8 +369,15 @@ class PlanView(QWidget):
             field.setText(value)
             field.setCursorPosition(0)
 
-    def _show_actions(self, actions: Sequence[ActionRecord]) -> None:
+    def _show_actions(self, actions: Sequence[ActionRecord], *, reveal: bool = False) -> None:
+        """Show the plan's lines in their order; ``reveal``: scroll to a new one.
+
+        A new line lands where it was stored, at the end of the plan (an undone delete
+        where it was), and comes into view: the same rule as a new card on the board.
+        """
         names = {p.id: p.name for p in self._people}
+        today = date.today()
+        new = [a.id for a in actions if a.id not in self.rows]
         for gone in set(self.rows) - {a.id for a in actions}:
             gone_row = self.rows.pop(gone)
             self.actions_box.removeWidget(gone_row)
@@ -362,10 +398,29 @@ class PlanView(QWidget):
                 self.actions_box.insertWidget(index, row)
             who = names.get(action.who_participant_id or "", action.who_text)
             row.show_action(
-                action, who, self.when_text(action), index == 0, index == len(actions) - 1
+                action,
+                who,
+                self.when_text(action),
+                index == 0,
+                index == len(actions) - 1,
+                today,
             )
         self._actions = list(actions)
         self.empty_label.setVisible(not actions)
+        if reveal and new:
+            self._reveal_id = new[-1]
+            if self.isVisible():
+                QTimer.singleShot(0, self, self._reveal_now)
+
+    def _reveal_now(self) -> None:
+        row = self.rows.get(self._reveal_id or "")
+        self._reveal_id = None
+        if row is None or not self.isVisible():
+            return
+        # The new row has its place, and the scroll area its new height, before
+        # scrolling: else the scroll stops at the old end, short of the new line.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll_area.ensureWidgetVisible(row, 0, 12)
 
     # ------------------------------------------------------------------ edits
     def _done(self, action_id: str, done: bool) -> None:

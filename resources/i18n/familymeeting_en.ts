@@ -1,0 +1,113 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>FamiliesPage</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
+        <source>%n participants</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPage</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePage</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <source>%n months</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
+        <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
+        <translation>
+            <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
+            <numerusform>The data is sound, but %n backups are damaged; they will not be offered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
+        <source>%n here</source>
+        <translation>
+            <numerusform>%n here</numerusform>
+            <numerusform>%n here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/progress.py" line="671"/>
+        <source>%n meeting(s) with answers</source>
+        <translation>
+            <numerusform>%n meeting with answers</numerusform>
+            <numerusform>%n meetings with answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWidget</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/lock.py" line="305"/>
+        <source>Wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Wait %n second before the next try.</numerusform>
+            <numerusform>Wait %n seconds before the next try.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/lock.py" line="309"/>
+        <source>Wait %n s</source>
+        <translation>
+            <numerusform>Wait %n s</numerusform>
+            <numerusform>Wait %n s</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
