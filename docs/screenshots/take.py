@@ -196,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             window.open_family(family.id),
             keep(window.family_page.follow_up()),
         ),
+        "meeting-details": lambda: (board()(), keep(window.meeting.show_details())),
+        "finish-meeting": lambda: (board()(), keep(window.meeting.finish_meeting())),
+        "who-is-here": lambda: (board()(), window.meeting.header.who_button.setChecked(True)),
         "lock-screen": window.lock,
     }
     chosen = args.scenes or list(scenes)

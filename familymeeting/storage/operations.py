@@ -723,3 +723,54 @@ __all__ = [
     "SetMeetingField",
     "SetStance",
 ]
+
+
+# ------------------------------------------------------- finishing a meeting (issue 16)
+@dataclass(frozen=True)
+class SetMeetingFields(Operation):
+    """Several of a meeting's details at once (``MEETING_FIELDS``), as one step.
+
+    With ``expect`` (the inverse of an edit), only if every field still holds what
+    that edit wrote; else nothing is written and the undo is refused.
+    """
+
+    meeting_id: str
+    values: tuple[tuple[str, Any], ...]
+    expect: tuple[tuple[str, Any], ...] | None = None
+
+    def apply(self, services: Services) -> Applied:
+        fields = [name for name, _ in self.values]
+        if any(name not in MEETING_FIELDS for name in fields):
+            raise ValueError(fields)
+        before = services.get_meeting(self.meeting_id)
+        if self.expect is not None:
+            for name, value in self.expect:
+                _refuse_if_changed(getattr(before, name), value)
+        after = services.update_meeting(self.meeting_id, **dict(self.values))
+        old = tuple((name, getattr(before, name)) for name in fields)
+        new = tuple((name, getattr(after, name)) for name in fields)
+        changes = Changes(
+            meeting=after, attendees=tuple(services.list_attendee_ids(self.meeting_id))
+        )
+        return Applied(changes, SetMeetingFields(self.meeting_id, old, new), changed=new != old)
+
+
+@dataclass(frozen=True)
+class FinishMeeting(Operation):
+    """The end of a meeting: it is closed, and the next one agreed (or left open: None
+    and an empty place). One step, so one undo takes it all back."""
+
+    meeting_id: str
+    next_meeting_at: datetime | None
+    next_meeting_place: str
+
+    def apply(self, services: Services) -> Applied:
+        values = (
+            ("status", "closed"),
+            ("next_meeting_at", self.next_meeting_at),
+            ("next_meeting_place", self.next_meeting_place),
+        )
+        return SetMeetingFields(self.meeting_id, values).apply(services)
+
+
+__all__ += ["FinishMeeting", "SetMeetingFields"]

@@ -33,7 +33,8 @@ D = TypeVar("D", FamilyDialog, MeetingDialog)
 class FamilyPage(QWidget):
     """A family's participants and meetings, newest first.
 
-    Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped;
+    Signals: ``meeting_opened(str)`` with a meeting id when a meeting is tapped, or
+    was just made with "Create meeting" or "Start follow-up" (it opens on its board);
     ``family_changed(str)`` with the family id after it was edited or (un)archived;
     ``progress_requested(str)`` with the family id when "Progress" is tapped;
     ``family_deleted(str)`` with the id of a family that was deleted for good;
@@ -264,11 +265,15 @@ class FamilyPage(QWidget):
             self.family_changed.emit(self.family_id)
 
     def _meeting_created(self, dialog: MeetingDialog) -> None:
-        self.saved.emit()
         self.refresh()
-        # Highlight the new meeting so the next tap (or follow-up) finds it.
+        # Highlight the new meeting so, back here, the next tap (or follow-up) finds it.
         for row in range(self.meeting_list.count()):
             item = self.meeting_list.item(row)
             if item.data(ID_ROLE) == dialog.meeting_id:
                 self.meeting_list.setCurrentItem(item)
                 self.meeting_list.scrollToItem(item)
+        # The meeting was made to be held: straight to its board, where the window then
+        # says it is saved (opening a meeting clears what the toolbar said before).
+        if dialog.meeting_id is not None:
+            self.meeting_opened.emit(dialog.meeting_id)
+        self.saved.emit()

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.meeting.failed.connect(self._show_failed)
         self.meeting.child_mode_requested.connect(self.enter_child_mode)
         self.meeting.plan_preview_requested.connect(self.show_preview)
+        self.meeting.plan_output_requested.connect(self._plan_output)
         self.preview_page.back_requested.connect(self.leave_preview)
         self.child_mode.leave_requested.connect(self.ask_leave_child_mode)
         self.maintenance.restored.connect(self._restored)
@@ -475,18 +476,23 @@ class MainWindow(QMainWindow):
         self._update_location()
         self.child_mode_changed.emit(False)
 
-    def show_preview(self, meeting_id: str) -> None:
+    def show_preview(self, meeting_id: str, then: str | None = None) -> None:
         """The one-page plan the family keeps, with Print and Save, as a page.
 
-        In family view only the family's own meeting, and Print without Save.
+        In family view only the family's own meeting, and Print without Save. ``then``
+        "print" or "save" opens that dialog once the plan is shown.
         """
         if self.locked or (self.family_mode and meeting_id != self.family_meeting_id):
             return
         self.meeting.commit_edits()
         self.stack.setCurrentWidget(self.preview_page)
         self._no_undo_history()
-        self.preview_page.show_plan(meeting_id, family_view=self.family_mode)
+        self.preview_page.show_plan(meeting_id, family_view=self.family_mode, then=then)
         self._update_location()
+
+    def _plan_output(self, meeting_id: str, then: str) -> None:
+        """The meeting was finished: its plan, then the printer's or the file dialog."""
+        self.show_preview(meeting_id, then)
 
     def leave_preview(self) -> None:
         """Back to the meeting's plan; the page forgets the PDF."""
@@ -829,6 +835,7 @@ class MainWindow(QMainWindow):
             return False
         self.meeting.commit_edits()
         self.family_mode = True
+        self.meeting.family_view = True
         self.family_meeting_id = self.meeting.meeting_id
         self._update_location()
         self.family_mode_changed.emit(True)
@@ -888,6 +895,7 @@ class MainWindow(QMainWindow):
         if not self.family_mode or self.locked or self.vault is None:
             return
         self.family_mode = False
+        self.meeting.family_view = False
         self.family_meeting_id = None
         self._update_location()
         self.family_mode_changed.emit(False)

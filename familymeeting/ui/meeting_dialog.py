@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, QSize, QTime
+from PySide6.QtCore import QDate, QLocale, QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +31,7 @@ from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox, TouchRadioButton
-
-# Times offered in the time picker: a finger picks from a list more easily than
-# it types into a spin box. An earlier agreed time off this grid is added to it.
-FIRST_HOUR = 6
-LAST_HOUR = 22
-STEP_MINUTES = 15
+from familymeeting.ui.when import WhenPicker
 
 
 class MeetingDialog(FittedDialog):
@@ -111,26 +103,11 @@ class MeetingDialog(FittedDialog):
         form.setVerticalSpacing(14)
         layout.addLayout(form)
 
+        self.when = WhenPicker(when)
+        self.date_edit = self.when.date_edit
+        self.time_combo = self.when.time_combo
         when_row = QHBoxLayout()
-        when_row.setSpacing(12)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(self.locale().dateFormat(QLocale.FormatType.LongFormat))
-        self.date_edit.setMinimumHeight(theme.TOUCH)
-        self.date_edit.setMinimumWidth(360)
-        self.date_edit.setAccessibleName(self.tr("Date"))
-        self.date_edit.setDate(QDate(when.year, when.month, when.day))
-        when_row.addWidget(self.date_edit)
-        self.time_combo = QComboBox()
-        self.time_combo.setMinimumHeight(theme.TOUCH)
-        self.time_combo.setMinimumWidth(120)
-        self.time_combo.setAccessibleName(self.tr("Time"))
-        # A long list: a finger flicks through it.
-        QScroller.grabGesture(
-            self.time_combo.view().viewport(), QScroller.ScrollerGestureType.TouchGesture
-        )
-        self._fill_times(when.hour * 60 + when.minute)
-        when_row.addWidget(self.time_combo)
+        when_row.addWidget(self.when)
         when_row.addStretch()
         date_label = QLabel(self.tr("Date and time"))
         date_label.setBuddy(self.date_edit)
@@ -194,9 +171,7 @@ class MeetingDialog(FittedDialog):
 
     # ------------------------------------------------------------------ public
     def starts_at(self) -> datetime:
-        day = self.date_edit.date()
-        minutes = int(self.time_combo.currentData())
-        return datetime(day.year(), day.month(), day.day(), minutes // 60, minutes % 60)
+        return self.when.value()
 
     def kind(self) -> str:
         for kind, button in self.kind_buttons.items():
@@ -231,16 +206,6 @@ class MeetingDialog(FittedDialog):
         return True
 
     # ----------------------------------------------------------------- helpers
-    def _fill_times(self, selected: int) -> None:
-        minutes = set(range(FIRST_HOUR * 60, LAST_HOUR * 60 + 1, STEP_MINUTES))
-        minutes.add(selected)
-        for value in sorted(minutes):
-            text = self.locale().toString(
-                QTime(value // 60, value % 60), QLocale.FormatType.ShortFormat
-            )
-            self.time_combo.addItem(text, value)
-        self.time_combo.setCurrentIndex(self.time_combo.findData(selected))
-
     def _save_clicked(self) -> None:
         if self.save():
             self.accept()

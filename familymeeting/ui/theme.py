@@ -66,7 +66,7 @@ TYPE_SCALE: tuple[tuple[str, int], ...] = (
     ("QLabel#chip", -1),
     ("QLabel#disagree", -1),
     ("QLabel#inPlan", -1),
-    ("QPushButton#addCard", 2),
+    ("QPushButton#addCard", 1),
     ("QToolButton#cardMenu", 1),
     ("QLabel#childQuestion", 4),
     ("QLabel#recoveryCode", 3),
@@ -399,5 +399,17 @@ QPushButton#attendee:checked {{
     background: {PRIMARY};
     color: {ON_PRIMARY};
     border: 1px solid {PRIMARY};  /* as wide as unchecked: a tap must not move the row */
+}}
+/* Who is here: present filled (in the person's colour, set on the chip), absent
+   outlined, dashed and muted. The same border width both ways: a tap moves nothing. */
+QPushButton#presence {{
+    border-radius: 20px;
+    padding: 4px 14px;
+    border: 2px solid {LINE};
+}}
+QPushButton#presence:!checked {{
+    background: transparent;
+    color: {MUTED};
+    border: 2px dashed {LINE};
 }}
 """

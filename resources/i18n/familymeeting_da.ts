@@ -309,12 +309,13 @@
 <context>
     <name>ColumnWidget</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="76"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="77"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="148"/>
         <source>+  Add</source>
         <translation>+  Tilføj</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/board/column.py" line="80"/>
+        <location filename="../../familymeeting/ui/meeting/board/column.py" line="81"/>
         <source>Add a card to: %1</source>
         <translation>Tilføj et kort til: %1</translation>
     </message>
@@ -572,78 +573,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="70"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="89"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="93"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="99"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="103"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="106"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="148"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="150"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="204"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="217"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="217"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -652,144 +653,202 @@
     </message>
 </context>
 <context>
+    <name>FinishMeetingDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="56"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="62"/>
+        <source>Finish the meeting</source>
+        <translation>Afslut mødet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="66"/>
+        <source>The meeting is marked as finished. Agree on the next meeting, then print or save the plan for the family.</source>
+        <translation>Mødet bliver markeret som afsluttet. Aftal næste møde, og udskriv eller gem planen til familien.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="81"/>
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="86"/>
+        <source>Date and time</source>
+        <translation>Dato og tid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="92"/>
+        <source>e.g. At the family&apos;s home</source>
+        <translation>fx Hjemme hos familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="93"/>
+        <source>Place of the next meeting</source>
+        <translation>Sted for næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="94"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="103"/>
+        <source>Back to the meeting</source>
+        <translation>Tilbage til mødet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="107"/>
+        <source>Save plan</source>
+        <translation>Gem plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
+        <source>Print plan</source>
+        <translation>Udskriv plan</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="240"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="564"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="566"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="249"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="572"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="253"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="567"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="254"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="573"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="266"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="568"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="574"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="269"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="569"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="842"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="270"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="849"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="275"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="276"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="576"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="278"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="571"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="279"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="293"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="294"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="296"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="297"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="572"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="578"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="302"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="573"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="310"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="574"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="311"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="315"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="316"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="319"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="576"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="320"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="322"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="323"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="353"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="354"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="460"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="461"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="461"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="462"/>
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="462"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="463"/>
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="603"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="609"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="843"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="850"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="844"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="851"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="899"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="907"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="900"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="908"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="905"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="913"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1074,69 +1133,114 @@
     </message>
 </context>
 <context>
-    <name>MeetingDialog</name>
+    <name>MeetingDetailsDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="83"/>
-        <source>Follow-up meeting</source>
-        <translation>Opfølgningsmøde</translation>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="53"/>
+        <source>Meeting details</source>
+        <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="83"/>
-        <source>New meeting</source>
-        <translation>Nyt møde</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="99"/>
-        <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
-        <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="121"/>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="127"/>
-        <source>Time</source>
-        <translation>Klokkeslæt</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="135"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="70"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="77"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="143"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="80"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="161"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="96"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="98"/>
+        <source>Next meeting agreed</source>
+        <translation>Næste møde er aftalt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="103"/>
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="109"/>
+        <source>Where the next meeting is</source>
+        <translation>Hvor næste møde skal være</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="110"/>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="112"/>
+        <source>Place of the next meeting</source>
+        <translation>Sted for næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/details.py" line="116"/>
+        <source>Every change is saved at once; Undo takes it back.</source>
+        <translation>Alt gemmes med det samme. Fortryd tager det tilbage.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="75"/>
+        <source>Follow-up meeting</source>
+        <translation>Opfølgningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="75"/>
+        <source>New meeting</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="91"/>
+        <source>Carries the board, the questions and the open actions forward from the meeting of %1.</source>
+        <translation>Tager tavlen, spørgsmålene og de åbne aftaler med fra mødet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="112"/>
+        <source>Date and time</source>
+        <translation>Dato og tid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="119"/>
+        <source>e.g. At the family&apos;s home</source>
+        <translation>fx Hjemme hos familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="120"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="138"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="173"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="150"/>
         <source>The family has no participants yet.</source>
         <translation>Familien har ingen deltagere endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="176"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="153"/>
         <source>Who is taking part?</source>
         <translation>Hvem deltager?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="164"/>
         <source>Start follow-up</source>
         <translation>Start opfølgning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting_dialog.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting_dialog.py" line="164"/>
         <source>Create meeting</source>
         <translation>Opret møde</translation>
     </message>
@@ -1144,117 +1248,145 @@
 <context>
     <name>MeetingHeader</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="63"/>
-        <source>Date and time</source>
-        <translation>Dato og tid</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="186"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="67"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="68"/>
-        <source>Place</source>
-        <translation>Sted</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="188"/>
+        <source>Meeting details</source>
+        <translation>Om mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="73"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="241"/>
+        <source>Date, place, status and the next meeting</source>
+        <translation>Dato, sted, status og næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="80"/>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="85"/>
-        <source>Next meeting</source>
-        <translation>Næste møde</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="192"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="289"/>
+        <source>Who is here</source>
+        <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="94"/>
-        <source>Who is here:</source>
-        <translation>Hvem er med:</translation>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="196"/>
+        <source>Who is here: tap to show everyone</source>
+        <translation>Hvem er med: tryk for at se alle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="203"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="207"/>
+        <source>Close the meeting, agree on the next one, print the plan</source>
+        <translation>Afslut mødet, aftal det næste, og udskriv planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="278"/>
         <source>%1 is here</source>
         <translation>%1 er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/header.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="278"/>
         <source>%1 is not here</source>
         <translation>%1 er ikke med</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
+        <source>%n here</source>
+        <translation>
+            <numerusform>%n med</numerusform>
+            <numerusform>%n med</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="287"/>
+        <source>%1 of %2 here</source>
+        <translation>%1 af %2 med</translation>
     </message>
 </context>
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="102"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="115"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="116"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="129"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="117"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="130"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="118"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="131"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="402"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="400"/>
+        <source>Finish meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="467"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="407"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="411"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="476"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="421"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="424"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="489"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="428"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="493"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="442"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="507"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="446"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="511"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="466"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
         <source>Part of the plan ✓</source>
         <translation>Er med i planen ✓</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="537"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -1306,67 +1438,67 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="128"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="132"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="131"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="133"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="175"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="210"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="218"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="216"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="224"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="223"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="231"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="236"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="250"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="254"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="268"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="266"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="280"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="289"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="303"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="291"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="305"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="315"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="329"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1999,6 +2131,19 @@
         <location filename="../../familymeeting/ui/lock.py" line="385"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
+    </message>
+</context>
+<context>
+    <name>WhenPicker</name>
+    <message>
+        <location filename="../../familymeeting/ui/when.py" line="45"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/when.py" line="50"/>
+        <source>Time</source>
+        <translation>Klokkeslæt</translation>
     </message>
 </context>
 <context>

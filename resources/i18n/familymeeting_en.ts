@@ -26,7 +26,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="217"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -66,6 +66,17 @@
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
             <numerusform>The data is sound, but %n backups are damaged; they will not be offered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
+        <source>%n here</source>
+        <translation>
+            <numerusform>%n here</numerusform>
+            <numerusform>%n here</numerusform>
         </translation>
     </message>
 </context>

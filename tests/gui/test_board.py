@@ -326,25 +326,36 @@ def test_follow_up_meeting_shows_the_carried_board(
 def test_header_edits_are_saved_and_undoable(
     qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
+    """The meeting's details (the header's "Møde" sheet) and who is here: each change
+    saved at once, each undone."""
     header = board.header
-    header.place.selectAll()
-    qtbot.keyClicks(header.place, "Skolen")
-    qtbot.keyClick(header.place, Qt.Key.Key_Return)
+    sheet = board.show_details()
+    assert sheet is not None
+    sheet.place.setFocus()
+    sheet.place.selectAll()
+    qtbot.keyClicks(sheet.place, "Skolen")
+    qtbot.keyClick(sheet.place, Qt.Key.Key_Return)
     assert services.get_meeting(meeting).place == "Skolen"
-    header.status.setCurrentIndex(header.status.findData("in_progress"))
+    qtbot.mouseClick(sheet.status_buttons["in_progress"], Qt.MouseButton.LeftButton)
     assert services.get_meeting(meeting).status == "in_progress"
+    sheet.next_enabled.setChecked(True)
+    assert services.get_meeting(meeting).next_meeting_at is not None
+    sheet.close_button.click()
     mor = services.list_participants(services.get_meeting(meeting).family_id)[0]
     qtbot.mouseClick(header.attendee_buttons[mor.id], Qt.MouseButton.LeftButton)
     assert services.list_attendee_ids(meeting) == [mor.id]
-    header.next_enabled.setChecked(True)
-    assert services.get_meeting(meeting).next_meeting_at is not None
     stack = board.controller.stack  # type: ignore[union-attr]
     while stack.canUndo():
         stack.undo()
     stored = services.get_meeting(meeting)
     assert (stored.place, stored.status, stored.next_meeting_at) == ("Køkkenet", "planned", None)
     assert services.list_attendee_ids(meeting) == []
-    assert header.place.text() == "Køkkenet"
+    assert not header.attendee_buttons[mor.id].isChecked()
+    sheet = board.show_details()
+    assert sheet is not None
+    assert sheet.place.text() == "Køkkenet"
+    assert sheet.status_buttons["planned"].isChecked()
+    sheet.reject()
 
 
 def test_refused_edit_shows_a_message_and_changes_nothing(
@@ -412,16 +423,19 @@ def test_long_press_lifts_the_card_then_opens_its_menu_on_release(
     assert started == [card_id] and menus == [card_id]
 
 
-def test_scrolling_over_the_status_does_not_change_it(
+def test_scrolling_over_the_details_does_not_change_them(
     qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
+    """A finger or wheel scrolling the sheet past the time list must not change it."""
     from PySide6.QtGui import QWheelEvent
 
-    status = board.header.status
-    before = status.currentData()
+    sheet = board.show_details()
+    assert sheet is not None
+    combo = sheet.when.time_combo
+    before = combo.currentData()
     event = QWheelEvent(
         QPointF(10, 10),
-        QPointF(status.mapToGlobal(QPoint(10, 10))),
+        QPointF(combo.mapToGlobal(QPoint(10, 10))),
         QPoint(0, 0),
         QPoint(0, -120),
         Qt.MouseButton.NoButton,
@@ -429,9 +443,10 @@ def test_scrolling_over_the_status_does_not_change_it(
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(status, event)
-    assert status.currentData() == before
-    assert services.get_meeting(meeting).status == before
+    QApplication.sendEvent(combo, event)
+    assert combo.currentData() == before
+    assert services.get_meeting(meeting).starts_at == datetime(2026, 12, 3, 10, 0)
+    sheet.reject()
 
 
 def test_a_full_disk_is_explained_and_nothing_is_shown_as_saved(

@@ -136,7 +136,10 @@ def test_toolbar_undo_does_not_wipe_a_place_being_typed(
     qtbot: QtBot, board: MeetingPage, services: Services, meeting: str
 ) -> None:
     board.controller.add_card(N, "Næste skridt")  # type: ignore[union-attr]
-    place = board.header.place
+    sheet = board.show_details()  # the header's "Møde"
+    assert sheet is not None
+    qtbot.waitExposed(sheet)
+    place = sheet.place
     place.setFocus()
     qtbot.waitUntil(place.hasFocus)
     place.selectAll()

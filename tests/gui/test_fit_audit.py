@@ -118,6 +118,26 @@ def board(w: World) -> None:
     w.page("meeting")
 
 
+def meeting_details(w: World) -> QDialog | None:
+    """The header's "Møde": the meeting's date, place, status and next meeting."""
+    board(w)
+    return w.window.meeting.show_details()
+
+
+def finish_meeting(w: World) -> QDialog | None:
+    board(w)
+    return w.window.meeting.finish_meeting()
+
+
+def who_is_here(w: World) -> None:
+    """The row of people, shown below the header where it has no room in it."""
+    board(w)
+    w.settle()
+    header = w.window.meeting.header
+    if header.who_button.isVisible():
+        header.who_button.setChecked(True)
+
+
 def card_editor(w: World) -> None:
     board(w)
     column = next(c for c in w.window.meeting.columns.values() if c.isVisible())
@@ -305,6 +325,9 @@ SCREENS: dict[str, Opener] = {
     "families": families,
     "family": family,
     "board": board,
+    "meeting details": meeting_details,
+    "finish meeting": finish_meeting,
+    "who is here": who_is_here,
     "card editor": card_editor,
     "card menu": card_menu,
     "who agrees": stance_sheet,
@@ -394,6 +417,7 @@ def close_everything(w: World) -> None:
     if window.family_mode:
         window._leave_family_mode()  # the password dialog is audited, not answered
     window.meeting.commit_edits()
+    window.meeting.header.who_button.setChecked(False)
     for column in window.meeting.columns.values():
         column.close_editor()
     w.settle()

@@ -367,15 +367,18 @@ def test_after_a_step_every_page_looks_as_if_opened_at_that_size(
 def test_a_pop_up_measures_itself_at_the_new_size(window: MainWindow) -> None:
     """A calendar or list opened before a step is sized for the new text when it next
     opens (a pop-up takes its size before it shows)."""
-    header = window.meeting.header
-    calendar = header.starts_at.calendarWidget()  # made now, as at the first tap
+    sheet = window.meeting.show_details()  # the header's "Møde"
+    assert sheet is not None
+    calendar = sheet.when.date_edit.calendarWidget()  # made now, as at the first tap
     calendar.window().ensurePolished()
     calendar.ensurePolished()
     small = calendar.minimumWidth()
     window.apply_text_size(LARGEST)
     assert calendar.minimumWidth() == round(small * RATIO)
     assert calendar.window().sizeHint().width() >= calendar.minimumWidth()
-    assert header.status.view().font().pointSizeF() == theme.pt(0, theme.TEXT_SCALES[LARGEST])
+    combo = sheet.when.time_combo
+    assert combo.view().font().pointSizeF() == theme.pt(0, theme.TEXT_SCALES[LARGEST])
+    sheet.reject()
 
 
 def test_widgets_made_in_a_hidden_page_are_laid_out_for_their_size(

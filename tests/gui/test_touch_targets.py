@@ -204,11 +204,18 @@ def test_every_other_combo_list(
 
 
 @pytest.mark.qt_log_ignore(RAISE)
-def test_the_board_header_status_list(
+def test_the_meeting_details_choices(
     services: Services, family: tuple[str, str], show_board: ShowBoard
 ) -> None:
+    """The header's "Møde" sheet: the time list's rows and the status choices."""
     board = show_board(services, family[1])
-    assert min(combo_rows(board.header.status)) >= TOUCH
+    sheet = board.show_details()
+    assert sheet is not None
+    assert min(combo_rows(sheet.when.time_combo)) >= TOUCH
+    assert min(combo_rows(sheet.next_when.time_combo)) >= TOUCH
+    for button in sheet.status_buttons.values():
+        assert button.height() >= TOUCH, button.text()
+    sheet.reject()
 
 
 # ----------------------------------------------------------------- calendars
@@ -231,12 +238,18 @@ def test_calendar_days_and_buttons(
 
 
 @pytest.mark.qt_log_ignore(RAISE)
-def test_the_board_header_calendars(
+def test_the_meeting_sheets_calendars(
     services: Services, family: tuple[str, str], show_board: ShowBoard
 ) -> None:
     board = show_board(services, family[1])
-    targets = calendar_targets(board.header.starts_at)
-    assert min(targets[n] for n in ("day height", "day width", "button", "month item")) >= TOUCH
+    for opener in (board.show_details, board.finish_meeting):
+        sheet = opener()
+        assert sheet is not None
+        picker = getattr(sheet, "when", None) or sheet.next_when
+        targets = calendar_targets(picker.date_edit)
+        names = ("day height", "day width", "button", "month item")
+        assert min(targets[n] for n in names) >= TOUCH, type(sheet).__name__
+        sheet.reject()
 
 
 # ---------------------------------------------------------------- check boxes

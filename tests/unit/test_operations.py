@@ -295,3 +295,72 @@ def test_deleting_a_card_of_the_plan_hands_back_the_plan_it_changed(
     assert plain.changes.actions is None and plain.changes.board_only
     assert plain.undo is not None
     assert services.run(plain.undo).changes.actions is None
+
+
+# ------------------------------------------------------ finishing a meeting (issue 16)
+def test_finishing_a_meeting_is_one_step_that_undoes_and_redoes(
+    db: Database, services: Services, meeting: tuple[str, str, str]
+) -> None:
+    """Status closed, the next meeting's time and place: one transaction, one undo."""
+    _, meeting_id, _ = meeting
+    services.run(ops.SetMeetingField(meeting_id, "status", "in_progress"))
+    finish = ops.FinishMeeting(meeting_id, datetime(2027, 1, 5, 9), "Skolen")
+    with begins(db) as seen:
+        applied = undo_redo(services, finish, meeting_id)
+    assert seen.count("BEGIN IMMEDIATE") == 3  # run, undo, redo: one write each
+    stored = services.get_meeting(meeting_id)
+    assert (stored.status, stored.next_meeting_at, stored.next_meeting_place) == (
+        "closed",
+        datetime(2027, 1, 5, 9),
+        "Skolen",
+    )
+    shown = applied.changes.meeting  # what the views show, as the first run stored it
+    assert shown is not None and (shown.status, shown.next_meeting_place) == ("closed", "Skolen")
+    assert applied.changes.attendees == tuple(services.list_attendee_ids(meeting_id))
+    assert applied.undo is not None
+    services.run(applied.undo)
+    undone = services.get_meeting(meeting_id)
+    assert (undone.status, undone.next_meeting_at, undone.next_meeting_place) == (
+        "in_progress",
+        None,
+        "",
+    )
+
+
+def test_finishing_without_a_next_meeting_leaves_it_empty(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    _, meeting_id, _ = meeting
+    services.run(ops.SetMeetingField(meeting_id, "next_meeting_at", datetime(2027, 1, 5, 9)))
+    services.run(ops.FinishMeeting(meeting_id, None, ""))
+    stored = services.get_meeting(meeting_id)
+    assert (stored.status, stored.next_meeting_at, stored.next_meeting_place) == (
+        "closed",
+        None,
+        "",
+    )
+    # Finished again with the same values: nothing to undo.
+    assert not services.run(ops.FinishMeeting(meeting_id, None, "")).changed
+
+
+def test_a_refused_finish_changes_nothing(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    _, meeting_id, _ = meeting
+    before = state(services, meeting_id)
+    with pytest.raises(ValidationError):
+        services.run(ops.FinishMeeting(meeting_id, datetime(2027, 1, 5, 9), "x" * 301))
+    assert state(services, meeting_id) == before
+
+
+def test_undoing_a_finish_refuses_to_write_back_a_stale_value(
+    services: Services, meeting: tuple[str, str, str]
+) -> None:
+    _, meeting_id, _ = meeting
+    applied = services.run(ops.FinishMeeting(meeting_id, datetime(2027, 1, 5, 9), "Skolen"))
+    services.run(ops.SetMeetingField(meeting_id, "next_meeting_place", "Rådhuset"))
+    assert applied.undo is not None
+    with pytest.raises(ConflictError):
+        services.run(applied.undo)
+    stored = services.get_meeting(meeting_id)
+    assert (stored.status, stored.next_meeting_place) == ("closed", "Rådhuset")

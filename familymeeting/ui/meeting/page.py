@@ -1,10 +1,11 @@
-"""The meeting board: header and three columns of cards, saved as you go."""
+"""The meeting board: a one-line header and three columns of cards, saved as you go."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent, QUndoGroup
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
-from familymeeting.storage.operations import Changes
+from familymeeting.storage.operations import Changes, FinishMeeting
 from familymeeting.storage.records import (
     ActionRecord,
     CardRecord,
@@ -34,9 +35,13 @@ from familymeeting.ui.meeting.board.card import CardData, Person
 from familymeeting.ui.meeting.board.column import ColumnWidget
 from familymeeting.ui.meeting.board.stances import StanceSheet
 from familymeeting.ui.meeting.controller import MeetingController
+from familymeeting.ui.meeting.details import MeetingDetailsDialog
+from familymeeting.ui.meeting.finish import FinishMeetingDialog
 from familymeeting.ui.meeting.header import MeetingHeader
 from familymeeting.ui.meeting.plan.view import PlanView
 from familymeeting.ui.meeting.ratings.view import RatingsView
+
+Sheet = TypeVar("Sheet", MeetingDetailsDialog, FinishMeetingDialog)
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
 
@@ -52,12 +57,15 @@ class MeetingPage(QWidget):
     failed(str): an edit could not be saved (message in the user's language).
     child_mode_requested(): the ratings view asks to hand the tablet to a child.
     plan_preview_requested(str): show the meeting's one-page plan (the window's page).
+    plan_output_requested(str, str): the meeting was finished: show its plan and then
+        "print" (the print dialog) or "save" (the file dialog).
     """
 
     saved = Signal()
     failed = Signal(str)
     child_mode_requested = Signal()
     plan_preview_requested = Signal(str)
+    plan_output_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -82,13 +90,18 @@ class MeetingPage(QWidget):
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
         self.menu: QMenu | None = None
+        # The sheets over the board ("Meeting", "Finish meeting"), while open.
+        self.details: MeetingDetailsDialog | None = None
+        self.finish_sheet: FinishMeetingDialog | None = None
+        self.family_view = False  # set by the window: the plan may be printed, not saved
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(6)
         self.header = MeetingHeader()
-        self.header.field_changed.connect(self._header_field)
         self.header.attendance_changed.connect(self._attendance)
+        self.header.details_requested.connect(self.show_details)
+        self.header.finish_requested.connect(self.finish_meeting)
         layout.addWidget(self.header)
 
         self.banner = QWidget()
@@ -279,6 +292,8 @@ class MeetingPage(QWidget):
             if changes.attendees is not None:
                 self._attendees = changes.attendees
             self.header.set_meeting(self._meeting, self.people, list(self._attendees))
+            if self.details is not None:
+                self.details.set_meeting(self._meeting)
         if changes.board_only:
             return
         current = self._current_view()
@@ -335,7 +350,57 @@ class MeetingPage(QWidget):
         self.banner_label.setText(message)
         self.banner.show()
         self.reload()  # show what is really stored
+        for sheet in (self.details, self.finish_sheet):
+            if sheet is not None:
+                sheet.show_error(message)
         self.failed.emit(message)
+
+    # ----------------------------------------------------------------- sheets
+    def show_details(self) -> MeetingDetailsDialog | None:
+        """The meeting's details (window-modal, not blocking); each change an edit."""
+        if self.controller is None or self._meeting is None:
+            return None
+        self.commit_edits()
+        dialog = MeetingDetailsDialog(self._meeting, self)
+        dialog.field_changed.connect(self._header_field)
+        self.details = dialog
+        return self._open_sheet(dialog)
+
+    def finish_meeting(self) -> FinishMeetingDialog | None:
+        """ "Finish meeting": the short sheet that closes it and prints or saves the plan."""
+        if self.controller is None or self._meeting is None:
+            return None
+        self.commit_edits()
+        dialog = FinishMeetingDialog(self._meeting, can_save=not self.family_view, parent=self)
+        dialog.plan_requested.connect(self._finish)
+        self.finish_sheet = dialog
+        return self._open_sheet(dialog)
+
+    def _open_sheet(self, dialog: Sheet) -> Sheet:
+        dialog.finished.connect(partial(self._meeting_sheet_closed, dialog))
+        dialog.open()
+        return dialog
+
+    def _meeting_sheet_closed(
+        self, dialog: MeetingDetailsDialog | FinishMeetingDialog, _result: int = 0
+    ) -> None:
+        if self.details is dialog:
+            self.details = None
+        if self.finish_sheet is dialog:
+            self.finish_sheet = None
+        dialog.deleteLater()
+
+    def _finish(self, step: str) -> None:
+        """Close the meeting and agree the next one, as ONE edit; then the plan."""
+        sheet = self.finish_sheet
+        if self.controller is None or sheet is None:
+            return
+        meeting_id = self.controller.meeting_id
+        operation = FinishMeeting(meeting_id, sheet.next_meeting_at(), sheet.next_meeting_place())
+        if self.controller.run(self.tr("Finish meeting"), operation) is None:
+            return  # refused: the sheet says why and keeps what was typed
+        sheet.accept()
+        self.plan_output_requested.emit(meeting_id, step)
 
     # ------------------------------------------------------------------ edits
     def _add(self, column: str, text: str) -> None:

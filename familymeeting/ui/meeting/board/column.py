@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QLabel,
     QPushButton,
@@ -80,9 +81,15 @@ class ColumnWidget(QFrame):
             self.tr("Add a card to: %1").replace("%1", words.column_title(column))
         )
         self.add_button.clicked.connect(self.open_new_card_editor)
-        outer.addWidget(self.title)
+        # The title and "+" share a row, so the cards get the room (issue 16); the hint
+        # shows while the column is empty, and on the title's tooltip.
+        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top.setSpacing(8)
+        self.top.addWidget(self.title, 1)
+        self.top.addWidget(self.add_button)
+        self.title.setToolTip(words.column_hint(column))
+        outer.addLayout(self.top)
         outer.addWidget(self.hint)
-        outer.addWidget(self.add_button)
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("cards")
@@ -118,7 +125,41 @@ class ColumnWidget(QFrame):
         if event.type() in (QEvent.Type.Show, QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.hint.ensurePolished()
             self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 2 + 2)
-        return super().event(event)
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_add_button()
+        return handled
+
+    def _fit_add_button(self) -> None:
+        """ "+  Add" beside the title where both fit on one line; else "+" beside it
+        (the title wraps, never inside a word); where even that does not fit, "+  Add"
+        below the title. Measured with the longest of the three titles, so the three
+        columns look the same."""
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        self.title.ensurePolished()
+        self.add_button.ensurePolished()
+        metrics = self.title.fontMetrics()
+        titles = [words.column_title(c) for c in Column]
+        line = max(metrics.horizontalAdvance(t) for t in titles)
+        word = max(metrics.horizontalAdvance(w) for t in titles for w in t.split())
+        full = self.tr("+  Add")
+        self.add_button.setText(full)
+        if line + 8 + self.add_button.sizeHint().width() <= room:
+            text, direction = full, QBoxLayout.Direction.LeftToRight
+        else:
+            self.add_button.setText("+")
+            beside = word + 8 + self.add_button.sizeHint().width() <= room
+            text = "+" if beside else full
+            direction = (
+                QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+            )
+        self.add_button.setText(text)
+        self.title.setMinimumWidth(min(word, room))
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
 
     # ------------------------------------------------------------- refreshing
     def set_cards(self, cards: Sequence[CardData]) -> None:
@@ -173,6 +214,7 @@ class ColumnWidget(QFrame):
             widgets.append(widget)
         self._lay_out(widgets)
         self.order = wanted
+        self.hint.setVisible(not wanted)
         for card_id, widget in zip(wanted, widgets, strict=True):
             if widget.isHidden() and card_id != self.editing_card:
                 widget.show()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QPainter
@@ -120,6 +121,7 @@ class PlanPreviewPage(QWidget):
         self.file_dialog: QFileDialog | None = None
         self._traces: FileDialogTraces | None = None
         self.family_view = False
+        self._then: str | None = None  # "print" or "save" once the plan is ready
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -154,13 +156,18 @@ class PlanPreviewPage(QWidget):
         self._set_ready(False)
 
     # -------------------------------------------------------------- showing
-    def show_plan(self, meeting_id: str, *, family_view: bool = False) -> None:
+    def show_plan(
+        self, meeting_id: str, *, family_view: bool = False, then: str | None = None
+    ) -> None:
         """Make the meeting's plan (in the background) and show it when it is ready.
 
         In family view the plan may be printed, but not saved: no file dialogs.
+        ``then`` "print" or "save" opens the print or file dialog once it is shown
+        (the meeting's "Finish meeting").
         """
         self.meeting_id = meeting_id
         self.family_view = family_view
+        self._then = then
         self.save_button.setVisible(not family_view)
         self.result = None
         self.document.close()
@@ -180,6 +187,7 @@ class PlanPreviewPage(QWidget):
     def clear(self) -> None:
         """Forget the plan (another meeting opens, or the window locks)."""
         self._cancel_job()
+        self._then = None
         self.meeting_id = None
         self.result = None
         self.document.close()
@@ -223,9 +231,15 @@ class PlanPreviewPage(QWidget):
             self._say(self.tr("One page, ready to print or save."), "muted")
         self._set_ready(True)
         self.ready.emit()
+        then, self._then = self._then, None
+        if then is not None:  # after this turn of the loop: the page shows first
+            QTimer.singleShot(
+                0, self, self.print_with_dialog if then == "print" else self.save_with_dialog
+            )
 
     def _failed(self, error: object) -> None:
         self._job = None
+        self._then = None
         if isinstance(error, UserError):
             self._say(user_message(error), "unsaved")
         else:
