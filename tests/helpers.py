@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from familymeeting.storage.paths import DB_FILENAME
 
@@ -84,3 +87,22 @@ def without_translators(app: object) -> None:
         QCoreApplication.removeTranslator(translator)
     app.setProperty("translators", [])
     set_language(None)
+
+
+@contextmanager
+def begins(db: Any) -> Iterator[list[str]]:
+    """Every transaction begun on ``db`` meanwhile: "BEGIN" (a read) or "BEGIN IMMEDIATE"
+    (a write, which takes the write lock), in order."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.strip().upper().startswith("BEGIN"):
+            seen.append(statement.strip().upper())
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)

@@ -8,17 +8,16 @@ is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import begins
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from familymeeting.domain.enums import Column, Role
 from familymeeting.settings import Settings
@@ -33,22 +32,6 @@ from familymeeting.ui.meeting.page import MeetingPage
 
 W, G, N = Column.WORRIES.value, Column.WORKING_WELL.value, Column.NEEDS_TO_HAPPEN.value
 Shot = Callable[[QWidget, str], Path]
-
-
-@contextmanager
-def begins(db: Database) -> Iterator[list[str]]:
-    """Every transaction begun meanwhile (BEGIN IMMEDIATE writes, BEGIN reads)."""
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.strip().upper().startswith("BEGIN"):
-            seen.append(statement.strip().upper())
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

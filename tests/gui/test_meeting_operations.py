@@ -8,16 +8,13 @@ meeting undo; outside a meeting the window says they are saved.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import begins
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
@@ -25,21 +22,6 @@ from familymeeting.storage.services import Services
 from familymeeting.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("styled", "danish")
-
-
-@contextmanager
-def begins(db: Database) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.strip().upper().startswith("BEGIN"):
-            seen.append(statement.strip().upper())
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

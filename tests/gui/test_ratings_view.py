@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fit import screen_named
+from helpers import begins
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QScreen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
@@ -49,22 +47,6 @@ def window(
 
 def person(services: Services, family: Family, name: str) -> str:
     return next(p.id for p in services.list_participants(family.id) if p.name == name)
-
-
-@contextmanager
-def begins(db: Database) -> Iterator[list[str]]:
-    """The transactions begun meanwhile: "BEGIN" reads, "BEGIN IMMEDIATE" writes."""
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.strip().upper().startswith("BEGIN"):
-            seen.append(statement.strip().upper())
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
 
 
 def tap(qtbot: QtBot, slider: RatingSlider, value: int) -> None:

@@ -4,14 +4,12 @@ refuses a stale value, and reads that take no write lock."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from helpers import begins
 
 from familymeeting.domain.errors import ConflictError, UserError, ValidationError
 from familymeeting.storage import operations as ops
@@ -20,22 +18,6 @@ from familymeeting.storage.database import Database
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
-
-
-@contextmanager
-def begins(db: Database) -> Iterator[list[str]]:
-    """Every transaction started on the database meanwhile: "BEGIN" or "BEGIN IMMEDIATE"."""
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.strip().upper().startswith("BEGIN"):
-            seen.append(statement.strip().upper())
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

@@ -23,8 +23,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from helpers import begins
 from pypdf import PdfReader
-from sqlalchemy import event
 
 from familymeeting.domain.enums import CardKind, Column, Role
 from familymeeting.domain.plan import PlanAction, PlanCard, PlanData, PlanPerson
@@ -147,17 +147,8 @@ def test_a_card_made_into_a_line_is_on_the_page_once_whatever_its_kind(
 
 def test_building_the_plan_reads_one_snapshot(services: Services, db: Database) -> None:
     ids = needs_to_happen_meeting(services)
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.strip().upper().startswith("BEGIN"):
-            seen.append(statement.strip().upper())
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
+    with begins(db) as seen:
         build_plan(services, ids["meeting"], today=TODAY)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
     assert seen == ["BEGIN"]  # one read transaction, no write lock
 
 
