@@ -106,3 +106,27 @@ def begins(db: Any) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(db.engine, "before_cursor_execute", note)
+
+
+# Setting values that are hard to store in an INI file (the settings tests, both ways).
+TRICKY = [
+    "",
+    "plain",
+    "a, b; c=d",
+    'q"uo\\te',
+    "æøå Ω 中 العربية",
+    "@at",
+    "@@two",
+    " lead and trail ",
+    "tab\there\nnew line\r",
+    "C:\\Users\\Lise\\Documents\\Familien Holm, 2026",
+    "x\x01y\x1f",
+    "\x00a1",
+    "#hash",
+    ";semi",
+    "100%",
+    "a\\x41",
+    "\x7f\x80",
+    "=",
+    '"',
+]

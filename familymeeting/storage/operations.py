@@ -20,6 +20,7 @@ never writing back a stale value.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -99,11 +100,11 @@ class Applied:
     changed: bool = True
 
 
-class Operation:
+class Operation(ABC):
     """Base: ``apply`` runs inside the transaction ``Services.run`` opened."""
 
-    def apply(self, services: Services) -> Applied:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def apply(self, services: Services) -> Applied: ...
 
 
 # ------------------------------------------------------------ what to hand back

@@ -11,32 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import TRICKY
 from PySide6.QtCore import QSettings
 
 from familymeeting import settings
 from familymeeting.settings import SETTINGS_FILENAME, Settings
-
-TRICKY = [
-    "",
-    "plain",
-    "a, b; c=d",
-    'q"uo\\te',
-    "æøå Ω 中 العربية",
-    "@at",
-    "@@two",
-    " lead and trail ",
-    "tab\there\nnew line\r",
-    "C:\\Users\\Lise\\Documents\\Familien Holm, 2026",
-    "x\x01y\x1f",
-    "\x00a1",
-    "#hash",
-    ";semi",
-    "100%",
-    "a\\x41",
-    "\x7f\x80",
-    "=",
-    '"',
-]
 
 
 def qsettings(data_dir: Path) -> QSettings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import TRICKY
 
 from familymeeting import settings
 from familymeeting.settings import (
@@ -20,28 +21,6 @@ from familymeeting.settings import (
     unescape_text,
     write_ini,
 )
-
-TRICKY = [
-    "",
-    "plain",
-    "a, b; c=d",
-    'q"uo\\te',
-    "æøå Ω 中 العربية",
-    "@at",
-    "@@two",
-    " lead and trail ",
-    "tab\there\nnew line\r",
-    "C:\\Users\\Lise\\Documents\\Familien Holm, 2026",
-    "x\x01y\x1f",
-    "\x00a1",
-    "#hash",
-    ";semi",
-    "100%",
-    "a\\x41",
-    "\x7f\x80",
-    "=",
-    '"',
-]
 
 
 def test_every_setting_is_declared_once_with_a_default_among_its_choices() -> None:
