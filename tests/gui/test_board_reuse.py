@@ -335,3 +335,46 @@ def test_a_hidden_ratings_or_plan_view_keeps_no_words_of_another_family(
     assert "Hvor bange er Emma for far?" in [
         label.text() for label in board.ratings.findChildren(QLabel)
     ]
+
+
+def test_the_ratings_are_ready_behind_the_board_and_switching_to_them_reads_nothing(
+    board: MeetingPage, services: Services, meeting: str, qtbot: QtBot
+) -> None:
+    """The ratings of the meeting opened are built while the board is shown (issue 16:
+    the switch answered in 80-170 ms when it built them), with this meeting's rows."""
+    from tests.helpers import begins
+
+    question = services.add_question(meeting, "Hvor godt går det i dag?")
+    board.open_meeting(meeting)  # again, so the new question is read
+    other = services.create_family("Familien Berg")
+    services.add_participant(other.id, "Bo", Role.PARENT)
+    board.open_meeting(services.create_meeting(other.id, datetime(2027, 1, 2, 10, 0)).id)
+    assert board.ratings.rows == {}  # the other family has no questions
+    board.open_meeting(meeting)
+    qtbot.waitUntil(lambda: bool(board.ratings.rows))
+    people = {p.name for p in board.ratings.people()}
+    assert people == {"Mor", "Far", "Emma"}
+    assert {q for q, _ in board.ratings.rows} >= {question.id}
+    assert board.views.currentWidget() is board.board_page  # still the board on screen
+    with begins(services.db) as seen:
+        board.show_view("ratings")
+    assert seen == []
+    titles = [label.text() for label in board.ratings.findChildren(QLabel)]
+    assert "Hvor godt går det i dag?" in titles
+    assert "Bo" not in titles
+
+
+def test_a_hidden_meeting_page_builds_no_ratings(
+    board: MeetingPage, services: Services, meeting: str, qtbot: QtBot
+) -> None:
+    """Locked or left, the page is hidden: nothing is read for it meanwhile."""
+    from tests.helpers import begins
+
+    services.add_question(meeting, "Hvor godt går det i dag?")
+    with begins(services.db) as seen:
+        board.open_meeting(meeting)  # the same meeting: nothing to log or read but the board
+        opened = list(seen)
+        board.hide()
+        qtbot.wait(400)
+    assert seen == opened
+    assert board.ratings.rows == {}

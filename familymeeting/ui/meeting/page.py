@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,6 +44,9 @@ from familymeeting.ui.meeting.ratings.view import RatingsView
 Sheet = TypeVar("Sheet", MeetingDetailsDialog, FinishMeetingDialog)
 
 NARROW_WIDTH = 1000  # below this (a tablet in portrait) one column is shown at a time
+# How long after the board settles the hidden ratings are built: after its first paint,
+# before a person has reached for "Skalaer" (docs/benchmarks.md, "The meeting at the table").
+PREPARE_DELAY_MS = 120
 
 
 def plan_cards(actions: Sequence[ActionRecord]) -> frozenset[str]:
@@ -89,6 +92,12 @@ class MeetingPage(QWidget):
         self.stance_sheet: StanceSheet | None = None
         # Ratings and plan not yet given the meeting shown: they get it when first shown.
         self._stale_views: set[str] = set()
+        # Building the ratings (a row and a painted slider per person and question) is the
+        # slowest part of a meeting; it is done while the board is shown and nobody waits.
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare_ratings)
         self.menu: QMenu | None = None
         # The sheets over the board ("Meeting", "Finish meeting"), while open.
         self.details: MeetingDetailsDialog | None = None
@@ -219,9 +228,8 @@ class MeetingPage(QWidget):
         self.controller = controller
         self.undo_group.setActiveStack(controller.stack)
         self.banner.hide()
-        # Building the ratings of a meeting cost more than its whole board; build them
-        # (and the plan) when the caseworker looks at them. Until then a hidden view
-        # shows nothing: no other meeting's (or family's) words wait in it.
+        # A hidden view never keeps another meeting's (or family's) words: it is emptied
+        # here, and given this meeting when shown, or (the ratings) soon after the board.
         self._stale_views = {"ratings", "plan"}
         current = self._current_view()
         for name in ("ratings", "plan"):
@@ -230,7 +238,16 @@ class MeetingPage(QWidget):
             elif opened:
                 self._view(name).clear()
         self.reload()
+        self._prepare_timer.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _prepare_ratings(self) -> None:
+        """Build the hidden ratings of the meeting shown, so switching to them only
+        paints (was 80-170 ms, a whole build, on the tap)."""
+        if self.controller is None or not self.isVisible() or self._current_view() == "ratings":
+            return  # nothing open, or locked or left (the page is hidden), or built on showing
+        if "ratings" in self._stale_views:
+            self._refresh_view("ratings")
 
     def reload(self) -> None:
         """Show what is stored: header and every column (read once, on opening)."""
@@ -302,6 +319,8 @@ class MeetingPage(QWidget):
                 self._view(name).show_changes(changes)
             else:
                 self._stale_views.add(name)
+                if name == "ratings":
+                    self._prepare_timer.start()
 
     def undo(self) -> None:
         """Undo the last edit of the meeting shown; a card being written is saved first."""
