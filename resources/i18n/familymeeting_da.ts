@@ -1311,82 +1311,82 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="115"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="124"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="129"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="138"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="139"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="131"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="140"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="400"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="419"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="467"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="472"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="491"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="476"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="495"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="505"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="489"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="508"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="493"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="512"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="507"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="526"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="511"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="530"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="550"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="550"/>
         <source>Part of the plan ✓</source>
         <translation>Er med i planen ✓</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="537"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="556"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -1546,9 +1546,9 @@
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="286"/>
-        <source>The date of the next meeting is set at the top of the meeting.</source>
-        <translation>Datoen for næste møde sættes øverst i mødet.</translation>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="287"/>
+        <source>The date of the next meeting is set under &quot;Meeting&quot; or &quot;Finish meeting&quot; above.</source>
+        <translation>Datoen for næste møde sættes under &quot;Møde&quot; eller &quot;Afslut møde&quot; øverst.</translation>
     </message>
 </context>
 <context>

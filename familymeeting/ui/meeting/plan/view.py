@@ -283,7 +283,9 @@ class PlanView(QWidget):
         form.addRow(self.tr("Next meeting, place"), self.next_place)
         form.addRow(self.tr("Caseworker"), self.caseworker_name)
         form.addRow(self.tr("Caseworker's phone"), self.caseworker_phone)
-        note = QLabel(self.tr("The date of the next meeting is set at the top of the meeting."))
+        note = QLabel(
+            self.tr('The date of the next meeting is set under "Meeting" or "Finish meeting" above.')
+        )
         note.setObjectName("muted")
         note.setWordWrap(True)
         form.addRow("", note)
