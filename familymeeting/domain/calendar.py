@@ -42,6 +42,13 @@ def next_working_day(day: date) -> date:
     return day
 
 
+def last_working_day(day: date) -> date:
+    """``day`` itself if it is a working day, else the last working day before it."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def default_meeting_start(now: datetime) -> datetime:
     """When a new meeting is offered: the next whole hour in working hours on a working day.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from familymeeting.domain.calendar import default_next_meeting, last_working_day
 from familymeeting.domain.enums import CardKind, Column, MeetingKind, MeetingStatus, Role
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
@@ -18,9 +19,12 @@ DEMO_NAME = "Familien Holm (demo)"
 
 def create_demo_family(services: Services, today: date | None = None) -> FamilyRecord:
     today = today or date.today()
+    # Meetings are held on working days, as a caseworker's are: "today's" meeting on the
+    # last one up to today, the earlier ones four and eight weeks before it.
+    held = last_working_day(today)
 
     def at(days: int, hour: int = 10) -> datetime:
-        return datetime.combine(today + timedelta(days=days), time(hour, 0))
+        return datetime.combine(last_working_day(held + timedelta(days=days)), time(hour, 0))
 
     with services.batch():
         family = services.create_family(
@@ -211,7 +215,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
         services.update_meeting(
             m3,
             status=MeetingStatus.IN_PROGRESS,
-            next_meeting_at=at(28),
+            next_meeting_at=default_next_meeting(at(0)),
             next_meeting_place="Familiens hus",
         )
         services.add_card(

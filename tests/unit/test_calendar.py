@@ -11,8 +11,11 @@ from familymeeting.domain.calendar import (
     default_next_meeting,
     is_overdue,
     is_working_day,
+    last_working_day,
     next_working_day,
 )
+from familymeeting.storage.demo import create_demo_family
+from familymeeting.storage.services import Services
 
 
 @pytest.mark.parametrize(
@@ -86,3 +89,25 @@ def test_an_action_is_overdue_the_day_after_its_date_unless_done() -> None:
     assert not is_overdue(date(2026, 12, 8), False, today)  # due today: not yet
     assert not is_overdue(date(2026, 12, 7), True, today)  # done
     assert not is_overdue(None, False, today)  # no date
+
+
+def test_last_working_day_goes_back_over_weekends_and_holidays() -> None:
+    assert last_working_day(date(2026, 12, 7)) == date(2026, 12, 7)  # a Monday itself
+    assert last_working_day(date(2026, 12, 6)) == date(2026, 12, 4)  # Sunday -> Friday
+    assert last_working_day(date(2026, 12, 27)) == date(2026, 12, 23)  # over Christmas
+
+
+@pytest.mark.parametrize(
+    "today",
+    [date(2026, 12, 5), date(2026, 12, 25), date(2027, 1, 1), date(2026, 12, 7)],
+    ids=["Saturday", "Christmas Day", "New Year", "Monday"],
+)
+def test_the_demo_familys_meetings_are_on_working_days(services: Services, today: date) -> None:
+    """The demo shows meetings as a caseworker holds them, whatever day it is made on."""
+    family = create_demo_family(services, today=today)
+    meetings = services.list_meetings(family.id)
+    days = [m.starts_at.date() for m in meetings]
+    days += [m.next_meeting_at.date() for m in meetings if m.next_meeting_at is not None]
+    assert len(days) == 6
+    assert [d for d in days if not is_working_day(d)] == []
+    assert max(m.starts_at.date() for m in meetings) <= today
