@@ -1547,7 +1547,7 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/meeting/plan/view.py" line="287"/>
-        <source>The date of the next meeting is set under &quot;Meeting&quot; or &quot;Finish meeting&quot; above.</source>
+        <source>The date of the next meeting is set in &quot;Meeting&quot; or &quot;Finish meeting&quot; above.</source>
         <translation>Datoen for næste møde sættes under &quot;Møde&quot; eller &quot;Afslut møde&quot; øverst.</translation>
     </message>
 </context>

@@ -284,7 +284,7 @@ class PlanView(QWidget):
         form.addRow(self.tr("Caseworker"), self.caseworker_name)
         form.addRow(self.tr("Caseworker's phone"), self.caseworker_phone)
         note = QLabel(
-            self.tr('The date of the next meeting is set under "Meeting" or "Finish meeting" above.')
+            self.tr('The date of the next meeting is set in "Meeting" or "Finish meeting" above.')
         )
         note.setObjectName("muted")
         note.setWordWrap(True)
