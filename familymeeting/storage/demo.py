@@ -55,6 +55,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             next_meeting_place="Hjemme hos familien",
         )
         m1 = first.id
+        started = first.starts_at.date()  # the plan's dates count from the first meeting
         W, G, N = Column.WORRIES, Column.WORKING_WELL, Column.NEEDS_TO_HAPPEN
         services.add_card(
             m1,
@@ -142,7 +143,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             m1,
             "Lave en plan for, hvad vi gør, når et skænderi starter",
             who_text="Mette og Jonas",
-            due_date=today - timedelta(days=42),
+            due_date=started + timedelta(days=14),
             card_id=plan_card.id,  # made from the parents' next step on the board
         )
         services.add_action(
@@ -155,13 +156,13 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             m1,
             "Ringe til egen læge om søvnen",
             who_participant_id=jonas,
-            due_date=today - timedelta(days=49),
+            due_date=started + timedelta(days=7),
         )
         services.add_action(
             m1,
             "Holde møde med skolen om Noahs fravær",
             who_participant_id=sara,
-            due_date=today - timedelta(days=35),
+            due_date=started + timedelta(days=21),
         )
         services.update_action(doctor.id, done=True)
 

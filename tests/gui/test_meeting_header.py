@@ -7,6 +7,7 @@ Real windows on the offscreen platform, over a real SQLite file, in Danish.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,9 @@ pytestmark = pytest.mark.usefixtures("styled", "danish")
 
 Shot = Callable[[QWidget, str], Path]
 
+# The demo's "today" (a Thursday): the dates the tests expect do not move with the clock.
+DEMO_DAY = date(2026, 12, 3)
+
 # Two lines of words on a card at 1280 and 1366 wide (its kind above them).
 TWO_LINES = {
     Column.WORRIES: ("harm", "Far råber, når han er træt, og børnene bliver bange"),
@@ -51,7 +55,7 @@ SIZES = [(1024, 768), (1366, 768), (1280, 800), (1920, 1080), (800, 1280), (768,
 
 @pytest.fixture
 def demo(services: Services) -> tuple[str, str]:
-    family = create_demo_family(services)
+    family = create_demo_family(services, today=DEMO_DAY)
     return family.id, services.list_meetings(family.id)[0].id
 
 
@@ -278,14 +282,14 @@ def test_the_details_sheet_edits_the_meeting_and_undo_takes_each_back(
     tap(qtbot, sheet.close_button)  # leaving the field saves it; then the sheet goes
     assert not sheet.isVisible()
     assert services.get_meeting(meeting_id).next_meeting_place == "Rådhuset"
-    assert window.meeting.header.date_label.text() == "05.12.2026 13.30"
+    assert window.meeting.header.date_label.text() == "03.12.2026 13.30"
 
     for _ in range(5):
         window.undo_action.trigger()
     after = services.get_meeting(meeting_id)
     fields = ("place", "status", "starts_at", "next_meeting_at", "next_meeting_place")
     assert [getattr(after, f) for f in fields] == [getattr(before, f) for f in fields]
-    assert window.meeting.header.date_label.text() == "05.12.2026 10.00"
+    assert window.meeting.header.date_label.text() == "03.12.2026 10.00"
 
 
 def test_switching_the_next_meeting_on_offers_four_weeks_on(
@@ -408,7 +412,7 @@ def test_finish_and_save_the_plan_through_the_save_dialog(
     # The save path's rules: the last folder (first: Documents or home), the plan's name.
     preview = window.preview_page
     suggested = preview.suggested_name()
-    assert suggested == "Vores plan 2026-12-05 Familien Holm (demo).pdf"
+    assert suggested == "Vores plan 2026-12-03 Familien Holm (demo).pdf"
     assert dialog.selectedFiles()[0].endswith(suggested)
     target = tmp_path / "plan.pdf"
     dialog.fileSelected.emit(str(target))  # as the dialog does when Save is pressed
