@@ -94,8 +94,8 @@ MESSAGES: dict[str, str | Plural] = {
         "Please update the program. The file has not been changed."
     ),
     "db_busy": N_(
-        "The database is busy with another program right now, so the change was not "
-        "saved. Please try again in a moment."
+        "The database is busy with another program right now. Nothing was saved or "
+        "changed. Please try again in a moment."
     ),
     "db_write_failed": N_("The change could not be saved ({reason}). Earlier data is unchanged."),
     "disk_full": N_("The disk is full, so the change was not saved. Earlier data is unchanged."),
@@ -224,6 +224,35 @@ MESSAGES: dict[str, str | Plural] = {
         "There is already a database in {path}; '--empty' is only for when it is "
         "missing or was damaged. Nothing was changed."
     ),
+    # ---------------- the machine, not the file, failed at open (issue 17): never damage
+    "db_io_error": N_(
+        "The disk could not read or write the database {path} (an input/output error). "
+        "The disk may be full, failing or removed. Nothing was moved or changed. Free some "
+        "space or check the disk, then try again."
+    ),
+    "db_disk_full": N_(
+        "The disk is full, so the database {path} cannot be opened. Nothing was moved or "
+        "changed. Free some space and try again."
+    ),
+    "db_read_only": N_(
+        "The database {path} is on storage that cannot be written to, or in a folder you "
+        "may not write in, so it cannot be opened. Nothing was moved or changed. Ask IT "
+        "support to check the data folder."
+    ),
+    "db_no_permission": N_(
+        "You do not have permission to use the database {path}. Nothing was moved or "
+        "changed. Ask IT support to check the data folder's permissions."
+    ),
+    "db_cannot_open": N_(
+        "The database {path}, or a file the program keeps beside it, cannot be opened or "
+        "created. Nothing was moved or changed. Check that the data folder is there and "
+        "that you may write in it."
+    ),
+    "db_damaged_found": N_(
+        "A damaged part of the database {path} was found while reading it. Nothing was "
+        "changed. Start familymeeting again: it then checks the whole file and offers the "
+        "newest good backup."
+    ),
     "file_not_found": N_("The file {path} does not exist."),
     "case_file_unreadable": N_("The case file {path} cannot be opened: {reason}."),
     "case_file_too_big": N_("The case file is {size} MiB; a case file may be at most {max} MiB."),
@@ -322,6 +351,11 @@ REASONS: dict[str, str] = {
     "copy": N_("the copy does not pass its check"),
     "picture_not_saved": N_("the picture could not be saved"),
     "side_files_left": N_("the database is still open in another program"),
+    # Why the database could not be written (storage.database.environment_error).
+    "io_error": N_("the disk could not read or write"),
+    "read_only": N_("the storage cannot be written to"),
+    "no_permission": N_("no permission"),
+    "cannot_open": N_("a file could not be opened or created"),
 }
 
 # The words for the domain's values, as the CLI prints them inside a line (lower case).
