@@ -30,6 +30,7 @@ older than the .po.
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 from dataclasses import dataclass
@@ -253,6 +254,11 @@ MESSAGES: dict[str, str | Plural] = {
         "changed. Start familymeeting again: it then checks the whole file and offers the "
         "newest good backup."
     ),
+    "db_wal_damaged": N_(
+        "The database's log of recent changes ({wal}) is damaged: opening it now would "
+        "lose saved changes. Nothing was opened, moved or changed. Keep the data folder "
+        "as it is and contact IT support."
+    ),
     "file_not_found": N_("The file {path} does not exist."),
     "case_file_unreadable": N_("The case file {path} cannot be opened: {reason}."),
     "case_file_too_big": N_("The case file is {size} MiB; a case file may be at most {max} MiB."),
@@ -356,7 +362,50 @@ REASONS: dict[str, str] = {
     "read_only": N_("the storage cannot be written to"),
     "no_permission": N_("no permission"),
     "cannot_open": N_("a file could not be opened or created"),
+    # The operating system's errors (errno), in the reader's language: os_error_reason.
+    "os_no_such_file": N_("the file or folder does not exist"),
+    "os_disk_full": N_("the disk is full"),
+    "os_exists": N_("a file with that name already exists"),
+    "os_not_a_folder": N_("a part of the path is not a folder"),
+    "os_in_use": N_("the file is in use by another program"),
+    # SQLite's errors that are not the machine's (storage.database.sqlite_reason).
+    "not_a_database": N_("the file is not a database, or the key cannot read it"),
+    "malformed": N_("a part of the file is damaged"),
+    # check_file's findings (storage.database.problem_reason); 'check' prints the details.
+    "file_empty": N_("the file is empty"),
+    "not_ours": N_("it is not a familymeeting database"),
+    "too_new": N_("it was made by a newer version"),
+    "failed_check": N_("it does not pass the check of every page"),
 }
+
+_OS_ERROR_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+    errno.ENOSPC: "os_disk_full",
+    errno.EDQUOT: "os_disk_full",
+    errno.EROFS: "read_only",
+    errno.EEXIST: "os_exists",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.EBUSY: "os_in_use",
+    errno.EIO: "io_error",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A ``reason`` for a message about ``exc``, shown in the reader's language.
+
+    A key of :data:`REASONS`, or for an errno without words the errno's name (such
+    as ``EXDEV``), shown as "system error EXDEV": never the OS's English text.
+    """
+    number = exc.errno or 0
+    return _OS_ERROR_REASONS.get(number) or errno.errorcode.get(number, "EUNKNOWN")
+
+
+def _is_code_name(reason: str) -> bool:
+    return reason == "EUNKNOWN" or reason in errno.errorcode.values()
+
 
 # The words for the domain's values, as the CLI prints them inside a line (lower case).
 MEETING_KIND_WORDS: dict[MeetingKind, str] = {
@@ -506,7 +555,13 @@ def render(code: str, lang: str, **params: Any) -> str:
     if "what" in shown:
         shown["what"] = tr.word(RECORD_NAMES, shown["what"])
     if "reason" in shown:
-        reason = tr.word(REASONS, shown["reason"])
+        raw = str(shown["reason"])
+        if raw not in REASONS and _is_code_name(raw):
+            reason = tr.gettext("system error {code}", code=raw)
+        elif raw not in REASONS and raw.startswith("SQLITE_"):
+            reason = tr.gettext("database error {code}", code=raw)
+        else:
+            reason = tr.word(REASONS, shown["reason"])
         if shown.get("input"):
             reason = tr.gettext("{reason} (got '{input}')", reason=reason, input=shown["input"])
         shown["reason"] = reason

@@ -32,9 +32,11 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, SQLModel, create_engine
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
+from familymeeting.messages import os_error_reason
 from familymeeting.storage import models
 from familymeeting.storage.migrations import MIGRATIONS
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
+from familymeeting.storage.wal import find_wal_damage
 
 APPLICATION_ID = 0x464D5447  # "FMTG"
 BUSY_TIMEOUT_MS = 5000
@@ -115,6 +117,21 @@ def os_error(exc: OSError, path: Path) -> UserError:
     return DatabaseError(code, path=str(path))
 
 
+def sqlite_reason(exc: BaseException) -> str:
+    """A ``reason`` for a message about a driver error, shown in the reader's language:
+    a key of ``messages.REASONS`` or SQLite's code name, never SQLite's English text."""
+    code = sqlite_error_code(exc)
+    if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
+        return "not_a_database" if code == SQLITE_NOTADB else "malformed"
+    if code == SQLITE_FULL:
+        return "os_disk_full"
+    if code in _WRITE_REASONS:
+        return _WRITE_REASONS[code]
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    return str(name) if name else "SQLITE_ERROR"
+
+
 def is_disk_full(exc: BaseException) -> bool:
     if sqlite_error_code(exc) == SQLITE_FULL:
         return True
@@ -193,7 +210,7 @@ def read_header(path: Path, key: bytes | None = None) -> tuple[int, int]:
                 app_id, version, tables = _read_header_values(con)
             except sqlcipher.DatabaseError as exc:
                 raise environment_error(exc, path) or DatabaseError(
-                    "db_damaged", path=str(path), reason=str(exc)[:120]
+                    "db_damaged", path=str(path), reason=sqlite_reason(exc)
                 ) from exc
         finally:
             con.close()
@@ -287,6 +304,18 @@ def check_file(
         return [f"cannot read the file: {_short(exc)}"]
     finally:
         con.close()
+
+
+def problem_reason(problem: str) -> str:
+    """A ``reason`` for a user message from one of :func:`check_file`'s lines, which are
+    SQLite's English words for IT support (``familymeeting check`` prints them)."""
+    if problem == "the file is empty":
+        return "file_empty"
+    if problem.startswith("not a familymeeting database"):
+        return "not_ours"
+    if problem.startswith("made by a newer version"):
+        return "too_new"
+    return "failed_check"
 
 
 def _raise_environment(exc: BaseException, path: Path, wanted: bool) -> None:
@@ -408,6 +437,11 @@ class Database:
         if size is not None:
             if size == 0:
                 raise DatabaseError("db_unreadable", path=str(path))
+            wal = path.with_name(path.name + "-wal")
+            if find_wal_damage(wal) is not None:
+                # Opening would replay the WAL only up to the bad frame and drop the
+                # committed changes after it; the WAL is kept as it is, never deleted.
+                raise DatabaseError("db_wal_damaged", path=str(path), wal=str(wal))
             app_id, version = read_header(path, key)
             if app_id not in (0, APPLICATION_ID):
                 raise DatabaseError("db_not_ours", path=str(path))
@@ -418,7 +452,8 @@ class Database:
             if app_id == APPLICATION_ID and not is_sealed(path):
                 problems = check_file(path, key, raise_environment=True)
                 if problems:
-                    raise DatabaseError("db_damaged", path=str(path), reason=problems[0][:120])
+                    reason = problem_reason(problems[0])
+                    raise DatabaseError("db_damaged", path=str(path), reason=reason)
         # Open for writing: from now on only a clean close vouches for the file.
         unseal(path)
         engine = _make_engine(path, key)
@@ -713,13 +748,13 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
             raise DiskFullError("disk_full") from exc
         if "locked" in text or "busy" in text:
             raise DatabaseError("db_busy") from exc
-        raise DatabaseError("db_convert_failed", path=str(path), reason=str(exc)[:120]) from exc
+        raise DatabaseError("db_convert_failed", path=str(path), reason=sqlite_reason(exc)) from exc
     except OSError as exc:
         remove_with_side_files(tmp)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full") from exc
         raise DatabaseError(
-            "db_convert_failed", path=str(path), reason=exc.strerror or str(exc)
+            "db_convert_failed", path=str(path), reason=os_error_reason(exc)
         ) from exc
 
 

@@ -13,6 +13,7 @@ index read-only: SQLITE_READONLY); another connection holding the write lock
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -24,8 +25,9 @@ import pytest
 from helpers import PAGE, file_digest
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
-from familymeeting.messages import user_message
-from familymeeting.storage.backup import BackupKind, make_backup
+from familymeeting.messages import os_error_reason, user_message
+from familymeeting.storage.atomic import write_atomic
+from familymeeting.storage.backup import BackupKind, make_backup, restore_backup, write_backup
 from familymeeting.storage.database import connect_file, environment_error, is_sealed
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KeyStore
@@ -258,3 +260,64 @@ def test_a_page_damaged_behind_the_seal_is_explained_and_the_next_open_finds_it(
     with pytest.raises(RestoreNeeded) as found:
         open_unlocked(sealed, PASSWORD)
     assert found.value.damaged and found.value.backup is not None
+
+
+# ------------------------------------------------------- item 14: OS errors in Danish
+ERRNO_WORDS = {
+    errno.ENOENT: "findes ikke",
+    errno.EACCES: "ingen tilladelse",
+    errno.EPERM: "ingen tilladelse",
+    errno.ENOSPC: "disken er fuld",
+    errno.EROFS: "der kan ikke skrives",
+    errno.EEXIST: "findes allerede",
+    errno.EISDIR: "mappe",
+    errno.ENOTDIR: "ikke en mappe",
+    errno.EBUSY: "i brug",
+    errno.EIO: "læse eller skrive",
+}
+
+
+@pytest.mark.parametrize("number", list(ERRNO_WORDS))
+def test_an_os_error_is_told_in_danish(number: int) -> None:
+    exc = OSError(number, os.strerror(number))
+    error = UserError("output_unwritable", path="/x/plan.pdf", reason=os_error_reason(exc))
+    message = user_message(error, "da")
+    assert ERRNO_WORDS[number] in message, message
+    assert os.strerror(number) not in message
+    # In English, the English words of the program (not the OS's) are used.
+    assert os.strerror(number) not in user_message(error, "en")
+
+
+def test_an_os_error_without_words_names_its_code_not_english_prose() -> None:
+    exc = OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+    message = user_message(UserError("output_unwritable", path="/x", reason=os_error_reason(exc)))
+    assert "systemfejl EXDEV" in message
+    assert os.strerror(errno.EXDEV) not in message
+
+
+def test_real_os_and_sqlite_errors_reach_the_reader_in_danish(sealed: Path, tmp_path: Path) -> None:
+    # A file where the folder should be: the OS says "File exists" / "Not a directory".
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(UserError) as written:
+        write_atomic(blocker / "plan.pdf", b"%PDF")
+    db = open_unlocked(sealed, PASSWORD).db
+    try:
+        with pytest.raises(UserError) as backed_up:
+            write_backup(db, blocker / "copy.db")
+    finally:
+        db.close()
+    # A backup of random bytes: SQLite says "file is not a database".
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(os.urandom(8192))
+    with pytest.raises(UserError) as restored:
+        restore_backup(sealed, KeyStore.unlock(sealed, PASSWORD), bad)
+    assert "tjekket" in user_message(restored.value, "da") or "tjek" in user_message(
+        restored.value, "da"
+    )
+    for info in (written, backed_up, restored):
+        message = user_message(info.value, "da")
+        assert not any(
+            english in message
+            for english in ("Not a directory", "File exists", "not a database", "Errno")
+        ), message
