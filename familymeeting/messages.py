@@ -30,6 +30,7 @@ older than the .po.
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 from dataclasses import dataclass
@@ -94,8 +95,8 @@ MESSAGES: dict[str, str | Plural] = {
         "Please update the program. The file has not been changed."
     ),
     "db_busy": N_(
-        "The database is busy with another program right now, so the change was not "
-        "saved. Please try again in a moment."
+        "The database is busy with another program right now. Nothing was saved or "
+        "changed. Please try again in a moment."
     ),
     "db_write_failed": N_("The change could not be saved ({reason}). Earlier data is unchanged."),
     "disk_full": N_("The disk is full, so the change was not saved. Earlier data is unchanged."),
@@ -224,6 +225,40 @@ MESSAGES: dict[str, str | Plural] = {
         "There is already a database in {path}; '--empty' is only for when it is "
         "missing or was damaged. Nothing was changed."
     ),
+    # ---------------- the machine, not the file, failed at open (issue 17): never damage
+    "db_io_error": N_(
+        "The disk could not read or write the database {path} (an input/output error). "
+        "The disk may be full, failing or removed. Nothing was moved or changed. Free some "
+        "space or check the disk, then try again."
+    ),
+    "db_disk_full": N_(
+        "The disk is full, so the database {path} cannot be opened. Nothing was moved or "
+        "changed. Free some space and try again."
+    ),
+    "db_read_only": N_(
+        "The database {path} is on storage that cannot be written to, or in a folder you "
+        "may not write in, so it cannot be opened. Nothing was moved or changed. Ask IT "
+        "support to check the data folder."
+    ),
+    "db_no_permission": N_(
+        "You do not have permission to use the database {path}. Nothing was moved or "
+        "changed. Ask IT support to check the data folder's permissions."
+    ),
+    "db_cannot_open": N_(
+        "The database {path}, or a file the program keeps beside it, cannot be opened or "
+        "created. Nothing was moved or changed. Check that the data folder is there and "
+        "that you may write in it."
+    ),
+    "db_damaged_found": N_(
+        "A damaged part of the database {path} was found while reading it. Nothing was "
+        "changed. Start familymeeting again: it then checks the whole file and offers the "
+        "newest good backup."
+    ),
+    "db_wal_damaged": N_(
+        "The database's log of recent changes ({wal}) is damaged: opening it now would "
+        "lose saved changes. Nothing was opened, moved or changed. Keep the data folder "
+        "as it is and contact IT support."
+    ),
     "file_not_found": N_("The file {path} does not exist."),
     "case_file_unreadable": N_("The case file {path} cannot be opened: {reason}."),
     "case_file_too_big": N_("The case file is {size} MiB; a case file may be at most {max} MiB."),
@@ -322,7 +357,55 @@ REASONS: dict[str, str] = {
     "copy": N_("the copy does not pass its check"),
     "picture_not_saved": N_("the picture could not be saved"),
     "side_files_left": N_("the database is still open in another program"),
+    # Why the database could not be written (storage.database.environment_error).
+    "io_error": N_("the disk could not read or write"),
+    "read_only": N_("the storage cannot be written to"),
+    "no_permission": N_("no permission"),
+    "cannot_open": N_("a file could not be opened or created"),
+    # The operating system's errors (errno), in the reader's language: os_error_reason.
+    "os_no_such_file": N_("the file or folder does not exist"),
+    "os_disk_full": N_("the disk is full"),
+    "os_exists": N_("a file with that name already exists"),
+    "os_not_a_folder": N_("a part of the path is not a folder"),
+    "os_in_use": N_("the file is in use by another program"),
+    # SQLite's errors that are not the machine's (storage.database.sqlite_reason).
+    "not_a_database": N_("the file is not a database, or the key cannot read it"),
+    "malformed": N_("a part of the file is damaged"),
+    # check_file's findings (storage.database.problem_reason); 'check' prints the details.
+    "file_empty": N_("the file is empty"),
+    "not_ours": N_("it is not a familymeeting database"),
+    "too_new": N_("it was made by a newer version"),
+    "failed_check": N_("it does not pass the check of every page"),
 }
+
+_OS_ERROR_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+    errno.ENOSPC: "os_disk_full",
+    errno.EDQUOT: "os_disk_full",
+    errno.EROFS: "read_only",
+    errno.EEXIST: "os_exists",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.EBUSY: "os_in_use",
+    errno.EIO: "io_error",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A ``reason`` for a message about ``exc``, shown in the reader's language.
+
+    A key of :data:`REASONS`, or for an errno without words the errno's name (such
+    as ``EXDEV``), shown as "system error EXDEV": never the OS's English text.
+    """
+    number = exc.errno or 0
+    return _OS_ERROR_REASONS.get(number) or errno.errorcode.get(number, "EUNKNOWN")
+
+
+def _is_code_name(reason: str) -> bool:
+    return reason == "EUNKNOWN" or reason in errno.errorcode.values()
+
 
 # The words for the domain's values, as the CLI prints them inside a line (lower case).
 MEETING_KIND_WORDS: dict[MeetingKind, str] = {
@@ -472,7 +555,13 @@ def render(code: str, lang: str, **params: Any) -> str:
     if "what" in shown:
         shown["what"] = tr.word(RECORD_NAMES, shown["what"])
     if "reason" in shown:
-        reason = tr.word(REASONS, shown["reason"])
+        raw = str(shown["reason"])
+        if raw not in REASONS and _is_code_name(raw):
+            reason = tr.gettext("system error {code}", code=raw)
+        elif raw not in REASONS and raw.startswith("SQLITE_"):
+            reason = tr.gettext("database error {code}", code=raw)
+        else:
+            reason = tr.word(REASONS, shown["reason"])
         if shown.get("input"):
             reason = tr.gettext("{reason} (got '{input}')", reason=reason, input=shown["input"])
         shown["reason"] = reason

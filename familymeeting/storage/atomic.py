@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from familymeeting.domain.errors import DiskFullError, UserError
+from familymeeting.messages import os_error_reason
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -23,9 +24,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UserError(
-            "output_unwritable", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
+        raise UserError("output_unwritable", path=str(path), reason=os_error_reason(exc)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -45,9 +44,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             tmp.unlink()
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full") from exc
-        raise UserError(
-            "output_unwritable", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
+        raise UserError("output_unwritable", path=str(path), reason=os_error_reason(exc)) from exc
 
 
 def _temp_name_pattern(path: Path) -> re.Pattern[str]:

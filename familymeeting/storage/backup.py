@@ -30,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
+from familymeeting.messages import os_error_reason
 from familymeeting.storage.database import (
     SIDE_FILES,
     Database,
@@ -39,10 +40,13 @@ from familymeeting.storage.database import (
     fsync_file,
     is_disk_full,
     looks_damaged,
+    problem_reason,
     remove_with_side_files,
+    sqlite_reason,
     unseal,
 )
 from familymeeting.storage.paths import DB_FILENAME
+from familymeeting.storage.wal import find_wal_damage
 
 BACKUP_DIRNAME = "backups"
 DAMAGED_DIRNAME = "damaged"
@@ -191,6 +195,14 @@ def check_data(data_dir: Path, key: bytes | None) -> DataCheck:
     """
     path = data_dir / DB_FILENAME
     problems = tuple(check_file(path, key, full=True)) if path.exists() else None
+    wal = find_wal_damage(path.with_name(path.name + "-wal"))
+    if problems is not None and wal is not None:
+        # The pages check out only because SQLite stops at the bad frame (storage/wal.py).
+        problems = (
+            *problems,
+            f"WAL frame {wal.bad_frame} fails its checksum; "
+            f"{wal.lost_commits} committed frame(s) after it would be lost",
+        )
     backups = tuple(list_backups(data_dir))
     damaged = tuple(b for b in backups if check_file(b.path, key, full=True))
     return DataCheck(problems, backups, damaged, encrypted=key is not None)
@@ -232,7 +244,7 @@ def write_backup(db: Database, dest: Path) -> int:
             # The copy holds what the database's pages hold: do not vouch for it at
             # the next open (Database.close seals only an unsuspected file).
             db.suspect = True
-            raise DatabaseError("backup_failed", path=str(dest), reason=problems[0][:120])
+            raise DatabaseError("backup_failed", path=str(dest), reason=problem_reason(problems[0]))
         fsync_file(tmp)
         os.replace(tmp, dest)
         fsync_dir(folder)
@@ -244,16 +256,14 @@ def write_backup(db: Database, dest: Path) -> int:
         remove_with_side_files(tmp)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full_backup") from exc
-        raise DatabaseError(
-            "backup_failed", path=str(dest), reason=exc.strerror or str(exc)
-        ) from exc
+        raise DatabaseError("backup_failed", path=str(dest), reason=os_error_reason(exc)) from exc
     except Exception as exc:  # sqlite3 / sqlcipher errors
         remove_with_side_files(tmp)
         if is_disk_full(exc):
             raise DiskFullError("disk_full_backup") from exc
         if looks_damaged(exc):
             db.suspect = True
-        raise DatabaseError("backup_failed", path=str(dest), reason=str(exc)[:120]) from exc
+        raise DatabaseError("backup_failed", path=str(dest), reason=sqlite_reason(exc)) from exc
 
 
 def make_backup(
@@ -360,7 +370,7 @@ def move_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
         fsync_dir(data_dir)
     except OSError as exc:
         raise DatabaseError(
-            "move_aside_failed", path=str(path), reason=exc.strerror or str(exc)
+            "move_aside_failed", path=str(path), reason=os_error_reason(exc)
         ) from exc
     return folder / f"{base}.db" if DB_FILENAME in present else None
 
@@ -379,7 +389,7 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
         raise UserError("file_not_found", path=str(backup))
     problems = check_file(backup, key, full=True)
     if problems:
-        raise DatabaseError("backup_damaged", path=str(backup), reason=problems[0][:120])
+        raise DatabaseError("backup_damaged", path=str(backup), reason=problem_reason(problems[0]))
     path = data_dir / DB_FILENAME
     saved: BackupInfo | None = None
     moved: Path | None = None
@@ -393,7 +403,7 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
         remove_with_side_files(tmp)
         if exc.errno == 28:
             raise DiskFullError("disk_full_backup") from exc
-        raise DatabaseError("backup_failed", path=str(tmp), reason=exc.strerror or "") from exc
+        raise DatabaseError("backup_failed", path=str(tmp), reason=os_error_reason(exc)) from exc
     except UserError:
         remove_with_side_files(tmp)
         raise

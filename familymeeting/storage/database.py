@@ -13,6 +13,7 @@ the pragmas and the migrations are the same for both. See docs/security.md.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -31,9 +32,11 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, SQLModel, create_engine
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
+from familymeeting.messages import os_error_reason
 from familymeeting.storage import models
 from familymeeting.storage.migrations import MIGRATIONS
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
+from familymeeting.storage.wal import find_wal_damage
 
 APPLICATION_ID = 0x464D5447  # "FMTG"
 BUSY_TIMEOUT_MS = 5000
@@ -43,11 +46,95 @@ SEAL_SUFFIX = "-closed"  # written by a clean close; see Database.close
 CONVERTING_SUFFIX = ".encrypting"  # the encrypted copy while a plain file is converted
 
 
-# Failures of the machine, not of our code: the user gets a message, not a crash log.
-_ENVIRONMENT_FAILURES = ("disk i/o error", "readonly database", "unable to open database")
+# SQLite's primary result codes (the low byte of an extended code such as
+# SQLITE_IOERR_SHMSIZE). Errors are told apart by these, never by SQLite's English words.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+# Failures of the machine, not of the file: at open, each has its own message and none
+# of them is damage (the file is never moved aside for them).
+_OPEN_FAILURES = {
+    SQLITE_PERM: "db_no_permission",
+    SQLITE_READONLY: "db_read_only",
+    SQLITE_IOERR: "db_io_error",
+    SQLITE_CANTOPEN: "db_cannot_open",
+}
+# The same inside a transaction: "not saved", with the reason in the user's words.
+_WRITE_REASONS = {
+    SQLITE_PERM: "no_permission",
+    SQLITE_READONLY: "read_only",
+    SQLITE_IOERR: "io_error",
+    SQLITE_CANTOPEN: "cannot_open",
+}
+
+
+def sqlite_error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver error (or SQLAlchemy's wrapper of one)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def environment_error(exc: BaseException, path: Path | None = None) -> UserError | None:
+    """The user's error for a driver error the machine caused; None if it is not one.
+
+    With ``path`` the error happened while opening the database at ``path``; without
+    it, inside a transaction (the change was not saved).
+    """
+    code = sqlite_error_code(exc)
+    if code is None:
+        return None
+    if code == SQLITE_FULL:
+        if path is None:
+            return DiskFullError("disk_full")
+        return DiskFullError("db_disk_full", path=str(path))
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return DatabaseError("db_busy")
+    if path is not None and code in _OPEN_FAILURES:
+        return DatabaseError(_OPEN_FAILURES[code], path=str(path))
+    if code in _WRITE_REASONS:
+        return DatabaseError("db_write_failed", reason=_WRITE_REASONS[code])
+    return None
+
+
+def os_error(exc: OSError, path: Path) -> UserError:
+    """The user's error for an OS error met while opening the database at ``path``."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError("db_disk_full", path=str(path))
+    code = {
+        errno.EACCES: "db_no_permission",
+        errno.EPERM: "db_no_permission",
+        errno.EROFS: "db_read_only",
+        errno.EIO: "db_io_error",
+    }.get(exc.errno or 0, "db_cannot_open")
+    return DatabaseError(code, path=str(path))
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """A ``reason`` for a message about a driver error, shown in the reader's language:
+    a key of ``messages.REASONS`` or SQLite's code name, never SQLite's English text."""
+    code = sqlite_error_code(exc)
+    if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
+        return "not_a_database" if code == SQLITE_NOTADB else "malformed"
+    if code == SQLITE_FULL:
+        return "os_disk_full"
+    if code in _WRITE_REASONS:
+        return _WRITE_REASONS[code]
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    return str(name) if name else "SQLITE_ERROR"
 
 
 def is_disk_full(exc: BaseException) -> bool:
+    if sqlite_error_code(exc) == SQLITE_FULL:
+        return True
     text = str(getattr(exc, "orig", exc)).lower()
     return "disk is full" in text or "database or disk is full" in text
 
@@ -108,17 +195,23 @@ def read_header(path: Path, key: bytes | None = None) -> tuple[int, int]:
         try:
             con = _connect_encrypted(uri, key, uri=True)
         except sqlcipher.DatabaseError as exc:
-            raise DatabaseError("db_wrong_key", path=str(path)) from exc
+            raise environment_error(exc, path) or DatabaseError(
+                "db_wrong_key", path=str(path)
+            ) from exc
         try:
             try:
                 # The first page alone: if it decrypts (its HMAC holds), the key is right.
                 con.execute("PRAGMA user_version").fetchone()
             except sqlcipher.DatabaseError as exc:
-                raise DatabaseError("db_wrong_key", path=str(path)) from exc
+                raise environment_error(exc, path) or DatabaseError(
+                    "db_wrong_key", path=str(path)
+                ) from exc
             try:
                 app_id, version, tables = _read_header_values(con)
             except sqlcipher.DatabaseError as exc:
-                raise DatabaseError("db_damaged", path=str(path), reason=str(exc)[:120]) from exc
+                raise environment_error(exc, path) or DatabaseError(
+                    "db_damaged", path=str(path), reason=sqlite_reason(exc)
+                ) from exc
         finally:
             con.close()
     else:
@@ -129,7 +222,9 @@ def read_header(path: Path, key: bytes | None = None) -> tuple[int, int]:
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError("db_unreadable", path=str(path)) from exc
+            raise environment_error(exc, path) or DatabaseError(
+                "db_unreadable", path=str(path)
+            ) from exc
     if app_id == 0 and version == 0 and tables:
         raise DatabaseError("db_not_ours", path=str(path))
     return int(app_id), int(version)
@@ -158,7 +253,9 @@ def connect_file(path: Path, key: bytes | None, *, read_only: bool = False) -> A
     return con
 
 
-def check_file(path: Path, key: bytes | None, *, full: bool = False) -> list[str]:
+def check_file(
+    path: Path, key: bytes | None, *, full: bool = False, raise_environment: bool = False
+) -> list[str]:
     """Problems found in the database file at ``path``; an empty list means it is sound.
 
     ``full=False`` runs ``PRAGMA quick_check``: every page of every table and index
@@ -167,17 +264,25 @@ def check_file(path: Path, key: bytes | None, *, full: bool = False) -> list[str
     page, free ones too). Also reported: a file that is not ours, or is from a
     newer version. The file is opened read-only. The problems are SQLite's words
     about pages and indexes, never row contents.
+
+    ``raise_environment``: a failure of the machine (I/O error, full disk, read-only
+    or busy; see :func:`environment_error`) is raised as the user's error instead of
+    being listed as a problem, because it says nothing about the file's pages. The
+    open uses it, so such a failure never counts as damage.
     """
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
+        if raise_environment:
+            raise os_error(exc, path) from exc
         return [f"cannot read the file: {exc.strerror or exc}"]
     if size == 0:
         return ["the file is empty"]
     try:
         con = connect_file(path, key, read_only=True)
     except Exception as exc:  # sqlite3's or SQLCipher's error: not readable
+        _raise_environment(exc, path, raise_environment)
         return [f"cannot open the file: {_short(exc)}"]
     try:
         problems: list[str] = []
@@ -195,13 +300,34 @@ def check_file(path: Path, key: bytes | None, *, full: bool = False) -> list[str
             problems.extend(str(r[0]) for r in con.execute("PRAGMA cipher_integrity_check"))
         return problems
     except Exception as exc:  # any driver's error while reading: the file is not sound
+        _raise_environment(exc, path, raise_environment)
         return [f"cannot read the file: {_short(exc)}"]
     finally:
         con.close()
 
 
+def problem_reason(problem: str) -> str:
+    """A ``reason`` for a user message from one of :func:`check_file`'s lines, which are
+    SQLite's English words for IT support (``familymeeting check`` prints them)."""
+    if problem == "the file is empty":
+        return "file_empty"
+    if problem.startswith("not a familymeeting database"):
+        return "not_ours"
+    if problem.startswith("made by a newer version"):
+        return "too_new"
+    return "failed_check"
+
+
+def _raise_environment(exc: BaseException, path: Path, wanted: bool) -> None:
+    error = environment_error(exc, path) if wanted else None
+    if error is not None:
+        raise error from exc
+
+
 def looks_damaged(exc: BaseException) -> bool:
     """A driver error that means a page could not be read as written (not a busy lock)."""
+    if sqlite_error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
     text = str(getattr(exc, "orig", None) or exc).lower()
     return "not a database" in text or "malformed" in text or "hmac" in text
 
@@ -304,9 +430,18 @@ class Database:
         except OSError as exc:
             raise DatabaseError("data_dir_unusable", path=str(data_dir)) from exc
         path = data_dir / DB_FILENAME
-        if path.exists():
-            if path.stat().st_size == 0:
+        try:
+            size = path.stat().st_size if path.exists() else None
+        except OSError as exc:
+            raise os_error(exc, path) from exc
+        if size is not None:
+            if size == 0:
                 raise DatabaseError("db_unreadable", path=str(path))
+            wal = path.with_name(path.name + "-wal")
+            if find_wal_damage(wal) is not None:
+                # Opening would replay the WAL only up to the bad frame and drop the
+                # committed changes after it; the WAL is kept as it is, never deleted.
+                raise DatabaseError("db_wal_damaged", path=str(path), wal=str(wal))
             app_id, version = read_header(path, key)
             if app_id not in (0, APPLICATION_ID):
                 raise DatabaseError("db_not_ours", path=str(path))
@@ -315,15 +450,27 @@ class Database:
                     "db_too_new", path=str(path), found=version, supported=models.SCHEMA_VERSION
                 )
             if app_id == APPLICATION_ID and not is_sealed(path):
-                problems = check_file(path, key)
+                problems = check_file(path, key, raise_environment=True)
                 if problems:
-                    raise DatabaseError("db_damaged", path=str(path), reason=problems[0][:120])
+                    reason = problem_reason(problems[0])
+                    raise DatabaseError("db_damaged", path=str(path), reason=reason)
         # Open for writing: from now on only a clean close vouches for the file.
         unseal(path)
         engine = _make_engine(path, key)
         db = cls(path, engine, key)
         try:
             db._prepare_schema()
+        except SADatabaseError as exc:
+            engine.dispose()
+            # The first write transaction: a busy lock, read-only storage or an I/O
+            # error gets its message here (it runs outside session()); a page that
+            # cannot be read is damage, found by the full check at the next open.
+            error = environment_error(exc, path)
+            if error is not None:
+                raise error from exc
+            if looks_damaged(exc):
+                raise DatabaseError("db_damaged_found", path=str(path)) from exc
+            raise
         except BaseException:
             engine.dispose()
             raise
@@ -389,17 +536,16 @@ class Database:
                     yield session
             except OperationalError as exc:
                 # The database could not do its part: say so plainly, change nothing.
-                if is_disk_full(exc):
-                    raise DiskFullError("disk_full") from exc
-                text = str(exc.orig).lower()
-                if "locked" in text or "busy" in text:
-                    raise DatabaseError("db_busy") from exc
-                if any(cause in text for cause in _ENVIRONMENT_FAILURES):
-                    raise DatabaseError("db_write_failed", reason=str(exc.orig)[:120]) from exc
+                error = environment_error(exc)
+                if error is not None:
+                    raise error from exc
                 raise  # anything else (a missing table, bad SQL) is a bug, not the user's
             except SADatabaseError as exc:
                 if looks_damaged(exc):
+                    # Not sealed at close: the next open checks every page, says which
+                    # backup is good, and keeps the damaged file.
                     self.suspect = True
+                    raise DatabaseError("db_damaged_found", path=str(self.path)) from exc
                 raise
             finally:
                 self._local.session = None
@@ -434,7 +580,11 @@ def _make_engine(path: Path, key: bytes | None = None) -> Engine:
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except module.DatabaseError as exc:
                 con.close()
-                raise DatabaseError("db_wrong_key", path=str(path)) from exc
+                # A full disk, an I/O error or a -shm that cannot be made is not a
+                # wrong key: the file must not be taken for damaged.
+                raise environment_error(exc, path) or DatabaseError(
+                    "db_wrong_key", path=str(path)
+                ) from exc
             # Sorts and VACUUM's scratch copy stay in memory, never in a temp file.
             con.execute("PRAGMA temp_store = MEMORY")
             return con
@@ -598,13 +748,13 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
             raise DiskFullError("disk_full") from exc
         if "locked" in text or "busy" in text:
             raise DatabaseError("db_busy") from exc
-        raise DatabaseError("db_convert_failed", path=str(path), reason=str(exc)[:120]) from exc
+        raise DatabaseError("db_convert_failed", path=str(path), reason=sqlite_reason(exc)) from exc
     except OSError as exc:
         remove_with_side_files(tmp)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full") from exc
         raise DatabaseError(
-            "db_convert_failed", path=str(path), reason=exc.strerror or str(exc)
+            "db_convert_failed", path=str(path), reason=os_error_reason(exc)
         ) from exc
 
 

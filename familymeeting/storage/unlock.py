@@ -44,7 +44,10 @@ class DataState(StrEnum):
     ENCRYPTED = "encrypted"  # keys.json exists: enter the password
 
 
-# What Database.open says about a file the right key cannot read: damage.
+# What Database.open says about a file the right key cannot read: damage. Only these
+# move a file aside. A full disk, an I/O error, read-only storage, a missing permission
+# or a busy lock (db_disk_full, db_io_error, db_read_only, db_no_permission,
+# db_cannot_open, db_busy) say nothing about the file and leave it where it is.
 DAMAGE_CODES = frozenset({"db_damaged", "db_unreadable", "db_wrong_key", "db_not_ours"})
 
 
