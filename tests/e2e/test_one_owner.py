@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -24,6 +25,7 @@ from conftest import PASSWORD_ENV, DemoData, Runner, installed_exe
 from passwords import TEST_PASSWORD
 
 from familymeeting.storage.folder_lock import LOCK_FILENAME
+from familymeeting.storage.keys import FAILURES_FILENAME
 from familymeeting.storage.paths import DB_FILENAME
 
 IN_USE_DA = "familymeeting er åben på disse data"
@@ -189,3 +191,65 @@ def test_two_restores_at_once_never_leave_the_folder_without_a_database(
     assert 0 in outcomes
     checked = run("--data-dir", data, "check")
     assert checked.returncode == 0, (checked.stdout, checked.stderr)
+
+
+# ------------------------------------------------- the wrong-password counter (item 9)
+def test_ten_wrong_passwords_at_once_are_each_counted(
+    data: Path, cli_exe: Path, work_dir: Path
+) -> None:
+    """Every attempt that was tried is counted: the counter is read, waited on and
+    written by the folder's one owner, so none is lost (before: ten at once all read
+    the same count, and the count lost updates)."""
+    env = dict(os.environ)
+    env[PASSWORD_ENV] = "not-the-password-1"
+    procs = [
+        subprocess.Popen(
+            [str(cli_exe), "--data-dir", str(data), "list"],
+            env=env,
+            cwd=work_dir,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(10)
+    ]
+    tried = 0
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 2, err
+        if IN_USE_DA not in err:
+            assert "Forkert adgangskode" in err, err
+            tried += 1
+    assert tried >= 1
+    counter = json.loads((data / FAILURES_FILENAME).read_text(encoding="utf-8"))
+    assert counter["count"] == tried
+    assert len(counter["times"]) == tried
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is POSIX")
+def test_no_password_is_tried_when_the_counter_cannot_be_written(data: Path) -> None:
+    """A full disk (every write fails: RLIMIT_FSIZE 0) refuses the attempt, the right
+    password too, instead of trying passwords that are never counted."""
+    script = (
+        "import resource, sys\n"
+        "from familymeeting.domain.errors import UserError\n"
+        "from familymeeting.storage.keys import KeyStore\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))\n"
+        "for password in sys.argv[2:]:\n"
+        "    try:\n"
+        "        KeyStore.unlock(sys.argv[1], password)\n"
+        "        print('unlocked')\n"
+        "    except UserError as exc:\n"
+        "        print(exc.code)\n"
+    )
+    before = snapshot(data)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(data), "wrong-password-1", TEST_PASSWORD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.split() == ["unlock_counter_unwritable"] * 2, result.stderr
+    assert snapshot(data) == before
