@@ -150,6 +150,19 @@ def run_gui(
 
     # A bug shows "something went wrong, your data is safe" and is logged, instead of
     # the window vanishing (scripted screenshot runs fail loudly instead).
+    # One owner per data folder, held until the process ends: locking the window
+    # (the screen lock) does not let a command in. The first start may make the folder.
+    from familymeeting.storage.folder_lock import FolderLock, make_data_folder
+
+    folder = FolderLock(data_dir)
+    try:
+        make_data_folder(data_dir)
+        folder.acquire()
+    except UserError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "familymeeting", user_message(exc, lang))
+        return 2
     crash_hook = None if screenshot else install_excepthook(data_dir)
     try:
         return _run_window(
@@ -164,6 +177,7 @@ def run_gui(
     finally:
         if crash_hook is not None:
             crash_hook.uninstall()
+        folder.release()
 
 
 def _run_window(

@@ -69,6 +69,14 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=_("folder with the database (default: $FAMILYMEETING_DATA_DIR or the user data dir)"),
     )
+    # Commands that open the database refuse a folder without data (a mistyped
+    # --data-dir), unless asked to start new data there.
+    creating = _Parser(add_help=False)
+    creating.add_argument(
+        "--create",
+        action="store_true",
+        help=_("start new, empty data if the folder holds none (otherwise refused)"),
+    )
     parser = _Parser(
         prog="familymeeting",
         description=_(
@@ -105,7 +113,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     )
     lst = sub.add_parser(
         "list",
-        parents=[common],
+        parents=[common, creating],
         help=_("families and their meetings, with ids"),
         description=_(
             "List families and their meetings with ids (a unique prefix of an id "
@@ -115,7 +123,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     lst.add_argument("--all", action="store_true", help=_("include archived families"))
     exp = sub.add_parser(
         "export-case",
-        parents=[common],
+        parents=[common, creating],
         help=_("write one family to a case file (JSON)"),
         description=_(
             "Write one family with all its meetings, cards, ratings and actions to "
@@ -126,7 +134,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", metavar="FILE", required=True, help=_("file to write"))
     imp = sub.add_parser(
         "import-case",
-        parents=[common],
+        parents=[common, creating],
         help=_("read a family from a case file"),
         description=_(
             "Read a case file into the database. The file is checked completely "
@@ -141,7 +149,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     )
     pln = sub.add_parser(
         "plan",
-        parents=[common],
+        parents=[common, creating],
         help=_("write a meeting's one-page plan (PDF)"),
         description=_(
             "Write the family's one-page plan of a meeting as an A4 PDF: the same "
@@ -161,7 +169,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     )
     log = sub.add_parser(
         "log",
-        parents=[common],
+        parents=[common, creating],
         help=_("the access log: who opened, exported, printed or deleted what"),
         description=_(
             "Show the access log, newest first: time, event and ids (never case "
@@ -172,7 +180,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     log.add_argument("family", metavar="FAMILY", nargs="?", help=_("only this family (id prefix)"))
     bkp = sub.add_parser(
         "backup",
-        parents=[common],
+        parents=[common, creating],
         help=_("make a backup now (encrypted like the database)"),
         description=_(
             "Make a backup of the database with SQLite's online backup API, "
@@ -196,8 +204,8 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         help=_("check the database and the backups for damage"),
         description=_(
             "Run SQLite's full integrity_check (and cipher_integrity_check) on the "
-            "database, read-only, and check every backup. Exit code 2 if the database is "
-            "damaged."
+            "database, read-only, and check every backup. Exit code 2 if the database or "
+            "any backup is damaged."
         ),
     )
     rst = sub.add_parser(
@@ -290,7 +298,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         )
                     )
             return run_gui(data_dir, screenshot=args.screenshot, open_meeting=args.open, size=size)
-        return _run_command(args, data_dir, tr)
+        if args.command == "backups":
+            # Only names, dates and sizes: it opens no database, so it may run beside
+            # the window or another command.
+            _backups(data_dir, tr)
+            return 0
+        from familymeeting.storage.folder_lock import FolderLock
+
+        _require_data(data_dir, args)
+        # One owner per data folder: the window or one command (docs/reliability.md).
+        with FolderLock(data_dir):
+            return _run_command(args, data_dir, tr)
     except UserError as exc:
         print(f"familymeeting: {user_message(exc, tr.language)}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -305,6 +323,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = tr.gettext("An unexpected error happened. Details are saved in {path}.", path=path)
         print(f"familymeeting: {text}", file=sys.stderr)
         return EXIT_BUG
+
+
+def may_fill_empty_folder(args: argparse.Namespace) -> bool:
+    """Whether this command may start data in a folder that holds none.
+
+    The app's first start, ``demo``, ``restore FILE`` (a backup brought from another
+    computer) and any command given ``--create``; every other command refuses, so a
+    mistyped ``--data-dir`` does not quietly make new, empty data.
+    """
+    if args.command in (None, "demo") or getattr(args, "create", False):
+        return True
+    return args.command == "restore" and bool(args.backup) and Path(args.backup).is_file()
+
+
+def _require_data(data_dir: Path, args: argparse.Namespace) -> None:
+    """Refuse a folder without data (see :func:`may_fill_empty_folder`), else make sure
+    the folder exists so it can be locked."""
+    from familymeeting.storage.folder_lock import make_data_folder
+    from familymeeting.storage.unlock import DataState, data_state
+
+    if data_state(data_dir) is DataState.NEW:
+        if not may_fill_empty_folder(args):
+            code = "no_data_create" if hasattr(args, "create") else "no_data"
+            raise UserError(code, path=str(data_dir))
+        make_data_folder(data_dir)
 
 
 def _silence_stdout() -> None:
@@ -492,9 +535,6 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
     if args.command == "recover":
         _recover(data_dir, tr)
         return 0
-    if args.command == "backups":
-        _backups(data_dir, tr)
-        return 0
     if args.command == "check":
         return _check(data_dir, tr)
     if args.command == "restore":
@@ -520,9 +560,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             from familymeeting.storage.casefile import export_case
 
             family = services.resolve_family(args.family)
-            out = Path(args.output)
-            if _is_database_file(out, db.path):
-                raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
+            out = output_file(args.output, data_dir, db.path, tr)
             export_case(services, family.id, out, via="cli")
             print(
                 tr.gettext(
@@ -583,9 +621,7 @@ def _backup(services: Services, args: argparse.Namespace, tr: Catalogue) -> None
     from familymeeting.storage.backup import BackupKind, BackupSchedule
 
     if args.output:
-        out = Path(args.output)
-        if _is_database_file(out, services.db.path):
-            raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
+        out = output_file(args.output, services.db.path.parent, services.db.path, tr)
         info = services.export_backup(out, via="cli")
     else:
         info = BackupSchedule().backup_now(services.db, BackupKind.MANUAL)
@@ -672,6 +708,16 @@ def _check(data_dir: Path, tr: Catalogue) -> int:
         )
         print(f"familymeeting: {damaged_text}", file=sys.stderr)
         return EXIT_USER_ERROR
+    if result.damaged:
+        backups_text = tr.ngettext(
+            "{n} backup is damaged. It is never brought back; make a new backup with "
+            "'familymeeting backup'.",
+            "{n} backups are damaged. They are never brought back; make a new backup with "
+            "'familymeeting backup'.",
+            len(result.damaged),
+        )
+        print(f"familymeeting: {backups_text}", file=sys.stderr)
+        return EXIT_USER_ERROR
     return 0
 
 
@@ -723,9 +769,7 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
     from familymeeting.storage.plan_data import build_plan
 
     meeting = services.resolve_meeting(args.meeting)
-    out = Path(args.output)
-    if _is_database_file(out, db_path):
-        raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
+    out = output_file(args.output, db_path.parent, db_path, tr)
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
     services.record_meeting_event("plan_pdf", meeting.id, "cli")
@@ -748,6 +792,40 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
             chars=chars,
         )
         print(f"familymeeting: {line}", file=sys.stderr)
+
+
+def output_file(value: str, data_dir: Path, db_path: Path, tr: Catalogue) -> Path:
+    """Where an ``-o FILE`` goes, by one rule for every command.
+
+    The folder must exist (it is never made: a typo would scatter case data into a
+    new folder); nothing is written inside the data folder (an export there could
+    replace a backup, the database or its key); an existing file elsewhere is
+    replaced atomically by the writer (temp file, flush, rename).
+    """
+    out = Path(value)
+    if out.is_dir():
+        raise UserError("output_unwritable", path=str(out), reason="is_directory")
+    folder = out.parent
+    if not folder.is_dir():
+        raise UserError("output_unwritable", path=str(out), reason="no_folder")
+    if _is_inside(folder, data_dir):
+        raise UserError("output_unwritable", path=str(out), reason="inside_data_folder")
+    if _is_database_file(out, db_path):
+        raise UserError("output_unwritable", path=str(out), reason=_is_database(tr))
+    return out
+
+
+def _is_inside(folder: Path, data_dir: Path) -> bool:
+    """Whether ``folder`` is the data folder or below it, however it is spelled
+    (relative, through a symlink, in another case on a case-insensitive disk)."""
+    try:
+        resolved = folder.resolve()
+        return any(
+            candidate.exists() and candidate.samefile(data_dir)
+            for candidate in (resolved, *resolved.parents)
+        )
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return False
 
 
 def _is_database_file(path: Path, db_path: Path) -> bool:

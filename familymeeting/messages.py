@@ -294,6 +294,22 @@ MESSAGES: dict[str, str | Plural] = {
         "The case file's {what} '{id}' already exists in another family; nothing was imported."
     ),
     "output_unwritable": N_("Cannot write {path}: {reason}."),
+    # One owner per data folder, data folders that must exist (issue 17, "lock").
+    "data_in_use": N_(
+        "familymeeting is open on this data ({path}) in another window or command. "
+        "Close it first, then try again. Nothing was changed."
+    ),
+    "no_data": N_(
+        "There is no familymeeting data in {path}. Check the folder name. Nothing was changed."
+    ),
+    "no_data_create": N_(
+        "There is no familymeeting data in {path}. Check the folder name; to start new, "
+        "empty data there, add --create. Nothing was changed."
+    ),
+    "unlock_counter_unwritable": N_(
+        "The password was not tried: the count of wrong passwords cannot be saved in "
+        "{path} (is the disk full, or the folder read-only?). Nothing was changed."
+    ),
 }
 
 # Words put into the messages above: {field}, {what} and {reason} are given as
@@ -376,6 +392,8 @@ REASONS: dict[str, str] = {
     "not_ours": N_("it is not a familymeeting database"),
     "too_new": N_("it was made by a newer version"),
     "failed_check": N_("it does not pass the check of every page"),
+    "no_folder": N_("the folder does not exist; create it first or choose another"),
+    "inside_data_folder": N_("it is inside the program's data folder; choose a place outside it"),
 }
 
 _OS_ERROR_REASONS: dict[int, str] = {

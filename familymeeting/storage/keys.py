@@ -532,20 +532,32 @@ def _read_failures(data_dir: Path) -> _Failures:
     return _Failures(count=max(0, count), last=last, times=times)
 
 
-def _record_failure(data_dir: Path) -> None:
-    old = _read_failures(data_dir)
-    now = time.time()
-    stamp = datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")
+def _write_failures(data_dir: Path, failures: _Failures) -> None:
     doc = {
         "format": FAILURES_FORMAT,
         "version": 1,
-        "count": old.count + 1,
-        "last": now,
-        "times": [*old.times, stamp][-_KEPT_FAILURE_TIMES:],
+        "count": failures.count,
+        "last": failures.last,
+        "times": list(failures.times[-_KEPT_FAILURE_TIMES:]),
     }
-    # Best effort: a read-only data dir must still answer "wrong password".
-    with contextlib.suppress(UserError):
+    try:
         write_atomic(_failures_path(data_dir), json.dumps(doc).encode("utf-8"))
+    except UserError as exc:
+        raise UserError("unlock_counter_unwritable", path=str(data_dir)) from exc
+
+
+def _record_failure(data_dir: Path) -> None:
+    # Attempts are serialized by the data folder's one owner (storage/folder_lock.py:
+    # the window and every command hold it before a password is tried), so this
+    # read-then-write loses no count.
+    old = _read_failures(data_dir)
+    now = time.time()
+    stamp = datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")
+    failures = _Failures(count=old.count + 1, last=now, times=(*old.times, stamp))
+    # _wait_if_needed has just written the counter, so this write fails only if the
+    # disk filled in between; the answer is still "wrong password".
+    with contextlib.suppress(UserError):
+        _write_failures(data_dir, failures)
 
 
 def _reset_failures(data_dir: Path) -> None:
@@ -554,12 +566,14 @@ def _reset_failures(data_dir: Path) -> None:
 
 
 def _wait_if_needed(data_dir: Path, *, wait: bool, sleep: Callable[[float], None]) -> None:
+    """Wait out the delay, then prove the counter can be written before a password is
+    tried: on a full disk or a read-only folder, guesses would never be counted."""
     seconds = KeyStore.seconds_to_wait(data_dir)
-    if seconds <= 0:
-        return
-    if not wait:
-        raise UnlockDelayedError("unlock_wait", seconds=math.ceil(seconds))
-    sleep(seconds)
+    if seconds > 0:
+        if not wait:
+            raise UnlockDelayedError("unlock_wait", seconds=math.ceil(seconds))
+        sleep(seconds)
+    _write_failures(data_dir, _read_failures(data_dir))
 
 
 __all__ = [

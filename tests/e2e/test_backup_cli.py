@@ -59,7 +59,7 @@ def test_backup_backups_and_check(run: Runner, data: Path, tmp_path: Path) -> No
 def test_a_backup_is_never_written_over_the_database(run: Runner, data: Path) -> None:
     before = file_digest(data / DB_FILENAME)
     message = refused(run("--data-dir", data, "backup", "-o", data / DB_FILENAME))
-    assert "programmets egen database" in message
+    assert "programmets datamappe" in message
     assert file_digest(data / DB_FILENAME) == before
 
 

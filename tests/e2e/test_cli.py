@@ -216,7 +216,7 @@ def test_the_command_line_speaks_danish_unless_english_is_asked_for(
 
 
 def test_list_on_an_empty_data_dir(run: Run, data_dir: Path) -> None:
-    out = first_run(run("--data-dir", data_dir, "list"))
+    out = first_run(run("--data-dir", data_dir, "list", "--create"))
     assert out == "Ingen familier endnu. Prøv 'familymeeting demo'.\n"
     assert everything_under(data_dir) == DATA_FILES
 
@@ -243,7 +243,9 @@ def test_data_dir_option_before_or_after_the_command(
 ) -> None:
     data_dir = tmp_path / "chosen"
     args = ["--data-dir", str(data_dir)]
-    out = first_run(run(*([*args, "list"] if where == "before" else ["list", *args])))
+    out = first_run(
+        run(*([*args, "list", "--create"] if where == "before" else ["list", "--create", *args]))
+    )
     assert "Ingen familier endnu" in out
     assert everything_under(data_dir) == DATA_FILES
     # Nothing anywhere else: not in the working directory, not in the (isolated) profile,
@@ -272,13 +274,13 @@ def test_default_data_dir_is_the_user_data_dir(
     monkeypatch.delenv("FAMILYMEETING_DATA_DIR")
     expected = Path(platformdirs.user_data_dir("familymeeting", appauthor=False))
     assert expected.is_relative_to(home())  # the autouse fixture isolated it
-    first_run(run("list"))
+    first_run(run("list", "--create"))
     assert everything_under(expected) == DATA_FILES
     assert everything_under(work_dir) == []
 
 
 def test_data_dir_with_tilde(run: Run) -> None:
-    first_run(run("--data-dir", "~/my-cases", "list", env={"USERPROFILE": str(home())}))
+    first_run(run("--data-dir", "~/my-cases", "list", "--create", env={"USERPROFILE": str(home())}))
     assert (home() / "my-cases" / DB_FILENAME).is_file()
 
 
@@ -341,7 +343,7 @@ def test_ambiguous_prefix_is_refused_and_list_shows_longer_ids(
 # ---------------------------------------------------------------- case files
 def test_round_trip_is_byte_identical(run: Run, demo: DemoData, tmp_path: Path) -> None:
     empty = tmp_path / "empty"  # does not exist yet: import creates it
-    out = first_run(run("--data-dir", empty, "import-case", demo.case_file))
+    out = first_run(run("--data-dir", empty, "import-case", demo.case_file, "--create"))
     assert "Familien Holm (demo)" in out
     assert "3 møder" in out
 
@@ -539,7 +541,7 @@ def test_export_to_an_unwritable_place(
 
 # ----------------------------------------------------------- database files
 def test_database_from_a_newer_version_is_refused(run: Run, data_dir: Path, tmp_path: Path) -> None:
-    first_run(run("--data-dir", data_dir, "list"))
+    first_run(run("--data-dir", data_dir, "list", "--create"))
     db_file = data_dir / DB_FILENAME
     set_user_version(data_dir, 99)  # the file is encrypted: stamped through SQLCipher
     before = file_digest(db_file)

@@ -21,6 +21,7 @@ from helpers import file_digest
 from passwords import DATA_FILES, RECOVERY_CODE, TEST_PASSWORD, open_database, recovery_notice
 
 from familymeeting.storage.database import SEAL_SUFFIX, Database, is_plain_sqlite
+from familymeeting.storage.folder_lock import LOCK_FILENAME
 from familymeeting.storage.keys import FAILURES_FILENAME, KEYS_FILENAME
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
@@ -79,7 +80,7 @@ def test_first_run_prints_the_recovery_code_once(run: Run, data_dir: Path) -> No
 
 
 def test_first_run_in_english(run: Run, data_dir: Path) -> None:
-    result = run("--data-dir", data_dir, "list", env={"FAMILYMEETING_LANG": "en"})
+    result = run("--data-dir", data_dir, "list", "--create", env={"FAMILYMEETING_LANG": "en"})
     ok(result)
     recovery_notice(result.stderr)
     assert "Write down the recovery code" in result.stderr
@@ -88,10 +89,10 @@ def test_first_run_in_english(run: Run, data_dir: Path) -> None:
 
 def test_first_run_refuses_a_short_password(run: Run, data_dir: Path) -> None:
     line = one_line_error(
-        run("--data-dir", data_dir, "list", env={"FAMILYMEETING_PASSWORD": "kort"})
+        run("--data-dir", data_dir, "list", "--create", env={"FAMILYMEETING_PASSWORD": "kort"})
     )
     assert "for kort" in line
-    assert names(data_dir) == []
+    assert names(data_dir) == [LOCK_FILENAME]  # the empty file the folder's owner locks
 
 
 def test_a_plain_database_is_encrypted_on_first_unlock(run: Run, data_dir: Path) -> None:
@@ -120,7 +121,7 @@ def test_no_password_and_no_terminal(run: Run, data_dir: Path, set_up: str) -> N
 def test_no_password_on_a_first_run_creates_nothing(run: Run, data_dir: Path) -> None:
     line = one_line_error(run("--data-dir", data_dir, "demo", env=NO_PASSWORD))
     assert "FAMILYMEETING_PASSWORD" in line
-    assert names(data_dir) == []
+    assert names(data_dir) == [LOCK_FILENAME]  # the empty file the folder's owner locks
 
 
 def test_an_empty_password_variable_counts_as_none(run: Run, data_dir: Path, set_up: str) -> None:
@@ -195,7 +196,7 @@ def test_passwd_before_any_password_exists(run: Run, data_dir: Path) -> None:
     line = one_line_error(
         run("--data-dir", data_dir, "passwd", env={"FAMILYMEETING_NEW_PASSWORD": NEW_PASSWORD})
     )
-    assert "ikke valgt en adgangskode" in line
+    assert "Der er ingen familymeeting-data" in line  # a folder without data: refused
     assert names(data_dir) == []
 
 
@@ -264,7 +265,7 @@ def test_an_export_may_not_overwrite_the_key_file(
     line = one_line_error(
         run("--data-dir", data_dir, "export-case", family_id[:8], "-o", data_dir / KEYS_FILENAME)
     )
-    assert "nøglefil" in line
+    assert "datamappe" in line
     assert file_digest(data_dir / KEYS_FILENAME) == before
 
 
@@ -275,7 +276,7 @@ def test_a_missing_key_file_is_explained(run: Run, data_dir: Path, set_up: str) 
     assert "keys.json" in line
     assert "kan ikke læses" in line
     assert file_digest(data_dir / DB_FILENAME) == before
-    assert names(data_dir) == [DB_FILENAME, DB_FILENAME + SEAL_SUFFIX]  # nothing added
+    assert names(data_dir) == [DB_FILENAME, DB_FILENAME + SEAL_SUFFIX, LOCK_FILENAME]  # no key
 
 
 @contextmanager
@@ -368,11 +369,13 @@ def test_a_person_types_the_password_twice_then_once(
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
 def test_two_different_passwords_at_the_first_prompt(cli_exe: Path, data_dir: Path) -> None:
     env = {"FAMILYMEETING_DATA_DIR": str(data_dir), "FAMILYMEETING_LANG": "da"}
-    code, out, terminal = _converse(cli_exe, ["list"], [NEW_PASSWORD, NEW_PASSWORD + "x"], env)
+    code, out, terminal = _converse(
+        cli_exe, ["list", "--create"], [NEW_PASSWORD, NEW_PASSWORD + "x"], env
+    )
     assert code == 2, terminal
     assert "ikke ens" in terminal
     assert out == ""
-    assert names(data_dir) == []
+    assert names(data_dir) == [LOCK_FILENAME]
 
 
 def test_log_shows_exports_and_plans_with_ids_only(tmp_path: Path) -> None:

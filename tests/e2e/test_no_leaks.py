@@ -78,7 +78,7 @@ def test_case_text_is_found_in_no_file_but_the_exports(tmp_path: Path) -> None:
             assert secret not in result.stderr
         return result
 
-    run("list")  # first start: keys and an encrypted database
+    run("list", "--create")  # first start: keys and an encrypted database
     db = open_database(data)
     services = Services(db)
     family = services.create_family(SECRETS[0], notes=SECRETS[0])
