@@ -38,8 +38,10 @@ from familymeeting.messages import (
 )
 
 if TYPE_CHECKING:
+    from familymeeting.storage.backup import RestoreResult
     from familymeeting.storage.database import Database
     from familymeeting.storage.services import Services
+    from familymeeting.storage.unlock import UnlockResult
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70  # EX_SOFTWARE
@@ -215,7 +217,18 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         description=_(
             "Put a backup in place of the database. The backup is checked first. "
             "What it replaces is kept: a sound database as a 'before restore' backup, a "
-            "damaged one in damaged/."
+            "damaged one in damaged/. A backup carries the key file of its time, so it "
+            "also opens in an empty folder on another computer, with the password or "
+            "the recovery code from when it was made."
+        ),
+    )
+    rst.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help=_(
+            "open the backup with the recovery code from when it was made "
+            "($FAMILYMEETING_RECOVERY_CODE) and choose a new password "
+            "($FAMILYMEETING_NEW_PASSWORD); prints a new recovery code"
         ),
     )
     rst.add_argument(
@@ -623,8 +636,17 @@ def _backup(services: Services, args: argparse.Namespace, tr: Catalogue) -> None
     if args.output:
         out = output_file(args.output, services.db.path.parent, services.db.path, tr)
         info = services.export_backup(out, via="cli")
-    else:
-        info = BackupSchedule().backup_now(services.db, BackupKind.MANUAL)
+        print(
+            tr.gettext(
+                "Saved the backup to {path} ({size}). It is encrypted and carries its key "
+                "file: on any computer, 'familymeeting restore {path}' opens it with "
+                "today's password or recovery code.",
+                path=info.path,
+                size=format_size(info.size, tr.language),
+            )
+        )
+        return
+    info = BackupSchedule().backup_now(services.db, BackupKind.MANUAL)
     print(
         tr.gettext(
             "Saved the backup to {path} ({size}). It is encrypted and opens only with the "
@@ -727,7 +749,8 @@ def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
     from familymeeting.storage.paths import DB_FILENAME
     from familymeeting.storage.services import Services
 
-    _require_keys(data_dir)
+    if args.empty or not args.backup:
+        _require_keys(data_dir)  # a named backup file carries its own key file
     if args.empty:
         if (data_dir / DB_FILENAME).exists():
             raise UserError("restore_empty_refused", path=str(data_dir))
@@ -747,8 +770,11 @@ def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
             chosen = backup_dir(data_dir) / args.backup
         if not chosen.is_file():
             raise UserError("file_not_found", path=str(chosen))
-    password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
-    result, restored = unlock.restore_and_open(data_dir, password, chosen)
+    if args.recovery_code and chosen is not None:
+        result, restored = _restore_with_recovery_code(data_dir, chosen, tr)
+    else:
+        password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
+        result, restored = unlock.restore_and_open(data_dir, password, chosen)
     try:
         Services(result.db).note_restored(via="cli")
     finally:
@@ -762,6 +788,30 @@ def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
         print(tr.gettext("The database from before is kept as a backup: {path}", path=path))
     if restored.moved_to is not None:
         print(tr.gettext("The damaged database is kept in {path}", path=restored.moved_to))
+
+
+def _restore_with_recovery_code(
+    data_dir: Path, chosen: Path, tr: Catalogue
+) -> tuple[UnlockResult, RestoreResult]:
+    """``restore FILE --recovery-code``: the code of the backup's time, then a new password."""
+    from familymeeting.storage import unlock
+    from familymeeting.storage.keys import KeyStore, normalize_recovery_code
+
+    code = unlock.password_from_environment(unlock.RECOVERY_CODE_ENV)
+    if code is None:
+        if not _has_terminal():
+            raise UserError("password_needed", env=unlock.RECOVERY_CODE_ENV)
+        code = _ask(tr.gettext("Recovery code: "), secret=False)
+    normalize_recovery_code(code)
+    new = _new_password(tr, unlock.NEW_PASSWORD_ENV, first=False)
+    result, restored = unlock.restore_and_open(data_dir, None, chosen, recovery_code=code)
+    new_code = KeyStore.recover(data_dir, code, new)
+    intro = tr.gettext(
+        "The password has been changed. The old recovery code no longer works; "
+        "write down the new one and keep it somewhere safe:"
+    )
+    _print_recovery_code(new_code, intro, tr, stream=sys.stdout)
+    return result, restored
 
 
 def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:

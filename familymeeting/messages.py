@@ -160,18 +160,39 @@ MESSAGES: dict[str, str | Plural] = {
         "program opens the data."
     ),
     "keys_missing": N_(
-        "The key file {path} is missing. It belongs next to the database; without it "
-        "the data cannot be read. Restore it from a backup."
+        "The key file {path} and its copy are missing. They belong next to the database; "
+        "without them the data cannot be read. Every backup carries the key file: bring "
+        "one back with 'familymeeting restore FILE' and the password or recovery code "
+        "from when it was made."
     ),
     "keys_corrupt": N_(
-        "The key file {path} is damaged. Nothing was changed. Restore it from a "
-        "backup; without it the data cannot be read."
+        "The key file {path} and its copy are damaged, so the password cannot be "
+        "checked. Nothing was changed. Every backup carries the key file: bring one back "
+        "with 'familymeeting restore FILE' and the password or recovery code from when "
+        "it was made."
     ),
     "keys_too_new": N_(
         "The key file {path} was made by a newer familymeeting "
         "(version {found}; this one knows up to {supported}). Please update the program."
     ),
     "keys_exist": N_("A key file already exists ({path}); it will not be replaced."),
+    # Key material in backups, recovery codes acknowledged (issue 17, "keys").
+    "backup_wrong_secret": N_(
+        "The backup {path} does not open with this password or recovery code. A backup "
+        "opens with the password or recovery code from the time it was made. Nothing was "
+        "changed."
+    ),
+    "backup_no_keys": N_(
+        "The backup {path} was made before backups carried their key file, so it can only "
+        "be brought back into the data folder it came from. Nothing was changed."
+    ),
+    "plain_db_beside_keys": N_(
+        "The database {path} is not encrypted, but this data folder has been encrypted "
+        "before, so the file must have been put there from elsewhere. It has not been "
+        "converted, since that would make the recovery code you wrote down useless. "
+        "Nothing was changed. Move the file away, or bring back a backup with "
+        "'familymeeting restore'."
+    ),
     "db_wrong_key": N_(
         "The database {path} cannot be opened with the key in keys.json: the file is "
         "damaged or belongs to another key file. Nothing was changed."
@@ -371,6 +392,8 @@ REASONS: dict[str, str] = {
     "value_too_long": N_("the text is too long"),
     "copy_mismatch": N_("the encrypted copy did not match the original"),
     "copy": N_("the copy does not pass its check"),
+    "header": N_("its first lines, which hold the key file, are cut short"),
+    "key": N_("the key of this data does not open it"),
     "picture_not_saved": N_("the picture could not be saved"),
     "side_files_left": N_("the database is still open in another program"),
     # Why the database could not be written (storage.database.environment_error).

@@ -5,6 +5,18 @@ Backups are made with SQLite's online backup API from a connection of their own
 database, checked, flushed and renamed into ``backups/`` in the data dir::
 
     backups/familymeeting-20261125T143000Z-auto.db
+    backups/familymeeting-20261125T143000Z-auto.db.keys
+
+Each backup carries the key file as it was when the backup was made (issue 17): a
+sidecar ``<backup>.keys`` (the key file's bytes, which hold only wrapped keys and
+salts), written before the backup is renamed into place. ``backup -o FILE`` makes one
+file to carry: a small header, the key file, then the SQLCipher file
+(:data:`PORTABLE_MAGIC`). Either way a backup alone, with the password or recovery
+code of its time, opens anywhere (:func:`restore_backup` installs its key file).
+Backups from before have neither and are read with the data dir's key file.
+
+Other code reads a backup only with :func:`open_backup` and writes one only with
+:func:`write_backup`.
 
 Which are kept (:func:`backups_to_keep`): the newest ten, plus the newest of each
 of the last seven days. Ten cover a working day at one every 30 minutes; the
@@ -22,8 +34,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -31,6 +44,7 @@ from pathlib import Path
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
 from familymeeting.messages import os_error_reason
+from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.database import (
     SIDE_FILES,
     Database,
@@ -45,6 +59,7 @@ from familymeeting.storage.database import (
     sqlite_reason,
     unseal,
 )
+from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore, key_file_bytes
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.wal import find_wal_damage
 
@@ -53,6 +68,13 @@ DAMAGED_DIRNAME = "damaged"
 KEEP_NEWEST = 10
 KEEP_DAYS = 7
 BACKUP_EVERY_MINUTES = 30  # while the app is open, if something changed
+
+KEYS_SUFFIX = ".keys"  # the key file beside a backup in backups/
+# backup -o FILE: this line, the key file's length (4 bytes, big-endian), the key file,
+# then the SQLCipher database. A SQLCipher file starts with a random salt and a plain
+# SQLite file with "SQLite format 3", so neither is mistaken for it.
+PORTABLE_MAGIC = b"familymeeting-backup 1\n"
+_MAX_KEYS_BYTES = 1 << 16
 
 _NAME = re.compile(r"^familymeeting-(\d{8}T\d{6})(\d{6})?Z-([a-z-]+)\.db$")
 _STAMP = "%Y%m%dT%H%M%S"
@@ -162,9 +184,26 @@ def rotate(data_dir: Path, now: datetime | None = None) -> list[Path]:
     for b in backups:
         if b.path not in keep:
             with contextlib.suppress(FileNotFoundError):
-                b.path.unlink()
+                remove_backup(b.path)
                 removed.append(b.path)
+    # A sidecar whose backup never arrived (a kill between the two renames).
+    with contextlib.suppress(OSError):
+        for sidecar in backup_dir(data_dir).glob("*.db" + KEYS_SUFFIX):
+            if not sidecar.with_name(sidecar.name[: -len(KEYS_SUFFIX)]).exists():
+                sidecar.unlink()
     return removed
+
+
+def keys_sidecar(backup: Path) -> Path:
+    """Where the key file of a backup in ``backups/`` is kept."""
+    return Path(backup).with_name(Path(backup).name + KEYS_SUFFIX)
+
+
+def remove_backup(path: Path) -> None:
+    """Delete a backup and its key file (``FileNotFoundError`` if the backup is gone)."""
+    path.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        keys_sidecar(path).unlink()
 
 
 # ------------------------------------------------------------------ checking
@@ -217,16 +256,32 @@ def newest_good_backup(data_dir: Path, key: bytes | None) -> BackupInfo | None:
 
 
 # ------------------------------------------------------------------ making
-def write_backup(db: Database, dest: Path) -> int:
+def _key_material(db: Database) -> bytes | None:
+    """The key file that opens ``db`` (the data dir's, or a backup's in open_backup)."""
+    if db.key is None or not KeyStore.exists(db.path.parent):
+        return None
+    try:
+        return key_file_bytes(db.path.parent)
+    except KeyFileError:
+        # Both copies damaged: the backup is still made (it may be what saves the
+        # data); it is then read with a key file from elsewhere.
+        return None
+
+
+def write_backup(db: Database, dest: Path, *, portable: bool = False) -> int:
     """Copy the open database to ``dest`` with the online backup API; returns its size.
 
     The copy is written beside ``dest`` under a temp name, checked, flushed and
-    renamed, so ``dest`` is either the old file or a complete, checked backup.
+    renamed, so ``dest`` is either the old file or a complete, checked backup. The
+    key file that opens it goes with it: as the sidecar ``<dest>.keys``, written
+    (atomically) before the rename, or, with ``portable``, inside the one file.
     """
     dest = Path(dest)
     folder = dest.parent if str(dest.parent) else Path(".")
     tmp = folder / f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp"
+    packed = folder / f".{dest.name}.{uuid.uuid4().hex[:8]}.pack.tmp"
     try:
+        keys = _key_material(db)
         folder.mkdir(parents=True, exist_ok=True)
         src = connect_file(db.path, db.key)
         try:
@@ -245,25 +300,148 @@ def write_backup(db: Database, dest: Path) -> int:
             # the next open (Database.close seals only an unsuspected file).
             db.suspect = True
             raise DatabaseError("backup_failed", path=str(dest), reason=problem_reason(problems[0]))
-        fsync_file(tmp)
-        os.replace(tmp, dest)
+        if portable and keys is not None:
+            _pack(tmp, keys, packed)
+            tmp.unlink()
+            os.replace(packed, dest)
+        else:
+            fsync_file(tmp)
+            sidecar = keys_sidecar(dest)
+            if keys is not None:
+                write_atomic(sidecar, keys)
+            elif not portable:
+                with contextlib.suppress(FileNotFoundError):
+                    sidecar.unlink()
+            os.replace(tmp, dest)
         fsync_dir(folder)
         return dest.stat().st_size
     except UserError:
         remove_with_side_files(tmp)
+        remove_with_side_files(packed)
         raise
     except OSError as exc:
         remove_with_side_files(tmp)
+        remove_with_side_files(packed)
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full_backup") from exc
         raise DatabaseError("backup_failed", path=str(dest), reason=os_error_reason(exc)) from exc
     except Exception as exc:  # sqlite3 / sqlcipher errors
         remove_with_side_files(tmp)
+        remove_with_side_files(packed)
         if is_disk_full(exc):
             raise DiskFullError("disk_full_backup") from exc
         if looks_damaged(exc):
             db.suspect = True
         raise DatabaseError("backup_failed", path=str(dest), reason=sqlite_reason(exc)) from exc
+
+
+def _pack(database: Path, keys: bytes, out: Path) -> None:
+    with open(out, "wb") as fout:
+        fout.write(PORTABLE_MAGIC)
+        fout.write(len(keys).to_bytes(4, "big"))
+        fout.write(keys)
+        with open(database, "rb") as fin:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def _portable_header(path: Path) -> tuple[bytes, int] | None:
+    """``(key file, offset of the database)`` of a ``backup -o`` file; None for others.
+
+    ``backup_damaged`` if it starts like one but its header is cut short.
+    """
+    with open(path, "rb") as fh:
+        if fh.read(len(PORTABLE_MAGIC)) != PORTABLE_MAGIC:
+            return None
+        size = int.from_bytes(fh.read(4), "big")
+        keys = fh.read(size) if 0 < size <= _MAX_KEYS_BYTES else b""
+    if len(keys) != size or not keys:
+        raise DatabaseError("backup_damaged", path=str(path), reason="header")
+    return keys, len(PORTABLE_MAGIC) + 4 + size
+
+
+def backup_keys(path: Path) -> bytes | None:
+    """The key file a backup carries (as it was when the backup was made), or None.
+
+    None for a backup made before backups carried one: it opens with the key file of
+    the data dir it came from.
+    """
+    path = Path(path)
+    try:
+        header = _portable_header(path)
+        if header is not None:
+            return header[0]
+        return keys_sidecar(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DatabaseError("backup_damaged", path=str(path), reason=os_error_reason(exc)) from exc
+
+
+def _copy_database(backup: Path, dst: Path) -> None:
+    """The backup's SQLCipher file (without a ``backup -o`` header) to ``dst``, flushed."""
+    header = _portable_header(backup)
+    with open(backup, "rb") as fin, open(dst, "wb") as fout:
+        fin.seek(header[1] if header else 0)
+        shutil.copyfileobj(fin, fout, 1 << 20)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def backup_opens_with(path: Path, key: bytes) -> bool:
+    """Whether ``key`` decrypts the backup (its first page's HMAC holds); read-only.
+
+    A ``backup -o`` file's database is first copied out whole (ciphertext) to a temp
+    file: SQLite does not read a database at an offset, nor a cut-short one.
+    """
+    import tempfile
+
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="familymeeting-") as folder:
+        probe = path
+        if _portable_header(path) is not None:
+            probe = Path(folder) / "probe.db"
+            _copy_database(path, probe)
+        try:
+            con = connect_file(probe, key, read_only=True)
+            try:
+                con.execute("PRAGMA user_version").fetchone()
+            finally:
+                con.close()
+        except Exception:  # SQLCipher's error: the key does not decrypt it
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def open_backup(path: Path, key: bytes | None) -> Iterator[Database]:
+    """A backup's database, opened from a working copy beside it; removed at the end.
+
+    The working folder holds the backup's own key file (or, for a backup from before
+    backups carried one, the data dir's), so :func:`write_backup` from the yielded
+    database writes a backup with the key material of the original. To rewrite a
+    backup in place: ``with open_backup(p, key) as db: ...; write_backup(db, p)``.
+    """
+    path = Path(path)
+    work = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.open"
+    keys = backup_keys(path)
+    if keys is None and key is not None:
+        data_dir = path.parent.parent if path.parent.name == BACKUP_DIRNAME else path.parent
+        if KeyStore.exists(data_dir):
+            keys = key_file_bytes(data_dir)
+    try:
+        work.mkdir()
+        _copy_database(path, work / DB_FILENAME)
+        if keys is not None:
+            write_atomic(work / KEYS_FILENAME, keys)
+        db = Database.open(work, key)
+        try:
+            yield db
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def make_backup(
@@ -335,7 +513,7 @@ def purge_backups(data_dir: Path) -> int:
     removed = 0
     for b in list_backups(data_dir):
         with contextlib.suppress(FileNotFoundError):
-            b.path.unlink()
+            remove_backup(b.path)
             removed += 1
     return removed
 
@@ -375,30 +553,41 @@ def move_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
     return folder / f"{base}.db" if DB_FILENAME in present else None
 
 
-def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreResult:
+def restore_backup(
+    data_dir: Path,
+    key: bytes | None,
+    backup: Path,
+    *,
+    keys: bytes | None = None,
+    current_key: bytes | None = None,
+) -> RestoreResult:
     """Put ``backup`` in place of the database, keeping what it replaces.
 
-    The backup must pass its full check first (else ``backup_damaged``, nothing
-    changed). A sound current database is first saved as a ``before-restore``
-    backup; a damaged one is moved into ``damaged/``. The backup is copied beside
-    the database, checked and renamed into place.
+    The backup's database is copied beside the database and must pass its full check
+    with ``key`` (else ``backup_damaged``, nothing changed). A current database that
+    opens with ``current_key`` (default: ``key``) is first saved as a
+    ``before-restore`` backup; one that does not is moved into ``damaged/``. With
+    ``keys`` (the backup's key file, when the data dir's does not open it), that key
+    file is installed just before the database is renamed into place.
     """
     data_dir = Path(data_dir)
     backup = Path(backup)
+    current_key = key if current_key is None else current_key
     if not backup.is_file():
         raise UserError("file_not_found", path=str(backup))
-    problems = check_file(backup, key, full=True)
-    if problems:
-        raise DatabaseError("backup_damaged", path=str(backup), reason=problem_reason(problems[0]))
     path = data_dir / DB_FILENAME
     saved: BackupInfo | None = None
     moved: Path | None = None
     tmp = data_dir / (DB_FILENAME + ".restoring")
-    remove_with_side_files(tmp)
     try:
-        _copy_file(backup, tmp)
-        if check_file(tmp, key, full=False):
-            raise DatabaseError("backup_failed", path=str(tmp), reason="copy")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        remove_with_side_files(tmp)
+        _copy_database(backup, tmp)
+        problems = check_file(tmp, key, full=True)
+        if problems:
+            raise DatabaseError(
+                "backup_damaged", path=str(backup), reason=problem_reason(problems[0])
+            )
     except OSError as exc:
         remove_with_side_files(tmp)
         if exc.errno == 28:
@@ -408,8 +597,8 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
         remove_with_side_files(tmp)
         raise
     try:
-        if path.exists() and not check_file(path, key, full=False):
-            db = Database.open(data_dir, key)
+        if path.exists() and not check_file(path, current_key, full=False):
+            db = Database.open(data_dir, current_key)
             try:
                 saved = make_backup(db, BackupKind.BEFORE_RESTORE)
             finally:
@@ -419,6 +608,12 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
             remove_with_side_files(path)
         else:
             moved = move_aside(data_dir)
+        if keys is not None:
+            from familymeeting.storage.keys import install_key_file
+
+            # Before the database: a kill in between leaves the key file that opens
+            # the backup, and the same restore run again finishes the job.
+            install_key_file(data_dir, keys)
         os.replace(tmp, path)
         fsync_dir(data_dir)
     except BaseException:
@@ -427,17 +622,9 @@ def restore_backup(data_dir: Path, key: bytes | None, backup: Path) -> RestoreRe
     return RestoreResult(restored_from=backup, saved_current=saved, moved_to=moved)
 
 
-def _copy_file(src: Path, dst: Path) -> None:
-    with open(src, "rb") as fin, open(dst, "wb") as fout:
-        while chunk := fin.read(1 << 20):
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-
-
 def export_backup(db: Database, dest: Path) -> BackupInfo:
-    """``familymeeting backup -o FILE``: one backup at a place the user chose."""
-    size = write_backup(db, Path(dest))
+    """``familymeeting backup -o FILE``: one file, key file inside, at a place the user chose."""
+    size = write_backup(db, Path(dest), portable=True)
     return BackupInfo(Path(dest), datetime.now(UTC), size, BackupKind.MANUAL)
 
 
@@ -445,21 +632,28 @@ __all__ = [
     "BACKUP_DIRNAME",
     "BACKUP_EVERY_MINUTES",
     "DAMAGED_DIRNAME",
+    "KEYS_SUFFIX",
+    "PORTABLE_MAGIC",
     "BackupInfo",
     "BackupKind",
     "BackupSchedule",
     "RestoreResult",
     "backup_dir",
+    "backup_keys",
+    "backup_opens_with",
     "backups_to_keep",
     "check_file",
     "damaged_dir",
     "export_backup",
     "has_history",
+    "keys_sidecar",
     "list_backups",
     "make_backup",
     "move_aside",
     "newest_good_backup",
+    "open_backup",
     "purge_backups",
+    "remove_backup",
     "restore_backup",
     "rotate",
     "write_backup",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import hashlib
 import json
 import math
 import os
@@ -34,6 +35,9 @@ from familymeeting.domain.passwords import check_new_password
 from familymeeting.storage.atomic import write_atomic
 
 KEYS_FILENAME = "keys.json"
+# The second copy of the key file: written after keys.json with the same bytes, checked
+# on every load and repaired from whichever copy is sound (see _load).
+KEYS_COPY_FILENAME = "keys-copy.json"
 FAILURES_FILENAME = "unlock-failures.json"
 KEY_FILE_FORMAT = "familymeeting-keys"
 KEY_FILE_VERSION = 1
@@ -60,6 +64,9 @@ _KEPT_FAILURE_TIMES = 50
 
 _SLOT_PASSWORD = "password"
 _SLOT_RECOVERY = "recovery"
+# A new recovery code's wrapped key waits here until the user has seen it and said so
+# (KeyStore.acknowledge_recovery_code); only then does it become the recovery slot.
+_SLOT_PENDING = "recovery-pending"
 
 
 # --------------------------------------------------------------------------- errors
@@ -208,6 +215,8 @@ class _KeyFile:
     slots: dict[str, _Slot]
 
     def to_bytes(self) -> bytes:
+        kdf = self.kdf.as_json()
+        slots = {name: slot.as_json() for name, slot in self.slots.items()}
         doc = {
             "format": KEY_FILE_FORMAT,
             "version": KEY_FILE_VERSION,
@@ -216,10 +225,26 @@ class _KeyFile:
                 "recovery code. Keep this file with the database: without it, and without "
                 "the password or the recovery code, the data cannot be read."
             ),
-            "kdf": self.kdf.as_json(),
-            "slots": {name: slot.as_json() for name, slot in self.slots.items()},
+            "kdf": kdf,
+            "slots": slots,
+            "check": _checksum(kdf, slots),
         }
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+
+
+def _checksum(kdf: object, slots: object) -> str:
+    """SHA-256 over what unlocking depends on, so damage is told from a wrong password.
+
+    Not a secret: it finds a flipped byte in the KDF numbers or swapped slots, which
+    would otherwise only make every unwrap fail as if the password were wrong. (The
+    AAD in _aad still keeps a deliberate edit from weakening anything.)
+    """
+    canonical = json.dumps(
+        {"format": KEY_FILE_FORMAT, "version": KEY_FILE_VERSION, "kdf": kdf, "slots": slots},
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _b64(data: bytes) -> str:
@@ -274,14 +299,17 @@ def _keys_path(data_dir: Path) -> Path:
     return Path(data_dir) / KEYS_FILENAME
 
 
-def _load(data_dir: Path) -> _KeyFile:
-    path = _keys_path(data_dir)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise KeyFileError("keys_missing", path=str(path)) from exc
-    except OSError as exc:
-        raise KeyFileError("keys_corrupt", path=str(path)) from exc
+def _copy_path(data_dir: Path) -> Path:
+    return Path(data_dir) / KEYS_COPY_FILENAME
+
+
+def _parse_key_file(raw: bytes, path: Path) -> _KeyFile:
+    """The key file in ``raw``; ``KeyFileError`` ("keys_corrupt", "keys_too_new") if not.
+
+    A file written since the second copy came (issue 17) carries a checksum, so one
+    changed byte anywhere that matters is found here, not taken for a wrong password.
+    An older file without one is still read.
+    """
     try:
         doc = json.loads(raw.decode("utf-8"))
         if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT:
@@ -293,6 +321,8 @@ def _load(data_dir: Path) -> _KeyFile:
             )
         if version != KEY_FILE_VERSION:
             raise ValueError("bad version")
+        if "check" in doc and doc["check"] != _checksum(doc.get("kdf"), doc.get("slots")):
+            raise ValueError("checksum")
         kdf_doc = doc["kdf"]
         if kdf_doc.get("algorithm") != "argon2id" or kdf_doc.get("version") != 19:
             raise ValueError("unknown kdf")
@@ -303,8 +333,10 @@ def _load(data_dir: Path) -> _KeyFile:
         )
         kdf.check()
         slots: dict[str, _Slot] = {}
-        for name in (_SLOT_PASSWORD, _SLOT_RECOVERY):
-            slot_doc = doc["slots"][name]
+        for name in (_SLOT_PASSWORD, _SLOT_RECOVERY, _SLOT_PENDING):
+            slot_doc = doc["slots"].get(name)
+            if slot_doc is None and name == _SLOT_PENDING:
+                continue  # optional: only while a new recovery code waits to be acknowledged
             slots[name] = _Slot(
                 salt=_unb64(slot_doc["salt"], SALT_BYTES),
                 nonce=_unb64(slot_doc["nonce"], NONCE_BYTES),
@@ -318,8 +350,99 @@ def _load(data_dir: Path) -> _KeyFile:
     return _KeyFile(kdf=kdf, slots=slots)
 
 
+def _read_one(path: Path) -> tuple[_KeyFile, bytes] | KeyFileError:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        error = KeyFileError("keys_missing", path=str(path))
+        error.__cause__ = exc
+        return error
+    except OSError as exc:
+        error = KeyFileError("keys_corrupt", path=str(path))
+        error.__cause__ = exc
+        return error
+    try:
+        return _parse_key_file(raw, path), raw
+    except KeyFileError as exc:
+        return exc
+
+
+def _repair(path: Path, raw: bytes) -> None:
+    # Best effort: a read-only data dir must still open with the sound copy.
+    with contextlib.suppress(UserError, OSError):
+        write_atomic(path, raw)
+
+
+def _load_raw(data_dir: Path) -> tuple[_KeyFile, bytes]:
+    """The sound key file of ``data_dir`` and its bytes; a damaged copy is repaired.
+
+    keys.json is written first and keys-copy.json second (:func:`_save`), so when
+    both are sound but differ, keys.json is the newer one. Only when neither copy is
+    sound is the key file reported as damaged ("keys_corrupt"), or as missing.
+    """
+    path, copy_path = _keys_path(data_dir), _copy_path(data_dir)
+    main = _read_one(path)
+    if isinstance(main, KeyFileError) and main.code == "keys_too_new":
+        raise main
+    copy = _read_one(copy_path)
+    if not isinstance(main, KeyFileError):
+        if isinstance(copy, KeyFileError) or copy[1] != main[1]:
+            _repair(copy_path, main[1])
+        return main
+    if not isinstance(copy, KeyFileError):
+        _repair(path, copy[1])
+        return copy
+    if copy.code == "keys_too_new":
+        raise copy
+    if main.code == "keys_missing" and copy.code == "keys_missing":
+        raise main
+    raise KeyFileError("keys_corrupt", path=str(path))
+
+
+def _load(data_dir: Path) -> _KeyFile:
+    return _load_raw(data_dir)[0]
+
+
 def _save(data_dir: Path, keyfile: _KeyFile) -> None:
-    write_atomic(_keys_path(data_dir), keyfile.to_bytes())
+    raw = keyfile.to_bytes()
+    write_atomic(_keys_path(data_dir), raw)
+    write_atomic(_copy_path(data_dir), raw)
+
+
+def key_file_bytes(data_dir: Path) -> bytes:
+    """The sound key file of ``data_dir``, byte for byte (for backups to carry).
+
+    It holds only wrapped keys, salts and the KDF cost: no secret in plain.
+    """
+    return _load_raw(Path(data_dir))[1]
+
+
+def install_key_file(data_dir: Path, raw: bytes) -> None:
+    """Make ``raw`` (a key file, e.g. from a backup) the key file of ``data_dir``.
+
+    Checked first; written atomically, keys.json then its copy.
+    """
+    _parse_key_file(raw, _keys_path(data_dir))
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    write_atomic(_keys_path(data_dir), raw)
+    write_atomic(_copy_path(data_dir), raw)
+
+
+def unwrap_key_file(
+    raw: bytes, *, password: str | None = None, recovery_code: str | None = None
+) -> bytes | None:
+    """The data key in the key file ``raw`` (a backup's), or None if the secret is wrong.
+
+    ``KeyFileError`` if ``raw`` is not a sound key file. No failure is counted: a
+    backup's key file is not this data dir's, and guessing at it offline is what
+    Argon2id's cost is for.
+    """
+    keyfile = _parse_key_file(raw, Path(KEYS_FILENAME))
+    if password is not None:
+        return _unwrap(keyfile, _SLOT_PASSWORD, password)
+    if recovery_code is not None:
+        return _unwrap(keyfile, _SLOT_RECOVERY, normalize_recovery_code(recovery_code))
+    return None
 
 
 def _create_exclusive(path: Path, data: bytes) -> None:
@@ -361,7 +484,13 @@ class KeyStore:
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
-        return _keys_path(data_dir).is_file()
+        return _keys_path(data_dir).is_file() or _copy_path(data_dir).is_file()
+
+    @staticmethod
+    def discard(data_dir: Path) -> None:
+        """Remove a key file that nothing was encrypted with yet (a failed first start)."""
+        for path in (_keys_path(data_dir), _copy_path(data_dir)):
+            path.unlink(missing_ok=True)
 
     @staticmethod
     def create(data_dir: Path, password: str, *, kdf: KdfParams = DEFAULT_KDF) -> tuple[bytes, str]:
@@ -377,7 +506,7 @@ class KeyStore:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError("data_dir_unusable", path=str(data_dir)) from exc
-        if _keys_path(data_dir).exists():
+        if KeyStore.exists(data_dir):
             raise KeyFileError("keys_exist", path=str(_keys_path(data_dir)))
         data_key = secrets.token_bytes(DATA_KEY_BYTES)
         code = new_recovery_code()
@@ -388,7 +517,9 @@ class KeyStore:
                 _SLOT_RECOVERY: _wrap(data_key, normalize_recovery_code(code), _SLOT_RECOVERY, kdf),
             },
         )
-        _create_exclusive(_keys_path(data_dir), keyfile.to_bytes())
+        raw = keyfile.to_bytes()
+        _create_exclusive(_keys_path(data_dir), raw)
+        write_atomic(_copy_path(data_dir), raw)
         return data_key, code
 
     @staticmethod
@@ -579,6 +710,7 @@ def _wait_if_needed(data_dir: Path, *, wait: bool, sleep: Callable[[float], None
 __all__ = [
     "DEFAULT_KDF",
     "FAILURES_FILENAME",
+    "KEYS_COPY_FILENAME",
     "KEYS_FILENAME",
     "KdfParams",
     "KeyFileError",
@@ -588,5 +720,8 @@ __all__ = [
     "WrongRecoveryCodeError",
     "failure_delay",
     "format_recovery_code",
+    "install_key_file",
+    "key_file_bytes",
     "normalize_recovery_code",
+    "unwrap_key_file",
 ]

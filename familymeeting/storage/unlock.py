@@ -163,7 +163,7 @@ def open_unlocked(
                 # Nothing is encrypted with the new key yet: take it back, so the next
                 # try starts from the same place and may choose another password.
                 if is_plain_sqlite(data_dir / DB_FILENAME):
-                    (data_dir / KEYS_FILENAME).unlink(missing_ok=True)
+                    KeyStore.discard(data_dir)
                 raise
         db = Database.open(data_dir, key)
         return UnlockResult(db=db, recovery_code=first_code, converted=state is DataState.PLAIN)
@@ -216,27 +216,89 @@ def unlock_key(data_dir: Path, password: str, *, wait: bool = True) -> bytes:
 
 
 def restore_and_open(
-    data_dir: Path, password: str, backup: Path | None = None, *, wait: bool = True
+    data_dir: Path,
+    password: str | None,
+    backup: Path | None = None,
+    *,
+    wait: bool = True,
+    recovery_code: str | None = None,
 ) -> tuple[UnlockResult, RestoreResult]:
     """Put a backup in place (the newest good one if ``backup`` is None) and open it.
 
     What it replaces is kept: a sound database as a ``before-restore`` backup, a
     damaged one in ``damaged/``. A damaged or foreign backup is refused, nothing changed.
+
+    A backup carries the key file of its time. If this data dir's key file opens it,
+    that stays (and with it today's password); otherwise (an empty folder, a damaged
+    key file, a backup from before a re-key or from another laptop) the backup's key
+    file is installed, and ``password`` or ``recovery_code`` must be of the backup's
+    time. A sound current database is only replaced by someone who knows its password.
     """
     from familymeeting.storage.backup import backup_dir, newest_good_backup, restore_backup
     from familymeeting.storage.database import Database
 
     data_dir = Path(data_dir)
     failed = tuple(KeyStore.failed_attempts(data_dir)) if KeyStore.exists(data_dir) else ()
-    key = unlock_key(data_dir, password, wait=wait)
     if backup is None:
+        if password is None:
+            raise UserError("password_needed", env=PASSWORD_ENV)
+        key = unlock_key(data_dir, password, wait=wait)
         good = newest_good_backup(data_dir, key)
         if good is None:
             raise UserError("no_good_backup", path=str(backup_dir(data_dir)))
-        backup = good.path
-    restored = restore_backup(data_dir, key, backup)
+        restored = restore_backup(data_dir, key, good.path)
+    else:
+        key, current_key, keys = _backup_key(data_dir, Path(backup), password, recovery_code, wait)
+        restored = restore_backup(data_dir, key, backup, keys=keys, current_key=current_key)
     db = Database.open(data_dir, key)
     return UnlockResult(db=db, failed_attempts=failed), restored
+
+
+def _backup_key(
+    data_dir: Path, backup: Path, password: str | None, recovery_code: str | None, wait: bool
+) -> tuple[bytes, bytes | None, bytes | None]:
+    """``(key of the backup, key of the current database, key file to install)``."""
+    from familymeeting.storage.backup import backup_keys, backup_opens_with
+    from familymeeting.storage.keys import WrongPasswordError, key_file_bytes, unwrap_key_file
+
+    if not Path(backup).is_file():
+        raise UserError("file_not_found", path=str(backup))
+    carried = backup_keys(backup)
+    current: bytes | None = None
+    has_keys = KeyStore.exists(data_dir)
+    keys_sound = True
+    try:
+        if has_keys and password is not None:
+            current = KeyStore.unlock(data_dir, password, wait=wait)
+        elif has_keys and recovery_code is not None:
+            current = unwrap_key_file(key_file_bytes(data_dir), recovery_code=recovery_code)
+    except KeyFileError:
+        keys_sound = False
+        has_keys = False
+    except WrongPasswordError:
+        if carried is None:
+            raise
+    if keys_sound and has_keys and (data_dir / DB_FILENAME).exists():
+        # Today's data is only replaced by someone who can open it, and only by a
+        # backup of it: another key's backup goes into an empty folder (or over a
+        # damaged key file), never over sound data.
+        if current is None:
+            raise WrongPasswordError("wrong_password")
+        if carried is not None and not backup_opens_with(backup, current):
+            raise DatabaseError("backup_damaged", path=str(backup), reason="key")
+        return current, current, None
+    if current is not None and (carried is None or backup_opens_with(backup, current)):
+        return current, current, None
+    if carried is None:
+        if not has_keys:
+            raise UserError("backup_no_keys", path=str(backup))
+        raise DatabaseError("backup_damaged", path=str(backup), reason="key")
+    key = unwrap_key_file(carried, password=password) if password is not None else None
+    if key is None and recovery_code is not None:
+        key = unwrap_key_file(carried, recovery_code=recovery_code)
+    if key is None:
+        raise WrongPasswordError("backup_wrong_secret", path=str(backup))
+    return key, current, carried
 
 
 def password_from_environment(name: str = PASSWORD_ENV) -> str | None:

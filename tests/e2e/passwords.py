@@ -13,16 +13,18 @@ from pathlib import Path
 
 from familymeeting.storage.database import SEAL_SUFFIX, Database
 from familymeeting.storage.folder_lock import LOCK_FILENAME
-from familymeeting.storage.keys import KEYS_FILENAME, KeyStore
+from familymeeting.storage.keys import KEYS_COPY_FILENAME, KEYS_FILENAME, KeyStore
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.unlock import open_unlocked
 
 TEST_PASSWORD = "e2e-test-password-42"
 RECOVERY_CODE = re.compile(r"\b[2-9A-Z]{4}(?:-[2-9A-Z]{4}){7}\b")
-# What a data dir holds after a command has run: the encrypted database, its key, the
-# seal of the database's clean close (storage/database.py) and the empty file the folder's
-# owner locks (storage/folder_lock.py).
-DATA_FILES = sorted([DB_FILENAME, DB_FILENAME + SEAL_SUFFIX, KEYS_FILENAME, LOCK_FILENAME])
+# What a data dir holds after a command has run: the encrypted database, its key file and
+# that file's second copy, the seal of the database's clean close (storage/database.py)
+# and the empty file the folder's owner locks (storage/folder_lock.py).
+DATA_FILES = sorted(
+    [DB_FILENAME, DB_FILENAME + SEAL_SUFFIX, KEYS_FILENAME, KEYS_COPY_FILENAME, LOCK_FILENAME]
+)
 FIRST_RUN_MARKERS = ("gendannelseskode", "recovery code")
 
 

@@ -22,7 +22,7 @@ from passwords import DATA_FILES, RECOVERY_CODE, TEST_PASSWORD, open_database, r
 
 from familymeeting.storage.database import SEAL_SUFFIX, Database, is_plain_sqlite
 from familymeeting.storage.folder_lock import LOCK_FILENAME
-from familymeeting.storage.keys import FAILURES_FILENAME, KEYS_FILENAME
+from familymeeting.storage.keys import FAILURES_FILENAME, KEYS_COPY_FILENAME, KEYS_FILENAME
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 
@@ -271,6 +271,7 @@ def test_an_export_may_not_overwrite_the_key_file(
 
 def test_a_missing_key_file_is_explained(run: Run, data_dir: Path, set_up: str) -> None:
     (data_dir / KEYS_FILENAME).unlink()
+    (data_dir / KEYS_COPY_FILENAME).unlink()  # one copy alone is repaired from the other
     before = file_digest(data_dir / DB_FILENAME)
     line = one_line_error(run("--data-dir", data_dir, "list"))
     assert "keys.json" in line

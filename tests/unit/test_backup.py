@@ -68,8 +68,12 @@ def test_a_backup_is_encrypted_checked_and_holds_the_data(encrypted: Path) -> No
     key = KeyStore.unlock(encrypted, PASSWORD)
     assert check_file(info.path, key, full=True) == []
     assert check_file(info.path, bytes(32), full=True)  # only our key opens it
-    # Nothing else was left behind: no temp file, no WAL beside the backup.
-    assert sorted(p.name for p in (encrypted / "backups").iterdir()) == [info.path.name]
+    # Nothing else was left behind: no temp file, no WAL beside the backup; only the
+    # key file it carries (issue 17).
+    assert sorted(p.name for p in (encrypted / "backups").iterdir()) == [
+        info.path.name,
+        info.path.name + ".keys",
+    ]
     assert list_backups(encrypted) == [info]
     # The backup is a whole database: restored, it has the same families.
     restored = encrypted.parent / "restored"

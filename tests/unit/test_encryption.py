@@ -24,6 +24,7 @@ from familymeeting.storage.database import (
     is_plain_sqlite,
 )
 from familymeeting.storage.keys import (
+    KEYS_COPY_FILENAME,
     KEYS_FILENAME,
     KdfParams,
     KeyStore,
@@ -92,6 +93,10 @@ def rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
     return out
 
 
+# The encrypted database, its seal, the key file and its second copy (issue 17).
+DATA_FILES = sorted([DB_FILENAME, SEAL, KEYS_FILENAME, KEYS_COPY_FILENAME])
+
+
 @pytest.fixture
 def encrypted(data_dir: Path) -> Iterator[tuple[Path, str]]:
     """A data dir with the seeded family, encrypted with PASSWORD; yields its recovery code."""
@@ -125,7 +130,7 @@ def test_a_new_data_dir_gets_keys_and_an_encrypted_database(data_dir: Path) -> N
         "synchronous": 2,
         "busy_timeout": 5000,
     }
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == DATA_FILES
     assert not is_plain_sqlite(data_dir / DB_FILENAME)
 
 
@@ -216,7 +221,8 @@ def test_a_key_file_from_another_data_dir(encrypted: tuple[Path, str], tmp_path:
     data_dir, _code = encrypted
     other = tmp_path / "other"
     open_unlocked(other, PASSWORD).db.close()
-    (data_dir / KEYS_FILENAME).write_bytes((other / KEYS_FILENAME).read_bytes())
+    for name in (KEYS_FILENAME, KEYS_COPY_FILENAME):
+        (data_dir / name).write_bytes((other / name).read_bytes())
     before = digests(data_dir)
     with pytest.raises(DatabaseError) as info:
         open_unlocked(data_dir, PASSWORD)
@@ -290,6 +296,7 @@ def test_a_newer_encrypted_database_is_refused_untouched(encrypted: tuple[Path, 
 def test_an_encrypted_database_without_its_key_file(encrypted: tuple[Path, str]) -> None:
     data_dir, _code = encrypted
     (data_dir / KEYS_FILENAME).unlink()
+    (data_dir / KEYS_COPY_FILENAME).unlink()
     before = digests(data_dir)
     assert data_state(data_dir) is DataState.PLAIN
     with pytest.raises(DatabaseError) as info:
@@ -324,7 +331,7 @@ def test_a_plain_database_is_converted_keeping_every_row(
         assert sum(len(r) for r in before.values()) > 5
     finally:
         result.db.close()
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == DATA_FILES
     assert not is_plain_sqlite(data_dir / DB_FILENAME)
     assert leaked(data_dir) == []
     again = open_unlocked(data_dir, PASSWORD)
@@ -356,7 +363,7 @@ def test_a_plain_database_with_a_wal_left_by_a_crash(data_dir: Path) -> None:
     finally:
         result.db.close()
     assert leaked(data_dir) == []
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == DATA_FILES
 
 
 def test_a_failed_conversion_leaves_the_plain_database_as_it_was(
@@ -436,7 +443,7 @@ def test_a_crash_during_conversion_leaves_one_whole_file(
     finally:
         result.db.close()
     assert leaked(data_dir) == []
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([DB_FILENAME, SEAL, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == DATA_FILES
 
 
 def test_a_stale_half_made_copy_is_cleared(

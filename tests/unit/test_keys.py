@@ -28,6 +28,7 @@ from familymeeting.storage import keys as keys_module
 from familymeeting.storage.keys import (
     DEFAULT_KDF,
     FAILURES_FILENAME,
+    KEYS_COPY_FILENAME,
     KEYS_FILENAME,
     RECOVERY_ALPHABET,
     RECOVERY_BITS,
@@ -79,7 +80,7 @@ def test_create_then_unlock_gives_the_same_random_key(data_dir: Path) -> None:
     assert DEFAULT_KDF.memory_kib >= 64 * 1024 and DEFAULT_KDF.iterations >= 3
     assert DEFAULT_KDF.lanes >= 4
     # Nothing beside the key file: no failure counter after a success.
-    assert sorted(p.name for p in data_dir.iterdir()) == [KEYS_FILENAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([KEYS_FILENAME, KEYS_COPY_FILENAME])
 
 
 def test_two_key_files_never_share_key_salt_or_nonce(tmp_path: Path) -> None:
@@ -161,7 +162,9 @@ def test_wrong_password_changes_nothing_but_the_counter(store: tuple[Path, bytes
     assert "Forkert adgangskode" in user_message(info.value, "da")
     assert "Wrong password" in user_message(info.value, "en")
     assert file_digest(data_dir / KEYS_FILENAME) == before
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([FAILURES_FILENAME, KEYS_FILENAME])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted(
+        [FAILURES_FILENAME, KEYS_FILENAME, KEYS_COPY_FILENAME]
+    )
     assert len(KeyStore.failed_attempts(data_dir)) == 1
 
     assert KeyStore.unlock(data_dir, PASSWORD) == key
@@ -315,10 +318,13 @@ def test_new_recovery_code_needs_the_password(store: tuple[Path, bytes, str]) ->
 
 # ---------------------------------------------------------- damaged key files
 def _edit(data_dir: Path, change: object) -> None:
+    """A deliberate edit of both copies, the checksum left out (as an older file has none)."""
     doc = keyfile(data_dir)
     assert callable(change)
     change(doc)
-    (data_dir / KEYS_FILENAME).write_text(json.dumps(doc), encoding="utf-8")
+    doc.pop("check", None)
+    for name in (KEYS_FILENAME, KEYS_COPY_FILENAME):
+        (data_dir / name).write_text(json.dumps(doc), encoding="utf-8")
 
 
 def test_a_missing_key_file(data_dir: Path) -> None:
@@ -346,6 +352,7 @@ def test_a_damaged_key_file_is_a_clear_error(
     path = data_dir / KEYS_FILENAME
     assert callable(damage)
     damage(path)
+    damage(data_dir / KEYS_COPY_FILENAME)  # one damaged copy is repaired (test_key_file_copies)
     before = file_digest(path)
     with pytest.raises(KeyFileError) as info:
         KeyStore.unlock(data_dir, PASSWORD)
