@@ -48,13 +48,13 @@ def clean_family_fields(
     changes: dict[str, Any] = {}
     if display_name is not None:
         changes["display_name"] = rules.clean_text(
-            display_name, "display_name", rules.DISPLAY_NAME_MAX, required=True
+            display_name, "display_name", rules.DISPLAY_NAME_MAX, required=True, name=True
         )
     if notes is not None:
         changes["notes"] = rules.clean_text(notes, "notes", rules.NOTES_MAX, multiline=True)
     if caseworker_name is not None:
         changes["caseworker_name"] = rules.clean_text(
-            caseworker_name, "caseworker_name", rules.NAME_MAX
+            caseworker_name, "caseworker_name", rules.NAME_MAX, name=True
         )
     if caseworker_phone is not None:
         changes["caseworker_phone"] = rules.clean_text(
@@ -217,7 +217,7 @@ class FamilyServices(ServiceBase):
     ) -> ParticipantRecord:
         participant = Participant(
             family_id=family_id,
-            name=rules.clean_text(name, "name", rules.NAME_MAX, required=True),
+            name=rules.clean_text(name, "name", rules.NAME_MAX, required=True, name=True),
             role=choice(Role, role, "role").value,
             birth_year=rules.validate_birth_year(birth_year),
         )
@@ -244,7 +244,9 @@ class FamilyServices(ServiceBase):
         with self.db.session() as s:
             participant = fetch(s, Participant, participant_id)
             if name is not None:
-                participant.name = rules.clean_text(name, "name", rules.NAME_MAX, required=True)
+                participant.name = rules.clean_text(
+                    name, "name", rules.NAME_MAX, required=True, name=True
+                )
             if role is not None:
                 participant.role = choice(Role, role, "role").value
             if birth_year is not UNSET:
