@@ -271,9 +271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(tr)
     args = parser.parse_args(argv)
 
-    from familymeeting.storage.paths import resolve_data_dir
+    from familymeeting.storage.paths import keep_files_private, resolve_data_dir, secure_data_dir
 
+    keep_files_private()
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    secure_data_dir(data_dir)
     try:
         if args.command is None:
             from familymeeting.app import parse_size, run_gui
