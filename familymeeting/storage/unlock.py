@@ -183,8 +183,21 @@ def open_unlocked(
                 )
         else:
             code = KeyStore.new_recovery_code(data_dir, password)
-    db = _open_or_move_aside(data_dir, key)
+    db = _finish_forgetting(_open_or_move_aside(data_dir, key))
     return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
+
+
+def _finish_forgetting(db: Database) -> Database:
+    """A deletion for good that a kill interrupted is finished before anything reads the
+    data (storage/forget.py); stray copies of killed backups and restores go."""
+    from familymeeting.storage.forget import finish_interrupted
+
+    try:
+        finish_interrupted(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _open_or_move_aside(data_dir: Path, key: bytes) -> Database:
@@ -232,7 +245,7 @@ def restore_and_open(
             raise UserError("no_good_backup", path=str(backup_dir(data_dir)))
         backup = good.path
     restored = restore_backup(data_dir, key, backup)
-    db = Database.open(data_dir, key)
+    db = _finish_forgetting(Database.open(data_dir, key))
     return UnlockResult(db=db, failed_attempts=failed), restored
 
 

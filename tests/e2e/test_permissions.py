@@ -103,6 +103,29 @@ def test_every_file_the_command_writes_is_private(tmp_path: Path, umask: int) ->
 
 
 @pytest.mark.parametrize("umask", UMASKS, ids=oct)
+def test_the_wal_and_shm_of_an_open_database_are_private(tmp_path: Path, umask: int) -> None:
+    """Killed while the database is open, the command leaves its WAL and SHM: both 0600."""
+    home = tmp_path / "home"
+    home.mkdir()
+    data_dir = tmp_path / "data"
+    made = run_with_umask(umask, home, "--data-dir", data_dir, "demo")
+    assert made.returncode == 0, made.stderr
+    killed = run_with_umask(
+        umask,
+        home,
+        "--data-dir",
+        data_dir,
+        "delete-family",
+        made.stdout.split("(id ")[1][:8],
+        "--yes",
+        env={"FAMILYMEETING_FAULT": "delete.after_commit"},
+    )
+    assert killed.returncode in (137, -9), killed.stderr
+    assert (data_dir / (DB_FILENAME + "-wal")).exists()
+    assert_private(data_dir)
+
+
+@pytest.mark.parametrize("umask", UMASKS, ids=oct)
 def test_a_data_dir_made_loose_by_an_earlier_version_is_tightened(
     tmp_path: Path, umask: int
 ) -> None:
