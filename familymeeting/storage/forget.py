@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from familymeeting.domain.errors import DatabaseError, UserError
+from familymeeting.domain.errors import DatabaseError, NotFoundError, UserError
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.database import Database, remove_with_side_files
 from familymeeting.storage.faults import fault_point
@@ -86,11 +86,10 @@ def forget_family(db: Database, family_id: str, progress: Progress | None = None
     Raises NotFoundError (nothing changed) for an unknown family. If a later step fails
     (a busy checkpoint, a full disk), the journal stays and the next open finishes it.
     """
-    from familymeeting.storage.services.base import fetch
-
     data_dir = db.path.parent
     with db.reading() as s:
-        fetch(s, Family, family_id)  # unknown id: refused before anything is written
+        if s.get(Family, family_id) is None:  # refused before anything is written
+            raise NotFoundError("not_found", what=Family.__tablename__, id=family_id)
     _write_journal(data_dir, [*pending_family_ids(data_dir), family_id])
     fault_point("delete.after_journal")
     _delete_rows(db, family_id, log=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import SQLModel, col, func, select
@@ -140,6 +141,12 @@ class FamilyServices(ServiceBase):
         from familymeeting.storage.forget import forget_family
 
         return forget_family(self.db, family_id, progress)
+
+    def delete_damaged_copies(self, copies: Iterable[Path]) -> int:
+        """Delete copies in ``damaged/`` the user agreed to let go (named by a deletion)."""
+        from familymeeting.storage.forget import delete_damaged_copies
+
+        return delete_damaged_copies(self.db.path.parent, copies)
 
     def compact(self) -> None:
         """Checkpoint the WAL into the file, rebuild the file, and empty the WAL
