@@ -134,6 +134,25 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     )
     exp.add_argument("family", metavar="FAMILY", help=_("family id or unique id prefix"))
     exp.add_argument("-o", "--output", metavar="FILE", required=True, help=_("file to write"))
+    dlt = sub.add_parser(
+        "delete-family",
+        parents=[common],
+        help=_("delete a family for good, also from every backup"),
+        description=_(
+            "Delete a family and everything about it for good: from the database and from "
+            "every backup in backups/ (the other families' backups stay). Asks for the "
+            "family's name on a terminal; --yes confirms in a script. If it is interrupted, "
+            "the next start finishes it. Copies kept in damaged/ are named, and deleted "
+            "only with --delete-damaged."
+        ),
+    )
+    dlt.add_argument("family", metavar="FAMILY", help=_("family id or unique id prefix"))
+    dlt.add_argument("--yes", action="store_true", help=_("confirm without asking"))
+    dlt.add_argument(
+        "--delete-damaged",
+        action="store_true",
+        help=_("also delete the copies in damaged/ that may still hold the family"),
+    )
     imp = sub.add_parser(
         "import-case",
         parents=[common, creating],
@@ -292,9 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(tr)
     args = parser.parse_args(argv)
 
-    from familymeeting.storage.paths import resolve_data_dir
+    from familymeeting.storage.paths import keep_files_private, resolve_data_dir, secure_data_dir
 
+    keep_files_private()
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    secure_data_dir(data_dir)
     try:
         if args.command is None:
             from familymeeting.app import parse_size, run_gui
@@ -493,6 +514,56 @@ def open_database(data_dir: Path, tr: Catalogue) -> Database:
     return result.db
 
 
+def _delete_family(
+    services: Services, data_dir: Path, args: argparse.Namespace, tr: Catalogue
+) -> None:
+    from familymeeting.storage.forget import delete_damaged_copies
+
+    family = services.resolve_family(args.family)
+    if not args.yes:
+        if not _has_terminal():
+            raise UserError("delete_needs_confirmation", id=family.id[:8])
+        typed = _ask(
+            tr.gettext("Type the family's name to delete it for good: "), secret=False
+        ).strip()
+        if typed != family.display_name:
+            raise UserError("delete_not_confirmed")
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            print(
+                tr.gettext("Backups without the family: {done} of {total}", done=done, total=total),
+                file=sys.stderr,
+            )
+
+    result = services.delete_family_permanently(family.id, progress)
+    print(
+        tr.ngettext(
+            "Deleted the family '{name}' for good; {n} backup was written again without it.",
+            "Deleted the family '{name}' for good; {n} backups were written again without it.",
+            result.backups_rewritten,
+            name=family.display_name,
+        )
+    )
+    if not result.damaged_copies:
+        return
+    if args.delete_damaged:
+        removed = delete_damaged_copies(data_dir, result.damaged_copies)
+        print(
+            tr.ngettext("Deleted {n} copy in damaged/.", "Deleted {n} copies in damaged/.", removed)
+        )
+        return
+    print(
+        tr.gettext(
+            "These copies of damaged data, kept in damaged/, may still hold the family. "
+            "Delete them by hand once nothing else needs to be brought back from them "
+            "(or give --delete-damaged when deleting):"
+        )
+    )
+    for path in result.damaged_copies:
+        print(f"  {path}")
+
+
 def _require_keys(data_dir: Path) -> None:
     from familymeeting.storage.keys import KeyStore
 
@@ -582,6 +653,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
                     path=out,
                 )
             )
+        elif args.command == "delete-family":
+            _delete_family(services, data_dir, args, tr)
         elif args.command == "import-case":
             from familymeeting.storage.casefile import import_case, read_case_file
 

@@ -239,6 +239,24 @@ MESSAGES: dict[str, str | Plural] = {
         "The disk is full, so the backup was not made. The data is unchanged; free "
         "some space and try again."
     ),
+    "delete_needs_confirmation": N_(
+        "Deleting a family for good asks for its name on a terminal. In a script, "
+        "confirm with 'familymeeting delete-family {id} --yes'. Nothing was deleted."
+    ),
+    "delete_not_confirmed": N_("That is not the family's name. Nothing was deleted."),
+    "checkpoint_busy": N_(
+        "The family is deleted, but another program is still reading the database "
+        "{path}, so its old words may still be in the file. Close other familymeeting "
+        "windows and commands; the deletion is finished the next time familymeeting starts."
+    ),
+    "forget_journal_unreadable": N_(
+        "The note of an unfinished deletion, {path}, cannot be read. Nothing was "
+        "changed; ask for help before deleting that file."
+    ),
+    "forget_backup_failed": N_(
+        "The backup {path} could not be written without the deleted family ({reason}). "
+        "The deletion is finished the next time familymeeting starts."
+    ),
     "move_aside_failed": N_(
         "The damaged database {path} could not be moved aside ({reason}). Nothing was changed."
     ),

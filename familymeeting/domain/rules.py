@@ -29,6 +29,20 @@ BIRTH_YEAR_MIN = 1900
 
 _KEEP_IN_MULTILINE = {"\n", "\t"}
 
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a name they can
+# make "Jensen" display as another name, or turn the text around it in a list or the plan.
+# ZWJ and ZWNJ are not among them: Farsi spelling and joined emoji need them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_visible(text: str) -> bool:
+    """True when ``text`` has something to see once format characters (zero-width,
+    bidi marks) and spaces are set aside: what a required field must have."""
+    return any(
+        not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
+        for ch in text
+    )
+
 
 def clean_text(
     value: str,
@@ -37,12 +51,15 @@ def clean_text(
     *,
     required: bool = False,
     multiline: bool = False,
+    name: bool = False,
 ) -> str:
     """Normalise text a person typed or imported, or refuse it.
 
     Removes control characters (keeping newlines and tabs in multi-line fields),
     lone surrogates and surrounding whitespace, and normalises to NFC so "æ"
-    typed two ways compares equal. Raises ValidationError naming the field.
+    typed two ways compares equal. In a ``name`` the bidi controls go too. Required
+    text with nothing visible (only spaces and zero-width or bidi characters) is
+    refused. Raises ValidationError naming the field.
     """
     if not isinstance(value, str):
         raise ValidationError("value_not_text", field=field)
@@ -50,7 +67,7 @@ def clean_text(
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat == "Cs":
+        if cat == "Cs" or (name and ch in BIDI_CONTROLS):
             continue
         if cat == "Cc" and not (multiline and ch in _KEEP_IN_MULTILINE):
             if ch in "\n\t":
@@ -58,7 +75,7 @@ def clean_text(
             continue
         out.append(ch)
     text = unicodedata.normalize("NFC", "".join(out)).strip()
-    if required and not text:
+    if required and not is_visible(text):
         raise ValidationError("value_required", field=field)
     if len(text) > max_len:
         raise ValidationError("value_too_long", field=field, max=max_len, length=len(text))

@@ -444,6 +444,10 @@ def parse_case(raw: bytes) -> CaseFileIn:
             found=json.dumps(version, ensure_ascii=False)[:20],
             supported=f"{READABLE_VERSIONS[0]}–{READABLE_VERSIONS[-1]}",
         )
+    if _has_lone_surrogate(data):
+        # The JSON parser pydantic uses refuses a "\ud800" escape outright; the documented
+        # rule is that lone surrogates are removed, like any other unusable character.
+        text = json.dumps(_without_lone_surrogates(data), ensure_ascii=False)
     try:
         case = CaseFileIn.model_validate_json(text)
     except PydanticValidationError as exc:
@@ -457,6 +461,31 @@ def parse_case(raw: bytes) -> CaseFileIn:
         ) from exc
     _check_references(case)
     return case
+
+
+def _is_lone_surrogate(ch: str) -> bool:
+    return "\ud800" <= ch <= "\udfff"
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    # json.loads joins valid surrogate pairs, so any surrogate left in a str is lone.
+    if isinstance(value, str):
+        return any(_is_lone_surrogate(ch) for ch in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return "".join(ch for ch in value if not _is_lone_surrogate(ch))
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    return value
 
 
 def _check_references(case: CaseFileIn) -> None:
@@ -613,10 +642,15 @@ def import_case(
                 rules.DISPLAY_NAME_MAX,
                 "family.display_name",
                 required=True,
+                name=True,
             ),
             notes=_clean(f.notes, "notes", rules.NOTES_MAX, "family.notes", multiline=True),
             caseworker_name=_clean(
-                f.caseworker_name, "caseworker_name", rules.NAME_MAX, "family.caseworker_name"
+                f.caseworker_name,
+                "caseworker_name",
+                rules.NAME_MAX,
+                "family.caseworker_name",
+                name=True,
             ),
             caseworker_phone=_clean(
                 f.caseworker_phone, "caseworker_phone", rules.PHONE_MAX, "family.caseworker_phone"
@@ -638,6 +672,7 @@ def import_case(
                         rules.NAME_MAX,
                         f"participants[{position}].name",
                         required=True,
+                        name=True,
                     ),
                     role=p.role.value,
                     birth_year=p.birth_year,

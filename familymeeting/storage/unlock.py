@@ -186,8 +186,21 @@ def open_unlocked(
                 )
         else:
             code = KeyStore.new_recovery_code(data_dir, password)
-    db = _open_or_move_aside(data_dir, key)
+    db = _finish_forgetting(_open_or_move_aside(data_dir, key))
     return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
+
+
+def _finish_forgetting(db: Database) -> Database:
+    """A deletion for good that a kill interrupted is finished before anything reads the
+    data (storage/forget.py); stray copies of killed backups and restores go."""
+    from familymeeting.storage.forget import finish_interrupted
+
+    try:
+        finish_interrupted(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _open_or_move_aside(data_dir: Path, key: bytes) -> Database:
@@ -250,7 +263,7 @@ def restore_and_open(
     else:
         key, current_key, keys = _backup_key(data_dir, Path(backup), password, recovery_code, wait)
         restored = restore_backup(data_dir, key, backup, keys=keys, current_key=current_key)
-    db = Database.open(data_dir, key)
+    db = _finish_forgetting(Database.open(data_dir, key))
     return UnlockResult(db=db, failed_attempts=failed), restored
 
 

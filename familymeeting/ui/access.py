@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimeZone
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QDateTime, QLocale, QObject, QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -14,11 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.domain.errors import UserError
+from familymeeting.domain.errors import NotFoundError, UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
+from familymeeting.ui.background import BackgroundJob, run_in_background
 from familymeeting.ui.controls import standard_button
 from familymeeting.ui.dialog import FittedDialog
+
+if TYPE_CHECKING:
+    from familymeeting.storage.forget import ForgetResult
 
 
 def event_words(event: str) -> str:
@@ -76,13 +83,30 @@ class AccessLogDialog(FittedDialog):
         layout.addWidget(self.buttons)
 
 
+class _ProgressRelay(QObject):
+    """Carries ``(done, total)`` from the worker thread to the progress bar (queued)."""
+
+    step = Signal(int, int)
+
+
 class DeleteFamilyDialog(FittedDialog):
-    """Delete a family for good, confirmed by typing its name."""
+    """Delete a family for good, confirmed by typing its name.
+
+    The deletion runs in the background (every backup holding the family is written
+    again without it, which takes a while with many backups) with a progress bar. When
+    it is done, copies kept in ``damaged/`` that may still hold the family are named,
+    with an offer to delete them; otherwise the dialog closes itself (``accepted``).
+    Signals: ``finished_deleting(object)`` with the ForgetResult.
+    """
+
+    finished_deleting = Signal(object)
 
     def __init__(self, services: Services, family_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, preferred=QSize(680, 380))
         self.services, self.family_id = services, family_id
         self.name = services.get_family(family_id).display_name
+        self.result_: ForgetResult | None = None
+        self._job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Delete the family for good"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -90,19 +114,29 @@ class DeleteFamilyDialog(FittedDialog):
         text = QLabel(
             self.tr(
                 "Everything about %1 is deleted from this computer: participants, meetings, "
-                "boards, ratings and plans. It cannot be undone. Backups made before today "
-                "still hold the family until they expire."
+                "boards, ratings and plans. It cannot be undone. The backups are written "
+                "again without the family; the other families' backups stay."
             ).replace("%1", self.name)
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(text)
-        ask = QLabel(self.tr("Type the family's name to confirm:"))
-        layout.addWidget(ask)
+        self.ask_label = QLabel(self.tr("Type the family's name to confirm:"))
+        layout.addWidget(self.ask_label)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.name)
         self.name_edit.textChanged.connect(self._typed)
         layout.addWidget(self.name_edit)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFormat(self.tr("Backups without the family: %v of %m"))
+        self.progress_bar.setRange(0, 0)  # busy until the number of backups is known
+        self.progress_bar.hide()
+        layout.addWidget(self.progress_bar)
+        self.damaged_label = QLabel()
+        self.damaged_label.setWordWrap(True)
+        self.damaged_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.damaged_label.hide()
+        layout.addWidget(self.damaged_label)
         self.error_label = QLabel()
         self.error_label.setObjectName("unsaved")
         self.error_label.setWordWrap(True)
@@ -119,19 +153,95 @@ class DeleteFamilyDialog(FittedDialog):
         self.delete_button.setEnabled(False)
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete)
+        # Shown once the family is gone and damaged/ copies may still hold it.
+        self.delete_damaged_button = QPushButton(self.tr("Delete these copies"))
+        self.buttons.addButton(self.delete_damaged_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.delete_damaged_button.setAutoDefault(False)
+        self.delete_damaged_button.clicked.connect(self.delete_damaged)
+        self.delete_damaged_button.hide()
+        self.keep_button = QPushButton(self.tr("Keep them"))
+        self.buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep_button.setAutoDefault(False)
+        self.keep_button.clicked.connect(self.accept)
+        self.keep_button.hide()
         layout.addWidget(self.buttons)
+        self._relay = _ProgressRelay(self)
+        self._relay.step.connect(self._step)
 
     def _typed(self, text: str) -> None:
-        self.delete_button.setEnabled(text.strip() == self.name)
+        self.delete_button.setEnabled(text.strip() == self.name and self._job is None)
 
     def delete(self) -> bool:
-        if self.name_edit.text().strip() != self.name:
+        """Start deleting (in the background); False if the name is not typed."""
+        if self.name_edit.text().strip() != self.name or self._job is not None:
             return False
+        self.name_edit.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)  # half a deletion is finished, not abandoned
+        self.error_label.hide()
+        self.progress_bar.show()
+        services, family_id, relay = self.services, self.family_id, self._relay
+        self._job = run_in_background(
+            lambda: services.delete_family_permanently(family_id, relay.step.emit),
+            self._deleted,
+            self._failed,
+        )
+        return True
+
+    def _step(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _deleted(self, answer: object) -> None:
+        result = cast("ForgetResult", answer)
+        self.result_ = result
+        self.finished_deleting.emit(result)
+        if not result.damaged_copies:
+            self.accept()
+            return
+        self.progress_bar.hide()
+        self.ask_label.hide()
+        self.name_edit.hide()
+        names = "\n".join(p.name for p in result.damaged_copies)
+        self.damaged_label.setText(
+            self.tr(
+                "The family is deleted. These copies of damaged data, kept in the folder "
+                "%1, may still hold it:"
+            ).replace("%1", str(result.damaged_copies[0].parent))
+            + "\n"
+            + names
+        )
+        self.damaged_label.show()
+        self.cancel_button.hide()
+        self.delete_button.hide()
+        self.delete_damaged_button.show()
+        self.keep_button.show()
+
+    def _failed(self, error: object) -> None:
+        self._job = None
+        if not isinstance(error, UserError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        self.progress_bar.hide()
+        self.error_label.setText(user_message(error))
+        self.error_label.show()
         try:
-            self.services.delete_family_permanently(self.family_id)
+            self.services.get_family(self.family_id)
+        except NotFoundError:
+            # The family is gone and the rest is finished at the next start: close, not undo.
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.clicked.disconnect()
+            self.cancel_button.clicked.connect(self.accept)
+            return
+        self.name_edit.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self._typed(self.name_edit.text())
+
+    def delete_damaged(self) -> None:
+        assert self.result_ is not None
+        try:
+            self.services.delete_damaged_copies(self.result_.damaged_copies)
         except UserError as exc:
             self.error_label.setText(user_message(exc))
             self.error_label.show()
-            return False
+            return
         self.accept()
-        return True

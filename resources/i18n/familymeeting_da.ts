@@ -4,57 +4,57 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="28"/>
+        <location filename="../../familymeeting/ui/access.py" line="35"/>
         <source>Opened the family</source>
         <translation>Åbnede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="29"/>
+        <location filename="../../familymeeting/ui/access.py" line="36"/>
         <source>Opened a meeting</source>
         <translation>Åbnede et møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="30"/>
+        <location filename="../../familymeeting/ui/access.py" line="37"/>
         <source>Exported a case file</source>
         <translation>Eksporterede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="31"/>
+        <location filename="../../familymeeting/ui/access.py" line="38"/>
         <source>Imported a case file</source>
         <translation>Importerede en sagsfil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="32"/>
+        <location filename="../../familymeeting/ui/access.py" line="39"/>
         <source>Saved the plan as PDF</source>
         <translation>Gemte planen som PDF</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="33"/>
+        <location filename="../../familymeeting/ui/access.py" line="40"/>
         <source>Printed the plan</source>
         <translation>Udskrev planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="34"/>
+        <location filename="../../familymeeting/ui/access.py" line="41"/>
         <source>Deleted the family</source>
         <translation>Slettede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="35"/>
+        <location filename="../../familymeeting/ui/access.py" line="42"/>
         <source>Unlocked the program</source>
         <translation>Låste programmet op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="36"/>
+        <location filename="../../familymeeting/ui/access.py" line="43"/>
         <source>Wrong password</source>
         <translation>Forkert adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="37"/>
+        <location filename="../../familymeeting/ui/access.py" line="44"/>
         <source>Saved a backup to a file</source>
         <translation>Gemte en sikkerhedskopi i en fil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="38"/>
+        <location filename="../../familymeeting/ui/access.py" line="45"/>
         <source>Brought back a backup</source>
         <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
@@ -62,22 +62,22 @@
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="47"/>
+        <location filename="../../familymeeting/ui/access.py" line="54"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="52"/>
+        <location filename="../../familymeeting/ui/access.py" line="59"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="61"/>
+        <location filename="../../familymeeting/ui/access.py" line="68"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="61"/>
+        <location filename="../../familymeeting/ui/access.py" line="68"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -347,24 +347,44 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="86"/>
+        <location filename="../../familymeeting/ui/access.py" line="110"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="92"/>
-        <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. Backups made before today still hold the family until they expire.</source>
-        <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopier fra før i dag indeholder stadig familien, indtil de udløber.</translation>
+        <location filename="../../familymeeting/ui/access.py" line="116"/>
+        <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
+        <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="100"/>
+        <location filename="../../familymeeting/ui/access.py" line="124"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="117"/>
+        <location filename="../../familymeeting/ui/access.py" line="131"/>
+        <source>Backups without the family: %v of %m</source>
+        <translation>Sikkerhedskopier uden familien: %v af %m</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="151"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="157"/>
+        <source>Delete these copies</source>
+        <translation>Slet disse kopier</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="162"/>
+        <source>Keep them</source>
+        <translation>Behold dem</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="208"/>
+        <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
+        <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,9 @@ def test_delete_for_good_needs_the_name_typed(
     assert not dialog.delete_button.isEnabled()
     qtbot.keyClicks(dialog.name_edit, "-Xyz")
     assert dialog.delete_button.isEnabled()
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    # The deletion runs in the background (tests/gui/test_forget_progress.py).
+    with qtbot.waitSignal(dialog.accepted, timeout=60_000):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert deleted == [family.id]
     assert services.list_families(include_archived=True) == []
     everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())

@@ -344,17 +344,19 @@ def test_deleting_a_family_for_good_also_removes_it_from_backups(encrypted: Path
     finally:
         db.close()
     left = list_backups(encrypted)
-    # The old backups still held the family: they are gone, and a fresh one replaces them.
-    assert [b.kind for b in left] == [BackupKind.AFTER_DELETE]
+    # The old backups held the family: they are written again without it and kept (other
+    # families' restore points stay), with a fresh one beside them (issue 17).
+    assert [b.kind for b in left] == [BackupKind.AFTER_DELETE] + [BackupKind.AUTO] * 3
     key = KeyStore.unlock(encrypted, PASSWORD)
-    restored = encrypted.parent / "check"
-    restored.mkdir()
-    (restored / DB_FILENAME).write_bytes(left[0].path.read_bytes())
-    copy = Database.open(restored, key)
-    try:
-        assert family_names(copy) == []
-    finally:
-        copy.close()
+    for n, backup in enumerate(left):
+        restored = encrypted.parent / f"check-{n}"
+        restored.mkdir()
+        (restored / DB_FILENAME).write_bytes(backup.path.read_bytes())
+        copy = Database.open(restored, key)
+        try:
+            assert family.display_name not in family_names(copy)
+        finally:
+            copy.close()
 
 
 def test_check_file_reports_sound_and_damaged_files(encrypted: Path) -> None:

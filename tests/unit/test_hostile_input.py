@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from datetime import datetime
 
 import pytest
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 from familymeeting.domain import rules
 from familymeeting.domain.errors import ValidationError
 from familymeeting.export.plan import render_plan
+from familymeeting.storage.casefile import build_case, import_case, parse_case
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
 
@@ -57,7 +59,7 @@ def test_card_text_round_trips_or_is_refused(services: Services, meeting: str, t
         card = services.add_card(meeting, "worries", text)
     except ValidationError as exc:
         assert exc.code == "value_required"
-        assert not rules.clean_text(text, "text", 10**9, multiline=True)
+        assert not rules.is_visible(rules.clean_text(text, "text", 10**9, multiline=True))
         return
     assert card.text == rules.clean_text(text, "text", rules.CARD_TEXT_MAX, multiline=True)
     assert services.get_card(card.id).text == card.text
@@ -114,3 +116,78 @@ def test_the_plan_from_any_text_is_one_page(
             services.add_action(meeting, text)
     result = render_plan(build_plan(services, meeting))
     assert len(PdfReader(io.BytesIO(result.pdf)).pages) == 1
+
+
+# ------------------------------------------------------------------ names (issue 17)
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE_ONLY = [
+    "\u202e\u202c",
+    "\u200b\u200c\u200d\ufeff",
+    " \u2066\u200d \u2069\u200b ",
+    "\u200e\u200f\u061c",
+]
+
+
+@pytest.mark.parametrize("name", INVISIBLE_ONLY)
+def test_a_name_of_only_invisible_characters_is_refused(
+    services: Services, meeting: str, name: str
+) -> None:
+    family_id = services.get_meeting(meeting).family_id
+    before = services.list_families()
+    for call in (
+        lambda: services.create_family(name),
+        lambda: services.update_family(family_id, display_name=name),
+        lambda: services.add_participant(family_id, name, "parent"),
+        lambda: services.add_card(meeting, "worries", name),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert info.value.code == "value_required"
+    assert services.list_families() == before
+    assert services.list_participants(family_id) == []
+
+
+def test_bidi_controls_are_removed_from_names_and_joiners_kept(
+    services: Services, meeting: str
+) -> None:
+    family = services.create_family("\u202eFamilien \u2067Øst\u2069\u202c")
+    assert family.display_name == "Familien Øst"
+    family = services.update_family(
+        family.id, display_name="\u202dأسرة\u202c", caseworker_name="Ann\u202e Berg"
+    )
+    assert (family.display_name, family.caseworker_name) == ("أسرة", "Ann Berg")
+    # ZWNJ: Farsi "mikhaham"; ZWJ: a joined family emoji. Both must stay.
+    farsi = services.add_participant(family.id, "می\u200cخواهم", "parent")
+    emoji = services.add_participant(family.id, "Lea 👨\u200d👩\u200d👧", "child")
+    assert farsi.name == "می\u200cخواهم"
+    assert emoji.name == "Lea 👨\u200d👩\u200d👧"
+    assert [p.name for p in services.list_participants(family.id)] == [farsi.name, emoji.name]
+
+
+@SETTINGS
+@given(name=texts)
+def test_no_stored_name_holds_a_bidi_control(services: Services, meeting: str, name: str) -> None:
+    family_id = services.get_meeting(meeting).family_id
+    try:
+        participant = services.add_participant(family_id, name, "parent")
+    except ValidationError as exc:
+        assert exc.code in {"value_required", "value_too_long"}
+        return
+    assert not any(ch in participant.name for ch in BIDI_CONTROLS)
+    assert participant.name.strip()
+
+
+def test_a_lone_surrogate_in_a_case_file_is_removed_not_refused(
+    services: Services, meeting: str
+) -> None:
+    family_id = services.get_meeting(meeting).family_id
+    services.add_participant(family_id, "Emma", "child")
+    data = build_case(services, family_id)
+    data["family"]["display_name"] = "Familien \ud800Egenskab"
+    data["participants"][0]["name"] = "Em\udfffma"
+    # ensure_ascii writes the lone surrogates as \ud800 escapes, as another program might.
+    raw = json.dumps(data, ensure_ascii=True).encode("ascii")
+    assert b"\\ud800" in raw
+    family = import_case(services, parse_case(raw), replace=True)
+    assert family.display_name == "Familien Egenskab"
+    assert [p.name for p in services.list_participants(family_id)] == ["Emma"]

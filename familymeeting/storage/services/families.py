@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import SQLModel, col, func, select
 
@@ -12,8 +13,11 @@ from familymeeting.domain.enums import Role
 from familymeeting.domain.errors import NotFoundError, ValidationError
 from familymeeting.domain.languages import FamilyLanguage
 from familymeeting.domain.text import sort_key
-from familymeeting.storage.models import AccessLog, Family, Meeting, Participant
+from familymeeting.storage.models import Family, Meeting, Participant
 from familymeeting.storage.records import FamilyRecord, FamilyRow, MeetingRecord, ParticipantRecord
+
+if TYPE_CHECKING:
+    from familymeeting.storage.forget import ForgetResult
 from familymeeting.storage.services.base import (
     UNSET,
     ServiceBase,
@@ -48,13 +52,13 @@ def clean_family_fields(
     changes: dict[str, Any] = {}
     if display_name is not None:
         changes["display_name"] = rules.clean_text(
-            display_name, "display_name", rules.DISPLAY_NAME_MAX, required=True
+            display_name, "display_name", rules.DISPLAY_NAME_MAX, required=True, name=True
         )
     if notes is not None:
         changes["notes"] = rules.clean_text(notes, "notes", rules.NOTES_MAX, multiline=True)
     if caseworker_name is not None:
         changes["caseworker_name"] = rules.clean_text(
-            caseworker_name, "caseworker_name", rules.NAME_MAX
+            caseworker_name, "caseworker_name", rules.NAME_MAX, name=True
         )
     if caseworker_phone is not None:
         changes["caseworker_phone"] = rules.clean_text(
@@ -122,36 +126,34 @@ class FamilyServices(ServiceBase):
         with self.db.session() as s:
             s.delete(fetch(s, Family, family_id))
 
-    def delete_family_permanently(self, family_id: str) -> None:
-        """Delete a family so its words cannot be found in any file of the database.
+    def delete_family_permanently(
+        self, family_id: str, progress: Callable[[int, int], None] | None = None
+    ) -> ForgetResult:
+        """Delete a family so its words cannot be found in any file of the data dir.
 
-        The rows are overwritten as they are deleted (``secure_delete``), the WAL is
-        checkpointed and truncated, and the file is rebuilt (``VACUUM``), so no free
-        page keeps old text. The backups, which still hold the family, are deleted
-        and replaced by a fresh one without it.
+        Journaled (storage/forget.py): the rows are overwritten as they are deleted
+        (``secure_delete``), the WAL is checkpointed and truncated and the file rebuilt
+        (``VACUUM``), every backup holding the family is rewritten without it
+        (``progress(done, total)`` per backup), stray copies go; a kill in between is
+        finished at the next open. The result names ``damaged/`` copies that may still
+        hold it.
         """
-        from familymeeting.storage.backup import BackupKind, make_backup, purge_backups
+        from familymeeting.storage.forget import forget_family
 
-        with self.db.session() as s:
-            s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
-            s.delete(fetch(s, Family, family_id))
-            s.add(AccessLog(event="delete_family", family_id=family_id))
-        self.compact()
-        purge_backups(self.db.path.parent)
-        make_backup(self.db, BackupKind.AFTER_DELETE)
+        return forget_family(self.db, family_id, progress)
+
+    def delete_damaged_copies(self, copies: Iterable[Path]) -> int:
+        """Delete copies in ``damaged/`` the user agreed to let go (named by a deletion)."""
+        from familymeeting.storage.forget import delete_damaged_copies
+
+        return delete_damaged_copies(self.db.path.parent, copies)
 
     def compact(self) -> None:
-        """Checkpoint the WAL into the file, rebuild the file, and empty the WAL."""
-        raw = self.db.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute("PRAGMA secure_delete = ON")
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            cursor.execute("VACUUM")
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            cursor.close()
-        finally:
-            raw.close()
+        """Checkpoint the WAL into the file, rebuild the file, and empty the WAL
+        (``checkpoint_busy`` if a reader keeps the checkpoint from finishing)."""
+        from familymeeting.storage.forget import compact
+
+        compact(self.db)
 
     def get_family(self, family_id: str) -> FamilyRecord:
         with self.db.reading() as s:
@@ -217,7 +219,7 @@ class FamilyServices(ServiceBase):
     ) -> ParticipantRecord:
         participant = Participant(
             family_id=family_id,
-            name=rules.clean_text(name, "name", rules.NAME_MAX, required=True),
+            name=rules.clean_text(name, "name", rules.NAME_MAX, required=True, name=True),
             role=choice(Role, role, "role").value,
             birth_year=rules.validate_birth_year(birth_year),
         )
@@ -244,7 +246,9 @@ class FamilyServices(ServiceBase):
         with self.db.session() as s:
             participant = fetch(s, Participant, participant_id)
             if name is not None:
-                participant.name = rules.clean_text(name, "name", rules.NAME_MAX, required=True)
+                participant.name = rules.clean_text(
+                    name, "name", rules.NAME_MAX, required=True, name=True
+                )
             if role is not None:
                 participant.role = choice(Role, role, "role").value
             if birth_year is not UNSET:
