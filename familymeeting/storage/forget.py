@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from familymeeting.domain.errors import DatabaseError, NotFoundError, UserError
+from familymeeting.messages import os_error_reason
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.database import Database, remove_with_side_files
 from familymeeting.storage.faults import fault_point
@@ -180,33 +181,26 @@ def rewrite_backups_without(
     so a backup is always either the old one or the complete new one. Returns how many
     were rewritten.
     """
-    from familymeeting.storage.backup import list_backups, write_backup
+    from familymeeting.storage.backup import list_backups, open_backup, write_backup
 
     backups = list_backups(data_dir)
-    work = Path(data_dir) / WORK_DIRNAME
     rewritten = 0
     for done, backup in enumerate(backups):
         if progress is not None:
             progress(done, len(backups))
-        shutil.rmtree(work, ignore_errors=True)
         held: list[str] = []
         try:
-            work.mkdir()
-            shutil.copyfile(backup.path, work / DB_FILENAME)
-            copy = Database.open(work, key)
-            try:
+            # open_backup keeps the backup's own key file, so the rewritten backup still
+            # opens anywhere with the password or recovery code of its time.
+            with open_backup(backup.path, key) as copy:
                 held = [i for i in family_ids if _delete_rows(copy, i, log=False)]
                 if held:
                     compact(copy)
                     write_backup(copy, backup.path)
-            finally:
-                copy.close()
         except OSError as exc:
             raise DatabaseError(
-                "forget_backup_failed", path=str(backup.path), reason=exc.strerror or str(exc)
+                "forget_backup_failed", path=str(backup.path), reason=os_error_reason(exc)
             ) from exc
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
         if held:
             rewritten += 1
             fault_point("delete.after_backup_rewritten")
@@ -229,7 +223,12 @@ def remove_stray_copies(data_dir: Path) -> list[str]:
     folder = backup_dir(data_dir)
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            if entry.name.startswith(".familymeeting-") and ".tmp" in entry.name:
+            if not entry.name.startswith(".familymeeting-"):
+                continue
+            if entry.name.endswith(".open") and entry.is_dir():  # open_backup's work copy
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(f"{folder.name}/{entry.name}")
+            elif ".tmp" in entry.name:
                 with contextlib.suppress(OSError):
                     entry.unlink()
                     removed.append(f"{folder.name}/{entry.name}")
@@ -272,6 +271,6 @@ def delete_damaged_copies(data_dir: Path, copies: Iterable[Path]) -> int:
             continue
         except OSError as exc:
             raise UserError(
-                "output_unwritable", path=str(path), reason=exc.strerror or str(exc)
+                "output_unwritable", path=str(path), reason=os_error_reason(exc)
             ) from exc
     return removed

@@ -18,6 +18,7 @@ from familymeeting.storage.backup import (
     BackupInfo,
     BackupKind,
     BackupSchedule,
+    backup_keys,
     backups_to_keep,
     list_backups,
     make_backup,
@@ -25,7 +26,7 @@ from familymeeting.storage.backup import (
 )
 from familymeeting.storage.database import Database, check_file, is_plain_sqlite
 from familymeeting.storage.demo import create_demo_family
-from familymeeting.storage.keys import KeyStore
+from familymeeting.storage.keys import KeyStore, key_file_bytes
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
 from familymeeting.storage.unlock import RestoreNeeded, open_unlocked, restore_and_open
@@ -357,6 +358,8 @@ def test_deleting_a_family_for_good_also_removes_it_from_backups(encrypted: Path
             assert family.display_name not in family_names(copy)
         finally:
             copy.close()
+        # Rewritten, each still carries the key file of its time (it opens anywhere).
+        assert backup_keys(backup.path) == key_file_bytes(encrypted)
 
 
 def test_check_file_reports_sound_and_damaged_files(encrypted: Path) -> None:
