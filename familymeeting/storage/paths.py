@@ -41,7 +41,8 @@ def is_plain_sqlite(path: Path) -> bool:
 # database being created 0600 (under this umask) keeps its side files 0600 too.
 PRIVATE_UMASK = 0o077
 _PRIVATE_FOLDERS = ("backups", "damaged", "logs")
-_OURS = ("familymeeting", "keys.json", "unlock-failures.json", "settings.ini")
+# Names the data dir holds (storage/keys.py: the key file and its copy; the failure counter).
+_OURS = ("familymeeting", "keys.json", "keys-copy.json", "unlock-failures.json", "settings.ini")
 
 
 def keep_files_private() -> None:

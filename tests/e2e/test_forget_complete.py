@@ -50,7 +50,7 @@ def _family(services: Services, name: str, words: str) -> str:
 def data_dir(run: Runner, tmp_path: Path) -> tuple[Path, str]:
     """Two families, three backups holding both, and copies a kill or damage left."""
     data = tmp_path / "data"
-    made = run("--data-dir", data, "list")
+    made = run("--data-dir", data, "list", "--create")
     assert made.returncode == 0, made.stderr
     db = open_database(data)
     try:
