@@ -183,8 +183,11 @@ MESSAGES: dict[str, str | Plural] = {
         "changed."
     ),
     "backup_no_keys": N_(
-        "The backup {path} was made before backups carried their key file, so it can only "
-        "be brought back into the data folder it came from. Nothing was changed."
+        "The file {path} cannot be brought back here: no key file came with it. Either it "
+        "is not a backup of familymeeting, or it is an automatic backup whose .keys file "
+        "(beside it in the backups folder) was not copied along, or a backup made before "
+        "backups carried their key file, which can only be brought back into the data "
+        "folder it came from. Nothing was changed."
     ),
     "plain_db_beside_keys": N_(
         "The database {path} is not encrypted, but this data folder has been encrypted "

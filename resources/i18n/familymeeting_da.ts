@@ -1458,67 +1458,67 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="130"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="97"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="132"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="99"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="133"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="100"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="175"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="142"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="218"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="185"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="224"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="191"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="231"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="198"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="250"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="217"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="268"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="235"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="280"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="247"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="303"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="305"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="272"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="329"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="296"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1804,6 +1804,85 @@
     </message>
 </context>
 <context>
+    <name>RestoreFileForm</name>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="116"/>
+        <source>Bring back a backup file</source>
+        <translation>Hent data fra en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="120"/>
+        <source>On a new computer, your data comes back from a backup file, for example one on a USB stick. An automatic backup needs its .keys file beside it. The backup opens with the password or the recovery code from the time it was made.</source>
+        <translation>På en ny computer henter du dine data fra en sikkerhedskopi, fx en fil på et USB-stik. En automatisk sikkerhedskopi skal have sin .keys-fil liggende ved siden af sig. Sikkerhedskopien åbnes med den adgangskode eller gendannelseskode, der gjaldt, da den blev lavet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="129"/>
+        <source>No file chosen yet.</source>
+        <translation>Der er ikke valgt nogen fil endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="132"/>
+        <source>Choose file…</source>
+        <translation>Vælg fil…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="139"/>
+        <source>I know the password of that time</source>
+        <translation>Jeg kender adgangskoden fra dengang</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="140"/>
+        <source>I have the recovery code of that time</source>
+        <translation>Jeg har gendannelseskoden fra dengang</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="150"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="155"/>
+        <location filename="../../familymeeting/ui/startup.py" line="156"/>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="164"/>
+        <source>Then choose a new password; the old one stops working.</source>
+        <translation>Vælg derefter en ny adgangskode; den gamle holder op med at virke.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="176"/>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="180"/>
+        <source>Bring it back</source>
+        <translation>Hent den tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="237"/>
+        <source>Choose the backup file</source>
+        <translation>Vælg sikkerhedskopien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="239"/>
+        <source>Backups (*.fmbackup *.db);;All files (*)</source>
+        <translation>Sikkerhedskopier (*.fmbackup *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="259"/>
+        <source>Backup file: %1</source>
+        <translation>Sikkerhedskopi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="280"/>
+        <source>Bringing back the backup… This takes a moment.</source>
+        <translation>Henter sikkerhedskopien tilbage… Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreOfferDialog</name>
     <message>
         <location filename="../../familymeeting/ui/recovery.py" line="64"/>
@@ -1907,32 +1986,42 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="62"/>
+        <location filename="../../familymeeting/ui/startup.py" line="350"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="65"/>
+        <location filename="../../familymeeting/ui/startup.py" line="353"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="70"/>
+        <location filename="../../familymeeting/ui/startup.py" line="358"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="86"/>
+        <location filename="../../familymeeting/ui/startup.py" line="374"/>
+        <source>Have you used familymeeting on another computer?</source>
+        <translation>Har du brugt familymeeting på en anden computer?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="390"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="90"/>
+        <location filename="../../familymeeting/ui/startup.py" line="394"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="115"/>
+        <location filename="../../familymeeting/ui/startup.py" line="378"/>
+        <source>Bring back a backup file instead…</source>
+        <translation>Hent data fra en sikkerhedskopi i stedet…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/startup.py" line="442"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -1978,12 +2067,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="186"/>
+        <location filename="../../familymeeting/ui/startup.py" line="513"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="187"/>
+        <location filename="../../familymeeting/ui/startup.py" line="514"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>

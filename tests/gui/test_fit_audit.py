@@ -309,6 +309,19 @@ def first_start(w: World) -> QWidget:
     return w.on_screen(SetupPasswordDialog())
 
 
+def first_start_restore(w: World) -> QWidget:
+    """The first start's "bring back a backup file", in its tallest state: a file
+    chosen, the recovery code and a new password, and a message."""
+    dialog = SetupPasswordDialog(data_dir=w.data_dir)
+    dialog.show_restore()
+    form = dialog.restore_form
+    form.set_backup_file(w.data_dir / "backups" / "familymeeting-2026-01-02T0304-auto.db")
+    form.use_code.setChecked(True)
+    form.message.setText("x " * 80)
+    form.message.show()
+    return w.on_screen(dialog)
+
+
 def recovery_code(w: World) -> QWidget:
     return w.on_screen(RecoveryCodeDialog("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB"))
 
@@ -355,6 +368,7 @@ SCREENS: dict[str, Opener] = {
     "save the plan": save_plan,
     "crash": crash,
     "first start": first_start,
+    "first start: bring back a backup file": first_start_restore,
     "recovery code": recovery_code,
     "damaged data at start": damaged_at_start,
 }
