@@ -774,7 +774,11 @@ def _data_key(data_dir: Path, tr: Catalogue) -> bytes | None:
 
 def _check(data_dir: Path, tr: Catalogue) -> int:
     from familymeeting.storage.backup import check_data
+    from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
+    from familymeeting.storage.unlock import refuse_plain_swap
 
+    if is_plain_sqlite(data_dir / DB_FILENAME):
+        refuse_plain_swap(data_dir)  # a plain file in a folder encrypted before
     result = check_data(data_dir, _data_key(data_dir, tr))
     damaged = result.database_damaged
     if result.problems is None:
