@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.domain.passwords import check_new_password
 from familymeeting.storage.faults import fault_point
-from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore
+from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore, refuse_during_rekey
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
 
 if TYPE_CHECKING:
@@ -188,6 +188,7 @@ def open_unlocked(
     """
     from familymeeting.storage.backup import has_history, newest_good_backup
     from familymeeting.storage.database import Database, convert_to_encrypted
+    from familymeeting.storage.rekey import finish_interrupted as finish_rekey
 
     data_dir = Path(data_dir)
     state = data_state(data_dir)
@@ -232,6 +233,9 @@ def open_unlocked(
     key = KeyStore.unlock(data_dir, password, wait=wait)
     code: str | None = None
     converted = False
+    rekeyed = finish_rekey(data_dir, key, password)
+    if rekeyed is not None:
+        key, code = rekeyed  # a change of the data key, cut short, is finished first
     if plain:
         # Our own conversion, cut short by a kill after the key file was made.
         check_plain_database(data_dir)
@@ -286,6 +290,7 @@ def unlock_key(data_dir: Path, password: str, *, wait: bool = True) -> bytes:
     """The data key from ``password`` (keys.json must exist), for backups and restore."""
     if not KeyStore.exists(data_dir):
         raise UserError("no_password_yet", path=str(data_dir))
+    refuse_during_rekey(data_dir)  # files may be under either key until it is finished
     return KeyStore.unlock(data_dir, password, wait=wait)
 
 
@@ -312,6 +317,7 @@ def restore_and_open(
     from familymeeting.storage.database import Database
 
     data_dir = Path(data_dir)
+    refuse_during_rekey(data_dir)
     failed = tuple(KeyStore.failed_attempts(data_dir)) if KeyStore.exists(data_dir) else ()
     if backup is None:
         if password is None:
