@@ -267,7 +267,7 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             "missing or was moved aside as damaged)"
         ),
     )
-    sub.add_parser(
+    pwd = sub.add_parser(
         "passwd",
         parents=[common],
         help=_("change the password"),
@@ -275,6 +275,16 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             "Change the password. Asks for the current and the new one "
             "(or reads $FAMILYMEETING_PASSWORD and $FAMILYMEETING_NEW_PASSWORD). Only the "
             "key file changes; the recovery code keeps working."
+        ),
+    )
+    pwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help=_(
+            "change the data key instead: the database and every backup in the data "
+            "folder are encrypted again with a new key, so an old copy of the key file "
+            "opens none of them. The password stays; a new recovery code is printed and "
+            "the old one stops working"
         ),
     )
     sub.add_parser(
@@ -582,6 +592,49 @@ def _passwd(data_dir: Path, tr: Catalogue) -> None:
     print(tr.gettext("The password has been changed. The recovery code works as before."))
 
 
+def _rekey(data_dir: Path, tr: Catalogue) -> None:
+    """``passwd --rekey``: a new data key for the database and every backup in the folder."""
+    from familymeeting.storage import unlock
+    from familymeeting.storage.rekey import issue_recovery_code, rekey
+
+    _require_keys(data_dir)
+    password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
+    opened = unlock.open_unlocked(data_dir, password)
+    db = opened.db
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            line = tr.gettext(
+                "Backups encrypted with the new key: {done} of {total}", done=done, total=total
+            )
+            print(line, file=sys.stderr)
+
+    try:
+        result = rekey(db, password, progress)
+    finally:
+        db.close()
+    print(
+        tr.ngettext(
+            "The data key has been changed: the database and {n} backup are now encrypted "
+            "with a new key, and an old copy of the key file opens none of them. The "
+            "password is the same.",
+            "The data key has been changed: the database and {n} backups are now encrypted "
+            "with a new key, and an old copy of the key file opens none of them. The "
+            "password is the same.",
+            result.backups_reencrypted,
+        )
+    )
+    if result.backups_damaged:
+        print(tr.gettext("These damaged backups were left as they were, under the old key:"))
+        for path in result.backups_damaged:
+            print(f"  {path}")
+    code = issue_recovery_code(data_dir, password, result.recovery_code)
+    intro = tr.gettext(
+        "The old recovery code no longer works; write down the new one and keep it somewhere safe:"
+    )
+    _print_recovery_code(code, intro, tr, stream=sys.stdout)
+
+
 def _recover(data_dir: Path, tr: Catalogue) -> None:
     from familymeeting.storage.keys import KeyStore, normalize_recovery_code
     from familymeeting.storage.unlock import (
@@ -613,6 +666,9 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
     from familymeeting.settings import Settings
     from familymeeting.storage.services import Services
 
+    if args.command == "passwd" and args.rekey:
+        _rekey(data_dir, tr)
+        return 0
     if args.command == "passwd":
         _passwd(data_dir, tr)
         return 0
@@ -774,7 +830,11 @@ def _data_key(data_dir: Path, tr: Catalogue) -> bytes | None:
 
 def _check(data_dir: Path, tr: Catalogue) -> int:
     from familymeeting.storage.backup import check_data
+    from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
+    from familymeeting.storage.unlock import refuse_plain_swap
 
+    if is_plain_sqlite(data_dir / DB_FILENAME):
+        refuse_plain_swap(data_dir)  # a plain file in a folder encrypted before
     result = check_data(data_dir, _data_key(data_dir, tr))
     damaged = result.database_damaged
     if result.problems is None:

@@ -189,6 +189,16 @@ MESSAGES: dict[str, str | Plural] = {
         "backups carried their key file, which can only be brought back into the data "
         "folder it came from. Nothing was changed."
     ),
+    "rekey_unfinished": N_(
+        "A change of the data key in {path} was interrupted. Open the data with the "
+        "password once (start the app, or e.g. 'familymeeting list') to finish it; "
+        "until then this cannot be done. Nothing was changed."
+    ),
+    "rekey_journal_unreadable": N_(
+        "The note of an interrupted change of the data key ({path}) cannot be read, so "
+        "the change cannot be finished. Nothing was changed. Keep the data folder as it "
+        "is and ask for help."
+    ),
     "plain_db_beside_keys": N_(
         "The database {path} is not encrypted, but this data folder has been encrypted "
         "before, so the file must have been put there from elsewhere. It has not been "

@@ -444,6 +444,53 @@ def open_backup(path: Path, key: bytes | None) -> Iterator[Database]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def reencrypt_backup(path: Path, old_key: bytes, new_key: bytes, keys: bytes) -> None:
+    """Write the backup at ``path`` again, encrypted with ``new_key`` and carrying the key
+    file ``keys`` (a change of the data key, storage/rekey.py); a ``backup -o`` file stays
+    one file. The backup's pages are checked under ``old_key`` first (``backup_damaged``
+    if they fail, nothing changed); the rewrite goes through :func:`write_backup`, so the
+    backup is always the old one or the whole new one.
+    """
+    from familymeeting.storage.database import export_encrypted
+
+    path = Path(path)
+    portable = _portable_header(path) is not None
+    work = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.open"
+    try:
+        work.mkdir()
+        old = work / "old.db"
+        _copy_database(path, old)
+        problems = check_file(old, old_key, full=True)
+        if problems:
+            raise DatabaseError(
+                "backup_damaged", path=str(path), reason=problem_reason(problems[0])
+            )
+        export_encrypted(old, old_key, work / DB_FILENAME, new_key)
+        remove_with_side_files(old)
+        write_atomic(work / KEYS_FILENAME, keys)
+        db = Database.open(work, new_key)
+        try:
+            write_backup(db, path, portable=portable)
+        finally:
+            db.close()
+    except OSError as exc:
+        if exc.errno == 28:  # ENOSPC
+            raise DiskFullError("disk_full_backup") from exc
+        raise DatabaseError("backup_failed", path=str(path), reason=os_error_reason(exc)) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def replace_carried_keys(data_dir: Path, old: bytes, new: bytes) -> None:
+    """Every backup in ``backups/`` carrying the key file ``old`` carries ``new`` instead
+    (the same data key, another recovery code)."""
+    for b in list_backups(data_dir):
+        sidecar = keys_sidecar(b.path)
+        with contextlib.suppress(FileNotFoundError):
+            if sidecar.read_bytes() == old:
+                write_atomic(sidecar, new)
+
+
 def make_backup(
     db: Database, kind: BackupKind = BackupKind.AUTO, now: datetime | None = None
 ) -> BackupInfo:
@@ -653,7 +700,9 @@ __all__ = [
     "newest_good_backup",
     "open_backup",
     "purge_backups",
+    "reencrypt_backup",
     "remove_backup",
+    "replace_carried_keys",
     "restore_backup",
     "rotate",
     "write_backup",

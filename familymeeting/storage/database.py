@@ -44,6 +44,7 @@ KEY_BYTES = 32
 SIDE_FILES = ("-wal", "-shm", "-journal")
 SEAL_SUFFIX = "-closed"  # written by a clean close; see Database.close
 CONVERTING_SUFFIX = ".encrypting"  # the encrypted copy while a plain file is converted
+REKEYING_SUFFIX = ".rekeying"  # the copy under the new key while the data key is changed
 
 
 # SQLite's primary result codes (the low byte of an extended code such as
@@ -555,6 +556,13 @@ class Database:
         with self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
+    def use_key(self, key: bytes) -> None:
+        """Close every connection and go on under ``key`` (the file was re-encrypted)."""
+        _check_key(key)
+        self.engine.dispose()
+        self.engine = _make_engine(self.path, key)
+        self.key = key
+
     def close(self) -> None:
         """Close every connection; a clean close seals the file (see :func:`is_sealed`)."""
         self.engine.dispose()
@@ -684,58 +692,94 @@ def convert_to_encrypted(data_dir: Path, key: bytes) -> None:
     only the key opens the data.
     """
     _check_key(key)
-    data_dir = Path(data_dir)
-    path = data_dir / DB_FILENAME
-    tmp = data_dir / (DB_FILENAME + CONVERTING_SUFFIX)
+    path = Path(data_dir) / DB_FILENAME
     if not is_plain_sqlite(path):
         raise DatabaseError("db_not_plain", path=str(path))
+    _replace_encrypted(path, None, key, path.with_name(DB_FILENAME + CONVERTING_SUFFIX))
+
+
+def reencrypt_database(data_dir: Path, old_key: bytes, new_key: bytes) -> None:
+    """Encrypt ``familymeeting.db`` with ``new_key`` instead of ``old_key``, all or nothing.
+
+    The same steps as :func:`convert_to_encrypted` (checkpoint, ``sqlcipher_export`` into
+    ``familymeeting.db.rekeying``, verify, fsync, atomic rename), so a kill leaves the
+    whole file under one key or the other. No connection to the file may be open (the
+    caller holds the folder's lock and has closed its engine).
+    """
+    _check_key(old_key)
+    _check_key(new_key)
+    path = Path(data_dir) / DB_FILENAME
+    _replace_encrypted(path, old_key, new_key, path.with_name(DB_FILENAME + REKEYING_SUFFIX))
+
+
+def export_encrypted(src: Path, src_key: bytes | None, dst: Path, key: bytes) -> None:
+    """Copy the database ``src`` (plain, or under ``src_key``) into a new file ``dst``
+    encrypted with ``key``, verified and fsynced; ``src``'s WAL is checkpointed and
+    switched off first, so ``src`` alone holds everything.
+
+    Raises ``db_convert_failed`` if the copy does not match (rows, header, checks).
+    """
+    sqlcipher = _sqlcipher()
+    con = (
+        sqlcipher.connect(str(src), timeout=BUSY_TIMEOUT_MS / 1000)
+        if src_key is None
+        # sqlcipher3 without a key reads and writes plain SQLite files.
+        else _connect_encrypted(str(src), src_key, timeout=BUSY_TIMEOUT_MS / 1000)
+    )
+    try:
+        con.isolation_level = None
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute("PRAGMA temp_store = MEMORY")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise DatabaseError("db_busy")  # another program still has it open
+        con.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(dst), f"x'{key.hex()}'"))
+        # One write-locked transaction: the counts and the copy see the same rows.
+        con.execute("BEGIN IMMEDIATE")
+        version = int(con.execute("PRAGMA main.user_version").fetchone()[0])
+        app_id = int(con.execute("PRAGMA main.application_id").fetchone()[0])
+        before = _table_counts(con)
+        con.execute("SELECT sqlcipher_export('encrypted')")
+        # sqlcipher_export copies the rows, not these header fields.
+        con.execute(f"PRAGMA encrypted.user_version = {version}")
+        con.execute(f"PRAGMA encrypted.application_id = {app_id}")
+        con.execute("COMMIT")
+        con.execute("DETACH DATABASE encrypted")
+    finally:
+        con.close()
+    check = _connect_encrypted(str(dst), key)
+    try:
+        check.execute("PRAGMA temp_store = MEMORY")
+        ok = check.execute("PRAGMA integrity_check").fetchall()
+        cipher_problems = check.execute("PRAGMA cipher_integrity_check").fetchall()
+        after = _table_counts(check)
+        header = (
+            int(check.execute("PRAGMA user_version").fetchone()[0]),
+            int(check.execute("PRAGMA application_id").fetchone()[0]),
+        )
+    finally:
+        check.close()
+    if ok != [("ok",)] or cipher_problems or after != before or header != (version, app_id):
+        raise DatabaseError("db_convert_failed", path=str(src), reason="copy_mismatch")
+    if any(dst.with_name(dst.name + s).exists() for s in SIDE_FILES) or any(
+        src.with_name(src.name + s).exists() for s in ("-wal", "-journal")
+    ):
+        raise DatabaseError("db_convert_failed", path=str(src), reason="side_files_left")
+    fsync_file(dst)
+
+
+def _replace_encrypted(path: Path, old_key: bytes | None, key: bytes, tmp: Path) -> None:
+    """:func:`export_encrypted` into ``tmp``, then ``tmp`` renamed over ``path``."""
+    data_dir = path.parent
     remove_with_side_files(tmp)
     sqlcipher = _sqlcipher()
     try:
-        # sqlcipher3 without a key reads and writes plain SQLite files.
-        con = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            con.isolation_level = None
-            con.execute("PRAGMA cipher_log_level = NONE")
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            if str(mode).lower() != "delete":
-                raise DatabaseError("db_busy")  # another program still has it open
-            con.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(tmp), f"x'{key.hex()}'"))
-            # One write-locked transaction: the counts and the copy see the same rows.
-            con.execute("BEGIN IMMEDIATE")
-            version = int(con.execute("PRAGMA main.user_version").fetchone()[0])
-            app_id = int(con.execute("PRAGMA main.application_id").fetchone()[0])
-            before = _table_counts(con)
-            con.execute("SELECT sqlcipher_export('encrypted')")
-            # sqlcipher_export copies the rows, not these header fields.
-            con.execute(f"PRAGMA encrypted.user_version = {version}")
-            con.execute(f"PRAGMA encrypted.application_id = {app_id}")
-            con.execute("COMMIT")
-            con.execute("DETACH DATABASE encrypted")
-        finally:
-            con.close()
-        check = _connect_encrypted(str(tmp), key)
-        try:
-            ok = check.execute("PRAGMA integrity_check").fetchall()
-            cipher_problems = check.execute("PRAGMA cipher_integrity_check").fetchall()
-            after = _table_counts(check)
-            header = (
-                int(check.execute("PRAGMA user_version").fetchone()[0]),
-                int(check.execute("PRAGMA application_id").fetchone()[0]),
-            )
-        finally:
-            check.close()
-        if ok != [("ok",)] or cipher_problems or after != before or header != (version, app_id):
-            raise DatabaseError("db_convert_failed", path=str(path), reason="copy_mismatch")
-        if any(tmp.with_name(tmp.name + s).exists() for s in SIDE_FILES) or any(
-            path.with_name(path.name + s).exists() for s in ("-wal", "-journal")
-        ):
-            raise DatabaseError("db_convert_failed", path=str(path), reason="side_files_left")
+        export_encrypted(path, old_key, tmp, key)
         with contextlib.suppress(FileNotFoundError):
-            # Only WAL indexes, no content; it must not meet the encrypted file.
+            # Only WAL indexes, no content; it must not meet the new file.
             path.with_name(path.name + "-shm").unlink()
-        fsync_file(tmp)
+        unseal(path)
         os.replace(tmp, path)
         fsync_dir(data_dir)
     except UserError:
@@ -765,6 +809,8 @@ __all__ = [
     "check_file",
     "connect_file",
     "convert_to_encrypted",
+    "export_encrypted",
     "is_plain_sqlite",
     "read_header",
+    "reencrypt_database",
 ]

@@ -556,6 +556,7 @@ class KeyStore:
     ) -> None:
         """Re-wrap the data key with ``new``; the database is not touched."""
         check_new_password(new)
+        refuse_during_rekey(data_dir)
         keyfile = _load(data_dir)
         _wait_if_needed(data_dir, wait=wait, sleep=sleep)
         data_key = _unwrap(keyfile, _SLOT_PASSWORD, old)
@@ -582,6 +583,7 @@ class KeyStore:
         """
         check_new_password(new_password)
         chars = normalize_recovery_code(recovery_code)
+        refuse_during_rekey(data_dir)
         keyfile = _load(data_dir)
         _wait_if_needed(data_dir, wait=wait, sleep=sleep)
         data_key = _unwrap(keyfile, _SLOT_RECOVERY, chars)
@@ -640,6 +642,37 @@ class KeyStore:
             with contextlib.suppress(ValueError):
                 out.append(datetime.fromisoformat(text))
         return out
+
+
+# ------------------------------------------------------------- data key change
+# storage/rekey.py's journal: while it exists, the database and backups may be under the
+# old or the new data key, so the key file is changed by nobody but that module.
+REKEY_JOURNAL_FILENAME = "familymeeting-rekey.json"
+
+
+def refuse_during_rekey(data_dir: Path) -> None:
+    """``rekey_unfinished`` while a change of the data key waits to be finished."""
+    if (Path(data_dir) / REKEY_JOURNAL_FILENAME).exists():
+        raise UserError("rekey_unfinished", path=str(data_dir))
+
+
+def new_key_file(data_dir: Path, password: str) -> tuple[bytes, bytes, str]:
+    """A new random data key and a key file for it: ``(data key, key file, recovery code)``.
+
+    The password slot is wrapped with ``password``, the recovery slot with a new code;
+    the KDF cost is the current key file's. Nothing is written.
+    """
+    kdf = _load(data_dir).kdf
+    data_key = secrets.token_bytes(DATA_KEY_BYTES)
+    code = new_recovery_code()
+    keyfile = _KeyFile(
+        kdf=kdf,
+        slots={
+            _SLOT_PASSWORD: _wrap(data_key, password, _SLOT_PASSWORD, kdf),
+            _SLOT_RECOVERY: _wrap(data_key, normalize_recovery_code(code), _SLOT_RECOVERY, kdf),
+        },
+    )
+    return data_key, keyfile.to_bytes(), code
 
 
 # ------------------------------------------------------------- failure sidecar
@@ -712,6 +745,7 @@ __all__ = [
     "FAILURES_FILENAME",
     "KEYS_COPY_FILENAME",
     "KEYS_FILENAME",
+    "REKEY_JOURNAL_FILENAME",
     "KdfParams",
     "KeyFileError",
     "KeyStore",
@@ -722,6 +756,8 @@ __all__ = [
     "format_recovery_code",
     "install_key_file",
     "key_file_bytes",
+    "new_key_file",
     "normalize_recovery_code",
+    "refuse_during_rekey",
     "unwrap_key_file",
 ]

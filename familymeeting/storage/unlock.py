@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.domain.passwords import check_new_password
-from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore
+from familymeeting.storage.faults import fault_point
+from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore, refuse_during_rekey
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
 
 if TYPE_CHECKING:
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 PASSWORD_ENV = "FAMILYMEETING_PASSWORD"
 NEW_PASSWORD_ENV = "FAMILYMEETING_NEW_PASSWORD"
 RECOVERY_CODE_ENV = "FAMILYMEETING_RECOVERY_CODE"
+# Written before the key file of a conversion is made and removed when the database is
+# encrypted: "key file + plain database + this" is our own conversion, cut short, to be
+# finished; "key file + plain database" without it is a file put there from elsewhere.
+CONVERTING_FILENAME = "familymeeting-converting.json"
 
 
 class DataState(StrEnum):
@@ -102,14 +107,45 @@ def data_state(data_dir: Path) -> DataState:
     return DataState.NEW
 
 
+def _has_been_encrypted(data_dir: Path) -> bool:
+    """A key file or its copy, or a backup carrying a key file: this folder's data was
+    encrypted once, so a plain database in it did not come from an earlier version."""
+    from familymeeting.storage.backup import KEYS_SUFFIX, backup_dir
+
+    if KeyStore.exists(data_dir):
+        return True
+    try:
+        return any(backup_dir(data_dir).glob("*.db" + KEYS_SUFFIX))
+    except OSError:
+        return False
+
+
+def refuse_plain_swap(data_dir: Path) -> None:
+    """``plain_db_beside_keys`` for a plain database in a folder that was encrypted before,
+    unless it is our own conversion that a kill cut short (:data:`CONVERTING_FILENAME`).
+
+    Converting it would make a new key and recovery code, and the code written down at
+    the first start would stop working. Nothing is read or written.
+    """
+    data_dir = Path(data_dir)
+    if (data_dir / CONVERTING_FILENAME).exists():
+        return
+    if _has_been_encrypted(data_dir):
+        raise DatabaseError("plain_db_beside_keys", path=str(data_dir / DB_FILENAME))
+
+
 def check_plain_database(data_dir: Path) -> None:
     """Refuse, untouched, a file that cannot be converted; before a password is asked for.
 
-    A plain database of ours (any older version) passes; it is opened once, so it is
-    also migrated. A file that is not plain SQLite and has no ``keys.json`` beside it
-    is either damaged or an encrypted database whose key file is missing.
+    A plain database of ours (any older version) in a folder that was never encrypted
+    passes; it is opened once, so it is also migrated. A file that is not plain SQLite
+    and has no ``keys.json`` beside it is either damaged or an encrypted database whose
+    key file is missing. A plain file in a folder encrypted before is refused
+    (:func:`refuse_plain_swap`).
     """
     path = Path(data_dir) / DB_FILENAME
+    if path.is_file() and is_plain_sqlite(path):
+        refuse_plain_swap(data_dir)
     if path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path):
         raise DatabaseError(
             "db_unreadable_no_keys", path=str(path), keys=str(Path(data_dir) / KEYS_FILENAME)
@@ -117,6 +153,16 @@ def check_plain_database(data_dir: Path) -> None:
     from familymeeting.storage.database import Database
 
     Database.open(Path(data_dir)).close()
+
+
+def begin_conversion(data_dir: Path) -> None:
+    """Mark a conversion of a plain database as ours, before its key file is made."""
+    from familymeeting.storage.atomic import write_atomic
+
+    write_atomic(
+        Path(data_dir) / CONVERTING_FILENAME,
+        b'{"format": "familymeeting-converting", "version": 1}\n',
+    )
 
 
 def open_unlocked(
@@ -142,6 +188,7 @@ def open_unlocked(
     """
     from familymeeting.storage.backup import has_history, newest_good_backup
     from familymeeting.storage.database import Database, convert_to_encrypted
+    from familymeeting.storage.rekey import finish_interrupted as finish_rekey
 
     data_dir = Path(data_dir)
     state = data_state(data_dir)
@@ -149,14 +196,22 @@ def open_unlocked(
         if state is DataState.PLAIN:
             check_plain_database(data_dir)
         check_new_password(password)
+        marker = data_dir / CONVERTING_FILENAME
+        if state is DataState.PLAIN:
+            begin_conversion(data_dir)
         try:
             key, first_code = KeyStore.create(data_dir, password)
         except KeyFileError as exc:
+            marker.unlink(missing_ok=True)
             if exc.code != "keys_exist":
                 raise
             # Another process set up the keys a moment ago: this is now a normal unlock.
             return open_unlocked(data_dir, password, wait=wait)
+        except BaseException:
+            marker.unlink(missing_ok=True)
+            raise
         if state is DataState.PLAIN:
+            fault_point("convert.after_keys")
             try:
                 convert_to_encrypted(data_dir, key)
             except BaseException:
@@ -164,16 +219,25 @@ def open_unlocked(
                 # try starts from the same place and may choose another password.
                 if is_plain_sqlite(data_dir / DB_FILENAME):
                     KeyStore.discard(data_dir)
+                    marker.unlink(missing_ok=True)
                 raise
+            marker.unlink(missing_ok=True)
         db = Database.open(data_dir, key)
         return UnlockResult(db=db, recovery_code=first_code, converted=state is DataState.PLAIN)
 
+    path = data_dir / DB_FILENAME
+    plain = path.is_file() and is_plain_sqlite(path)
+    if plain:
+        refuse_plain_swap(data_dir)  # before a password is tried: nothing is written
     failed = tuple(KeyStore.failed_attempts(data_dir))
     key = KeyStore.unlock(data_dir, password, wait=wait)
-    path = data_dir / DB_FILENAME
     code: str | None = None
     converted = False
-    if path.is_file() and is_plain_sqlite(path):
+    rekeyed = finish_rekey(data_dir, key, password)
+    if rekeyed is not None:
+        key, code = rekeyed  # a change of the data key, cut short, is finished first
+    if plain:
+        # Our own conversion, cut short by a kill after the key file was made.
         check_plain_database(data_dir)
         convert_to_encrypted(data_dir, key)
         converted = True
@@ -187,6 +251,7 @@ def open_unlocked(
         else:
             code = KeyStore.new_recovery_code(data_dir, password)
     db = _finish_forgetting(_open_or_move_aside(data_dir, key))
+    (data_dir / CONVERTING_FILENAME).unlink(missing_ok=True)  # the conversion is done
     return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
 
 
@@ -225,6 +290,7 @@ def unlock_key(data_dir: Path, password: str, *, wait: bool = True) -> bytes:
     """The data key from ``password`` (keys.json must exist), for backups and restore."""
     if not KeyStore.exists(data_dir):
         raise UserError("no_password_yet", path=str(data_dir))
+    refuse_during_rekey(data_dir)  # files may be under either key until it is finished
     return KeyStore.unlock(data_dir, password, wait=wait)
 
 
@@ -251,6 +317,7 @@ def restore_and_open(
     from familymeeting.storage.database import Database
 
     data_dir = Path(data_dir)
+    refuse_during_rekey(data_dir)
     failed = tuple(KeyStore.failed_attempts(data_dir)) if KeyStore.exists(data_dir) else ()
     if backup is None:
         if password is None:
@@ -333,6 +400,7 @@ def open_from_environment(data_dir: Path) -> UnlockResult:
 
 
 __all__ = [
+    "CONVERTING_FILENAME",
     "DAMAGE_CODES",
     "NEW_PASSWORD_ENV",
     "PASSWORD_ENV",
@@ -340,11 +408,13 @@ __all__ = [
     "DataState",
     "RestoreNeeded",
     "UnlockResult",
+    "begin_conversion",
     "check_plain_database",
     "data_state",
     "open_from_environment",
     "open_unlocked",
     "password_from_environment",
+    "refuse_plain_swap",
     "restore_and_open",
     "unlock_key",
 ]

@@ -33,7 +33,7 @@ from familymeeting.storage.keys import (
 )
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import DataState, data_state, open_unlocked
+from familymeeting.storage.unlock import DataState, begin_conversion, data_state, open_unlocked
 
 SEAL = DB_FILENAME + "-closed"  # written by every clean close (Database.close)
 PASSWORD = "Kaffe hos Lise kl 9"
@@ -411,6 +411,8 @@ def test_a_crash_during_conversion_leaves_one_whole_file(
 ) -> None:
     """Killed just before or just after the swap: the next start opens the data either way."""
     data_dir, before = plain
+    # As open_unlocked does it: the conversion is marked as ours before its key is made.
+    begin_conversion(data_dir)
     key, _code = KeyStore.create(data_dir, PASSWORD, kdf=KdfParams(8 * 1024, 1, 1))
 
     class Crash(BaseException):
