@@ -169,6 +169,26 @@ def main(argv: list[str] | None = None) -> int:
         assert column.editor is not None
         column.editor.edit.setPlainText("Noah vil gerne spille fodbold igen")
 
+    def delete_family(*, done: bool = False) -> None:
+        # Delete for good, the name typed; ``done``: deleted, with a damaged/ copy named.
+        # Another family is deleted, so the demo stays for the scenes after this one.
+        other = services.create_family("Familien Berg")
+        window.open_family(other.id)
+        dialog = window.family_page.delete_family()
+        keep(dialog)
+        if dialog is None:
+            return
+        dialog.name_edit.setText(dialog.name)
+        if done:
+            damaged = data_dir / "damaged"
+            damaged.mkdir(exist_ok=True)
+            (damaged / "familymeeting-20261201T101010Z.db").write_bytes(b"\0" * 4096)
+            dialog.delete()
+            for _ in range(50):
+                settle(100)
+                if dialog.result_ is not None:
+                    break
+
     scenes: dict[str, Callable[[], object]] = {
         "families": window.show_families,
         "family": lambda: window.open_family(family.id),
@@ -200,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         "finish-meeting": lambda: (board()(), keep(window.meeting.finish_meeting())),
         "who-is-here": lambda: (board()(), window.meeting.header.who_button.setChecked(True)),
         "lock-screen": window.lock,
+        "delete-family": delete_family,
+        "delete-family-done": lambda: delete_family(done=True),
     }
     chosen = args.scenes or list(scenes)
     screen = QGuiApplication.primaryScreen().geometry()

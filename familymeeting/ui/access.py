@@ -111,7 +111,7 @@ class DeleteFamilyDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        text = QLabel(
+        self.intro = text = QLabel(
             self.tr(
                 "Everything about %1 is deleted from this computer: participants, meetings, "
                 "boards, ratings and plans. It cannot be undone. The backups are written "
@@ -200,6 +200,7 @@ class DeleteFamilyDialog(FittedDialog):
             self.accept()
             return
         self.progress_bar.hide()
+        self.intro.hide()  # it said what would happen; what did happen follows
         self.ask_label.hide()
         self.name_edit.hide()
         names = "\n".join(p.name for p in result.damaged_copies)
