@@ -31,6 +31,17 @@ from PySide6.QtWidgets import QWidget
 PASSWORD = "Skærmbilleder ved bordet 7"
 
 
+class _Closer:
+    """Closes a recovery-code dialog at a scene's end, as its reader would: ticked first."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+
+    def close(self) -> None:
+        self.dialog.written.setChecked(True)  # type: ignore[attr-defined]
+        self.dialog.accept()  # type: ignore[attr-defined]
+
+
 def settle(ms: int = 600) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -189,6 +200,25 @@ def main(argv: list[str] | None = None) -> int:
                 if dialog.result_ is not None:
                     break
 
+    def rekey(done: bool = False) -> None:
+        """Settings' "Change the data key"; ``done``: the new code shown after it."""
+        window.show_maintenance()
+        dialog = window.maintenance.ask_rekey()
+        if dialog is None:
+            return
+        dialog.password.edit.setText(PASSWORD)
+        if not done:
+            keep(dialog)
+            return
+        dialog.submit()
+        for _ in range(100):
+            settle(100)
+            if dialog.code_dialog is not None:
+                break
+        code = dialog.code_dialog
+        if code is not None:
+            dialogs.append(_Closer(code))  # type: ignore[arg-type]
+
     scenes: dict[str, Callable[[], object]] = {
         "families": window.show_families,
         "family": lambda: window.open_family(family.id),
@@ -222,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         "lock-screen": window.lock,
         "delete-family": delete_family,
         "delete-family-done": lambda: delete_family(done=True),
+        "rekey": rekey,
+        "rekey-code": lambda: rekey(done=True),
     }
     chosen = args.scenes or list(scenes)
     screen = QGuiApplication.primaryScreen().geometry()

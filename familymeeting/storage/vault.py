@@ -19,6 +19,7 @@ from familymeeting.domain.errors import UserError
 if TYPE_CHECKING:
     from familymeeting.storage.backup import BackupInfo
     from familymeeting.storage.database import Database
+    from familymeeting.storage.rekey import Progress, RekeyResult
     from familymeeting.storage.services import Services
 
 
@@ -48,6 +49,9 @@ class Vault:
         self.backup_error: UserError | None = None
         # A lock's closing backup, still running (see close(wait=False)).
         self._closing: threading.Thread | None = None
+        # Held by a re-key, and by every backup, restore and close: none of them may
+        # read or write the folder's files while they are moved to a new key.
+        self._files = threading.RLock()
 
     @property
     def is_open(self) -> bool:
@@ -118,7 +122,10 @@ class Vault:
         Backups use connections of their own, so this may run while the window edits.
         A failure is kept in :attr:`backup_error` and raised.
         """
-        db = db or self.db
+        with self._files:
+            return self._backup_if_changed(db or self.db)
+
+    def _backup_if_changed(self, db: Database | None) -> BackupInfo | None:
         if db is None:
             return None
         try:
@@ -132,11 +139,33 @@ class Vault:
     def backup_now(self) -> BackupInfo:
         from familymeeting.storage.backup import BackupKind
 
-        if self.db is None:
-            raise RuntimeError("the vault is locked")
-        info = self.backups.backup_now(self.db, BackupKind.MANUAL)
+        with self._files:
+            if self.db is None:
+                raise RuntimeError("the vault is locked")
+            info = self.backups.backup_now(self.db, BackupKind.MANUAL)
         self.backup_error = None
         return info
+
+    def rekey(self, password: str, progress: Progress | None = None) -> RekeyResult:
+        """A new data key for the database and every backup; safe off the GUI thread.
+
+        The same steps as ``familymeeting passwd --rekey`` (storage/rekey.py): the open
+        database carries on under the new key, so the window's services keep working.
+        A wrong password raises before anything changes (at once during a pause after
+        failures, as :meth:`check_password`). The result's ``recovery_code`` is the
+        one to show. Backups, restores and closing wait until it is finished.
+        """
+        from dataclasses import replace
+
+        from familymeeting.storage.rekey import issue_recovery_code, rekey
+
+        self.check_password(password)
+        with self._files:
+            if self.db is None:
+                raise RuntimeError("the vault is locked")
+            result = rekey(self.db, password, progress)
+            code = issue_recovery_code(self.data_dir, password, result.recovery_code)
+        return replace(result, recovery_code=code)
 
     def restore(self, password: str, backup: Path) -> Services:
         """Bring back ``backup`` in place of the open database; safe off the GUI thread.
@@ -146,10 +175,15 @@ class Vault:
         is refused (a damaged backup), the database is opened again as it was.
         """
         from familymeeting.storage.keys import KeyStore
-        from familymeeting.storage.unlock import open_unlocked, restore_and_open
 
         KeyStore.unlock(self.data_dir, password, wait=False)
         self.wait_closed()
+        with self._files:
+            return self._restore(password, backup)
+
+    def _restore(self, password: str, backup: Path) -> Services:
+        from familymeeting.storage.unlock import open_unlocked, restore_and_open
+
         if self.db is not None:
             db, self.db = self.db, None
             db.close()
@@ -192,16 +226,17 @@ class Vault:
             closing.join()
 
     def _back_up_and_close(self, db: Database) -> None:
-        try:
-            self.backup_if_changed(db)
-        except UserError:
-            pass
-        except Exception as exc:
-            from familymeeting.bugs import log_bug
+        with self._files:
+            try:
+                self._backup_if_changed(db)
+            except UserError:
+                pass
+            except Exception as exc:
+                from familymeeting.bugs import log_bug
 
-            log_bug(self.data_dir, exc)
-        finally:
-            db.close()
+                log_bug(self.data_dir, exc)
+            finally:
+                db.close()
 
 
 def log_unlock(services: Services, failed: Sequence[datetime], detail: str) -> None:

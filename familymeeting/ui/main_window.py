@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         self._retranslate_pending = False
         self.leave_dialog: UnlockDialog | None = None
         self.place: Place | None = None  # where to return after unlocking
+        # While the data key is changed (Settings), a lock waits: the files must not be
+        # closed half-way, and the new recovery code must be seen once.
+        self._lock_held = False
+        self._lock_waiting = False
 
         self.undo_group = QUndoGroup(self)
         self._build_toolbar()
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         self.child_mode.leave_requested.connect(self.ask_leave_child_mode)
         self.maintenance.restored.connect(self._restored)
         self.maintenance.lock_minutes_changed.connect(self._lock_minutes_changed)
+        self.maintenance.rekey_running.connect(self._hold_lock)
 
     # ----------------------------------------------------------------- toolbar
     def _build_toolbar(self) -> None:
@@ -701,6 +706,9 @@ class MainWindow(QMainWindow):
         """
         if self.locked or self.vault is None:
             return
+        if self._lock_held:
+            self._lock_waiting = True  # locks as soon as the data key is changed
+            return
         self.meeting.commit_edits()
         self.place = self.where()
         if self.idle is not None:
@@ -736,6 +744,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.lock_screen)
         self.lock_screen.unlock.focus_password()
         self.locked_changed.emit(True)
+
+    def _hold_lock(self, hold: bool) -> None:
+        self._lock_held = hold
+        if not hold and self._lock_waiting:
+            self._lock_waiting = False
+            self.lock()
 
     def _close_windows(self) -> None:
         """Close menus and every dialog of this window (the pages' dialogs die with them)."""

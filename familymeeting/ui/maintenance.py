@@ -41,6 +41,7 @@ from familymeeting.ui.words import local_time
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
     from familymeeting.storage.vault import Vault
+    from familymeeting.ui.rekey import RekeyDialog
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 2  # the backup's time, as shown
@@ -54,11 +55,14 @@ class MaintenancePage(QWidget):
     """Settings and backups.
 
     Signals: ``restored(object)`` with the new ``Services`` after a backup was
-    brought back (the window builds its pages again); ``lock_minutes_changed(int)``.
+    brought back (the window builds its pages again); ``lock_minutes_changed(int)``;
+    ``rekey_running(bool)`` while the data key is being changed (the window does not
+    lock meanwhile).
     """
 
     restored = Signal(object)
     lock_minutes_changed = Signal(int)
+    rekey_running = Signal(bool)
 
     def __init__(
         self,
@@ -181,6 +185,8 @@ class MaintenancePage(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
 
+        self._add_rekey_block(layout)
+
         # ---------------------------------------------------------- where things are
         layout.addSpacing(12)
         layout.addWidget(self._subtitle(self.tr("Where the data is")))
@@ -199,6 +205,26 @@ class MaintenancePage(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ parts
+    def _add_rekey_block(self, layout: QVBoxLayout) -> None:
+        """ "Change the data key" (``ui/rekey.py``), the app's ``passwd --rekey``."""
+        layout.addSpacing(12)
+        layout.addWidget(self._subtitle(self.tr("Change the data key")))
+        about = QLabel(
+            self.tr(
+                "After a laptop or an old copy of the key file may have been lost: the data "
+                "and its backups get a new key, so old key files and old passwords open "
+                "nothing in this folder."
+            )
+        )
+        about.setObjectName("muted")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        self.rekey_button = QPushButton(self.tr("Change the data key…"))
+        self.rekey_button.clicked.connect(self.ask_rekey)
+        self.rekey_button.setEnabled(self.vault is not None)
+        layout.addWidget(self.rekey_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rekey_dialog: RekeyDialog | None = None
+
     @staticmethod
     def _subtitle(text: str) -> QLabel:
         label = QLabel(text)
@@ -381,6 +407,42 @@ class MaintenancePage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def ask_rekey(self) -> RekeyDialog | None:
+        """Open "Change the data key" (window-modal, not blocking)."""
+        if self.vault is None or not self.vault.is_open or self.busy:
+            return None
+        from familymeeting.ui.rekey import RekeyDialog
+
+        dialog = RekeyDialog(self.vault, self)
+        dialog.running.connect(self._rekey_running)
+        dialog.accepted.connect(self._rekeyed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.rekey_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _rekey_running(self, running: bool) -> None:
+        self._set_busy(running)
+        self.rekey_running.emit(running)
+
+    def _rekeyed(self) -> None:
+        dialog, self.rekey_dialog = self.rekey_dialog, None
+        result = dialog.result_ if dialog is not None else None
+        if result is None:
+            return
+        self.refresh()
+        text = self.tr(
+            "The data key is changed: the data and %n backup(s) are encrypted with the new key.",
+            "",
+            result.backups_reencrypted,
+        )
+        if result.backups_damaged:
+            names = ", ".join(path.name for path in result.backups_damaged)
+            text += " " + self.tr(
+                "These damaged backups were left as they were, under the old key: %1"
+            ).replace("%1", names)
+        self._say(text, problem=bool(result.backups_damaged))
 
     def _restored(self) -> None:
         dialog, self.dialog = self.dialog, None

@@ -265,10 +265,12 @@ class RecoveryCodeDialog(FittedDialog):
     """The recovery code, shown once: write it down before going on.
 
     Continue is enabled only once "I have written it down" is ticked; until
-    then Escape and the close button do nothing. No signals beyond QDialog's.
+    then Escape and the close button do nothing. ``note``: a line above the code
+    saying why a new one is shown (after a change of the data key, that the old
+    code no longer works). No signals beyond QDialog's.
     """
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, parent: QWidget | None = None, note: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("familymeeting")
         self.setMinimumWidth(680)
@@ -276,6 +278,10 @@ class RecoveryCodeDialog(FittedDialog):
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
         layout.addWidget(title_label(self.tr("Your recovery code")))
+        self.note = text_label(note)
+        self.note.setStyleSheet("font-weight: 600;")
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
         layout.addWidget(
             text_label(
                 self.tr(

@@ -382,7 +382,7 @@
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="208"/>
+        <location filename="../../familymeeting/ui/access.py" line="209"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -733,142 +733,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="241"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="570"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="249"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="572"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="254"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="254"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="573"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="578"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="267"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="574"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="272"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="270"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="849"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="275"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="863"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="276"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="576"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="281"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="279"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="284"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="294"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="297"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="302"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="300"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="578"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="305"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="303"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="584"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="311"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="316"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="585"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="316"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="321"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="586"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="320"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="325"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="587"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="323"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="328"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="354"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="359"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="593"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="461"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="466"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="462"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="467"/>
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="463"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="468"/>
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="609"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="614"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="850"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="864"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="851"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="865"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="907"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="921"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="908"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="922"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="913"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="927"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -876,27 +876,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="93"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="97"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="102"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="107"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="111"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="121"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="121"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -904,68 +904,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="137"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="150"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="141"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="144"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="169"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="170"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="178"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="186"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="190"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="196"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="198"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="211"/>
+        <source>Change the data key</source>
+        <translation>Skift datanøglen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="214"/>
+        <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
+        <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <source>Change the data key…</source>
+        <translation>Skift datanøglen…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="246"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -973,12 +988,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -986,70 +1001,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="351"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="377"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="380"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
             <numerusform>Dataene er i orden, men %n sikkerhedskopier er beskadiget; de bliver ikke tilbudt.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
+        <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
+        <translation>
+            <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
+            <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopier er krypteret med den nye nøgle.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="252"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="443"/>
+        <source>These damaged backups were left as they were, under the old key: %1</source>
+        <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="301"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="302"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="303"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="304"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="296"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="311"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="337"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="319"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="345"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="329"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="355"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="344"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="370"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="361"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="387"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1745,60 +1773,123 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="278"/>
+        <location filename="../../familymeeting/ui/password.py" line="280"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="282"/>
+        <location filename="../../familymeeting/ui/password.py" line="288"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="290"/>
+        <location filename="../../familymeeting/ui/password.py" line="296"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="307"/>
+        <location filename="../../familymeeting/ui/password.py" line="313"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="315"/>
+        <location filename="../../familymeeting/ui/password.py" line="321"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="318"/>
+        <location filename="../../familymeeting/ui/password.py" line="324"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
 </context>
 <context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="60"/>
+        <source>Change the data key</source>
+        <translation>Skift datanøglen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="65"/>
+        <source>Change the data key?</source>
+        <translation>Skift datanøglen?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="69"/>
+        <source>The data and every backup in its folder are encrypted again with a new key. Do it if a laptop or an old copy of the key file may have been lost: old key files and old passwords then open nothing in this folder.</source>
+        <translation>Dataene og alle sikkerhedskopier i mappen bliver krypteret igen med en ny nøgle. Gør det, hvis en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: gamle nøglefiler og gamle adgangskoder åbner så ikke noget i denne mappe.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
+        <source>Your password stays the same. You get a new recovery code, and the old one stops working. It takes a while with many backups.</source>
+        <translation>Din adgangskode er den samme. Du får en ny gendannelseskode, og den gamle holder op med at virke. Det tager lidt tid, hvis der er mange sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="84"/>
+        <source>Current password</source>
+        <translation>Nuværende adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
+        <source>Progress</source>
+        <translation>Fremskridt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="100"/>
+        <source>Change the key</source>
+        <translation>Skift nøglen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="126"/>
+        <source>Encrypting the data with the new key…</source>
+        <translation>Krypterer dataene med den nye nøgle…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="138"/>
+        <source>Encrypting the backups with the new key…</source>
+        <translation>Krypterer sikkerhedskopierne med den nye nøgle…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="139"/>
+        <source>Backups: %v of %m</source>
+        <translation>Sikkerhedskopier: %v af %m</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="148"/>
+        <source>The data key is changed.</source>
+        <translation>Datanøglen er skiftet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/rekey.py" line="154"/>
+        <source>The data key is changed. The old recovery code no longer works: write down this new one.</source>
+        <translation>Datanøglen er skiftet. Den gamle gendannelseskode virker ikke længere: skriv denne nye ned.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="403"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="465"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="470"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="414"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="476"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="420"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="482"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="490"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1852,32 +1943,32 @@
         <translation>Vælg derefter en ny adgangskode; den gamle holder op med at virke.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="176"/>
+        <location filename="../../familymeeting/ui/startup.py" line="177"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="180"/>
+        <location filename="../../familymeeting/ui/startup.py" line="181"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="237"/>
+        <location filename="../../familymeeting/ui/startup.py" line="238"/>
         <source>Choose the backup file</source>
         <translation>Vælg sikkerhedskopien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="239"/>
+        <location filename="../../familymeeting/ui/startup.py" line="240"/>
         <source>Backups (*.fmbackup *.db);;All files (*)</source>
         <translation>Sikkerhedskopier (*.fmbackup *.db);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="259"/>
+        <location filename="../../familymeeting/ui/startup.py" line="260"/>
         <source>Backup file: %1</source>
         <translation>Sikkerhedskopi: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="280"/>
+        <location filename="../../familymeeting/ui/startup.py" line="281"/>
         <source>Bringing back the backup… This takes a moment.</source>
         <translation>Henter sikkerhedskopien tilbage… Det tager et øjeblik.</translation>
     </message>
@@ -1986,42 +2077,42 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="350"/>
+        <location filename="../../familymeeting/ui/startup.py" line="351"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="353"/>
+        <location filename="../../familymeeting/ui/startup.py" line="354"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="358"/>
+        <location filename="../../familymeeting/ui/startup.py" line="359"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="374"/>
+        <location filename="../../familymeeting/ui/startup.py" line="375"/>
         <source>Have you used familymeeting on another computer?</source>
         <translation>Har du brugt familymeeting på en anden computer?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="390"/>
+        <location filename="../../familymeeting/ui/startup.py" line="391"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="394"/>
+        <location filename="../../familymeeting/ui/startup.py" line="395"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="378"/>
+        <location filename="../../familymeeting/ui/startup.py" line="379"/>
         <source>Bring back a backup file instead…</source>
         <translation>Hent data fra en sikkerhedskopi i stedet…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="442"/>
+        <location filename="../../familymeeting/ui/startup.py" line="443"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -2067,12 +2158,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="513"/>
+        <location filename="../../familymeeting/ui/startup.py" line="514"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="514"/>
+        <location filename="../../familymeeting/ui/startup.py" line="515"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>

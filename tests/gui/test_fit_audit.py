@@ -295,6 +295,22 @@ def restore_backup(w: World) -> QDialog | None:
     return page.ask_restore()
 
 
+def rekey(w: World) -> QDialog | None:
+    """ "Change the data key", in its tallest state: a message under the password."""
+    settings_page(w)
+    dialog = w.window.maintenance.ask_rekey()
+    if dialog is not None:
+        dialog.error_label.setText("x " * 80)
+        dialog.error_label.show()
+    return dialog
+
+
+def rekey_code(w: World) -> QWidget:
+    """The recovery code after a change of the data key, with its note."""
+    note = "x " * 40
+    return w.on_screen(RecoveryCodeDialog("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB", note=note))
+
+
 def save_plan(w: World) -> QDialog | None:
     """Qt's own file dialog (the platform's own where there is one): it must fit."""
     preview(w)
@@ -365,6 +381,8 @@ SCREENS: dict[str, Opener] = {
     "new plan line": new_action,
     "new question": new_question,
     "bring back a backup": restore_backup,
+    "change the data key": rekey,
+    "change the data key: the new code": rekey_code,
     "save the plan": save_plan,
     "crash": crash,
     "first start": first_start,
