@@ -93,3 +93,4 @@ class LogEvent(StrEnum):
     UNLOCK_FAILED = "unlock_failed"
     EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
     RESTORE_BACKUP = "restore_backup"
+    REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")

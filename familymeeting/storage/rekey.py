@@ -155,6 +155,7 @@ def rekey(db: Database, password: str, progress: Progress | None = None) -> Reke
     done, damaged = _reencrypt_backups(data_dir, old_key, new_key, new_keys, progress)
     fault_point("rekey.before_key_file")
     _set_key_file(data_dir, new_keys)
+    _log_rekey(db, f"backups={done}")
     return RekeyResult(recovery_code=code, backups_reencrypted=done, backups_damaged=damaged)
 
 
@@ -214,6 +215,14 @@ def _reencrypt_backups(
     if progress is not None:
         progress(len(backups), len(backups))
     return done, tuple(damaged)
+
+
+def _log_rekey(db: Database, detail: str) -> None:
+    """The access log says when the data key changed (the window and the CLI alike)."""
+    from familymeeting.storage.services.access import log_in
+
+    with db.session() as s:
+        log_in(s, "rekey", detail=detail)
 
 
 def finish_interrupted(data_dir: Path, key: bytes, password: str) -> tuple[bytes, str] | None:

@@ -43,6 +43,7 @@ def event_words(event: str) -> str:
         "unlock_failed": QCoreApplication.translate("Access", "Wrong password"),
         "export_backup": QCoreApplication.translate("Access", "Saved a backup to a file"),
         "restore_backup": QCoreApplication.translate("Access", "Brought back a backup"),
+        "rekey": QCoreApplication.translate("Access", "Changed the data key"),
     }.get(event, event)
 
 

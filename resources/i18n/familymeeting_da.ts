@@ -58,26 +58,31 @@
         <source>Brought back a backup</source>
         <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="46"/>
+        <source>Changed the data key</source>
+        <translation>Skiftede datanøglen</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="54"/>
+        <location filename="../../familymeeting/ui/access.py" line="55"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="59"/>
+        <location filename="../../familymeeting/ui/access.py" line="60"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="68"/>
+        <location filename="../../familymeeting/ui/access.py" line="69"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="68"/>
+        <location filename="../../familymeeting/ui/access.py" line="69"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -347,42 +352,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="110"/>
+        <location filename="../../familymeeting/ui/access.py" line="111"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="116"/>
+        <location filename="../../familymeeting/ui/access.py" line="117"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="124"/>
+        <location filename="../../familymeeting/ui/access.py" line="125"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="131"/>
+        <location filename="../../familymeeting/ui/access.py" line="132"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="151"/>
+        <location filename="../../familymeeting/ui/access.py" line="152"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="157"/>
+        <location filename="../../familymeeting/ui/access.py" line="158"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="162"/>
+        <location filename="../../familymeeting/ui/access.py" line="163"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="209"/>
+        <location filename="../../familymeeting/ui/access.py" line="210"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>

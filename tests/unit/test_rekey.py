@@ -43,6 +43,9 @@ def test_the_open_database_goes_on_under_the_new_key(data_dir: Path) -> None:
         Services(db).create_family("Familien Efter")
         names = {f.display_name for f in Services(db).list_families()}
         assert {"Familien Nøgle", "Familien Efter"} <= names
+        # The access log says the key changed (ids and counts, no case text).
+        logged = [(e.event, e.detail) for e in Services(db).access_log()]
+        assert ("rekey", "backups=1") in logged
     finally:
         db.close()
     raw = (data_dir / KEYS_FILENAME).read_bytes()
