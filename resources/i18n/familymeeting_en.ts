@@ -37,7 +37,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="121"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -61,11 +61,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="380"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
             <numerusform>The data is sound, but %n backups are damaged; they will not be offered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
+        <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
+        <translation>
+            <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>
+            <numerusform>The data key is changed: the data and %n backups are encrypted with the new key.</numerusform>
         </translation>
     </message>
 </context>
