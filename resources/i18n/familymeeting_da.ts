@@ -876,27 +876,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="93"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="96"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="98"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="101"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="107"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="110"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="117"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="120"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -904,68 +904,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="137"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="150"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="153"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="140"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="164"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="170"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="186"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
+        <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
+        <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="202"/>
+        <source>New recovery code…</source>
+        <translation>Ny gendannelseskode…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="209"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="190"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="213"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="215"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="243"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="245"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -973,12 +988,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="247"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="247"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -986,12 +1001,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="351"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="374"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="354"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="377"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -999,57 +1014,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="252"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="451"/>
+        <source>The new recovery code is in use. The old one no longer works.</source>
+        <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="463"/>
+        <source>No new recovery code was made. The old one still works.</source>
+        <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="275"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="298"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="299"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="277"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="300"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="301"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="296"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="319"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="311"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="334"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="319"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="342"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="329"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="352"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="344"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="367"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="361"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="384"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1414,43 +1439,71 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="192"/>
-        <location filename="../../familymeeting/ui/password.py" line="193"/>
+        <location filename="../../familymeeting/ui/password.py" line="202"/>
+        <location filename="../../familymeeting/ui/password.py" line="203"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="198"/>
-        <location filename="../../familymeeting/ui/password.py" line="199"/>
+        <location filename="../../familymeeting/ui/password.py" line="208"/>
+        <location filename="../../familymeeting/ui/password.py" line="209"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="213"/>
+        <location filename="../../familymeeting/ui/password.py" line="223"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="215"/>
+        <location filename="../../familymeeting/ui/password.py" line="225"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="478"/>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="483"/>
+        <source>Make a new recovery code?</source>
+        <translation>Lav en ny gendannelseskode?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="489"/>
+        <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
+        <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="495"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="503"/>
+        <source>Make a new code</source>
+        <translation>Lav en ny kode</translation>
+    </message>
+</context>
+<context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="70"/>
-        <location filename="../../familymeeting/ui/password.py" line="79"/>
+        <location filename="../../familymeeting/ui/password.py" line="80"/>
+        <location filename="../../familymeeting/ui/password.py" line="89"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="71"/>
+        <location filename="../../familymeeting/ui/password.py" line="81"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="79"/>
+        <location filename="../../familymeeting/ui/password.py" line="89"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1745,60 +1798,65 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="278"/>
+        <location filename="../../familymeeting/ui/password.py" line="301"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="282"/>
+        <location filename="../../familymeeting/ui/password.py" line="305"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="290"/>
+        <location filename="../../familymeeting/ui/password.py" line="313"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="307"/>
+        <location filename="../../familymeeting/ui/password.py" line="330"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="315"/>
+        <location filename="../../familymeeting/ui/password.py" line="338"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="318"/>
+        <location filename="../../familymeeting/ui/password.py" line="343"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/password.py" line="350"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="403"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="560"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="565"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="414"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="571"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="420"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="577"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="428"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="585"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1991,58 +2049,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="115"/>
+        <location filename="../../familymeeting/ui/password.py" line="125"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="116"/>
+        <location filename="../../familymeeting/ui/password.py" line="126"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="117"/>
+        <location filename="../../familymeeting/ui/password.py" line="127"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="118"/>
+        <location filename="../../familymeeting/ui/password.py" line="128"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="119"/>
+        <location filename="../../familymeeting/ui/password.py" line="129"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="125"/>
+        <location filename="../../familymeeting/ui/password.py" line="135"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="128"/>
+        <location filename="../../familymeeting/ui/password.py" line="138"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="129"/>
+        <location filename="../../familymeeting/ui/password.py" line="139"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="131"/>
+        <location filename="../../familymeeting/ui/password.py" line="141"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="138"/>
-        <location filename="../../familymeeting/ui/password.py" line="146"/>
+        <location filename="../../familymeeting/ui/password.py" line="148"/>
+        <location filename="../../familymeeting/ui/password.py" line="156"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="150"/>
+        <location filename="../../familymeeting/ui/password.py" line="160"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -2050,7 +2108,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="418"/>
+        <location filename="../../familymeeting/ui/lock.py" line="424"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -2148,7 +2206,7 @@
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="385"/>
+        <location filename="../../familymeeting/ui/lock.py" line="391"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>
