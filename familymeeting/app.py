@@ -94,7 +94,11 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     Otherwise: choose a password on a first start (or to encrypt the database of
     an earlier version), else type it; a new recovery code is shown once.
     """
-    from familymeeting.storage.unlock import open_unlocked, password_from_environment
+    from familymeeting.storage.unlock import (
+        acknowledge_recovery_code,
+        open_unlocked,
+        password_from_environment,
+    )
     from familymeeting.ui.password import RecoveryCodeDialog
     from familymeeting.ui.startup import StartupFlow
 
@@ -103,11 +107,16 @@ def unlock_at_start(data_dir: Path, lang: str) -> UnlockResult | None:
     if password is not None:
         result = open_unlocked(data_dir, password)
         if result.recovery_code:
+            code = result.recovery_code
             if QApplication.platformName() == "offscreen":
-                # Nobody can see a dialog: the one chance to note the code is stderr.
-                print(f"familymeeting: recovery code {result.recovery_code}", file=sys.stderr)
+                # Nobody can see a dialog: the one chance to note the code is stderr. It
+                # becomes valid only once written (storage.unlock.acknowledge_recovery_code).
+                print(f"familymeeting: recovery code {code}", file=sys.stderr, flush=True)
+                acknowledge_recovery_code(data_dir, code)
             else:
-                RecoveryCodeDialog(result.recovery_code).exec()
+                RecoveryCodeDialog(
+                    code, acknowledge=lambda: acknowledge_recovery_code(data_dir, code)
+                ).exec()
         return result
     _preload_storage()
     # Closing a start-up dialog must not end the app before the window exists.

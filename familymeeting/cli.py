@@ -295,7 +295,19 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             "Forgotten password: set a new one with the recovery code written down "
             "when the password was chosen (or $FAMILYMEETING_RECOVERY_CODE and "
             "$FAMILYMEETING_NEW_PASSWORD). Prints a new recovery code; the old one stops "
-            "working."
+            "working once the new one has been printed in full."
+        ),
+    )
+    sub.add_parser(
+        "recovery-code",
+        parents=[common],
+        help=_("make a new recovery code (the password is needed)"),
+        description=_(
+            "Make a new recovery code, e.g. when the paper with the old one is lost. Asks "
+            "for the password (or reads $FAMILYMEETING_PASSWORD) and prints the new code. "
+            "It becomes valid, and the old one stops working, only once it has been "
+            "printed in full; if it cannot be printed (a full disk, a closed pipe), the "
+            "old code keeps working."
         ),
     )
     return parser
@@ -492,6 +504,56 @@ def _print_recovery_code(code: str, intro: str, tr: Catalogue, *, stream: TextIO
     print(f"familymeeting: {once}", file=stream, flush=True)
 
 
+def _show_recovery_code(
+    data_dir: Path,
+    code: str,
+    intro: str,
+    tr: Catalogue,
+    *,
+    stream: TextIO,
+    not_shown: str,
+    db: Database | None = None,
+) -> None:
+    """Print a new recovery code and make it valid only if that worked.
+
+    "Shown" on the command line means written and flushed without an error. If not
+    (a full disk, a closed pipe), the new code is withdrawn, so the code from before
+    stays valid (a first start is undone), and ``UserError(not_shown)`` says so.
+    ``db`` (open on the data) is closed on any failure, first, so a first start can be
+    undone.
+    """
+    from familymeeting.messages import os_error_reason
+    from familymeeting.storage.unlock import acknowledge_recovery_code, withdraw_recovery_code
+
+    try:
+        _print_recovery_code(code, intro, tr, stream=stream)
+    except OSError as exc:
+        # What is still buffered must not fail again at exit, nor reach the stream later.
+        _silence(stream)
+        if db is not None:
+            db.close()
+        withdraw_recovery_code(data_dir)
+        raise UserError(not_shown, reason=os_error_reason(exc)) from exc
+    try:
+        acknowledge_recovery_code(data_dir, code)
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
+
+
+def _silence(stream: TextIO) -> None:
+    import os
+
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
+
+
 _UNLOCK_FAILURES: list[datetime] = []
 
 
@@ -517,7 +579,17 @@ def open_database(data_dir: Path, tr: Catalogue) -> Database:
             "The data is now encrypted with your password. Write down the recovery code "
             "below and keep it somewhere safe, away from the computer:"
         )
-        _print_recovery_code(result.recovery_code, intro, tr, stream=sys.stderr)
+        new = state is unlock.DataState.NEW
+        not_shown = "first_start_code_not_shown" if new else "recovery_code_not_shown"
+        _show_recovery_code(
+            data_dir,
+            result.recovery_code,
+            intro,
+            tr,
+            stream=sys.stderr,
+            not_shown=not_shown,
+            db=result.db,
+        )
     # Logged once the command has succeeded (_run_command): a refused command must
     # leave the database byte-identical.
     _UNLOCK_FAILURES[:] = list(result.failed_attempts)
@@ -635,6 +707,23 @@ def _rekey(data_dir: Path, tr: Catalogue) -> None:
     _print_recovery_code(code, intro, tr, stream=sys.stdout)
 
 
+def _new_code(data_dir: Path, tr: Catalogue) -> None:
+    """``recovery-code``: a new recovery code with the password; valid once printed."""
+    from familymeeting.storage.keys import KeyStore
+    from familymeeting.storage.unlock import PASSWORD_ENV
+
+    _require_keys(data_dir)
+    password = _existing_password(tr, PASSWORD_ENV, tr.gettext("Password: "))
+    code = KeyStore.new_recovery_code(data_dir, password)
+    intro = tr.gettext(
+        "Your new recovery code is below. Write it down and keep it somewhere safe, away "
+        "from the computer; the old code no longer works:"
+    )
+    _show_recovery_code(
+        data_dir, code, intro, tr, stream=sys.stdout, not_shown="recovery_code_not_shown"
+    )
+
+
 def _recover(data_dir: Path, tr: Catalogue) -> None:
     from familymeeting.storage.keys import KeyStore, normalize_recovery_code
     from familymeeting.storage.unlock import (
@@ -658,7 +747,9 @@ def _recover(data_dir: Path, tr: Catalogue) -> None:
         "The password has been changed. The old recovery code no longer works; "
         "write down the new one and keep it somewhere safe:"
     )
-    _print_recovery_code(new_code, intro, tr, stream=sys.stdout)
+    _show_recovery_code(
+        data_dir, new_code, intro, tr, stream=sys.stdout, not_shown="recover_code_not_shown"
+    )
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int:
@@ -674,6 +765,9 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
         return 0
     if args.command == "recover":
         _recover(data_dir, tr)
+        return 0
+    if args.command == "recovery-code":
+        _new_code(data_dir, tr)
         return 0
     if args.command == "check":
         return _check(data_dir, tr)
@@ -938,12 +1032,24 @@ def _restore_with_recovery_code(
     normalize_recovery_code(code)
     new = _new_password(tr, unlock.NEW_PASSWORD_ENV, first=False)
     result, restored = unlock.restore_and_open(data_dir, None, chosen, recovery_code=code)
-    new_code = KeyStore.recover(data_dir, code, new)
+    try:
+        new_code = KeyStore.recover(data_dir, code, new)
+    except BaseException:
+        result.db.close()
+        raise
     intro = tr.gettext(
         "The password has been changed. The old recovery code no longer works; "
         "write down the new one and keep it somewhere safe:"
     )
-    _print_recovery_code(new_code, intro, tr, stream=sys.stdout)
+    _show_recovery_code(
+        data_dir,
+        new_code,
+        intro,
+        tr,
+        stream=sys.stdout,
+        not_shown="recover_code_not_shown",
+        db=result.db,
+    )
     return result, restored
 
 

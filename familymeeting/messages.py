@@ -176,6 +176,24 @@ MESSAGES: dict[str, str | Plural] = {
         "(version {found}; this one knows up to {supported}). Please update the program."
     ),
     "keys_exist": N_("A key file already exists ({path}); it will not be replaced."),
+    # A new recovery code becomes valid only once it was shown (issue 17, item 5).
+    "recovery_code_stale": N_(
+        "This recovery code is no longer the new one waiting to be confirmed, so it was "
+        "not made valid. The recovery code from before still works; make a new one."
+    ),
+    "recovery_code_not_shown": N_(
+        "The new recovery code could not be shown ({reason}), so it was not made valid. "
+        "The recovery code from before still works."
+    ),
+    "recover_code_not_shown": N_(
+        "The password has been changed, but the new recovery code could not be shown "
+        "({reason}), so it was not made valid. The recovery code you just used still "
+        "works; make a new one with 'familymeeting recovery-code'."
+    ),
+    "first_start_code_not_shown": N_(
+        "The recovery code could not be shown ({reason}), so the new data was not set "
+        "up and nothing was saved. Start again."
+    ),
     # Key material in backups, recovery codes acknowledged (issue 17, "keys").
     "backup_wrong_secret": N_(
         "The backup {path} does not open with this password or recovery code. A backup "

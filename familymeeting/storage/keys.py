@@ -66,6 +66,8 @@ _SLOT_PASSWORD = "password"
 _SLOT_RECOVERY = "recovery"
 # A new recovery code's wrapped key waits here until the user has seen it and said so
 # (KeyStore.acknowledge_recovery_code); only then does it become the recovery slot.
+# Until then the recovery slot (the code written down before) stays valid; a key file
+# with a pending slot and no recovery slot is a first start that was never finished.
 _SLOT_PENDING = "recovery-pending"
 
 
@@ -262,7 +264,11 @@ def _unb64(text: object, size: int | None = None) -> bytes:
 
 def _aad(slot: str, kdf: KdfParams) -> bytes:
     # Binds each wrapped copy to its slot, the file version and the KDF cost, so
-    # swapping slots or lowering the cost in the file makes unwrapping fail.
+    # swapping slots or lowering the cost in the file makes unwrapping fail. A pending
+    # recovery code is bound as a recovery code: acknowledging it moves it into the
+    # recovery slot unchanged (no second derivation), and it still opens nothing before.
+    if slot == _SLOT_PENDING:
+        slot = _SLOT_RECOVERY
     return (
         f"{KEY_FILE_FORMAT}/{KEY_FILE_VERSION}/{slot}/{kdf.memory_kib}/{kdf.iterations}/{kdf.lanes}"
     ).encode("ascii")
@@ -279,7 +285,9 @@ def _wrap(data_key: bytes, secret: str, slot: str, kdf: KdfParams) -> _Slot:
 
 
 def _unwrap(keyfile: _KeyFile, slot_name: str, secret: str) -> bytes | None:
-    slot = keyfile.slots[slot_name]
+    slot = keyfile.slots.get(slot_name)
+    if slot is None:
+        return None  # no recovery slot yet: a first start whose code was never acknowledged
     wrapping_key = derive_key(secret, slot.salt, keyfile.kdf)
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -333,10 +341,13 @@ def _parse_key_file(raw: bytes, path: Path) -> _KeyFile:
         )
         kdf.check()
         slots: dict[str, _Slot] = {}
+        pending = doc["slots"].get(_SLOT_PENDING) is not None
         for name in (_SLOT_PASSWORD, _SLOT_RECOVERY, _SLOT_PENDING):
             slot_doc = doc["slots"].get(name)
             if slot_doc is None and name == _SLOT_PENDING:
                 continue  # optional: only while a new recovery code waits to be acknowledged
+            if slot_doc is None and name == _SLOT_RECOVERY and pending:
+                continue  # a first start whose code was not acknowledged yet
             slots[name] = _Slot(
                 salt=_unb64(slot_doc["salt"], SALT_BYTES),
                 nonce=_unb64(slot_doc["nonce"], NONCE_BYTES),
@@ -497,6 +508,9 @@ class KeyStore:
         """A new random data key and recovery code, written to keys.json.
 
         Returns ``(data_key, recovery_code)``; show the code once, never store it.
+        The code is written as the *pending* slot: the key file is unfinished (see
+        :meth:`is_finished`) until :meth:`acknowledge_recovery_code` is called once
+        the code was shown and the user said it is written down.
         An existing key file is never replaced (that would lock the data away).
         """
         check_new_password(password)
@@ -514,7 +528,7 @@ class KeyStore:
             kdf=kdf,
             slots={
                 _SLOT_PASSWORD: _wrap(data_key, password, _SLOT_PASSWORD, kdf),
-                _SLOT_RECOVERY: _wrap(data_key, normalize_recovery_code(code), _SLOT_RECOVERY, kdf),
+                _SLOT_PENDING: _wrap(data_key, normalize_recovery_code(code), _SLOT_PENDING, kdf),
             },
         )
         raw = keyfile.to_bytes()
@@ -579,7 +593,10 @@ class KeyStore:
     ) -> str:
         """Set ``new_password`` with the recovery code; returns a NEW recovery code.
 
-        The old code stops working: both copies are re-wrapped in one atomic write.
+        The new password and the new code (pending) are written in one atomic key-file
+        write. The code just used stays valid until the new one is acknowledged
+        (:meth:`acknowledge_recovery_code`): a new code that was never seen must not
+        leave the data with no working recovery code.
         """
         check_new_password(new_password)
         chars = normalize_recovery_code(recovery_code)
@@ -591,22 +608,23 @@ class KeyStore:
             _record_failure(data_dir)
             raise WrongRecoveryCodeError("wrong_recovery_code")
         code = new_recovery_code()
-        slots = {
-            _SLOT_PASSWORD: _wrap(data_key, new_password, _SLOT_PASSWORD, keyfile.kdf),
-            _SLOT_RECOVERY: _wrap(
-                data_key, normalize_recovery_code(code), _SLOT_RECOVERY, keyfile.kdf
-            ),
-        }
+        slots = dict(keyfile.slots)
+        slots[_SLOT_PASSWORD] = _wrap(data_key, new_password, _SLOT_PASSWORD, keyfile.kdf)
+        slots[_SLOT_PENDING] = _wrap(
+            data_key, normalize_recovery_code(code), _SLOT_PENDING, keyfile.kdf
+        )
         _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
         _reset_failures(data_dir)
         return code
 
     @staticmethod
     def new_recovery_code(data_dir: Path, password: str, *, wait: bool = True) -> str:
-        """Replace the recovery code (the old one stops working); needs the password.
+        """A new recovery code, pending until acknowledged; needs the password.
 
         For a lost slip of paper, and for a first start that was interrupted before
-        the code could be shown.
+        the code could be shown. The old code keeps working until
+        :meth:`acknowledge_recovery_code`; :meth:`withdraw_recovery_code` drops the
+        new one.
         """
         keyfile = _load(data_dir)
         _wait_if_needed(data_dir, wait=wait, sleep=time.sleep)
@@ -616,12 +634,55 @@ class KeyStore:
             raise WrongPasswordError("wrong_password")
         code = new_recovery_code()
         slots = dict(keyfile.slots)
-        slots[_SLOT_RECOVERY] = _wrap(
-            data_key, normalize_recovery_code(code), _SLOT_RECOVERY, keyfile.kdf
+        slots[_SLOT_PENDING] = _wrap(
+            data_key, normalize_recovery_code(code), _SLOT_PENDING, keyfile.kdf
         )
         _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
         _reset_failures(data_dir)
         return code
+
+    @staticmethod
+    def acknowledge_recovery_code(data_dir: Path, code: str) -> None:
+        """The user has the new ``code`` (seen and written down): make it the recovery code.
+
+        The pending slot replaces the recovery slot in one atomic write of both copies;
+        from then on only ``code`` works. ``code`` must be the pending one (checked by
+        unwrapping it); else ``KeyFileError("recovery_code_stale")`` and nothing changes.
+        """
+        keyfile = _load(data_dir)
+        if _unwrap(keyfile, _SLOT_PENDING, normalize_recovery_code(code)) is None:
+            raise KeyFileError("recovery_code_stale", path=str(_keys_path(data_dir)))
+        slots = dict(keyfile.slots)
+        slots[_SLOT_RECOVERY] = slots.pop(_SLOT_PENDING)
+        _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
+
+    @staticmethod
+    def withdraw_recovery_code(data_dir: Path) -> None:
+        """Drop a pending recovery code that was not shown or not acknowledged.
+
+        The recovery code from before stays valid. An unfinished first start (no
+        recovery code yet) keeps its pending slot: it is started over as a whole
+        (``storage.unlock``), not left without any code.
+        """
+        keyfile = _load(data_dir)
+        if _SLOT_PENDING not in keyfile.slots or _SLOT_RECOVERY not in keyfile.slots:
+            return
+        slots = dict(keyfile.slots)
+        del slots[_SLOT_PENDING]
+        _save(data_dir, _KeyFile(kdf=keyfile.kdf, slots=slots))
+
+    @staticmethod
+    def is_finished(data_dir: Path) -> bool:
+        """Whether the key file has an acknowledged recovery code.
+
+        False only for a first start killed (or refused) before its code was
+        acknowledged. ``KeyFileError`` if the key file is missing or damaged.
+        """
+        return _SLOT_RECOVERY in _load(data_dir).slots
+
+    @staticmethod
+    def has_pending_recovery_code(data_dir: Path) -> bool:
+        return _SLOT_PENDING in _load(data_dir).slots
 
     @staticmethod
     def seconds_to_wait(data_dir: Path, now: float | None = None) -> float:

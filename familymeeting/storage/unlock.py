@@ -5,14 +5,17 @@
     state = data_state(data_dir)          # NEW / PLAIN: ask for a new password twice
                                           # ENCRYPTED: ask for the password
     result = open_unlocked(data_dir, pw)  # -> UnlockResult(db, recovery_code, ...)
-    if result.recovery_code:              # show it once, then forget it
-        ...
+    if result.recovery_code:              # show it once; when the user has it:
+        acknowledge_recovery_code(data_dir, result.recovery_code)
+        # (not shown after all: withdraw_recovery_code(data_dir))
 
 No Qt. Scripts and ``--screenshot`` runs use :func:`open_from_environment`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,8 +25,16 @@ from typing import TYPE_CHECKING
 
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.domain.passwords import check_new_password
+from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.faults import fault_point
-from familymeeting.storage.keys import KEYS_FILENAME, KeyFileError, KeyStore, refuse_during_rekey
+from familymeeting.storage.keys import (
+    FAILURES_FILENAME,
+    KEYS_COPY_FILENAME,
+    KEYS_FILENAME,
+    KeyFileError,
+    KeyStore,
+    refuse_during_rekey,
+)
 from familymeeting.storage.paths import DB_FILENAME, is_plain_sqlite
 
 if TYPE_CHECKING:
@@ -39,6 +50,12 @@ RECOVERY_CODE_ENV = "FAMILYMEETING_RECOVERY_CODE"
 # encrypted: "key file + plain database + this" is our own conversion, cut short, to be
 # finished; "key file + plain database" without it is a file put there from elsewhere.
 CONVERTING_FILENAME = "familymeeting-converting.json"
+
+# Written before anything else by a first start in a folder without data, removed when
+# its recovery code is acknowledged. While it is there and the key file has no
+# acknowledged code, everything the first start made is disposable: nothing can have
+# been typed into the data yet (the window and the commands show the code first).
+FIRST_START_FILENAME = "familymeeting-first-start.json"
 
 
 class DataState(StrEnum):
@@ -86,8 +103,10 @@ class UnlockResult:
     """An open database, and what the caller must tell the user once.
 
     ``recovery_code`` is set when keys were just made (first start, conversion of a
-    plain database, or finishing a first start that was interrupted): show it once,
-    ask the user to write it down, and do not keep it. ``failed_attempts`` are the
+    plain database, or finishing a conversion that was interrupted): show it once,
+    ask the user to write it down, then :func:`acknowledge_recovery_code` (only then
+    is it valid), or :func:`withdraw_recovery_code` if it could not be shown. Do not
+    keep it. ``failed_attempts`` are the
     times of wrong passwords since the last successful unlock, for the access log
     (which lives in the database and so could not record them when they happened).
     """
@@ -99,7 +118,11 @@ class UnlockResult:
 
 
 def data_state(data_dir: Path) -> DataState:
+    """What ``data_dir`` holds. A first start that never got its recovery code
+    acknowledged is NEW again: it is started over (:func:`open_unlocked`)."""
     data_dir = Path(data_dir)
+    if first_start_unfinished(data_dir):
+        return DataState.NEW
     if KeyStore.exists(data_dir):
         return DataState.ENCRYPTED
     if (data_dir / DB_FILENAME).exists():
@@ -132,6 +155,62 @@ def refuse_plain_swap(data_dir: Path) -> None:
         return
     if _has_been_encrypted(data_dir):
         raise DatabaseError("plain_db_beside_keys", path=str(data_dir / DB_FILENAME))
+
+
+def _first_start_path(data_dir: Path) -> Path:
+    return Path(data_dir) / FIRST_START_FILENAME
+
+
+def first_start_unfinished(data_dir: Path) -> bool:
+    """A first start in an empty folder was killed (or its code could not be shown)
+    before its recovery code was acknowledged. Reads only; changes nothing."""
+    if not _first_start_path(data_dir).exists():
+        return False
+    if not KeyStore.exists(data_dir):
+        return True
+    try:
+        return not KeyStore.is_finished(data_dir)
+    except KeyFileError:
+        # Unreadable keys made by a first start nobody finished: nothing depends on them.
+        return True
+
+
+def _start_over(data_dir: Path) -> None:
+    """Remove what an unfinished first start left: key files, database, its side files,
+    the counter and key-file staging copies; the marker last, so a kill in between
+    leaves it to be done again. Only ever called when :func:`first_start_unfinished`."""
+    from familymeeting.storage.database import remove_with_side_files
+
+    remove_with_side_files(data_dir / DB_FILENAME)
+    for name in (KEYS_FILENAME, KEYS_COPY_FILENAME, FAILURES_FILENAME):
+        (data_dir / name).unlink(missing_ok=True)
+    for stray in data_dir.glob(f".{KEYS_FILENAME}.*.new"):
+        stray.unlink(missing_ok=True)
+    _first_start_path(data_dir).unlink(missing_ok=True)
+
+
+def acknowledge_recovery_code(data_dir: Path, code: str) -> None:
+    """The user has the recovery code (shown, "written down" ticked, or printed and
+    flushed on the command line): from now on it is valid, and a first start is
+    finished. Call with the data folder's owner lock held."""
+    data_dir = Path(data_dir)
+    marker = _first_start_path(data_dir)
+    if marker.exists():
+        fault_point("first_start.before_ack")
+    KeyStore.acknowledge_recovery_code(data_dir, code)
+    # The key file now has a recovery code, so a marker a kill leaves here is ignored.
+    with contextlib.suppress(OSError):
+        marker.unlink(missing_ok=True)
+
+
+def withdraw_recovery_code(data_dir: Path) -> None:
+    """A new recovery code could not be shown: it never becomes valid. The code from
+    before stays valid; a first start is undone (the next start begins again)."""
+    data_dir = Path(data_dir)
+    if first_start_unfinished(data_dir):
+        _start_over(data_dir)
+    else:
+        KeyStore.withdraw_recovery_code(data_dir)
 
 
 def check_plain_database(data_dir: Path) -> None:
@@ -199,6 +278,15 @@ def open_unlocked(
         marker = data_dir / CONVERTING_FILENAME
         if state is DataState.PLAIN:
             begin_conversion(data_dir)
+        if state is DataState.NEW:
+            if first_start_unfinished(data_dir):
+                _start_over(data_dir)
+            # Marks everything made from here until the code is acknowledged as disposable.
+            data_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(
+                _first_start_path(data_dir),
+                json.dumps({"format": "familymeeting-first-start", "version": 1}).encode(),
+            )
         try:
             key, first_code = KeyStore.create(data_dir, password)
         except KeyFileError as exc:
@@ -210,6 +298,7 @@ def open_unlocked(
         except BaseException:
             marker.unlink(missing_ok=True)
             raise
+        fault_point("first_start.after_keys")
         if state is DataState.PLAIN:
             fault_point("convert.after_keys")
             try:
@@ -223,6 +312,7 @@ def open_unlocked(
                 raise
             marker.unlink(missing_ok=True)
         db = Database.open(data_dir, key)
+        fault_point("first_start.after_database")
         return UnlockResult(db=db, recovery_code=first_code, converted=state is DataState.PLAIN)
 
     path = data_dir / DB_FILENAME
@@ -250,6 +340,10 @@ def open_unlocked(
                 )
         else:
             code = KeyStore.new_recovery_code(data_dir, password)
+    if code is None and not KeyStore.is_finished(data_dir):
+        # A conversion finished but its code was never acknowledged: the data is in the
+        # encrypted file, so it is kept, and a new code is shown.
+        code = KeyStore.new_recovery_code(data_dir, password)
     db = _finish_forgetting(_open_or_move_aside(data_dir, key))
     (data_dir / CONVERTING_FILENAME).unlink(missing_ok=True)  # the conversion is done
     return UnlockResult(db=db, recovery_code=code, converted=converted, failed_attempts=failed)
@@ -402,19 +496,23 @@ def open_from_environment(data_dir: Path) -> UnlockResult:
 __all__ = [
     "CONVERTING_FILENAME",
     "DAMAGE_CODES",
+    "FIRST_START_FILENAME",
     "NEW_PASSWORD_ENV",
     "PASSWORD_ENV",
     "RECOVERY_CODE_ENV",
     "DataState",
     "RestoreNeeded",
     "UnlockResult",
+    "acknowledge_recovery_code",
     "begin_conversion",
     "check_plain_database",
     "data_state",
+    "first_start_unfinished",
     "open_from_environment",
     "open_unlocked",
     "password_from_environment",
     "refuse_plain_swap",
     "restore_and_open",
     "unlock_key",
+    "withdraw_recovery_code",
 ]

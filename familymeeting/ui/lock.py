@@ -373,7 +373,13 @@ class UnlockWidget(QWidget):
         self.code_edit.clear()
         self.new_form.clear()
         self.busy_changed.emit(False)
-        self.code_dialog = RecoveryCodeDialog(str(new_code), self.window())
+        from familymeeting.storage.unlock import acknowledge_recovery_code
+
+        data_dir, code = self.data_dir, str(new_code)
+        # The used code stays valid until the new one is acknowledged here.
+        self.code_dialog = RecoveryCodeDialog(
+            code, self.window(), acknowledge=lambda: acknowledge_recovery_code(data_dir, code)
+        )
         self.code_dialog.accepted.connect(self._open_after_recovery)
         self.code_dialog.finished.connect(self.code_dialog.deleteLater)
         self.code_dialog.open()

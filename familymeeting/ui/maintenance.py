@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting import settings
+from familymeeting.domain.errors import UserError
 from familymeeting.storage.backup import BackupInfo, DataCheck
 from familymeeting.ui import language, theme, words
 from familymeeting.ui.background import run_in_background
@@ -35,7 +36,7 @@ from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.flow import FlowLayout
-from familymeeting.ui.password import PasswordField
+from familymeeting.ui.password import PasswordField, RecoveryCodeDialog
 from familymeeting.ui.words import local_time
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class MaintenancePage(QWidget):
         self.data_dir = Path(services.db.path).parent
         self.busy = False
         self.dialog: RestoreDialog | None = None
+        self.code_request: NewRecoveryCodeDialog | None = None
+        self.code_dialog: RecoveryCodeDialog | None = None
         self.setObjectName("page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
@@ -185,6 +188,25 @@ class MaintenancePage(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
 
+        # ------------------------------------------------------------ recovery code
+        layout.addSpacing(12)
+        layout.addWidget(self._subtitle(self.tr("Recovery code")))
+        code_about = QLabel(
+            self.tr(
+                "If the paper with the recovery code is lost, or someone else may have seen "
+                "it, make a new one. The old code keeps working until you have written the "
+                "new one down."
+            )
+        )
+        code_about.setObjectName("muted")
+        code_about.setWordWrap(True)
+        layout.addWidget(code_about)
+        code_box = QWidget()
+        code_buttons = FlowLayout(code_box, spacing=12)
+        self.new_code_button = QPushButton(self.tr("New recovery code…"))
+        self.new_code_button.clicked.connect(self.ask_new_recovery_code)
+        code_buttons.addWidget(self.new_code_button)
+        layout.addWidget(code_box)
         self._add_rekey_block(layout)
 
         # ---------------------------------------------------------- where things are
@@ -448,6 +470,140 @@ class MaintenancePage(QWidget):
         dialog, self.dialog = self.dialog, None
         if dialog is not None and dialog.result_value is not None:
             self.restored.emit(dialog.result_value)
+
+    # ------------------------------------------------------------ recovery code
+    def ask_new_recovery_code(self) -> NewRecoveryCodeDialog | None:
+        """The password first (window-modal); then the new code, valid only once ticked."""
+        if self.busy or self.code_request is not None or self.code_dialog is not None:
+            return None
+        dialog = NewRecoveryCodeDialog(self.data_dir, self)
+        # QDialog emits finished before accepted: the code is handed over explicitly.
+        dialog.accepted.connect(lambda: self._new_code_made(dialog.code))
+        dialog.finished.connect(self._code_request_closed)
+        self.code_request = dialog
+        dialog.open()
+        return dialog
+
+    def _code_request_closed(self) -> None:
+        dialog, self.code_request = self.code_request, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _new_code_made(self, code: str) -> None:
+        from familymeeting.storage.unlock import acknowledge_recovery_code
+
+        if not code:
+            return
+        data_dir = self.data_dir
+        shown = RecoveryCodeDialog(
+            code,
+            self.window(),
+            acknowledge=lambda: acknowledge_recovery_code(data_dir, code),
+            cancellable=True,
+        )
+        shown.accepted.connect(self._new_code_acknowledged)
+        shown.rejected.connect(self._new_code_cancelled)
+        shown.finished.connect(shown.deleteLater)
+        self.code_dialog = shown
+        shown.open()
+
+    def _new_code_acknowledged(self) -> None:
+        self.code_dialog = None
+        self._say(self.tr("The new recovery code is in use. The old one no longer works."))
+
+    def _new_code_cancelled(self) -> None:
+        from familymeeting.storage.unlock import withdraw_recovery_code
+
+        self.code_dialog = None
+        try:
+            withdraw_recovery_code(self.data_dir)
+        except UserError as error:
+            # The new code is not valid either way; only the leftover slot stays.
+            self._say(error_text(error, self.data_dir), problem=True)
+            return
+        self._say(self.tr("No new recovery code was made. The old one still works."))
+
+
+class NewRecoveryCodeDialog(FittedDialog):
+    """ "New recovery code": the password, then a new code made off the GUI thread.
+
+    Accepted once the code is made (pending: not valid yet); it is in :attr:`code`.
+    No signals beyond QDialog's.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.code = ""
+        self.busy = False
+        self.setWindowTitle(self.tr("New recovery code"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Make a new recovery code?"))
+        title.setObjectName("title")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        text = QLabel(
+            self.tr(
+                "Type your password. The new code is shown next; when you have written it "
+                "down, it replaces the old one. Until then the old code keeps working."
+            )
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.password = PasswordField(self.tr("Password"))
+        layout.addWidget(self.password)
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox()
+        self.cancel_button = standard_button(buttons, QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.make_button = QPushButton(self.tr("Make a new code"))
+        buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make_button.setProperty("primary", "true")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        password = self.password.text()
+        if self.busy or not password:
+            return
+        self.busy = True
+        self.make_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.error_label.hide()
+        data_dir = self.data_dir
+
+        def make() -> object:
+            from familymeeting.storage.keys import KeyStore
+
+            return KeyStore.new_recovery_code(data_dir, password, wait=False)
+
+        run_in_background(make, self._done, self._failed)
+
+    def _done(self, code: object) -> None:
+        self.busy = False
+        self.code = str(code)
+        self.password.clear()
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self.busy = False
+        self.make_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.password.clear()
+        self.error_label.setText(error_text(error, self.data_dir))
+        self.error_label.show()
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
 
 
 class RestoreDialog(FittedDialog):

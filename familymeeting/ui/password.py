@@ -9,6 +9,7 @@ meter shows the same rule's strength and hint as the person types.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.assets import resource
+from familymeeting.domain.errors import UserError
 from familymeeting.domain.passwords import (
     MIN_PASSWORD_LENGTH,
     is_acceptable,
@@ -31,7 +34,14 @@ from familymeeting.domain.passwords import (
     password_strength,
 )
 from familymeeting.ui import theme
-from familymeeting.ui.controls import button_box, primary_button, text_label, title_label
+from familymeeting.ui.controls import (
+    button_box,
+    make_error_label,
+    primary_button,
+    text_label,
+    title_label,
+)
+from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox
 
@@ -265,13 +275,27 @@ class RecoveryCodeDialog(FittedDialog):
     """The recovery code, shown once: write it down before going on.
 
     Continue is enabled only once "I have written it down" is ticked; until
-    then Escape and the close button do nothing. ``note``: a line above the code
-    saying why a new one is shown (after a change of the data key, that the old
-    code no longer works). No signals beyond QDialog's.
+    then Escape and the close button do nothing. Continue runs ``acknowledge``
+    (``storage.unlock.acknowledge_recovery_code``): only then is the code valid; if it
+    fails, the message is shown and the dialog stays. ``cancellable`` adds Cancel
+    (a new code asked for in the settings): rejected, the new code never becomes
+    valid and the old one keeps working. ``note``: a line above the code saying why a
+    new one is shown (after a change of the data key, that the old code no longer
+    works). No signals beyond QDialog's.
     """
 
-    def __init__(self, code: str, parent: QWidget | None = None, note: str = "") -> None:
+    def __init__(
+        self,
+        code: str,
+        parent: QWidget | None = None,
+        *,
+        acknowledge: Callable[[], None] | None = None,
+        cancellable: bool = False,
+        note: str = "",
+    ) -> None:
         super().__init__(parent)
+        self._acknowledge = acknowledge
+        self.cancellable = cancellable
         self.setWindowTitle("familymeeting")
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
@@ -321,17 +345,35 @@ class RecoveryCodeDialog(FittedDialog):
         self.written = TouchCheckBox(self.tr("I have written the code down"))
         self.written.setStyleSheet(BIG_INDICATOR)
         layout.addWidget(self.written)
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
         self.continue_button = primary_button(self.tr("Continue"))
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.accept)
         self.written.toggled.connect(self.continue_button.setEnabled)
-        layout.addWidget(button_box((self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)))
+        buttons = [(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)]
+        self.cancel_button: QPushButton | None = None
+        if cancellable:
+            self.cancel_button = QPushButton(self.tr("Cancel"))
+            self.cancel_button.setAutoDefault(False)
+            self.cancel_button.clicked.connect(self.reject)
+            buttons.append((self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole))
+        layout.addWidget(button_box(*buttons))
 
     def reject(self) -> None:
-        # Escape or the window's close button: not before the code is written down.
-        if self.written.isChecked():
+        # Escape or the window's close button: not before the code is written down,
+        # unless the new code may be given up (the old one then stays valid).
+        if self.cancellable or (self.written.isChecked() and self._acknowledge is None):
             super().reject()
 
     def accept(self) -> None:
-        if self.written.isChecked():
-            super().accept()
+        if not self.written.isChecked():
+            return
+        if self._acknowledge is not None:
+            try:
+                self._acknowledge()
+            except UserError as error:
+                self.error_label.setText(error_text(error, None))
+                self.error_label.show()
+                return
+        super().accept()

@@ -542,7 +542,13 @@ class StartupFlow(QObject):
             return
         code = getattr(self.result, "recovery_code", None)
         if code:
-            shown = RecoveryCodeDialog(str(code))
+            from familymeeting.storage.unlock import acknowledge_recovery_code
+
+            data_dir, text = self.data_dir, str(code)
+            # Valid only once ticked and Continue pressed; a kill before starts over.
+            shown = RecoveryCodeDialog(
+                text, acknowledge=lambda: acknowledge_recovery_code(data_dir, text)
+            )
             shown.accepted.connect(self._done)
             self.dialog = shown
             shown.open()

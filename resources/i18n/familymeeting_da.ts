@@ -881,27 +881,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="97"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="100"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="102"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="105"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="111"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="114"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="121"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="121"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -909,83 +909,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="141"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="144"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="144"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="147"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="158"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="169"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="175"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="174"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="178"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="192"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="196"/>
+        <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
+        <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="206"/>
+        <source>New recovery code…</source>
+        <translation>Ny gendannelseskode…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="214"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="196"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="198"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="211"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="233"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="214"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="236"/>
         <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
         <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="244"/>
         <source>Change the data key…</source>
         <translation>Skift datanøglen…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="246"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="268"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="270"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -993,12 +1008,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="250"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1006,12 +1021,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="377"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="399"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="380"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="402"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1019,7 +1034,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="436"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="458"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
@@ -1027,62 +1042,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="443"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="465"/>
         <source>These damaged backups were left as they were, under the old key: %1</source>
         <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="512"/>
+        <source>The new recovery code is in use. The old one no longer works.</source>
+        <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="524"/>
+        <source>No new recovery code was made. The old one still works.</source>
+        <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="300"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="301"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="323"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="302"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="324"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="303"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="325"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="304"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="326"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="322"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="344"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="337"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="345"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="367"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="355"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="377"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="370"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="392"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="387"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="409"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1447,43 +1472,71 @@
 <context>
     <name>NewPasswordForm</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="192"/>
-        <location filename="../../familymeeting/ui/password.py" line="193"/>
+        <location filename="../../familymeeting/ui/password.py" line="202"/>
+        <location filename="../../familymeeting/ui/password.py" line="203"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="198"/>
-        <location filename="../../familymeeting/ui/password.py" line="199"/>
+        <location filename="../../familymeeting/ui/password.py" line="208"/>
+        <location filename="../../familymeeting/ui/password.py" line="209"/>
         <source>The same password again</source>
         <translation>Den samme adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="213"/>
+        <location filename="../../familymeeting/ui/password.py" line="223"/>
         <source>The passwords are the same.</source>
         <translation>Adgangskoderne er ens.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="215"/>
+        <location filename="../../familymeeting/ui/password.py" line="225"/>
         <source>The two passwords are not the same yet.</source>
         <translation>De to adgangskoder er ikke ens endnu.</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="539"/>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="544"/>
+        <source>Make a new recovery code?</source>
+        <translation>Lav en ny gendannelseskode?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="550"/>
+        <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
+        <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="556"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="564"/>
+        <source>Make a new code</source>
+        <translation>Lav en ny kode</translation>
+    </message>
+</context>
+<context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="70"/>
-        <location filename="../../familymeeting/ui/password.py" line="79"/>
+        <location filename="../../familymeeting/ui/password.py" line="80"/>
+        <location filename="../../familymeeting/ui/password.py" line="89"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="71"/>
+        <location filename="../../familymeeting/ui/password.py" line="81"/>
         <source>Show the password</source>
         <translation>Vis adgangskoden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="79"/>
+        <location filename="../../familymeeting/ui/password.py" line="89"/>
         <source>Hide</source>
         <translation>Skjul</translation>
     </message>
@@ -1778,34 +1831,39 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="280"/>
+        <location filename="../../familymeeting/ui/password.py" line="304"/>
         <source>Your recovery code</source>
         <translation>Din gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="288"/>
+        <location filename="../../familymeeting/ui/password.py" line="312"/>
         <source>If you forget your password, this code is the only other way to open your data. Write it on paper now and keep it somewhere safe, away from this computer. It is shown only this once.</source>
         <translation>Hvis du glemmer din adgangskode, er denne kode den eneste anden vej ind til dine data. Skriv den på papir nu, og gem den et sikkert sted, væk fra computeren. Den vises kun denne ene gang.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="296"/>
+        <location filename="../../familymeeting/ui/password.py" line="320"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="313"/>
+        <location filename="../../familymeeting/ui/password.py" line="337"/>
         <source>Without the password and without this code, nobody can read the data again — not you, not your IT support, not the makers of familymeeting.</source>
         <translation>Uden adgangskoden og uden denne kode kan ingen læse dataene igen — hverken du, din it-support eller dem, der har lavet familymeeting.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="321"/>
+        <location filename="../../familymeeting/ui/password.py" line="345"/>
         <source>I have written the code down</source>
         <translation>Jeg har skrevet koden ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="324"/>
+        <location filename="../../familymeeting/ui/password.py" line="350"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/password.py" line="357"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
     </message>
 </context>
 <context>
@@ -1874,27 +1932,27 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="465"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="621"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="470"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="626"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="476"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="632"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="482"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="638"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="490"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="646"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -2176,58 +2234,58 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="115"/>
+        <location filename="../../familymeeting/ui/password.py" line="125"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="116"/>
+        <location filename="../../familymeeting/ui/password.py" line="126"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="117"/>
+        <location filename="../../familymeeting/ui/password.py" line="127"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="118"/>
+        <location filename="../../familymeeting/ui/password.py" line="128"/>
         <source>Good</source>
         <translation>God</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="119"/>
+        <location filename="../../familymeeting/ui/password.py" line="129"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="125"/>
+        <location filename="../../familymeeting/ui/password.py" line="135"/>
         <source>Use at least %1 characters.</source>
         <translation>Brug mindst %1 tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="128"/>
+        <location filename="../../familymeeting/ui/password.py" line="138"/>
         <source>Avoid repeating the same characters.</source>
         <translation>Undgå at gentage de samme tegn.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="129"/>
+        <location filename="../../familymeeting/ui/password.py" line="139"/>
         <source>Mix letters with digits or signs, or add another word.</source>
         <translation>Bland bogstaver med tal eller tegn, eller tilføj et ord mere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="131"/>
+        <location filename="../../familymeeting/ui/password.py" line="141"/>
         <source>Words like months, seasons or “password” are guessed first. Choose others.</source>
         <translation>Ord som måneder, årstider eller “adgangskode” gættes først. Vælg nogle andre.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="138"/>
-        <location filename="../../familymeeting/ui/password.py" line="146"/>
+        <location filename="../../familymeeting/ui/password.py" line="148"/>
+        <location filename="../../familymeeting/ui/password.py" line="156"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Flere ord, der ikke hænger sammen, er lette at huske og svære at gætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/password.py" line="150"/>
+        <location filename="../../familymeeting/ui/password.py" line="160"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
     </message>
@@ -2235,7 +2293,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="418"/>
+        <location filename="../../familymeeting/ui/lock.py" line="424"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -2333,7 +2391,7 @@
         <translation>Det er ikke gendannelseskoden. Tjek hver gruppe på fire, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/lock.py" line="385"/>
+        <location filename="../../familymeeting/ui/lock.py" line="391"/>
         <source>Opening your data…</source>
         <translation>Åbner dine data…</translation>
     </message>

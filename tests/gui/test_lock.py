@@ -33,7 +33,7 @@ from familymeeting.settings import Settings
 from familymeeting.storage.database import Database
 from familymeeting.storage.keys import KeyStore, WrongPasswordError
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import UnlockResult, open_unlocked
+from familymeeting.storage.unlock import UnlockResult, acknowledge_recovery_code, open_unlocked
 from familymeeting.storage.vault import Vault
 from familymeeting.ui import theme
 from familymeeting.ui.idle import IdleWatcher, WindowsSessionFilter, windows_message_locks
@@ -54,8 +54,11 @@ pytestmark = pytest.mark.usefixtures("styled")  # the app's look (gui/conftest.p
 
 @pytest.fixture
 def unlocked(data_dir: Path) -> Iterator[UnlockResult]:
-    """A first start: keys and an encrypted database made with PASSWORD."""
+    """A first start: keys and an encrypted database made with PASSWORD, its code
+    acknowledged (written down), as the first-start screen does."""
     result = open_unlocked(data_dir, PASSWORD)
+    assert result.recovery_code
+    acknowledge_recovery_code(data_dir, result.recovery_code)
     yield result
     result.db.close()
 

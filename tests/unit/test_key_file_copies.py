@@ -56,6 +56,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 @pytest.fixture
 def store(data_dir: Path) -> tuple[Path, bytes, str]:
     key, code = KeyStore.create(data_dir, PASSWORD, kdf=FAST)
+    KeyStore.acknowledge_recovery_code(data_dir, code)  # written down (test_recovery_pending)
     return data_dir, key, code
 
 
