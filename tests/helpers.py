@@ -130,3 +130,15 @@ TRICKY = [
     "=",
     '"',
 ]
+
+
+def open_unlocked(data_dir: Any, password: str, **kwargs: Any) -> Any:
+    """storage.unlock.open_unlocked, with a new recovery code acknowledged at once, as
+    the window (the tick) and the command line (printed and flushed) do once it was
+    shown; unacknowledged, a first start is undone by the next open (issue 17, item 5)."""
+    from familymeeting.storage import unlock
+
+    result = unlock.open_unlocked(data_dir, password, **kwargs)
+    if result.recovery_code:
+        unlock.acknowledge_recovery_code(data_dir, result.recovery_code)
+    return result

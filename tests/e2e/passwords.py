@@ -11,11 +11,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from helpers import open_unlocked
+
 from familymeeting.storage.database import SEAL_SUFFIX, Database
 from familymeeting.storage.folder_lock import LOCK_FILENAME
 from familymeeting.storage.keys import KEYS_COPY_FILENAME, KEYS_FILENAME, KeyStore
 from familymeeting.storage.paths import DB_FILENAME
-from familymeeting.storage.unlock import open_unlocked
 
 TEST_PASSWORD = "e2e-test-password-42"
 RECOVERY_CODE = re.compile(r"\b[2-9A-Z]{4}(?:-[2-9A-Z]{4}){7}\b")

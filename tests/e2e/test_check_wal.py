@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 from conftest import Runner
+from helpers import open_unlocked
 from passwords import TEST_PASSWORD
 
 from familymeeting.storage.database import connect_file
 from familymeeting.storage.keys import KEYS_COPY_FILENAME, KEYS_FILENAME, KeyStore
 from familymeeting.storage.paths import DB_FILENAME
-from familymeeting.storage.unlock import open_unlocked
 from familymeeting.storage.wal import FRAME_HEADER_SIZE, WAL_HEADER_SIZE
 
 PAGE = 4096

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD_ENV, Runner, installed_exe
+from helpers import open_unlocked
 from passwords import TEST_PASSWORD
 
 from familymeeting.storage.keys import KEYS_FILENAME
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked
 
 ROUNDS = 15
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from helpers import file_digest, flip_bytes
+from helpers import file_digest, flip_bytes, open_unlocked
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,7 @@ from familymeeting.storage.backup import BackupKind, list_backups
 from familymeeting.storage.database import is_sealed
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import UnlockResult, open_unlocked
+from familymeeting.storage.unlock import UnlockResult
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.main_window import MainWindow

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from familymeeting.settings import SETTINGS_FILENAME, Settings
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import UnlockResult, open_unlocked
+from familymeeting.storage.unlock import UnlockResult
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.main_window import MainWindow

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -22,7 +23,7 @@ from familymeeting.storage.backup import BackupKind, keys_sidecar, make_backup, 
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KeyStore
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import UnlockResult, open_unlocked
+from familymeeting.storage.unlock import UnlockResult
 from familymeeting.ui.password import RecoveryCodeDialog
 from familymeeting.ui.startup import SetupPasswordDialog, StartupFlow
 

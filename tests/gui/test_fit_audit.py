@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from fit import SCREENS as SIZE_NAMES
 from fit import audit, audit_open_windows, screen_named, window_problems
-from helpers import without_translators
+from helpers import open_unlocked, without_translators
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
@@ -35,7 +35,7 @@ import familymeeting.ui
 from familymeeting.settings import Settings
 from familymeeting.storage.backup import list_backups
 from familymeeting.storage.demo import create_demo_family
-from familymeeting.storage.unlock import RestoreNeeded, UnlockResult, open_unlocked
+from familymeeting.storage.unlock import RestoreNeeded, UnlockResult
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.crash import build_crash_dialog
 from familymeeting.ui.dialog import FittedDialog

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import without_translators
+from helpers import open_unlocked, without_translators
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,7 +35,6 @@ from familymeeting.messages import current_language
 from familymeeting.settings import Settings
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.language import NAMES, switch_language
 from familymeeting.ui.main_window import MainWindow

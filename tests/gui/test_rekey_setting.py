@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -28,7 +29,6 @@ from familymeeting.storage.keys import (
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.rekey import journal_path
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.password import group_code

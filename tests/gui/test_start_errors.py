@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import file_digest
+from helpers import file_digest, open_unlocked
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -28,7 +28,6 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KeyStore
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked
 from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
 from familymeeting.ui.startup import StartupFlow

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import DAMAGE as FILE_DAMAGE
-from helpers import file_digest, flip_bytes
+from helpers import file_digest, flip_bytes, open_unlocked
 
 from familymeeting.domain.errors import DatabaseError, UserError
 from familymeeting.messages import user_message
@@ -29,7 +29,7 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KeyStore, key_file_bytes
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import RestoreNeeded, open_unlocked, restore_and_open
+from familymeeting.storage.unlock import RestoreNeeded, restore_and_open
 
 PASSWORD = "Kaffe hos Lise kl 9"
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 
 from familymeeting.storage.backup import (
     PORTABLE_MAGIC,
@@ -29,7 +30,7 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KEYS_FILENAME, KeyStore, key_file_bytes
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked, restore_and_open
+from familymeeting.storage.unlock import restore_and_open
 
 PASSWORD = "Kaffe hos Lise kl 9"
 NEW = "Et nyt kodeord til 2027"

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PAGE, file_digest
+from helpers import PAGE, file_digest, open_unlocked
 
 from familymeeting.domain.errors import DatabaseError, DiskFullError, UserError
 from familymeeting.messages import os_error_reason, user_message
@@ -33,7 +33,7 @@ from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.keys import KeyStore
 from familymeeting.storage.paths import DB_FILENAME
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import RestoreNeeded, open_unlocked
+from familymeeting.storage.unlock import RestoreNeeded
 
 PASSWORD = "Kaffe hos Lise kl 9"
 # English words of the OS and SQLite that must not reach a Danish reader.

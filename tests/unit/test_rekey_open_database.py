@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 
 from familymeeting.storage.backup import backup_opens_with, list_backups, make_backup
 from familymeeting.storage.keys import KEYS_FILENAME, WrongPasswordError, unwrap_key_file
 from familymeeting.storage.rekey import journal_path, rekey
 from familymeeting.storage.services import Services
-from familymeeting.storage.unlock import open_unlocked
 
 PASSWORD = "Kaffe hos Lise kl 9"
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import open_unlocked
 
 from familymeeting.domain.errors import DatabaseError
 from familymeeting.messages import user_message
@@ -14,7 +15,6 @@ from familymeeting.storage.backup import check_data
 from familymeeting.storage.database import connect_file
 from familymeeting.storage.keys import KeyStore
 from familymeeting.storage.paths import DB_FILENAME
-from familymeeting.storage.unlock import open_unlocked
 from familymeeting.storage.wal import FRAME_HEADER_SIZE, WAL_HEADER_SIZE, find_wal_damage
 
 PASSWORD = "Kaffe hos Lise kl 9"
