@@ -648,9 +648,13 @@ class KeyStore:
         The pending slot replaces the recovery slot in one atomic write of both copies;
         from then on only ``code`` works. ``code`` must be the pending one (checked by
         unwrapping it); else ``KeyFileError("recovery_code_stale")`` and nothing changes.
+        A code that already is the recovery code (nothing pending) changes nothing.
         """
         keyfile = _load(data_dir)
-        if _unwrap(keyfile, _SLOT_PENDING, normalize_recovery_code(code)) is None:
+        chars = normalize_recovery_code(code)
+        if _SLOT_PENDING not in keyfile.slots and _unwrap(keyfile, _SLOT_RECOVERY, chars):
+            return  # already the recovery code (valid at once: a re-key's new key file)
+        if _unwrap(keyfile, _SLOT_PENDING, chars) is None:
             raise KeyFileError("recovery_code_stale", path=str(_keys_path(data_dir)))
         slots = dict(keyfile.slots)
         slots[_SLOT_RECOVERY] = slots.pop(_SLOT_PENDING)

@@ -162,8 +162,8 @@ def rekey(db: Database, password: str, progress: Progress | None = None) -> Reke
 def issue_recovery_code(data_dir: Path, password: str, code: str | None) -> str:
     """The recovery code the user is shown after a re-key.
 
-    Today a code is valid at once (it is in the new key file). When acknowledged codes
-    arrive (a pending slot committed on acknowledgement), this is the one place to switch.
+    A re-key's code is valid at once (it is in the new key file, and the backups carry
+    that file); acknowledging it afterwards changes nothing.
     ``code`` None: the new key file's code was never shown (a re-key finished at the
     next start), so a fresh one replaces it, in keys.json and in the backups' key files.
     """
@@ -171,6 +171,9 @@ def issue_recovery_code(data_dir: Path, password: str, code: str | None) -> str:
         return code
     before = key_file_bytes(data_dir)
     fresh = KeyStore.new_recovery_code(data_dir, password)
+    # Valid at once, as the new key file's code is after an uninterrupted re-key: the
+    # backups carry this key file, so it must not change again when the code is shown.
+    KeyStore.acknowledge_recovery_code(data_dir, fresh)
     from familymeeting.storage.backup import replace_carried_keys
 
     replace_carried_keys(data_dir, before, key_file_bytes(data_dir))

@@ -99,6 +99,9 @@ class MaintenancePage(QWidget):
 
         title = QLabel(self.tr("Settings and backups"))
         title.setObjectName("title")
+        # Wrapped: on a tablet held upright at the largest text it is wider than the
+        # screen, and the whole page scrolled sideways with it.
+        title.setWordWrap(True)
         layout.addWidget(title)
 
         # ------------------------------------------------------------ settings

@@ -305,6 +305,22 @@ def rekey(w: World) -> QDialog | None:
     return dialog
 
 
+def new_recovery_code(w: World) -> QDialog | None:
+    """ "New recovery code", in its tallest state: a message under the password."""
+    settings_page(w)
+    dialog = w.window.maintenance.ask_new_recovery_code()
+    if dialog is not None:
+        dialog.error_label.setText("x " * 80)
+        dialog.error_label.show()
+    return dialog
+
+
+def new_recovery_code_shown(w: World) -> QWidget:
+    """A new recovery code asked for in the settings: the tick, Continue and Cancel."""
+    code = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB"
+    return w.on_screen(RecoveryCodeDialog(code, acknowledge=lambda: None, cancellable=True))
+
+
 def rekey_code(w: World) -> QWidget:
     """The recovery code after a change of the data key, with its note."""
     note = "x " * 40
@@ -383,6 +399,8 @@ SCREENS: dict[str, Opener] = {
     "bring back a backup": restore_backup,
     "change the data key": rekey,
     "change the data key: the new code": rekey_code,
+    "new recovery code": new_recovery_code,
+    "new recovery code: shown": new_recovery_code_shown,
     "save the plan": save_plan,
     "crash": crash,
     "first start": first_start,
