@@ -999,13 +999,18 @@ def _restore(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
             raise UserError("file_not_found", path=str(chosen))
     if args.recovery_code and chosen is not None:
         result, restored = _restore_with_recovery_code(data_dir, chosen, tr)
+    elif chosen is not None:
+        password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
+        result, restored = unlock.restore_file(data_dir, chosen, password=password, via="cli")
     else:
         password = _existing_password(tr, unlock.PASSWORD_ENV, tr.gettext("Password: "))
-        result, restored = unlock.restore_and_open(data_dir, password, chosen)
-    try:
-        Services(result.db).note_restored(via="cli")
-    finally:
-        result.db.close()
+        result, restored = unlock.restore_and_open(data_dir, password, None)
+        try:
+            Services(result.db).note_restored(via="cli")
+        except BaseException:
+            result.db.close()
+            raise
+    result.db.close()
     parsed = parse_backup_name(restored.restored_from)
     when = parsed[0] if parsed else datetime.fromtimestamp(restored.restored_from.stat().st_mtime)
     at = f"{when.astimezone():%Y-%m-%d %H:%M}"
@@ -1022,21 +1027,20 @@ def _restore_with_recovery_code(
 ) -> tuple[UnlockResult, RestoreResult]:
     """``restore FILE --recovery-code``: the code of the backup's time, then a new password."""
     from familymeeting.storage import unlock
-    from familymeeting.storage.keys import KeyStore, normalize_recovery_code
+    from familymeeting.storage.keys import normalize_recovery_code
 
     code = unlock.password_from_environment(unlock.RECOVERY_CODE_ENV)
     if code is None:
         if not _has_terminal():
             raise UserError("password_needed", env=unlock.RECOVERY_CODE_ENV)
         code = _ask(tr.gettext("Recovery code: "), secret=False)
-    normalize_recovery_code(code)
+    normalize_recovery_code(code)  # a typo is reported before a new password is asked for
     new = _new_password(tr, unlock.NEW_PASSWORD_ENV, first=False)
-    result, restored = unlock.restore_and_open(data_dir, None, chosen, recovery_code=code)
-    try:
-        new_code = KeyStore.recover(data_dir, code, new)
-    except BaseException:
-        result.db.close()
-        raise
+    result, restored = unlock.restore_file(
+        data_dir, chosen, recovery_code=code, new_password=new, via="cli"
+    )
+    new_code = result.recovery_code
+    assert new_code is not None  # restore_file gives one with a recovery code
     intro = tr.gettext(
         "The password has been changed. The old recovery code no longer works; "
         "write down the new one and keep it somewhere safe:"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -475,6 +475,46 @@ def _backup_key(
     return key, current, carried
 
 
+def restore_file(
+    data_dir: Path,
+    backup: Path,
+    *,
+    password: str | None = None,
+    recovery_code: str | None = None,
+    new_password: str | None = None,
+    via: str,
+    wait: bool = True,
+) -> tuple[UnlockResult, RestoreResult]:
+    """Bring the backup file ``backup`` into ``data_dir``: the one way for the window's
+    first start and ``familymeeting restore FILE [--recovery-code]``.
+
+    With the password of the backup's time; or with its recovery code and
+    ``new_password``, which replaces the password: the new recovery code, pending
+    until acknowledged (:func:`acknowledge_recovery_code`), is the result's
+    ``recovery_code``. A mistyped code or a refused new password is reported before
+    anything is restored; a wrong secret changes nothing. The restore is logged
+    (``via``: "app" or "cli").
+    """
+    from familymeeting.storage.keys import normalize_recovery_code
+    from familymeeting.storage.services import Services
+
+    if recovery_code is not None:
+        normalize_recovery_code(recovery_code)
+        check_new_password(new_password or "")
+    result, restored = restore_and_open(
+        data_dir, password, backup, wait=wait, recovery_code=recovery_code
+    )
+    try:
+        Services(result.db).note_restored(via=via)
+        if recovery_code is not None:
+            new_code = KeyStore.recover(data_dir, recovery_code, new_password or "")
+            result = replace(result, recovery_code=new_code)
+    except BaseException:
+        result.db.close()
+        raise
+    return result, restored
+
+
 def password_from_environment(name: str = PASSWORD_ENV) -> str | None:
     """The password a script put in the environment (empty counts as not set)."""
     value = os.environ.get(name)
@@ -513,6 +553,7 @@ __all__ = [
     "password_from_environment",
     "refuse_plain_swap",
     "restore_and_open",
+    "restore_file",
     "unlock_key",
     "withdraw_recovery_code",
 ]

@@ -10,7 +10,6 @@ run on a worker thread (``ui/background.py``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,34 +52,20 @@ def restore_backup_file(
     recovery_code: str | None = None,
     new_password: str | None = None,
 ) -> object:
-    """Runs on a worker thread: bring ``backup`` back into the empty ``data_dir``.
+    """Runs on a worker thread: ``storage.unlock.restore_file``, as ``familymeeting
+    restore FILE [--recovery-code]`` runs it; the ``UnlockResult`` (with the code, a
+    new recovery code to show and acknowledge)."""
+    from familymeeting.storage.unlock import restore_file
 
-    The same steps as ``familymeeting restore FILE [--recovery-code]``: the backup's
-    key file opens it with the password or recovery code of its time
-    (``storage.unlock.restore_and_open``, which changes nothing if it fails); with
-    the code, ``new_password`` then replaces the password and a new code is returned
-    in the ``UnlockResult`` to be shown once.
-    """
-    from familymeeting.domain.passwords import check_new_password
-    from familymeeting.storage.keys import KeyStore, normalize_recovery_code
-    from familymeeting.storage.services import Services
-    from familymeeting.storage.unlock import restore_and_open
-
-    if recovery_code is not None:
-        # A typo or a refused new password is reported before anything is restored.
-        normalize_recovery_code(recovery_code)
-        check_new_password(new_password or "")
-    result, _restored = restore_and_open(
-        data_dir, password, backup, wait=False, recovery_code=recovery_code
+    result, _restored = restore_file(
+        data_dir,
+        backup,
+        password=password,
+        recovery_code=recovery_code,
+        new_password=new_password,
+        via="app",
+        wait=False,
     )
-    try:
-        Services(result.db).note_restored(via="app")
-        if recovery_code is not None:
-            new_code = KeyStore.recover(data_dir, recovery_code, new_password or "")
-            result = replace(result, recovery_code=new_code)
-    except BaseException:
-        result.db.close()
-        raise
     return result
 
 
