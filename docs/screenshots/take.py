@@ -250,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         "finish-meeting": lambda: (board()(), keep(window.meeting.finish_meeting())),
         "who-is-here": lambda: (board()(), window.meeting.header.who_button.setChecked(True)),
         "lock-screen": window.lock,
+        "new-recovery-code": lambda: (
+            window.show_maintenance(),
+            keep(window.maintenance.ask_new_recovery_code()),
+        ),
         "delete-family": delete_family,
         "delete-family-done": lambda: delete_family(done=True),
         "rekey": rekey,
