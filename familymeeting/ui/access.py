@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.errors import NotFoundError, UserError
 from familymeeting.messages import user_message
 from familymeeting.storage.services import Services
-from familymeeting.ui.background import BackgroundJob, run_in_background
+from familymeeting.ui.background import BackgroundJob, ProgressRelay, run_in_background
 from familymeeting.ui.controls import standard_button
 from familymeeting.ui.dialog import FittedDialog
 
@@ -82,12 +82,6 @@ class AccessLogDialog(FittedDialog):
         self.close_button = standard_button(self.buttons, QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.accept)
         layout.addWidget(self.buttons)
-
-
-class _ProgressRelay(QObject):
-    """Carries ``(done, total)`` from the worker thread to the progress bar (queued)."""
-
-    step = Signal(int, int)
 
 
 class DeleteFamilyDialog(FittedDialog):
@@ -166,7 +160,7 @@ class DeleteFamilyDialog(FittedDialog):
         self.keep_button.clicked.connect(self.accept)
         self.keep_button.hide()
         layout.addWidget(self.buttons)
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.step.connect(self._step)
 
     def _typed(self, text: str) -> None:

@@ -14,6 +14,17 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
+class ProgressRelay(QObject):
+    """Carries ``(done, total)`` from a worker thread to a progress bar (queued: the
+    slot runs on the GUI thread). Pass ``relay.step.emit`` as the work's progress.
+
+    Signals:
+        step(int, int): done so far, and of how many.
+    """
+
+    step = Signal(int, int)
+
+
 class _Relay(QObject):
     """Made on the GUI thread: takes the worker's answer there and hands it on, unless
     the job was cancelled meanwhile (an answer already queued cannot be taken back)."""

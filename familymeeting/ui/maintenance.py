@@ -8,6 +8,7 @@ data. Backups and checks run off the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -527,35 +528,36 @@ class MaintenancePage(QWidget):
         self._say(self.tr("No new recovery code was made. The old one still works."))
 
 
-class NewRecoveryCodeDialog(FittedDialog):
-    """ "New recovery code": the password, then a new code made off the GUI thread.
-
-    Accepted once the code is made (pending: not valid yet); it is in :attr:`code`.
+class PasswordTaskDialog(FittedDialog):
+    """A question, the password, then work off the GUI thread (``work``); accepted with
+    its answer in :attr:`result_value` when it is done. While it runs, nothing closes
+    it; a failure is shown under the password and changes nothing.
     No signals beyond QDialog's.
     """
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, work: Callable[[str], object], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.code = ""
+        self.work = work
+        self.result_value: object = None
         self.busy = False
-        self.setWindowTitle(self.tr("New recovery code"))
+
+    def _build(self, *, window_title: str, title: str, text: str, action: str) -> None:
+        """The dialog's widgets, in the words of the subclass (its own tr context)."""
+        self.setWindowTitle(window_title)
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
-        title = QLabel(self.tr("Make a new recovery code?"))
-        title.setObjectName("title")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        text = QLabel(
-            self.tr(
-                "Type your password. The new code is shown next; when you have written it "
-                "down, it replaces the old one. Until then the old code keeps working."
-            )
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        heading = QLabel(title)
+        heading.setObjectName("title")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        words_ = QLabel(text)
+        words_.setWordWrap(True)
+        layout.addWidget(words_)
         self.password = PasswordField(self.tr("Password"))
         layout.addWidget(self.password)
         self.error_label = make_error_label()
@@ -564,11 +566,11 @@ class NewRecoveryCodeDialog(FittedDialog):
         self.cancel_button = standard_button(buttons, QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.make_button = QPushButton(self.tr("Make a new code"))
-        buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.make_button.setProperty("primary", "true")
-        self.make_button.setDefault(True)
-        self.make_button.clicked.connect(self.submit)
+        self.action_button = QPushButton(action)
+        buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.action_button.setProperty("primary", "true")
+        self.action_button.setDefault(True)
+        self.action_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         layout.addWidget(buttons)
         self.password.setFocus()
@@ -578,27 +580,21 @@ class NewRecoveryCodeDialog(FittedDialog):
         if self.busy or not password:
             return
         self.busy = True
-        self.make_button.setEnabled(False)
+        self.action_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.error_label.hide()
-        data_dir = self.data_dir
+        work = self.work
+        run_in_background(lambda: work(password), self._done, self._failed)
 
-        def make() -> object:
-            from familymeeting.storage.keys import KeyStore
-
-            return KeyStore.new_recovery_code(data_dir, password, wait=False)
-
-        run_in_background(make, self._done, self._failed)
-
-    def _done(self, code: object) -> None:
+    def _done(self, answer: object) -> None:
         self.busy = False
-        self.code = str(code)
+        self.result_value = answer
         self.password.clear()
         self.accept()
 
     def _failed(self, error: object) -> None:
         self.busy = False
-        self.make_button.setEnabled(True)
+        self.action_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.password.clear()
         self.error_label.setText(error_text(error, self.data_dir))
@@ -609,76 +605,53 @@ class NewRecoveryCodeDialog(FittedDialog):
             super().reject()
 
 
-class RestoreDialog(FittedDialog):
+class NewRecoveryCodeDialog(PasswordTaskDialog):
+    """ "New recovery code": the password, then a new code made off the GUI thread.
+
+    Accepted once the code is made (pending: not valid yet); it is in :attr:`code`.
+    No signals beyond QDialog's.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        def make(password: str) -> object:
+            from familymeeting.storage.keys import KeyStore
+
+            return KeyStore.new_recovery_code(data_dir, password, wait=False)
+
+        super().__init__(data_dir, make, parent)
+        self._build(
+            window_title=self.tr("New recovery code"),
+            title=self.tr("Make a new recovery code?"),
+            text=self.tr(
+                "Type your password. The new code is shown next; when you have written it "
+                "down, it replaces the old one. Until then the old code keeps working."
+            ),
+            action=self.tr("Make a new code"),
+        )
+        self.make_button = self.action_button
+
+    @property
+    def code(self) -> str:
+        return "" if self.result_value is None else str(self.result_value)
+
+
+class RestoreDialog(PasswordTaskDialog):
     """ "Bring back the backup from …": the password, then the restore off the GUI thread.
 
     Accepted when the backup is in place; the new ``Services`` are in ``result_value``.
     """
 
     def __init__(self, vault: Vault, backup: Path, when: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.vault = vault
-        self.backup = backup
-        self.result_value: object = None
-        self.busy = False
-        self.setWindowTitle(self.tr("Bring back a backup"))
-        self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        title = QLabel(self.tr("Bring back the backup?"))
-        title.setObjectName("title")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        text = QLabel(
-            self.tr(
+        super().__init__(vault.data_dir, lambda password: vault.restore(password, backup), parent)
+        self._build(
+            window_title=self.tr("Bring back a backup"),
+            title=self.tr("Bring back the backup?"),
+            text=self.tr(
                 "The data in the program will be as it was on %1. What is there now is kept "
                 "as a backup first, so you can go back to it. Type your password to go on."
-            ).replace("%1", when)
+            ).replace("%1", when),
+            action=self.tr("Bring it back"),
         )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.password = PasswordField(self.tr("Password"))
-        layout.addWidget(self.password)
-        self.error_label = make_error_label()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.cancel_button = standard_button(buttons, QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.restore_button = QPushButton(self.tr("Bring it back"))
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setProperty("primary", "true")
-        self.restore_button.setDefault(True)
-        self.restore_button.clicked.connect(self.submit)
-        layout.addWidget(buttons)
-        self.password.setFocus()
-
-    def submit(self) -> None:
-        password = self.password.text()
-        if self.busy or not password:
-            return
-        self.busy = True
-        self.restore_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
-        self.error_label.hide()
-        run_in_background(
-            lambda: self.vault.restore(password, self.backup), self._done, self._failed
-        )
-
-    def _done(self, services: object) -> None:
-        self.busy = False
-        self.result_value = services
-        self.accept()
-
-    def _failed(self, error: object) -> None:
-        self.busy = False
-        self.restore_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        self.password.clear()
-        self.error_label.setText(error_text(error, self.vault.data_dir))
-        self.error_label.show()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
+        self.vault = vault
+        self.backup = backup
+        self.restore_button = self.action_button

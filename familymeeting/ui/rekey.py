@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QVBoxLayout, QWidget
 
-from familymeeting.ui.background import BackgroundJob, run_in_background
+from familymeeting.ui.background import BackgroundJob, ProgressRelay, run_in_background
 from familymeeting.ui.controls import (
     button_box,
     make_error_label,
@@ -29,12 +29,6 @@ from familymeeting.ui.password import PasswordField, RecoveryCodeDialog
 if TYPE_CHECKING:
     from familymeeting.storage.rekey import RekeyResult
     from familymeeting.storage.vault import Vault
-
-
-class _ProgressRelay(QObject):
-    """Carries ``(done, total)`` from the worker thread to the progress bar (queued)."""
-
-    step = Signal(int, int)
 
 
 class RekeyDialog(FittedDialog):
@@ -105,7 +99,7 @@ class RekeyDialog(FittedDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.step.connect(self._step)
         self.password.setFocus()
 

@@ -881,27 +881,27 @@
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="100"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="101"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="105"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="109"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="114"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="118"/>
         <source>The computer’s language</source>
         <translation>Computerens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="128"/>
         <source>1 minute</source>
         <translation>1 minut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="128"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minut</numerusform>
@@ -909,98 +909,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="144"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="148"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="147"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="151"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="168"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="176"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="175"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="179"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="177"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="185"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="197"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="196"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="200"/>
         <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
         <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="206"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="210"/>
         <source>New recovery code…</source>
         <translation>Ny gendannelseskode…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="214"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="220"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="233"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="237"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="236"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="240"/>
         <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
         <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="244"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
         <source>Change the data key…</source>
         <translation>Skift datanøglen…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="268"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="270"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1008,12 +1008,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1021,12 +1021,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="399"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="403"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="402"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1034,7 +1034,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="458"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="462"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
@@ -1042,72 +1042,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="465"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="469"/>
         <source>These damaged backups were left as they were, under the old key: %1</source>
         <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="512"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="516"/>
         <source>The new recovery code is in use. The old one no longer works.</source>
         <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="524"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="528"/>
         <source>No new recovery code was made. The old one still works.</source>
         <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="300"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="304"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="323"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="327"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="324"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="328"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="325"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="329"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="326"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="330"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="344"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="348"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="359"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="363"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="367"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="371"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="377"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="381"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="392"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="396"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="409"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="413"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1497,27 +1497,22 @@
 <context>
     <name>NewRecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="539"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="623"/>
         <source>New recovery code</source>
         <translation>Ny gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="544"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="624"/>
         <source>Make a new recovery code?</source>
         <translation>Lav en ny gendannelseskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="550"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="626"/>
         <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
         <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="556"/>
-        <source>Password</source>
-        <translation>Adgangskode</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="564"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="629"/>
         <source>Make a new code</source>
         <translation>Lav en ny kode</translation>
     </message>
@@ -1539,6 +1534,14 @@
         <location filename="../../familymeeting/ui/password.py" line="89"/>
         <source>Hide</source>
         <translation>Skjul</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordTaskDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/maintenance.py" line="561"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
     </message>
 </context>
 <context>
@@ -1932,27 +1935,22 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="621"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="647"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="626"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="648"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="632"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="650"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="638"/>
-        <source>Password</source>
-        <translation>Adgangskode</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="646"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="653"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -1960,78 +1958,78 @@
 <context>
     <name>RestoreFileForm</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="116"/>
+        <location filename="../../familymeeting/ui/startup.py" line="101"/>
         <source>Bring back a backup file</source>
         <translation>Hent data fra en sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="120"/>
+        <location filename="../../familymeeting/ui/startup.py" line="105"/>
         <source>On a new computer, your data comes back from a backup file, for example one on a USB stick. An automatic backup needs its .keys file beside it. The backup opens with the password or the recovery code from the time it was made.</source>
         <translation>På en ny computer henter du dine data fra en sikkerhedskopi, fx en fil på et USB-stik. En automatisk sikkerhedskopi skal have sin .keys-fil liggende ved siden af sig. Sikkerhedskopien åbnes med den adgangskode eller gendannelseskode, der gjaldt, da den blev lavet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="129"/>
+        <location filename="../../familymeeting/ui/startup.py" line="114"/>
         <source>No file chosen yet.</source>
         <translation>Der er ikke valgt nogen fil endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="132"/>
+        <location filename="../../familymeeting/ui/startup.py" line="117"/>
         <source>Choose file…</source>
         <translation>Vælg fil…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="139"/>
+        <location filename="../../familymeeting/ui/startup.py" line="124"/>
         <source>I know the password of that time</source>
         <translation>Jeg kender adgangskoden fra dengang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="140"/>
+        <location filename="../../familymeeting/ui/startup.py" line="125"/>
         <source>I have the recovery code of that time</source>
         <translation>Jeg har gendannelseskoden fra dengang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="150"/>
+        <location filename="../../familymeeting/ui/startup.py" line="135"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="155"/>
-        <location filename="../../familymeeting/ui/startup.py" line="156"/>
+        <location filename="../../familymeeting/ui/startup.py" line="140"/>
+        <location filename="../../familymeeting/ui/startup.py" line="141"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="164"/>
+        <location filename="../../familymeeting/ui/startup.py" line="149"/>
         <source>Then choose a new password; the old one stops working.</source>
         <translation>Vælg derefter en ny adgangskode; den gamle holder op med at virke.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="177"/>
+        <location filename="../../familymeeting/ui/startup.py" line="162"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="181"/>
+        <location filename="../../familymeeting/ui/startup.py" line="166"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="238"/>
+        <location filename="../../familymeeting/ui/startup.py" line="223"/>
         <source>Choose the backup file</source>
         <translation>Vælg sikkerhedskopien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="240"/>
+        <location filename="../../familymeeting/ui/startup.py" line="225"/>
         <source>Backups (*.fmbackup *.db);;All files (*)</source>
         <translation>Sikkerhedskopier (*.fmbackup *.db);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="260"/>
+        <location filename="../../familymeeting/ui/startup.py" line="245"/>
         <source>Backup file: %1</source>
         <translation>Sikkerhedskopi: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="281"/>
+        <location filename="../../familymeeting/ui/startup.py" line="266"/>
         <source>Bringing back the backup… This takes a moment.</source>
         <translation>Henter sikkerhedskopien tilbage… Det tager et øjeblik.</translation>
     </message>
@@ -2140,42 +2138,42 @@
 <context>
     <name>SetupPasswordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="351"/>
+        <location filename="../../familymeeting/ui/startup.py" line="336"/>
         <source>Choose a password</source>
         <translation>Vælg en adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="354"/>
+        <location filename="../../familymeeting/ui/startup.py" line="339"/>
         <source>This version of familymeeting keeps your data encrypted. Choose a password: your families and meetings are kept, now locked with it.</source>
         <translation>Denne version af familymeeting gemmer dine data krypteret. Vælg en adgangskode: dine familier og møder bevares og låses nu med den.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="359"/>
+        <location filename="../../familymeeting/ui/startup.py" line="344"/>
         <source>familymeeting keeps what families tell you encrypted on this computer. You will type this password every time you open the app.</source>
         <translation>familymeeting gemmer det, familierne fortæller dig, krypteret på denne computer. Du skal skrive adgangskoden, hver gang du åbner programmet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="375"/>
+        <location filename="../../familymeeting/ui/startup.py" line="360"/>
         <source>Have you used familymeeting on another computer?</source>
         <translation>Har du brugt familymeeting på en anden computer?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="391"/>
+        <location filename="../../familymeeting/ui/startup.py" line="376"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="395"/>
+        <location filename="../../familymeeting/ui/startup.py" line="380"/>
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="379"/>
+        <location filename="../../familymeeting/ui/startup.py" line="364"/>
         <source>Bring back a backup file instead…</source>
         <translation>Hent data fra en sikkerhedskopi i stedet…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="443"/>
+        <location filename="../../familymeeting/ui/startup.py" line="428"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
     </message>
@@ -2221,12 +2219,12 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="514"/>
+        <location filename="../../familymeeting/ui/startup.py" line="499"/>
         <source>Welcome back</source>
         <translation>Velkommen tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/startup.py" line="515"/>
+        <location filename="../../familymeeting/ui/startup.py" line="500"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
