@@ -160,7 +160,9 @@ class DeleteFamilyDialog(FittedDialog):
         self.keep_button.clicked.connect(self.accept)
         self.keep_button.hide()
         layout.addWidget(self.buttons)
-        self._relay = ProgressRelay(self)
+        # No parent: the worker may still report after this dialog is gone, and a relay
+        # deleted with it would be emitted on from that thread (a crash).
+        self._relay = ProgressRelay()
         self._relay.step.connect(self._step)
 
     def _typed(self, text: str) -> None:

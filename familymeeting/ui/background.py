@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 class ProgressRelay(QObject):
     """Carries ``(done, total)`` from a worker thread to a progress bar (queued: the
-    slot runs on the GUI thread). Pass ``relay.step.emit`` as the work's progress.
+    slot runs on the GUI thread). Pass ``relay.step.emit`` as the work's progress, and
+    make it without a parent: the work keeps it alive, so a dialog closed (deleted)
+    before the work ends does not take it along while the worker still emits on it.
 
     Signals:
         step(int, int): done so far, and of how many.

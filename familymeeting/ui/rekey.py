@@ -99,7 +99,9 @@ class RekeyDialog(FittedDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self._relay = ProgressRelay(self)
+        # No parent: the worker may still report after this dialog is gone, and a relay
+        # deleted with it would be emitted on from that thread (a crash).
+        self._relay = ProgressRelay()
         self._relay.step.connect(self._step)
         self.password.setFocus()
 
@@ -122,8 +124,10 @@ class RekeyDialog(FittedDialog):
         self.progress_bar.setRange(0, 0)
         self.progress_bar.resetFormat()
         self.progress_bar.show()
-        vault, step = self.vault, self._relay.step.emit
-        self._job = run_in_background(lambda: vault.rekey(password, step), self._done, self._failed)
+        vault, relay = self.vault, self._relay  # the work holds the relay (see ProgressRelay)
+        self._job = run_in_background(
+            lambda: vault.rekey(password, relay.step.emit), self._done, self._failed
+        )
         return True
 
     def _step(self, done: int, total: int) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import file_digest, open_unlocked
+from helpers import file_digest, open_unlocked, without_translators
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -155,7 +155,10 @@ def test_data_in_use_by_another_process_is_said_and_nothing_changes(
         box.accept()
 
     QTimer.singleShot(0, answer)
-    assert run_gui(sealed) == 2
+    try:
+        assert run_gui(sealed) == 2
+    finally:
+        without_translators(qapp)  # run_gui installed Danish for the rest of this process
     assert len(seen) == 1 and "familymeeting er åben på disse data" in seen[0], seen
     assert "beskadiget" not in seen[0]
     assert {p.name: file_digest(p) for p in sealed.iterdir() if p.is_file()} == before
