@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 import pytest
+from helpers import begins
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -342,8 +343,6 @@ def test_the_ratings_are_ready_behind_the_board_and_switching_to_them_reads_noth
 ) -> None:
     """The ratings of the meeting opened are built while the board is shown (issue 16:
     the switch answered in 80-170 ms when it built them), with this meeting's rows."""
-    from tests.helpers import begins
-
     question = services.add_question(meeting, "Hvor godt går det i dag?")
     board.open_meeting(meeting)  # again, so the new question is read
     other = services.create_family("Familien Berg")
@@ -368,8 +367,6 @@ def test_a_hidden_meeting_page_builds_no_ratings(
     board: MeetingPage, services: Services, meeting: str, qtbot: QtBot
 ) -> None:
     """Locked or left, the page is hidden: nothing is read for it meanwhile."""
-    from tests.helpers import begins
-
     services.add_question(meeting, "Hvor godt går det i dag?")
     with begins(services.db) as seen:
         board.open_meeting(meeting)  # the same meeting: nothing to log or read but the board
