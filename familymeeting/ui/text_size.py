@@ -87,9 +87,9 @@ class Restyler(QObject):
     def restyle(self, root: QWidget) -> None:
         """Restyle ``root`` and what of it is shown; defer what is hidden."""
         shown: list[QWidget] = []
-        todo = [root]
-        while todo:
-            widget = todo.pop()
+        pending = [root]
+        while pending:
+            widget = pending.pop()
             children = widget.findChildren(QWidget, options=_DIRECT)
             # Never polished yet (not shown since it was made): it will be polished at
             # its first show, with the window's size.
@@ -102,7 +102,7 @@ class Restyler(QObject):
                 continue
             if polished:
                 shown.append(widget)
-            todo.extend(reversed(children))
+            pending.extend(reversed(children))
         # Children before their parents: a widget that measures its children when its
         # own font or style changes (a column keeps its hint two lines tall) then reads
         # their new size, not the old one.
