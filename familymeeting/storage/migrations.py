@@ -80,7 +80,72 @@ def v3_to_v4(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_action_card_id ON action (card_id)")
 
 
+def v4_to_v5(conn: Connection) -> None:
+    """Version 5: the caseworker's record, the case's key dates, the plans handed out.
+
+    - ``meeting`` gets ``assessment``, ``minutes`` and ``other_attendees`` (text, NOT
+      NULL with the default '' the models declare), added in place at the end.
+    - ``case_date``: a key date of the case per child (or the whole family).
+    - ``plan_document`` (a plan PDF stored once by its SHA-256) and ``plan_handout``
+      (each time a plan was printed or saved for the family).
+    """
+    for column in ("assessment", "minutes", "other_attendees"):
+        conn.exec_driver_sql(f"ALTER TABLE meeting ADD COLUMN {column} VARCHAR DEFAULT '' NOT NULL")
+    conn.exec_driver_sql(
+        """
+        CREATE TABLE case_date (
+            id VARCHAR NOT NULL,
+            family_id VARCHAR NOT NULL,
+            participant_id VARCHAR,
+            kind VARCHAR NOT NULL,
+            on_date DATE NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT ck_case_date_kind CHECK
+                (kind IN ('concern', 'screening', 'decision', 'help_started', 'closed')),
+            FOREIGN KEY(family_id) REFERENCES family (id) ON DELETE CASCADE,
+            FOREIGN KEY(participant_id) REFERENCES participant (id) ON DELETE CASCADE
+        )
+        """
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_case_date_family_id ON case_date (family_id)")
+    conn.exec_driver_sql("CREATE INDEX ix_case_date_participant_id ON case_date (participant_id)")
+    conn.exec_driver_sql(
+        """
+        CREATE TABLE plan_document (
+            sha256 VARCHAR NOT NULL,
+            pdf BLOB NOT NULL,
+            created_at DATETIME NOT NULL,
+            PRIMARY KEY (sha256)
+        )
+        """
+    )
+    conn.exec_driver_sql(
+        """
+        CREATE TABLE plan_handout (
+            id VARCHAR NOT NULL,
+            family_id VARCHAR NOT NULL,
+            meeting_id VARCHAR,
+            sha256 VARCHAR NOT NULL,
+            given_at DATETIME NOT NULL,
+            how VARCHAR NOT NULL,
+            language VARCHAR NOT NULL,
+            content VARCHAR NOT NULL,
+            created_at DATETIME NOT NULL,
+            PRIMARY KEY (id),
+            FOREIGN KEY(family_id) REFERENCES family (id) ON DELETE CASCADE,
+            FOREIGN KEY(meeting_id) REFERENCES meeting (id) ON DELETE SET NULL,
+            FOREIGN KEY(sha256) REFERENCES plan_document (sha256) ON DELETE RESTRICT
+        )
+        """
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_plan_handout_family_id ON plan_handout (family_id)")
+    conn.exec_driver_sql("CREATE INDEX ix_plan_handout_sha256 ON plan_handout (sha256)")
+    conn.exec_driver_sql("CREATE INDEX ix_plan_handout_meeting_id ON plan_handout (meeting_id)")
+
+
 # A step's SQL is written out, never generated from the models: a released step must
 # do the same thing for ever. tests/unit/test_schema_fixtures.py checks that the ladder
 # ends at the models' schema, column by column.
-MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}

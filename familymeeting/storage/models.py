@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     TypeDecorator,
     UniqueConstraint,
@@ -25,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def new_id() -> str:
@@ -71,6 +72,12 @@ class WallClock(TypeDecorator[datetime]):
 
 def _created() -> Any:
     return Field(default_factory=utcnow, sa_type=UTCTimestamp)
+
+
+def _text_added_later() -> Any:
+    # A text column added to an existing table: NOT NULL needs a default in SQLite's
+    # ALTER TABLE, so a fresh database declares the same default.
+    return Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 def _fk(target: str, *, on_delete: str, nullable: bool = False, index: bool = True) -> Column:  # type: ignore[type-arg]
@@ -125,6 +132,12 @@ class Meeting(SQLModel, table=True):
     )
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # The caseworker's record of the meeting (never on the family's plan). Last, with a
+    # default: added in place by v4_to_v5. other_attendees: professionals who were
+    # there without being participants (a teacher, a health visitor), one per line.
+    assessment: str = _text_added_later()
+    minutes: str = _text_added_later()
+    other_attendees: str = _text_added_later()
 
 
 class MeetingAttendee(SQLModel, table=True):
@@ -234,6 +247,65 @@ class Action(SQLModel, table=True):
     card_id: str | None = Field(
         default=None, sa_column=_fk("card.id", on_delete="SET NULL", nullable=True)
     )
+
+
+class CaseDate(SQLModel, table=True):
+    """A key date of the case (the seeds' measure: concern to decision to help).
+
+    ``participant_id`` None: the date applies to every child of the family that has
+    no date of its own for that kind. One row per (family, child or none, kind); the
+    services keep it so.
+    """
+
+    __tablename__ = "case_date"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('concern', 'screening', 'decision', 'help_started', 'closed')",
+            name="ck_case_date_kind",
+        ),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    family_id: str = Field(sa_column=_fk("family.id", on_delete="CASCADE"))
+    participant_id: str | None = Field(
+        default=None, sa_column=_fk("participant.id", on_delete="CASCADE", nullable=True)
+    )
+    kind: str
+    on_date: date
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class PlanDocument(SQLModel, table=True):
+    """A plan PDF exactly as a family got it, stored once by its SHA-256."""
+
+    __tablename__ = "plan_document"
+
+    sha256: str = Field(primary_key=True)
+    pdf: bytes = Field(sa_type=LargeBinary)
+    created_at: datetime = _created()
+
+
+class PlanHandout(SQLModel, table=True):
+    """One time a plan was handed to the family (printed or saved), and what it said.
+
+    ``content`` is the plan's content as JSON (plain data, for "what is new since the
+    last plan"); the PDF itself is in ``plan_document``, shared by identical handouts.
+    """
+
+    __tablename__ = "plan_handout"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    family_id: str = Field(sa_column=_fk("family.id", on_delete="CASCADE"))
+    meeting_id: str | None = Field(
+        default=None, sa_column=_fk("meeting.id", on_delete="SET NULL", nullable=True)
+    )
+    sha256: str = Field(sa_column=_fk("plan_document.sha256", on_delete="RESTRICT"))
+    given_at: datetime = Field(default_factory=utcnow, sa_type=UTCTimestamp)
+    how: str
+    language: str
+    content: str = ""
+    created_at: datetime = _created()
 
 
 class AccessLog(SQLModel, table=True):

@@ -75,6 +75,10 @@ class MeetingRecord(Record):
     follows_id: str | None
     created_at: datetime
     updated_at: datetime
+    # The caseworker's record only (schema v5); never on the family's plan.
+    assessment: str = ""
+    minutes: str = ""
+    other_attendees: str = ""
 
 
 @dataclass(frozen=True, slots=True)

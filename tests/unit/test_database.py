@@ -206,12 +206,21 @@ def _without_the_card_link(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
+def _without_version_5(con: sqlite3.Connection) -> None:
+    """Take version 5's tables and meeting columns out again (plain columns: droppable)."""
+    for table in ("plan_handout", "plan_document", "case_date"):
+        con.execute(f"DROP TABLE {table}")
+    for column in ("assessment", "minutes", "other_attendees"):
+        con.execute(f"ALTER TABLE meeting DROP COLUMN {column}")
+
+
 def test_a_version_1_database_gets_the_access_log(data_dir: Path) -> None:
     path = _make_db(data_dir)
     con = sqlite3.connect(path)
     fresh = schema_signature(con)
     con.execute("DROP TABLE access_log")
     _without_the_card_link(con)
+    _without_version_5(con)
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()
