@@ -94,3 +94,13 @@ class LogEvent(StrEnum):
     EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
     RESTORE_BACKUP = "restore_backup"
     REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")
+
+
+class CaseDateKind(StrEnum):
+    """The key dates of a child's case, in the order a case goes through them."""
+
+    CONCERN = "concern"  # underretning / henvendelse received
+    SCREENING = "screening"
+    DECISION = "decision"
+    HELP_STARTED = "help_started"
+    CLOSED = "closed"

@@ -155,6 +155,38 @@ class ActionRecord(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class CaseDateRecord(Record):
+    """A key date of the case; ``participant_id`` None: the whole family's."""
+
+    table: ClassVar[str] = "case_date"
+
+    id: str
+    family_id: str
+    participant_id: str | None
+    kind: str
+    on_date: date
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHandoutRecord(Record):
+    """One plan handed to the family (the PDF itself is read on demand)."""
+
+    table: ClassVar[str] = "plan_handout"
+
+    id: str
+    family_id: str
+    meeting_id: str | None
+    sha256: str
+    given_at: datetime
+    how: str
+    language: str
+    content: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class AccessLogRecord(Record):
     table: ClassVar[str] = "access_log"
 
