@@ -82,6 +82,9 @@ MESSAGES: dict[str, str | Plural] = {
     "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
     "participant_not_in_family": N_("The participant {id} does not belong to this family."),
     "not_found": N_("No {what} with id '{id}' was found."),
+    "handout_not_found": N_(
+        "The family has no plan number {number}. 'familymeeting plans FAMILY' lists them."
+    ),
     "ambiguous_id": N_("'{id}' matches {count} {what} records; type more of the id."),
     "data_dir_unusable": N_("The data folder {path} cannot be created or used."),
     "db_unreadable": N_(
