@@ -143,7 +143,8 @@ def test_the_same_plan_twice_is_one_document_and_two_handouts(
     assert entries[0].meeting_at == MEETING
     assert entries[0].size == len(first)
     assert entries[0].handout.sha256 == hashlib.sha256(first).hexdigest()
-    assert services.reprint_handout(entries[1].handout.id, via="app") == first
+    assert services.handout_pdf(entries[1].handout.id) == first
+    services.record_reprint(entries[1].handout.id, via="app")
     events = [e.event for e in services.access_log(family_id)]
     assert events[:3] == ["plan_reprint", "plan_handout", "plan_handout"]
     # Ids and the way only: never the plan's words.
@@ -218,4 +219,4 @@ def test_deleting_the_family_removes_its_plans_and_their_pdfs(
             assert chunk not in everything
     assert count(data_dir, "plan_handout") == 1
     assert count(data_dir, "plan_document") == 1
-    assert services.reprint_handout(services.list_handouts(other.id)[0].handout.id) == kept_other
+    assert services.handout_pdf(services.list_handouts(other.id)[0].handout.id) == kept_other

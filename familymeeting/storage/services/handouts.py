@@ -82,11 +82,17 @@ class HandoutServices(ServiceBase):
                 return entry
         raise NotFoundError("handout_not_found", number=number)
 
-    def reprint_handout(self, handout_id: str, *, via: str = "") -> bytes:
-        """The bytes of a kept plan, to print or write out again (logged)."""
+    def handout_pdf(self, handout_id: str) -> bytes:
+        """The bytes of a kept plan, exactly as the family got them."""
+        with self.db.reading() as s:
+            handout = fetch(s, PlanHandout, handout_id)
+            return bytes(fetch(s, PlanDocument, handout.sha256).pdf)
+
+    def record_reprint(self, handout_id: str, *, via: str = "") -> None:
+        """A kept plan was printed or written out again (logged once it was: a failed
+        write or a cancelled print leaves no entry)."""
         with self.db.session() as s:
             handout = fetch(s, PlanHandout, handout_id)
-            document = fetch(s, PlanDocument, handout.sha256)
             log_in(
                 s,
                 "plan_reprint",
@@ -94,7 +100,6 @@ class HandoutServices(ServiceBase):
                 meeting_id=handout.meeting_id,
                 detail=via,
             )
-            return bytes(document.pdf)
 
     def handout_contents(self, family_id: str) -> list[str]:
         """The content (JSON) of each plan the family got, newest first."""
