@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from familymeeting.domain.plan import PlanChanges, PlanData
+from familymeeting.domain.plan import PlanAction, PlanChanges, PlanData
 
 CONTENT_FORMAT = 1
 
@@ -129,3 +129,25 @@ def last_plan_changes(contents: list[str], plan: PlanData) -> PlanChanges | None
         if news is not None:
             return news
     return None
+
+
+def news_of_lines(
+    contents: list[str],
+    meeting_at: datetime,
+    lines: list[tuple[str, bool]],
+    next_meeting_at: datetime | None,
+    next_meeting_place: str,
+) -> PlanChanges | None:
+    """ "Nyt siden sidst" from a meeting's lines ("what", done) as the app shows them,
+    the same as the plan PDF would say (open lines first, as the plan orders them)."""
+    ordered = [line for line in lines if not line[1]] + [line for line in lines if line[1]]
+    plan = PlanData(
+        family_name="",
+        language="da",
+        meeting_at=meeting_at,
+        actions=tuple(PlanAction(what=what, who="", when="", done=done) for what, done in ordered),
+        next_meeting_at=next_meeting_at,
+        next_meeting_place=next_meeting_place,
+    )
+    news = last_plan_changes(contents, plan)
+    return news if news else None

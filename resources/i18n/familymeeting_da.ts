@@ -35,31 +35,41 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/access.py" line="41"/>
+        <source>Kept a plan given to the family</source>
+        <translation>Gemte en plan, familien fik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="42"/>
+        <source>Printed or saved a kept plan again</source>
+        <translation>Udskrev eller gemte en tidligere plan igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="43"/>
         <source>Deleted the family</source>
         <translation>Slettede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="42"/>
+        <location filename="../../familymeeting/ui/access.py" line="44"/>
         <source>Unlocked the program</source>
         <translation>Låste programmet op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="43"/>
+        <location filename="../../familymeeting/ui/access.py" line="45"/>
         <source>Wrong password</source>
         <translation>Forkert adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="44"/>
+        <location filename="../../familymeeting/ui/access.py" line="46"/>
         <source>Saved a backup to a file</source>
         <translation>Gemte en sikkerhedskopi i en fil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="45"/>
+        <location filename="../../familymeeting/ui/access.py" line="47"/>
         <source>Brought back a backup</source>
         <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="46"/>
+        <location filename="../../familymeeting/ui/access.py" line="48"/>
         <source>Changed the data key</source>
         <translation>Skiftede datanøglen</translation>
     </message>
@@ -67,22 +77,22 @@
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="55"/>
+        <location filename="../../familymeeting/ui/access.py" line="57"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="60"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -90,52 +100,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="51"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="51"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="56"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="59"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="65"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="68"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="75"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="81"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="92"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="90"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="93"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="91"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="94"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="125"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="128"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -143,42 +153,42 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="162"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="174"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="177"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="180"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="181"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="194"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="197"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="206"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="204"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="207"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -352,42 +362,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111"/>
+        <location filename="../../familymeeting/ui/access.py" line="107"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="117"/>
+        <location filename="../../familymeeting/ui/access.py" line="113"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="125"/>
+        <location filename="../../familymeeting/ui/access.py" line="121"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="132"/>
+        <location filename="../../familymeeting/ui/access.py" line="128"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="152"/>
+        <location filename="../../familymeeting/ui/access.py" line="148"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="158"/>
+        <location filename="../../familymeeting/ui/access.py" line="154"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="163"/>
+        <location filename="../../familymeeting/ui/access.py" line="159"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="210"/>
+        <location filename="../../familymeeting/ui/access.py" line="208"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -598,78 +608,88 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="72"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="91"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <source>Plans given to the family</source>
+        <translation>Planer givet til familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="106"/>
+        <source>Every plan printed or saved, to print again</source>
+        <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="109"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="123"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="156"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="223"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="223"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -733,6 +753,107 @@
         <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
+    </message>
+</context>
+<context>
+    <name>Handouts</name>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="58"/>
+        <source>Printed</source>
+        <translation>Udskrevet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="59"/>
+        <source>Saved as PDF</source>
+        <translation>Gemt som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="60"/>
+        <source>Written by the command line</source>
+        <translation>Skrevet med kommandolinjen</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="78"/>
+        <source>Plans given to the family</source>
+        <translation>Planer givet til familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="86"/>
+        <source>Every plan printed or saved for the family is kept here exactly as they got it, so you can print it again or save it as a PDF.</source>
+        <translation>Hver plan, der er udskrevet eller gemt til familien, gemmes her præcis som familien fik den. Du kan udskrive den igen eller gemme den som PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="102"/>
+        <source>No plan has been given to the family yet. A plan is kept here when it is printed or saved.</source>
+        <translation>Familien har ikke fået en plan endnu. En plan gemmes her, når den bliver udskrevet eller gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="123"/>
+        <source>Plan %1 · given %2</source>
+        <translation>Plan %1 · givet %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="131"/>
+        <source>Meeting %1</source>
+        <translation>Møde %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="133"/>
+        <source>The meeting has been deleted</source>
+        <translation>Mødet er slettet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="139"/>
+        <source>Print again…</source>
+        <translation>Udskriv igen…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="140"/>
+        <source>Print plan %1 again</source>
+        <translation>Udskriv plan %1 igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="142"/>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="143"/>
+        <source>Save plan %1 as PDF</source>
+        <translation>Gem plan %1 som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="162"/>
+        <source>%1 at %2</source>
+        <translation>%1 kl. %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="182"/>
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="188"/>
+        <source>Plan %1 was sent to the printer.</source>
+        <translation>Plan %1 er sendt til printeren.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="207"/>
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="226"/>
+        <source>Save the plan</source>
+        <translation>Gem planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="228"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1547,67 +1668,72 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="97"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="103"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="99"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="105"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="100"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="106"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="185"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="194"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="191"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="200"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="198"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="207"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="217"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="235"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="244"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="247"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264"/>
+        <source>The plan was handed out, but no copy could be kept: %1</source>
+        <translation>Familien har fået planen, men der kunne ikke gemmes en kopi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="275"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="298"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="272"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="300"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="296"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="324"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1615,49 +1741,69 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="229"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="237"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="239"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="268"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="271"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="295"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="284"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="296"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="285"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="297"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="287"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="299"/>
         <source>The date of the next meeting is set in &quot;Meeting&quot; or &quot;Finish meeting&quot; above.</source>
         <translation>Datoen for næste møde sættes under &quot;Møde&quot; eller &quot;Afslut møde&quot; øverst.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="415"/>
+        <source>new: %1</source>
+        <translation>nyt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="417"/>
+        <source>done: %1</source>
+        <translation>klaret: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="419"/>
+        <source>the next meeting has changed</source>
+        <translation>næste møde er ændret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="421"/>
+        <source>New since the last plan the family got: %1</source>
+        <translation>Nyt siden den sidste plan, familien fik: %1</translation>
     </message>
 </context>
 <context>
@@ -1872,62 +2018,62 @@
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="60"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="54"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="65"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="59"/>
         <source>Change the data key?</source>
         <translation>Skift datanøglen?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="69"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="63"/>
         <source>The data and every backup in its folder are encrypted again with a new key. Do it if a laptop or an old copy of the key file may have been lost: old key files and old passwords then open nothing in this folder.</source>
         <translation>Dataene og alle sikkerhedskopier i mappen bliver krypteret igen med en ny nøgle. Gør det, hvis en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: gamle nøglefiler og gamle adgangskoder åbner så ikke noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="72"/>
         <source>Your password stays the same. You get a new recovery code, and the old one stops working. It takes a while with many backups.</source>
         <translation>Din adgangskode er den samme. Du får en ny gendannelseskode, og den gamle holder op med at virke. Det tager lidt tid, hvis der er mange sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="84"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
         <source>Current password</source>
         <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="88"/>
         <source>Progress</source>
         <translation>Fremskridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="100"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
         <source>Change the key</source>
         <translation>Skift nøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="126"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="122"/>
         <source>Encrypting the data with the new key…</source>
         <translation>Krypterer dataene med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="138"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="136"/>
         <source>Encrypting the backups with the new key…</source>
         <translation>Krypterer sikkerhedskopierne med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="139"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="137"/>
         <source>Backups: %v of %m</source>
         <translation>Sikkerhedskopier: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="148"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="146"/>
         <source>The data key is changed.</source>
         <translation>Datanøglen er skiftet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="154"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="152"/>
         <source>The data key is changed. The old recovery code no longer works: write down this new one.</source>
         <translation>Datanøglen er skiftet. Den gamle gendannelseskode virker ikke længere: skriv denne nye ned.</translation>
     </message>

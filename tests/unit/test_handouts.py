@@ -158,10 +158,11 @@ def test_a_bad_handout_is_refused_and_nothing_is_kept(
     for op in (
         KeepHandout(meeting_id, pdf, "fax", "da", "{}"),
         KeepHandout(meeting_id, pdf, "print", "xx", "{}"),
-        KeepHandout(meeting_id, b"not a pdf", "print", "da", "{}"),
     ):
         with pytest.raises(ValidationError):
             services.run(op)
+    with pytest.raises(ValueError):
+        services.run(KeepHandout(meeting_id, b"not a pdf", "print", "da", "{}"))
     with pytest.raises(NotFoundError):
         services.run(KeepHandout("no-such-meeting", pdf, "print", "da", "{}"))
     assert count(data_dir, "plan_document") == 0

@@ -14,7 +14,7 @@ from sqlalchemy import func, literal_column
 from sqlmodel import col, select
 
 from familymeeting.domain.enums import HandoutHow
-from familymeeting.domain.errors import NotFoundError, ValidationError
+from familymeeting.domain.errors import NotFoundError
 from familymeeting.storage.models import Meeting, PlanDocument, PlanHandout
 from familymeeting.storage.records import HandoutEntry, PlanHandoutRecord
 from familymeeting.storage.services.access import log_in
@@ -29,7 +29,7 @@ class HandoutServices(ServiceBase):
         how = choice(HandoutHow, how, "how").value
         lang = language(lang)
         if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF"):
-            raise ValidationError("invalid_choice", field="pdf", value=type(pdf).__name__)
+            raise ValueError("a plan handout must be the PDF's bytes")  # a bug, not the user's
         sha = hashlib.sha256(pdf).hexdigest()
         with self.db.session() as s:
             meeting = fetch(s, Meeting, meeting_id)
