@@ -210,7 +210,8 @@ class HandoutsDialog(FittedDialog):
     def suggested_name(self, entry: HandoutEntry) -> str:
         """ "Vores plan 2026-11-06 Familien Holm (2).pdf": the meeting, the family, the number."""
         day = entry.meeting_at or entry.handout.given_at
-        words = f"{self.tr('Our plan')} {day:%Y-%m-%d} {self.family.display_name} ({entry.number})"
+        title = self.tr("Our plan")
+        words = f"{title} {day:%Y-%m-%d} {self.family.display_name} ({entry.number})"
         return f"{file_name(words)}.pdf"
 
     def save_with_dialog(self, entry: HandoutEntry) -> QFileDialog:

@@ -846,12 +846,17 @@
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/handouts.py" line="226"/>
+        <location filename="../../familymeeting/ui/handouts.py" line="213"/>
+        <source>Our plan</source>
+        <translation>Vores plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="227"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/handouts.py" line="228"/>
+        <location filename="../../familymeeting/ui/handouts.py" line="229"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
