@@ -94,6 +94,8 @@ class LogEvent(StrEnum):
     EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
     RESTORE_BACKUP = "restore_backup"
     REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")
+    EDIT_RECORD = "edit_record"  # the caseworker's assessment, minutes or others present
+    EXPORT_RECORD = "export_record"  # a meeting record saved, printed, copied or written
 
 
 class CaseDateKind(StrEnum):
