@@ -18,6 +18,7 @@ from familymeeting.domain.plan import date_words, datetime_words, join_names
 from familymeeting.domain.record import (
     ANSWERED,
     DECLINED,
+    NOT_ANSWERED,
     RecordAnswer,
     RecordCard,
     RecordData,
@@ -146,17 +147,24 @@ def record_document(data: RecordData) -> RecordDocument:
         facts.append((_("Caseworker"), data.caseworker_name))
 
     sections: list[Section] = []
-    people: list[Block] = [Block(SUBHEADING, _("Present"))]
-    people += [Block(ITEM, _person(p, tr)) for p in data.attended] or [
-        Block(NOTE, _("Nobody is marked as present."))
+
+    def names(persons: tuple[RecordPerson, ...]) -> str:
+        return ", ".join(_person(p, tr) for p in persons)
+
+    people: list[Block] = [
+        Block(TEXT, _("Present: {names}", names=names(data.attended)), own=True)
+        if data.attended
+        else Block(NOTE, _("Nobody is marked as present."))
     ]
     if data.absent:
-        people.append(Block(SUBHEADING, _("Not present")))
-        people += [Block(ITEM, _person(p, tr)) for p in data.absent]
-    people.append(Block(SUBHEADING, _("Other professionals present")))
-    people += [Block(ITEM, name, own=True) for name in data.other_attendees] or [
-        Block(NOTE, _("None listed."))
-    ]
+        people.append(Block(TEXT, _("Not present: {names}", names=names(data.absent)), own=True))
+    if data.other_attendees:
+        others = ", ".join(data.other_attendees)
+        people.append(
+            Block(TEXT, _("Other professionals present: {names}", names=others), own=True)
+        )
+    else:
+        people.append(Block(NOTE, _("No other professionals present are listed.")))
     sections.append(Section(_("Who took part"), tuple(people)))
 
     for column in data.columns:
@@ -170,13 +178,15 @@ def record_document(data: RecordData) -> RecordDocument:
             scales.append(
                 Block(NOTE, _("1: {low} · 10: {high}", low=q.low_anchor, high=q.high_anchor))
             )
-        if q.answers:
+        given = [a for a in q.answers if a.state != NOT_ANSWERED]
+        if given:
             header = (_("Who"), _("Answer"), _("Last time"), _("Change"))
-            rows = tuple(_answer(a, tr) for a in q.answers)
+            rows = tuple(_answer(a, tr) for a in given)
             lines = tuple(_answer_line(row, tr) for row in rows)
             scales.append(Block(TABLE, rows=(header, *rows), lines=lines))
-        else:
-            scales.append(Block(NOTE, _("Nobody was asked.")))
+        missing = [a.name for a in q.answers if a.state == NOT_ANSWERED]
+        if missing:
+            scales.append(Block(NOTE, _("Not answered: {names}", names=join_names(missing, lang))))
     sections.append(Section(_("Scaling questions"), tuple(scales) or (Block(NOTE, _("None.")),)))
 
     if data.actions:
@@ -249,7 +259,9 @@ def record_text(data: RecordData) -> str:
                     continue
                 for row in rows:
                     first = row[0].split("\n")
-                    rest = "; ".join(f"{h}: {v}" for h, v in zip(header[1:], row[1:]) if v)
+                    rest = "; ".join(
+                        f"{h}: {v}" for h, v in zip(header[1:], row[1:], strict=True) if v
+                    )
                     out += _indented("\n".join(first), "- ", "  ")
                     if rest:
                         out.append(f"  {rest}")
