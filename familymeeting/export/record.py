@@ -34,7 +34,7 @@ from reportlab.platypus import (
 
 from familymeeting import palette
 from familymeeting.domain.record import RecordData
-from familymeeting.export.glyphs import Glyphs, new_canvas
+from familymeeting.export.glyphs import CREATOR, Glyphs, new_canvas
 from familymeeting.export.record_text import (
     ITEM,
     NOTE,
@@ -117,7 +117,7 @@ def _table(block: Block, clean: Callable[[str], str]) -> Table:
     header, *rows = block.rows
     # The plan (what | who | when | status) wants a wide first column; the answers to
     # a scaling question (who | answer | last time | change) a wide third one.
-    ratios = [0.34, 0.2, 0.34, 0.12] if block.lines else [0.48, 0.2, 0.2, 0.12]
+    ratios = [0.34, 0.2, 0.34, 0.12] if block.lines else [0.44, 0.2, 0.2, 0.16]
     cells: list[list[Any]] = [
         [_para(clean(h), size=SMALL, bold=True, colour=MUTED) for h in header]
     ]
@@ -132,6 +132,7 @@ def _table(block: Block, clean: Callable[[str], str]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # never the standard Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -224,6 +225,16 @@ def _layout(
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=footer)],
+        # The template sets these on the canvas it makes: the same as new_canvas's.
+        title=glyphs.clean(f"{doc.title} – {doc.family_name}"),
+        subject=glyphs.clean(doc.running_title).replace("\u00a0", " "),
+        author=CREATOR,
+        creator=CREATOR,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=FONT,
+        initialFontSize=BODY,
+        lang=doc.language,
     )
     title = f"{doc.title} – {doc.family_name}"
 
