@@ -54,7 +54,7 @@ def latest_closed(services: Services) -> tuple[str, str]:
 
 
 def test_the_record_says_everything_of_the_meeting(services: Services) -> None:
-    family_id, meeting_id = latest_closed(services)
+    _family_id, meeting_id = latest_closed(services)
     services.run(
         ops.SetMeetingRecord(
             meeting_id,
