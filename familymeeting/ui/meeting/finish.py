@@ -45,9 +45,12 @@ class FinishMeetingDialog(FittedDialog):
 
     Signals:
     plan_requested(str): "print" or "save" was tapped.
+    record_requested(): "Meeting record" was tapped (the caseworker's, so only where
+    ``can_save``: never in family view).
     """
 
     plan_requested = Signal(str)
+    record_requested = Signal()
 
     def __init__(
         self, meeting: MeetingRecord, *, can_save: bool = True, parent: QWidget | None = None
@@ -104,6 +107,12 @@ class FinishMeetingDialog(FittedDialog):
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.reject)
         self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.record_button = QPushButton(self.tr("Meeting record"))
+        self.record_button.setAutoDefault(False)
+        self.record_button.setToolTip(self.tr("The record for the case journal"))
+        self.record_button.clicked.connect(self.record_requested)
+        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button.setVisible(can_save)  # the caseworker's, never the family's
         self.save_button = QPushButton(self.tr("Save plan"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(lambda: self._chosen(SAVE))
