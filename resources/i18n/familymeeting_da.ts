@@ -63,26 +63,36 @@
         <source>Changed the data key</source>
         <translation>Skiftede datanøglen</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="47"/>
+        <source>Wrote in the meeting record</source>
+        <translation>Skrev i mødenotatet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="48"/>
+        <source>Took out a meeting record</source>
+        <translation>Tog et mødenotat ud</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="55"/>
+        <location filename="../../familymeeting/ui/access.py" line="57"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="60"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -352,42 +362,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111"/>
+        <location filename="../../familymeeting/ui/access.py" line="107"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="117"/>
+        <location filename="../../familymeeting/ui/access.py" line="113"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="125"/>
+        <location filename="../../familymeeting/ui/access.py" line="121"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="132"/>
+        <location filename="../../familymeeting/ui/access.py" line="128"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="152"/>
+        <location filename="../../familymeeting/ui/access.py" line="148"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="158"/>
+        <location filename="../../familymeeting/ui/access.py" line="154"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="163"/>
+        <location filename="../../familymeeting/ui/access.py" line="159"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="210"/>
+        <location filename="../../familymeeting/ui/access.py" line="208"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -598,78 +608,88 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="72"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="91"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <source>Meeting record</source>
+        <translation>Mødenotat</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
+        <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
+        <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="109"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="110"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="113"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="131"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="158"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="160"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="225"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="238"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="238"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -680,57 +700,67 @@
 <context>
     <name>FinishMeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="56"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="59"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="62"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="65"/>
         <source>Finish the meeting</source>
         <translation>Afslut mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="66"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="69"/>
         <source>The meeting is marked as finished. Agree on the next meeting, then print or save the plan for the family.</source>
         <translation>Mødet bliver markeret som afsluttet. Aftal næste møde, og udskriv eller gem planen til familien.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="81"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="84"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="86"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="89"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="92"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="95"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="93"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="96"/>
         <source>Place of the next meeting</source>
         <translation>Sted for næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="94"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="97"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="103"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="106"/>
         <source>Back to the meeting</source>
         <translation>Tilbage til mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="107"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="110"/>
+        <source>Meeting record</source>
+        <translation>Mødenotat</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
+        <source>The record for the case journal</source>
+        <translation>Notatet til sagens journal</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="116"/>
         <source>Save plan</source>
         <translation>Gem plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="121"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
@@ -1389,84 +1419,158 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="124"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="126"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="138"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="140"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="139"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="141"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="140"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="142"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="419"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="433"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="486"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="500"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="491"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="505"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="495"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="509"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="505"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="519"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="508"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="522"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="512"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="526"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="526"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="540"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="530"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="544"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="550"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="564"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="550"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="564"/>
         <source>Part of the plan ✓</source>
         <translation>Er med i planen ✓</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="556"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="570"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingRecordDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="55"/>
+        <location filename="../../familymeeting/ui/record.py" line="60"/>
+        <source>Meeting record</source>
+        <translation>Mødenotat</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="64"/>
+        <source>For the case journal. The family&apos;s plan never shows what is written here.</source>
+        <translation>Til sagens journal. Det, der står her, kommer aldrig med i familiens plan.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="70"/>
+        <source>Professional assessment</source>
+        <translation>Faglig vurdering</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="72"/>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="75"/>
+        <source>Other professionals present (one per line)</source>
+        <translation>Andre fagpersoner til stede (én pr. linje)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="86"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="90"/>
+        <source>Copy as text</source>
+        <translation>Kopiér som tekst</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="94"/>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="98"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="134"/>
+        <source>Saved ✓</source>
+        <translation>Gemt ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="144"/>
+        <source>The record is copied. Paste it into the case system.</source>
+        <translation>Notatet er kopieret. Sæt det ind i sagssystemet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="159"/>
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="177"/>
+        <source>Save the meeting record</source>
+        <translation>Gem mødenotatet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/record.py" line="179"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1872,62 +1976,62 @@
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="60"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="54"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="65"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="59"/>
         <source>Change the data key?</source>
         <translation>Skift datanøglen?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="69"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="63"/>
         <source>The data and every backup in its folder are encrypted again with a new key. Do it if a laptop or an old copy of the key file may have been lost: old key files and old passwords then open nothing in this folder.</source>
         <translation>Dataene og alle sikkerhedskopier i mappen bliver krypteret igen med en ny nøgle. Gør det, hvis en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: gamle nøglefiler og gamle adgangskoder åbner så ikke noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="72"/>
         <source>Your password stays the same. You get a new recovery code, and the old one stops working. It takes a while with many backups.</source>
         <translation>Din adgangskode er den samme. Du får en ny gendannelseskode, og den gamle holder op med at virke. Det tager lidt tid, hvis der er mange sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="84"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
         <source>Current password</source>
         <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="88"/>
         <source>Progress</source>
         <translation>Fremskridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="100"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
         <source>Change the key</source>
         <translation>Skift nøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="126"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="122"/>
         <source>Encrypting the data with the new key…</source>
         <translation>Krypterer dataene med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="138"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="136"/>
         <source>Encrypting the backups with the new key…</source>
         <translation>Krypterer sikkerhedskopierne med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="139"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="137"/>
         <source>Backups: %v of %m</source>
         <translation>Sikkerhedskopier: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="148"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="146"/>
         <source>The data key is changed.</source>
         <translation>Datanøglen er skiftet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="154"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="152"/>
         <source>The data key is changed. The old recovery code no longer works: write down this new one.</source>
         <translation>Datanøglen er skiftet. Den gamle gendannelseskode virker ikke længere: skriv denne nye ned.</translation>
     </message>
