@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -50,7 +51,7 @@ from familymeeting.storage.atomic import write_atomic
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
-MARGIN_TOP = 16 * mm
+MARGIN_TOP = 14 * mm
 MARGIN_BOTTOM = 18 * mm  # room for the running title and the page number
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
@@ -96,7 +97,7 @@ def _para(
 
 def _heading(text: str) -> Flowable:
     heading = _para(text, size=BODY * 1.3, bold=True)
-    heading.keepWithNext = True
+    heading.keepWithNext = True  # with its rule
     return heading
 
 
@@ -136,8 +137,8 @@ def _table(block: Block, clean: Callable[[str], str]) -> Table:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
             ]
         )
@@ -159,27 +160,31 @@ def _story(doc: RecordDocument, glyphs: Glyphs) -> list[Flowable]:
     for label, value in doc.facts:
         story.append(_para(f"{clean(label)}: {clean(value)}"))
     for section in doc.sections:
-        story += [Spacer(1, BODY * 1.1), _heading(clean(section.title)), _Rule()]
-        story.append(Spacer(1, BODY * 0.3))
+        # A heading never ends a page: with less than a few lines' room left, it starts
+        # the next one (keeping it with a whole block would leave half pages empty).
+        heading, rule = _heading(clean(section.title)), _Rule()
+        heading.spaceBefore = BODY * 0.9
+        rule.spaceAfter = BODY * 0.3
+        starts_with_question = bool(section.blocks) and section.blocks[0].kind == SUBHEADING
+        story += [CondPageBreak(BODY * (12 if starts_with_question else 5)), heading, rule]
         for block in section.blocks:
             if block.kind == SUBHEADING:
-                story.append(Spacer(1, BODY * 0.35))
                 sub = _para(clean(block.text), bold=True, own=block.own)
                 sub.keepWithNext = True
+                sub.spaceBefore = BODY * 0.35
+                story.append(CondPageBreak(BODY * 7))
                 story.append(sub)
             elif block.kind == ITEM:
-                story.append(_para(clean(block.text), own=block.own, bullet="•"))
+                item = _para(clean(block.text), own=block.own, bullet="•")
+                story.append(item)
                 if block.detail:
-                    detail = _para(clean(block.detail), size=SMALL, colour=MUTED, own=True)
-                    story.append(detail)
-                story.append(Spacer(1, BODY * 0.2))
+                    item = _para(clean(block.detail), size=SMALL, colour=MUTED, own=True)
+                    story.append(item)
+                item.spaceAfter = BODY * 0.2
             elif block.kind == TABLE:
                 story.append(_table(block, clean))
             elif block.kind == NOTE:
-                note = _para(clean(block.text), colour=MUTED)
-                # A question's words at 1 and 10 stay with its answers.
-                note.keepWithNext = story[-1].getKeepWithNext()
-                story.append(note)
+                story.append(_para(clean(block.text), colour=MUTED))
             else:
                 for paragraph in block.text.split("\n"):
                     if paragraph.strip():

@@ -39,6 +39,23 @@ from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.file_dialog import FileDialogTraces
 
 
+class _TextField(QPlainTextEdit):
+    """A text field that asks for ``rows`` lines, not Qt's ~12: the three fields and the
+    buttons fit a 768-high screen together, and each grows with the room there is."""
+
+    def __init__(self, text: str, rows: int) -> None:
+        super().__init__(text)
+        self.rows = rows
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self.rows + margins.top() + margins.bottom()
+        return QSize(super().sizeHint().width(), max(theme.TOUCH, height + 16))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class MeetingRecordDialog(FittedDialog):
     """Write the caseworker's part of a meeting's record, and take the record out.
 
@@ -46,7 +63,7 @@ class MeetingRecordDialog(FittedDialog):
     """
 
     def __init__(self, services: Services, meeting_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, preferred=QSize(860, 680))
+        super().__init__(parent, preferred=QSize(860, 600))
         self.services = services
         self.meeting_id = meeting_id
         self.file_dialog: QFileDialog | None = None
@@ -74,7 +91,7 @@ class MeetingRecordDialog(FittedDialog):
             layout,
             self.tr("Other professionals present (one per line)"),
             meeting.other_attendees,
-            rows=3,
+            rows=2,
         )
         self.status_label = text_label("", "muted")
         self.status_label.hide()
@@ -102,12 +119,11 @@ class MeetingRecordDialog(FittedDialog):
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
 
-    def _field(self, layout: QVBoxLayout, title: str, text: str, rows: int = 5) -> QPlainTextEdit:
+    def _field(self, layout: QVBoxLayout, title: str, text: str, rows: int = 3) -> QPlainTextEdit:
         label = QLabel(title)
-        edit = QPlainTextEdit(text)
+        edit = _TextField(text, rows)
         edit.setTabChangesFocus(True)
         edit.setAccessibleName(title)
-        edit.setMinimumHeight(max(theme.TOUCH, edit.fontMetrics().lineSpacing() * rows))
         QScroller.grabGesture(edit.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         label.setBuddy(edit)
         layout.addWidget(label)
