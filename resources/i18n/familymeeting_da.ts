@@ -700,67 +700,67 @@
 <context>
     <name>FinishMeetingDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="59"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="60"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="65"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="66"/>
         <source>Finish the meeting</source>
         <translation>Afslut mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="69"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="70"/>
         <source>The meeting is marked as finished. Agree on the next meeting, then print or save the plan for the family.</source>
         <translation>Mødet bliver markeret som afsluttet. Aftal næste møde, og udskriv eller gem planen til familien.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="84"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="85"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="89"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="90"/>
         <source>Date and time</source>
         <translation>Dato og tid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="95"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="96"/>
         <source>e.g. At the family&apos;s home</source>
         <translation>fx Hjemme hos familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="96"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="97"/>
         <source>Place of the next meeting</source>
         <translation>Sted for næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="97"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="98"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="106"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="119"/>
         <source>Back to the meeting</source>
         <translation>Tilbage til mødet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="110"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="104"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="106"/>
         <source>The record for the case journal</source>
         <translation>Notatet til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="116"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="123"/>
         <source>Save plan</source>
         <translation>Gem plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/finish.py" line="121"/>
+        <location filename="../../familymeeting/ui/meeting/finish.py" line="128"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
@@ -1502,73 +1502,73 @@
 <context>
     <name>MeetingRecordDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="55"/>
-        <location filename="../../familymeeting/ui/record.py" line="60"/>
+        <location filename="../../familymeeting/ui/record.py" line="72"/>
+        <location filename="../../familymeeting/ui/record.py" line="77"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="64"/>
+        <location filename="../../familymeeting/ui/record.py" line="81"/>
         <source>For the case journal. The family&apos;s plan never shows what is written here.</source>
         <translation>Til sagens journal. Det, der står her, kommer aldrig med i familiens plan.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="70"/>
+        <location filename="../../familymeeting/ui/record.py" line="87"/>
         <source>Professional assessment</source>
         <translation>Faglig vurdering</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="72"/>
+        <location filename="../../familymeeting/ui/record.py" line="89"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="75"/>
+        <location filename="../../familymeeting/ui/record.py" line="92"/>
         <source>Other professionals present (one per line)</source>
         <translation>Andre fagpersoner til stede (én pr. linje)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="86"/>
+        <location filename="../../familymeeting/ui/record.py" line="103"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="90"/>
+        <location filename="../../familymeeting/ui/record.py" line="107"/>
         <source>Copy as text</source>
         <translation>Kopiér som tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="94"/>
+        <location filename="../../familymeeting/ui/record.py" line="111"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="98"/>
+        <location filename="../../familymeeting/ui/record.py" line="115"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="134"/>
+        <location filename="../../familymeeting/ui/record.py" line="150"/>
         <source>Saved ✓</source>
         <translation>Gemt ✓</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="144"/>
+        <location filename="../../familymeeting/ui/record.py" line="160"/>
         <source>The record is copied. Paste it into the case system.</source>
         <translation>Notatet er kopieret. Sæt det ind i sagssystemet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="159"/>
+        <location filename="../../familymeeting/ui/record.py" line="175"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="177"/>
+        <location filename="../../familymeeting/ui/record.py" line="193"/>
         <source>Save the meeting record</source>
         <translation>Gem mødenotatet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/record.py" line="179"/>
+        <location filename="../../familymeeting/ui/record.py" line="195"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -98,6 +99,18 @@ class FinishMeetingDialog(FittedDialog):
         self.place_label.setBuddy(self.next_place)
         form.addRow(self.place_label, self.next_place)
 
+        # The caseworker's record: on a row of its own, so the plan's buttons keep theirs
+        # on an upright tablet with big text.
+        self.record_button = QPushButton(self.tr("Meeting record"))
+        self.record_button.setAutoDefault(False)
+        self.record_button.setToolTip(self.tr("The record for the case journal"))
+        self.record_button.clicked.connect(self.record_requested)
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_button)
+        record_row.addStretch()
+        layout.addLayout(record_row)
+        self.record_button.setVisible(can_save)  # the caseworker's, never the family's
+
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)
         layout.addStretch()
@@ -107,12 +120,6 @@ class FinishMeetingDialog(FittedDialog):
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.reject)
         self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.record_button = QPushButton(self.tr("Meeting record"))
-        self.record_button.setAutoDefault(False)
-        self.record_button.setToolTip(self.tr("The record for the case journal"))
-        self.record_button.clicked.connect(self.record_requested)
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.record_button.setVisible(can_save)  # the caseworker's, never the family's
         self.save_button = QPushButton(self.tr("Save plan"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(lambda: self._chosen(SAVE))
