@@ -205,6 +205,24 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         "--get", metavar="N", type=int, help=_("write plan number N out again (needs -o)")
     )
     pls.add_argument("-o", "--output", metavar="FILE", help=_("PDF file to write (with --get)"))
+    rec = sub.add_parser(
+        "record",
+        parents=[common, creating],
+        help=_("write a meeting's record for the case journal (PDF or text)"),
+        description=_(
+            "Write the caseworker's record of a meeting for the municipality's case "
+            "journal: who took part, every card with its kind and whose words, every "
+            "answer with the change since last time, the plan, the next meeting, the "
+            "professional assessment and the minutes. Never the family's plan. In the "
+            "program's language (FAMILYMEETING_LANG)."
+        ),
+    )
+    rec.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique id prefix"))
+    rec_out = rec.add_mutually_exclusive_group(required=True)
+    rec_out.add_argument("-o", "--output", metavar="FILE", help=_("PDF file to write"))
+    rec_out.add_argument(
+        "--text", action="store_true", help=_("print the record as plain text instead")
+    )
     log = sub.add_parser(
         "log",
         parents=[common, creating],
@@ -839,6 +857,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             _plan(services, db.path, args, tr)
         elif args.command == "plans":
             _plans(services, db.path, args, tr)
+        elif args.command == "record":
+            _record(services, db.path, args, tr)
         elif args.command == "backup":
             _backup(services, args, tr)
         elif args.command == "log":
@@ -1150,6 +1170,45 @@ def _plans(services: Services, db_path: Path, args: argparse.Namespace, tr: Cata
             path=out,
         )
     )
+
+
+def _record(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.export.plan import PLACEHOLDER
+    from familymeeting.export.record import export_record
+    from familymeeting.export.record_text import record_text
+    from familymeeting.storage.record_data import build_record
+
+    meeting = services.resolve_meeting(args.meeting)
+    if args.text:
+        record = build_record(services, meeting.id, tr.language)
+        sys.stdout.write(record_text(record))
+        services.record_meeting_event("export_record", meeting.id, "cli text")
+        return
+    out = output_file(args.output, db_path.parent, db_path, tr)
+    record = build_record(services, meeting.id, tr.language)
+    result = export_record(record, out)
+    services.record_meeting_event("export_record", meeting.id, "cli")
+    print(
+        tr.ngettext(
+            "Saved the meeting record for '{name}' to {path} ({n} page).",
+            "Saved the meeting record for '{name}' to {path} ({n} pages).",
+            result.pages,
+            name=record.family_name,
+            path=out,
+        )
+    )
+    if result.missing_glyphs:
+        chars = " ".join(result.missing_glyphs)
+        line = tr.ngettext(
+            "Warning: {n} character cannot be printed in the record's font and is shown as "
+            "{placeholder}: {chars}",
+            "Warning: {n} characters cannot be printed in the record's font and are shown "
+            "as {placeholder}: {chars}",
+            len(result.missing_glyphs),
+            placeholder=PLACEHOLDER,
+            chars=chars,
+        )
+        print(f"familymeeting: {line}", file=sys.stderr)
 
 
 def output_file(value: str, data_dir: Path, db_path: Path, tr: Catalogue) -> Path:

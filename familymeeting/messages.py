@@ -415,6 +415,9 @@ FIELD_NAMES: dict[str, str] = {
     "who_text": N_("Who"),
     "due_text": N_("When"),
     "card_id": N_("The card"),
+    "assessment": N_("The professional assessment"),
+    "minutes": N_("The minutes"),
+    "other_attendees": N_("Other professionals present"),
 }
 
 RECORD_NAMES: dict[str, str] = {

@@ -90,6 +90,18 @@ def main(argv: list[str] | None = None) -> int:
 
         return show
 
+    def record() -> None:
+        # The caseworker's record of the demo's latest meeting, with an assessment begun.
+        board()()
+        dialog = window.meeting.open_record()
+        if dialog is not None:
+            dialog.assessment_edit.setPlainText(
+                "Forældrene samarbejder godt om planen, og børnene siger selv, at det går "
+                "bedre. Far deler endnu ikke bekymringen om skænderierne."
+            )
+            dialog.others_edit.setPlainText("Lærer Hansen (Noahs klasselærer)")
+        keep(dialog)
+
     def preview() -> None:
         board("plan")()
         window.meeting.preview_plan()
@@ -276,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "meeting-details": lambda: (board()(), keep(window.meeting.show_details())),
         "finish-meeting": lambda: (board()(), keep(window.meeting.finish_meeting())),
+        "record": record,
         "who-is-here": lambda: (board()(), window.meeting.header.who_button.setChecked(True)),
         "lock-screen": window.lock,
         "new-recovery-code": lambda: (

@@ -96,6 +96,8 @@ class LogEvent(StrEnum):
     REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")
     PLAN_HANDOUT = "plan_handout"  # a plan given to the family was kept
     PLAN_REPRINT = "plan_reprint"  # a kept plan printed or written out again
+    EDIT_RECORD = "edit_record"  # the caseworker's assessment, minutes or others present
+    EXPORT_RECORD = "export_record"  # a meeting record saved, printed, copied or written
 
 
 class HandoutHow(StrEnum):

@@ -24,6 +24,10 @@ COMMENT_MAX = 2_000
 ACTION_TEXT_MAX = 2_000
 WHO_TEXT_MAX = 200
 DUE_TEXT_MAX = 200
+# The caseworker's record of a meeting (never on the family's plan).
+ASSESSMENT_MAX = 20_000
+MINUTES_MAX = 50_000
+OTHER_ATTENDEES_MAX = 2_000
 
 BIRTH_YEAR_MIN = 1900
 
@@ -108,3 +112,14 @@ def age_in_year(birth_year: int, today: date | None = None) -> int:
     """The age a person reaches this calendar year (we store only the birth year)."""
     today = today or date.today()
     return today.year - birth_year
+
+
+def clean_name_lines(value: str, field: str, max_len: int) -> str:
+    """A list of names, one per line (the other professionals present at a meeting).
+
+    Each line is cleaned like a name (control and bidi characters removed, so a line
+    cannot turn the names around it); empty lines go.
+    """
+    text = clean_text(value, field, max_len, multiline=True)
+    lines = (clean_text(line, field, max_len, name=True) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

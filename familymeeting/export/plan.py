@@ -24,7 +24,6 @@ family's own words keep the direction they were written in.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +33,6 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from familymeeting import palette
@@ -47,6 +45,7 @@ from familymeeting.domain.plan import (
     PlanRating,
 )
 from familymeeting.export import plan_text as words
+from familymeeting.export.glyphs import CREATOR, PLACEHOLDER, Glyphs, new_canvas
 from familymeeting.export.richtext import (
     RichText,
     Span,
@@ -58,9 +57,6 @@ from familymeeting.export.richtext import (
     layout_line,
 )
 from familymeeting.storage.atomic import write_atomic
-
-CREATOR = "familymeeting"
-PLACEHOLDER = "\u25a1"  # WHITE SQUARE: visibly "a character we could not print"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -119,126 +115,53 @@ class PlanResult:
 
 
 # ------------------------------------------------------------------- cleaning
-# Marks that only modify the character before them (emoji variation selectors,
-# skin tones, joiners, tags): after a placeholder they would only add noise.
-_JOINER = "\u200d"
+def _clean_plan(glyphs: Glyphs, plan: PlanData) -> PlanData:
+    c = glyphs.clean
 
-
-def _is_modifier(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        unicodedata.category(ch) in ("Mn", "Me", "Cf")
-        or 0xFE00 <= code <= 0xFE0F
-        or 0x1F3FB <= code <= 0x1F3FF
-        or 0xE0020 <= code <= 0xE007F
-    )
-
-
-class _Glyphs:
-    """Makes text printable with our font and remembers what it could not show."""
-
-    def __init__(self, available: frozenset[int]) -> None:
-        # Printable: some font family has it in both weights (names appear in bold too).
-        self.available = available
-        self.missing: dict[str, None] = {}  # ordered set, first seen first
-        self._plain: set[str] = set()  # characters known to print as they are
-
-    def _all_plain(self, chars: set[str]) -> bool:
-        for ch in chars - self._plain:
-            if (
-                unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
-                or ord(ch) not in self.available
-            ):
-                return False
-            self._plain.add(ch)
-        return True
-
-    def clean(self, text: str, *, multiline: bool = False) -> str:
-        """Remove control characters; replace characters without a glyph by a placeholder."""
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        if self._all_plain(set(text) - ({"\n"} if multiline else set())):
-            return text.strip()  # the common case, without a loop over every character
-        out: list[str] = []
-        after_placeholder = False  # inside an emoji sequence we could not print
-        joined = False
-        for ch in text:
-            cat = unicodedata.category(ch)
-            if ch == "\n" or cat in ("Zl", "Zp"):
-                out.append("\n" if multiline else " ")
-                after_placeholder = joined = False
-                continue
-            if cat in ("Cc", "Cs"):
-                if ch == "\t":
-                    out.append(" ")
-                continue
-            if cat == "Zs":
-                out.append(ch if ord(ch) in self.available else " ")
-                after_placeholder = joined = False
-                continue
-            if ord(ch) in self.available and not (after_placeholder and _is_modifier(ch)):
-                out.append(ch)
-                after_placeholder = joined = False
-                continue
-            if after_placeholder and (_is_modifier(ch) or joined):
-                # Part of the sequence already shown as one placeholder.
-                joined = ch == _JOINER
-                if ord(ch) not in self.available and not _is_modifier(ch):
-                    self.missing.setdefault(ch, None)
-                continue
-            if _is_modifier(ch):
-                continue  # an invisible mark the font lacks: nothing to show, nothing lost
-            self.missing.setdefault(ch, None)
-            out.append(PLACEHOLDER)
-            after_placeholder, joined = True, False
-        return "".join(out).strip()
-
-    def clean_plan(self, plan: PlanData) -> PlanData:
-        c = self.clean
-
-        def card(x: PlanCard) -> PlanCard:
-            return replace(
-                x,
-                text=c(x.text, multiline=True),
-                whose=c(x.whose),
-                disagree=tuple(c(n) for n in x.disagree),
-                agree=tuple(c(n) for n in x.agree),
-            )
-
-        def action(a: PlanAction) -> PlanAction:
-            return replace(a, what=c(a.what, multiline=True), who=c(a.who), when=c(a.when))
-
-        def rating(r: PlanRating) -> PlanRating:
-            return replace(
-                r,
-                question=c(r.question),
-                low_anchor=c(r.low_anchor),
-                high_anchor=c(r.high_anchor),
-                marks=tuple(replace(m, name=c(m.name)) for m in r.marks),
-                not_answered=tuple(c(n) for n in r.not_answered),
-            )
-
+    def card(x: PlanCard) -> PlanCard:
         return replace(
-            plan,
-            family_name=c(plan.family_name),
-            place=c(plan.place),
-            people=tuple(replace(p, name=c(p.name)) for p in plan.people),
-            goals=tuple(card(x) for x in plan.goals),
-            steps=tuple(card(x) for x in plan.steps),
-            actions=tuple(action(a) for a in plan.actions),
-            working_well=tuple(card(x) for x in plan.working_well),
-            worries=tuple(card(x) for x in plan.worries),
-            ratings=tuple(rating(r) for r in plan.ratings),
-            next_meeting_place=c(plan.next_meeting_place),
-            caseworker_name=c(plan.caseworker_name),
-            caseworker_phone=c(plan.caseworker_phone),
-            news=None
-            if plan.news is None
-            else replace(
-                plan.news,
-                new=tuple(c(x, multiline=True) for x in plan.news.new),
-                done=tuple(c(x, multiline=True) for x in plan.news.done),
-            ),
+            x,
+            text=c(x.text, multiline=True),
+            whose=c(x.whose),
+            disagree=tuple(c(n) for n in x.disagree),
+            agree=tuple(c(n) for n in x.agree),
         )
+
+    def action(a: PlanAction) -> PlanAction:
+        return replace(a, what=c(a.what, multiline=True), who=c(a.who), when=c(a.when))
+
+    def rating(r: PlanRating) -> PlanRating:
+        return replace(
+            r,
+            question=c(r.question),
+            low_anchor=c(r.low_anchor),
+            high_anchor=c(r.high_anchor),
+            marks=tuple(replace(m, name=c(m.name)) for m in r.marks),
+            not_answered=tuple(c(n) for n in r.not_answered),
+        )
+
+    return replace(
+        plan,
+        family_name=c(plan.family_name),
+        place=c(plan.place),
+        people=tuple(replace(p, name=c(p.name)) for p in plan.people),
+        goals=tuple(card(x) for x in plan.goals),
+        steps=tuple(card(x) for x in plan.steps),
+        actions=tuple(action(a) for a in plan.actions),
+        working_well=tuple(card(x) for x in plan.working_well),
+        worries=tuple(card(x) for x in plan.worries),
+        ratings=tuple(rating(r) for r in plan.ratings),
+        next_meeting_place=c(plan.next_meeting_place),
+        caseworker_name=c(plan.caseworker_name),
+        caseworker_phone=c(plan.caseworker_phone),
+        news=None
+        if plan.news is None
+        else replace(
+            plan.news,
+            new=tuple(c(x, multiline=True) for x in plan.news.new),
+            done=tuple(c(x, multiline=True) for x in plan.news.done),
+        ),
+    )
 
 
 # ------------------------------------------------------------------ fitting
@@ -1292,31 +1215,23 @@ def render_plan(plan: PlanData) -> PlanResult:
     Deterministic: the same plan gives the same bytes (ReportLab's invariant
     mode fixes the dates and the document id).
     """
-    glyphs = _Glyphs(fonts().printable)
-    clean = glyphs.clean_plan(plan)
+    glyphs = Glyphs(fonts().printable)
+    clean = _clean_plan(glyphs, plan)
     lang = clean.language
     page, body = _fit(clean)
 
     buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=A4,
-        invariant=1,
-        pageCompression=1,
-        lang=lang,
-        initialFontName=FONT,
-        initialFontSize=body,
-    )
     meeting_day = words.date_words(clean.meeting_at.date(), lang)
-    canvas.setTitle(f"{words.text('title', lang)} – {clean.family_name}")
-    canvas.setAuthor(CREATOR)
-    canvas.setCreator(CREATOR)
-    canvas.setSubject(words.text("subject", lang, when=meeting_day).replace("\u00a0", " "))
-    # Invariant mode would date every plan 1 January 2000; the meeting's own time is
-    # just as deterministic and tells a case file reader what the plan is from.
-    stamp = clean.meeting_at.strftime("D:%Y%m%d%H%M%S")
-    canvas.setDateFormatter(lambda *_: stamp)
-    canvas.setViewerPreference("DisplayDocTitle", "true")
+    # The meeting's own time dates the file: it tells a case file reader what it is from.
+    canvas = new_canvas(
+        buffer,
+        lang=lang,
+        font=FONT,
+        size=body,
+        title=f"{words.text('title', lang)} – {clean.family_name}",
+        subject=words.text("subject", lang, when=meeting_day),
+        dated=clean.meeting_at,
+    )
 
     y = PAGE_HEIGHT - page.top
     for flowable in page.story:

@@ -29,6 +29,7 @@ set one line, for the scales' labels.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import threading
 import unicodedata
@@ -887,6 +888,24 @@ class RichText(Flowable):  # type: ignore[misc]
         self.width = availWidth
         self.height = sum(line.height(self.size, self.leading) for line in self._lines(availWidth))
         return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Break between lines where the frame ends (a document that flows onto more
+        pages, such as the meeting record; the one-page plan never splits)."""
+        lines = self._lines(availWidth)
+        used, n = 0.0, 0
+        for line in lines:
+            height = line.height(self.size, self.leading)
+            if used + height > availHeight + 1e-6:
+                break
+            used, n = used + height, n + 1
+        if n == 0 or n == len(lines):
+            return []
+        first, rest = copy.copy(self), copy.copy(self)
+        first._wrapped = (availWidth, lines[:n])
+        rest._wrapped = (availWidth, lines[n:])
+        rest.bullet = None  # the bullet belongs to the first line only
+        return [first, rest]
 
     def _right_aligned(self) -> bool:
         return self.page_rtl != (self.align == "end")

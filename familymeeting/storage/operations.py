@@ -803,3 +803,34 @@ class KeepHandout:
 
 
 __all__ += ["KeepHandout"]
+# ------------------------------------------------------ the meeting record (issue 18)
+RECORD_FIELDS = ("assessment", "minutes", "other_attendees")
+
+
+@dataclass(frozen=True)
+class SetMeetingRecord(Operation):
+    """The caseworker's part of a meeting's record: the professional assessment, the
+    minutes and the other professionals present (one per line). None leaves a field.
+
+    For the record only: the family's plan never shows them. Saved from a dialog, so
+    no undo history; the access log gets the ids, never the text.
+    """
+
+    meeting_id: str
+    assessment: str | None = None
+    minutes: str | None = None
+    other_attendees: str | None = None
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_meeting(self.meeting_id)
+        after = services.update_meeting_record(
+            self.meeting_id,
+            assessment=self.assessment,
+            minutes=self.minutes,
+            other_attendees=self.other_attendees,
+        )
+        changed = any(getattr(before, f) != getattr(after, f) for f in RECORD_FIELDS)
+        return Applied(Changes(meeting=after), None, changed=changed)
+
+
+__all__ += ["RECORD_FIELDS", "SetMeetingRecord"]

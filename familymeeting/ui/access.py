@@ -46,6 +46,8 @@ def event_words(event: str) -> str:
         "export_backup": QCoreApplication.translate("Access", "Saved a backup to a file"),
         "restore_backup": QCoreApplication.translate("Access", "Brought back a backup"),
         "rekey": QCoreApplication.translate("Access", "Changed the data key"),
+        "edit_record": QCoreApplication.translate("Access", "Wrote in the meeting record"),
+        "export_record": QCoreApplication.translate("Access", "Took out a meeting record"),
     }.get(event, event)
 
 

@@ -27,6 +27,7 @@ from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.handouts import HandoutsDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
+from familymeeting.ui.record import MeetingRecordDialog
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
 
@@ -98,6 +99,14 @@ class FamilyPage(QWidget):
         )
         self.follow_up_button.clicked.connect(self.follow_up)
         actions.addWidget(self.follow_up_button)
+        self.record_button = QPushButton(self.tr("Meeting record"))
+        self.record_button.setToolTip(
+            self.tr(
+                "The record of the chosen meeting, or else the newest one, for the case journal"
+            )
+        )
+        self.record_button.clicked.connect(self.open_record)
+        actions.addWidget(self.record_button)
         self.progress_button = QPushButton(self.tr("Progress"))
         self.progress_button.setToolTip(self.tr("Everyone's ratings across the meetings"))
         self.progress_button.clicked.connect(self._progress_clicked)
@@ -170,6 +179,7 @@ class FamilyPage(QWidget):
         self.stack.setCurrentWidget(self.meeting_list if self._meetings else self.no_meetings_label)
         self.follow_up_button.setEnabled(bool(self._meetings))
         self.progress_button.setEnabled(bool(self._meetings))
+        self.record_button.setEnabled(bool(self._meetings))
 
     def refresh(self) -> None:
         if self.family_id is not None:
@@ -201,6 +211,16 @@ class FamilyPage(QWidget):
         if selected:
             return str(selected[0].data(ID_ROLE))
         return self._meetings[0].id if self._meetings else None
+
+    def open_record(self) -> MeetingRecordDialog | None:
+        """The caseworker's record of the chosen meeting, or else the newest one."""
+        meeting_id = self.follow_up_source()
+        if meeting_id is None:
+            return None
+        dialog = MeetingRecordDialog(self.services, meeting_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def when_text(self, when: datetime) -> str:
         """E.g. "onsdag den 25. november 2026 kl. 10.00" in the user's locale."""

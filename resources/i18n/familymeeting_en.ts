@@ -4,7 +4,7 @@
 <context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="387" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>FamilyDialog</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="242" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="243" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="128" />
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="270"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="274" />
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="402"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="406" />
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="458"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="462" />
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>MeetingHeader</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285" />
         <source>%n here</source>
         <translation>
             <numerusform>%n here</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>ProgressView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="671"/>
+        <location filename="../../familymeeting/ui/progress.py" line="671" />
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n meeting with answers</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>UnlockWidget</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="305"/>
+        <location filename="../../familymeeting/ui/lock.py" line="305" />
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Wait %n second before the next try.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="309"/>
+        <location filename="../../familymeeting/ui/lock.py" line="309" />
         <source>Wait %n s</source>
         <translation>
             <numerusform>Wait %n s</numerusform>

@@ -133,6 +133,12 @@ def finish_meeting(w: World) -> QDialog | None:
     return w.window.meeting.finish_meeting()
 
 
+def meeting_record(w: World) -> QDialog | None:
+    """The caseworker's record, one tap from "Afslut møde"."""
+    board(w)
+    return w.window.meeting.open_record()
+
+
 def who_is_here(w: World) -> None:
     """The row of people, shown below the header where it has no room in it."""
     board(w)
@@ -392,6 +398,7 @@ SCREENS: dict[str, Opener] = {
     "board": board,
     "meeting details": meeting_details,
     "finish meeting": finish_meeting,
+    "meeting record": meeting_record,
     "who is here": who_is_here,
     "card editor": card_editor,
     "card menu": card_menu,

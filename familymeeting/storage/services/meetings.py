@@ -23,6 +23,7 @@ from familymeeting.storage.models import (
     utcnow,
 )
 from familymeeting.storage.records import MeetingRecord
+from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.base import (
     UNSET,
     ServiceBase,
@@ -113,6 +114,37 @@ class MeetingServices(ServiceBase):
                     next_meeting_place, "next_meeting_place", rules.PLACE_MAX
                 )
             touch(meeting)
+            return MeetingRecord.from_row(meeting)
+
+    def update_meeting_record(
+        self,
+        meeting_id: str,
+        *,
+        assessment: str | None = None,
+        minutes: str | None = None,
+        other_attendees: str | None = None,
+    ) -> MeetingRecord:
+        """The caseworker's part of the record; logged (ids only) in the same transaction."""
+        values: dict[str, str] = {}
+        if assessment is not None:
+            values["assessment"] = rules.clean_text(
+                assessment, "assessment", rules.ASSESSMENT_MAX, multiline=True
+            )
+        if minutes is not None:
+            values["minutes"] = rules.clean_text(
+                minutes, "minutes", rules.MINUTES_MAX, multiline=True
+            )
+        if other_attendees is not None:
+            values["other_attendees"] = rules.clean_name_lines(
+                other_attendees, "other_attendees", rules.OTHER_ATTENDEES_MAX
+            )
+        with self.db.session() as s:
+            meeting = fetch(s, Meeting, meeting_id)
+            if any(getattr(meeting, k) != v for k, v in values.items()):
+                for key, value in values.items():
+                    setattr(meeting, key, value)
+                touch(meeting)
+                log_in(s, "edit_record", family_id=meeting.family_id, meeting_id=meeting.id)
             return MeetingRecord.from_row(meeting)
 
     def delete_meeting(self, meeting_id: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -45,9 +46,12 @@ class FinishMeetingDialog(FittedDialog):
 
     Signals:
     plan_requested(str): "print" or "save" was tapped.
+    record_requested(): "Meeting record" was tapped (the caseworker's, so only where
+    ``can_save``: never in family view).
     """
 
     plan_requested = Signal(str)
+    record_requested = Signal()
 
     def __init__(
         self, meeting: MeetingRecord, *, can_save: bool = True, parent: QWidget | None = None
@@ -94,6 +98,18 @@ class FinishMeetingDialog(FittedDialog):
         self.place_label = QLabel(self.tr("Place"))
         self.place_label.setBuddy(self.next_place)
         form.addRow(self.place_label, self.next_place)
+
+        # The caseworker's record: on a row of its own, so the plan's buttons keep theirs
+        # on an upright tablet with big text.
+        self.record_button = QPushButton(self.tr("Meeting record"))
+        self.record_button.setAutoDefault(False)
+        self.record_button.setToolTip(self.tr("The record for the case journal"))
+        self.record_button.clicked.connect(self.record_requested)
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_button)
+        record_row.addStretch()
+        layout.addLayout(record_row)
+        self.record_button.setVisible(can_save)  # the caseworker's, never the family's
 
         self.error_label = make_error_label()
         layout.addWidget(self.error_label)

@@ -40,6 +40,7 @@ from familymeeting.ui.meeting.finish import FinishMeetingDialog
 from familymeeting.ui.meeting.header import MeetingHeader
 from familymeeting.ui.meeting.plan.view import PlanView
 from familymeeting.ui.meeting.ratings.view import RatingsView
+from familymeeting.ui.record import MeetingRecordDialog
 
 Sheet = TypeVar("Sheet", MeetingDetailsDialog, FinishMeetingDialog)
 
@@ -102,6 +103,7 @@ class MeetingPage(QWidget):
         # The sheets over the board ("Meeting", "Finish meeting"), while open.
         self.details: MeetingDetailsDialog | None = None
         self.finish_sheet: FinishMeetingDialog | None = None
+        self.record_dialog: MeetingRecordDialog | None = None
         self.family_view = False  # set by the window: the plan may be printed, not saved
 
         layout = QVBoxLayout(self)
@@ -392,8 +394,20 @@ class MeetingPage(QWidget):
         self.commit_edits()
         dialog = FinishMeetingDialog(self._meeting, can_save=not self.family_view, parent=self)
         dialog.plan_requested.connect(self._finish)
+        dialog.record_requested.connect(self.open_record)
         self.finish_sheet = dialog
         return self._open_sheet(dialog)
+
+    def open_record(self) -> MeetingRecordDialog | None:
+        """The caseworker's record of this meeting; never in family view."""
+        if self.controller is None or self.family_view:
+            return None
+        self.commit_edits()
+        dialog = MeetingRecordDialog(self.services, self.controller.meeting_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _open_sheet(self, dialog: Sheet) -> Sheet:
         dialog.finished.connect(partial(self._meeting_sheet_closed, dialog))
