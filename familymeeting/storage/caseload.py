@@ -1,9 +1,10 @@
 """The caseload: every active family at a glance, read from one snapshot.
 
-Six queries, whatever the number of families (families, children, meetings, case
-dates, overdue actions per meeting, children's answers); everything else is grouping
-in Python and the rules of ``domain/caseload.py`` and ``domain/timeline.py``. The start
-screen and ``familymeeting caseload`` show the same records.
+Seven queries, whatever the number of families (families, children, meetings, the
+next meetings agreed, case dates, overdue actions per meeting, children's answers);
+everything else is grouping in Python and the rules of ``domain/caseload.py`` and
+``domain/timeline.py``. The start screen and ``familymeeting caseload`` show the same
+records.
 
 - Case dates: a child's own date, else the family's (``timeline.effective_dates``);
   the family's line shows its longest-running child (the most days since the
@@ -136,18 +137,23 @@ def read_caseload(
             .order_by(col(Participant.position), col(Participant.id))
         ).all()
         meetings = s.exec(
-            select(
-                Meeting.id,
-                Meeting.family_id,
-                Meeting.starts_at,
-                Meeting.status,
-                Meeting.next_meeting_at,
-            )
+            select(Meeting.id, Meeting.family_id, Meeting.starts_at, Meeting.status)
             .join(Family, col(Family.id) == col(Meeting.family_id))
             .where(active)
         ).all()
+        agreed = s.exec(
+            select(Meeting.family_id, func.min(Meeting.next_meeting_at))
+            .join(Family, col(Family.id) == col(Meeting.family_id))
+            .where(active, col(Meeting.next_meeting_at) >= midnight)
+            .group_by(col(Meeting.family_id))
+        ).all()
         case_dates = s.exec(
-            select(CaseDate.family_id, CaseDate.participant_id, CaseDate.kind, CaseDate.on_date)
+            select(
+                col(CaseDate.family_id),
+                col(CaseDate.participant_id),
+                col(CaseDate.kind),
+                col(CaseDate.on_date),
+            )
             .join(Family, col(Family.id) == col(CaseDate.family_id))
             .where(active)
         ).all()
@@ -170,37 +176,35 @@ def read_caseload(
 
     family_dates: dict[str, dict[CaseDateKind, date]] = defaultdict(dict)
     child_dates: dict[str, dict[CaseDateKind, date]] = defaultdict(dict)
-    for fid, pid, kind, on_date in case_dates:
-        target = family_dates[fid] if pid is None else child_dates[pid]
+    for fid, child, kind, on_date in case_dates:
+        target = family_dates[fid] if child is None else child_dates[child]
         target[CaseDateKind(kind)] = on_date
 
     overdue_by_meeting = dict(overdue_rows)
     newest: dict[str, tuple[datetime, str]] = {}
     last: dict[str, datetime] = {}
-    upcoming: dict[str, datetime] = {}
+    upcoming: dict[str, datetime] = {fid: when for fid, when in agreed if when is not None}
     meeting_time: dict[str, datetime] = {}
-    for mid, fid, starts_at, status, next_at in meetings:
+    for mid, fid, starts_at, status in meetings:
         meeting_time[mid] = starts_at
         if fid not in newest or (starts_at, mid) > newest[fid]:
             newest[fid] = (starts_at, mid)
         if starts_at <= now and (fid not in last or starts_at > last[fid]):
             last[fid] = starts_at
-        for when in (
-            starts_at if status != MeetingStatus.CLOSED else None,
-            next_at,
+        if (
+            status != MeetingStatus.CLOSED
+            and starts_at >= midnight
+            and (fid not in upcoming or starts_at < upcoming[fid])
         ):
-            if (
-                when is not None
-                and when >= midnight
-                and (fid not in upcoming or when < upcoming[fid])
-            ):
-                upcoming[fid] = when
+            upcoming[fid] = starts_at
 
     # child -> meeting (time, id) -> series -> value
     given: dict[str, dict[tuple[datetime, str], dict[str, int]]] = defaultdict(
         lambda: defaultdict(dict)
     )
     for pid, mid, series_id, value in answers:
+        if value is None:  # the query leaves "not answered" out; this tells mypy
+            continue
         given[pid][(meeting_time[mid], mid)][series_id] = value
 
     lines: list[FamilyLine] = []

@@ -197,4 +197,4 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_families(
     caseload = read_caseload(services, now=NOW)
     large = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(caseload.families) == 6
-    assert len(small) == len(large) == 6
+    assert len(small) == len(large) == 7
