@@ -148,7 +148,10 @@ class CaseloadModel(QAbstractTableModel):
         when = line.next_meeting
         if when is None:
             return "–"
-        day = QLocale().toString(QDate(when.year, when.month, when.day), "ddd d. MMM")
+        locale = QLocale()
+        # "fre. 4. dec." in Danish, "Fri 4 Dec" in English: short, with the weekday.
+        pattern = "ddd d. MMM" if locale.language() == QLocale.Language.Danish else "ddd d MMM"
+        day = locale.toString(QDate(when.year, when.month, when.day), pattern)
         if line.next_meeting_this_week:
             return self.tr("%1 (this week)").replace("%1", day)
         return day

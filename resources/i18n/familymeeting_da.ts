@@ -263,6 +263,175 @@
     </message>
 </context>
 <context>
+    <name>CaseloadModel</name>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="84"/>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="85"/>
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="86"/>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="87"/>
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="88"/>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="89"/>
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="90"/>
+        <source>Last meeting</source>
+        <translation>Sidste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="133"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="133"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="138"/>
+        <source>%1 ago</source>
+        <translation>%1 siden</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="142"/>
+        <source>waiting %1</source>
+        <translation>venter %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="144"/>
+        <source>after %1</source>
+        <translation>efter %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
+        <source>%1 (this week)</source>
+        <translation>%1 (denne uge)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="158"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
+        <source>1 overdue</source>
+        <translation>1 overskredet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overskredet</numerusform>
+            <numerusform>%n overskredne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="163"/>
+        <source>↑ up</source>
+        <translation>↑ op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="165"/>
+        <source>↓ down</source>
+        <translation>↓ ned</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="167"/>
+        <source>→ same</source>
+        <translation>→ uændret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="178"/>
+        <source>no meeting yet</source>
+        <translation>intet møde endnu</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="180"/>
+        <source>this week</source>
+        <translation>denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <source>1 week ago</source>
+        <translation>1 uge siden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>%n uge siden</numerusform>
+            <numerusform>%n uger siden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="184"/>
+        <source>too long</source>
+        <translation>for længe</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="342"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="359"/>
+        <source>Caseload</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="346"/>
+        <source>This week</source>
+        <translation>Denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="350"/>
+        <source>Show only the meetings due this week</source>
+        <translation>Vis kun møderne i denne uge</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="379"/>
+        <source>⚠ too long: no meeting in the last %n weeks</source>
+        <translation>
+            <numerusform>⚠ for længe: intet møde i den seneste %n uge</numerusform>
+            <numerusform>⚠ for længe: intet møde i de seneste %n uger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="398"/>
+        <source>No meetings are due this week.</source>
+        <translation>Ingen møder i denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="400"/>
+        <source>No active families.</source>
+        <translation>Ingen aktive familier.</translation>
+    </message>
+</context>
+<context>
     <name>ChildModeView</name>
     <message>
         <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
@@ -352,42 +521,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111"/>
+        <location filename="../../familymeeting/ui/access.py" line="105"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="117"/>
+        <location filename="../../familymeeting/ui/access.py" line="111"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="125"/>
+        <location filename="../../familymeeting/ui/access.py" line="119"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="132"/>
+        <location filename="../../familymeeting/ui/access.py" line="126"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="152"/>
+        <location filename="../../familymeeting/ui/access.py" line="146"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="158"/>
+        <location filename="../../familymeeting/ui/access.py" line="152"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="163"/>
+        <location filename="../../familymeeting/ui/access.py" line="157"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="210"/>
+        <location filename="../../familymeeting/ui/access.py" line="206"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -395,69 +564,79 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="212"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="193"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="259"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="180"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="252"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="202"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/families_page.py" line="203"/>
+        <source>Caseload</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/families_page.py" line="214"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="299"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="191"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="225"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="192"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="226"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="198"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="232"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="235"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="282"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="241"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="288"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="257"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="304"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="352"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="410"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="357"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="415"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="383"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="466"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="470"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="387"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="470"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -465,17 +644,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="390"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="473"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="396"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="479"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="397"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="480"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -738,142 +917,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="246"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="575"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="248"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="254"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="256"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="259"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="578"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="261"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="272"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="274"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="275"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="863"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="277"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="865"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="281"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="283"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="284"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="286"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="584"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="299"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="301"/>
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="302"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="304"/>
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="305"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="307"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="585"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="584"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="310"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="586"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="316"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="585"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="318"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="587"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="321"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="586"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="323"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="325"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="587"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="327"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="589"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="328"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="330"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="590"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="359"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="593"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="361"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="595"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="466"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="468"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="467"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="469"/>
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="468"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="470"/>
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="614"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="616"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="864"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="866"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="865"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="867"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="921"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="923"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="922"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="924"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="927"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="929"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1872,62 +2051,62 @@
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="60"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="54"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="65"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="59"/>
         <source>Change the data key?</source>
         <translation>Skift datanøglen?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="69"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="63"/>
         <source>The data and every backup in its folder are encrypted again with a new key. Do it if a laptop or an old copy of the key file may have been lost: old key files and old passwords then open nothing in this folder.</source>
         <translation>Dataene og alle sikkerhedskopier i mappen bliver krypteret igen med en ny nøgle. Gør det, hvis en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: gamle nøglefiler og gamle adgangskoder åbner så ikke noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="72"/>
         <source>Your password stays the same. You get a new recovery code, and the old one stops working. It takes a while with many backups.</source>
         <translation>Din adgangskode er den samme. Du får en ny gendannelseskode, og den gamle holder op med at virke. Det tager lidt tid, hvis der er mange sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="84"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
         <source>Current password</source>
         <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="88"/>
         <source>Progress</source>
         <translation>Fremskridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="100"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
         <source>Change the key</source>
         <translation>Skift nøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="126"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="122"/>
         <source>Encrypting the data with the new key…</source>
         <translation>Krypterer dataene med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="138"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="136"/>
         <source>Encrypting the backups with the new key…</source>
         <translation>Krypterer sikkerhedskopierne med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="139"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="137"/>
         <source>Backups: %v of %m</source>
         <translation>Sikkerhedskopier: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="148"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="146"/>
         <source>The data key is changed.</source>
         <translation>Datanøglen er skiftet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="154"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="152"/>
         <source>The data key is changed. The old recovery code no longer works: write down this new one.</source>
         <translation>Datanøglen er skiftet. Den gamle gendannelseskode virker ikke længere: skriv denne nye ned.</translation>
     </message>
@@ -2090,49 +2269,54 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/settings.py" line="48"/>
+        <location filename="../../familymeeting/settings.py" line="49"/>
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="51"/>
+        <location filename="../../familymeeting/settings.py" line="52"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="54"/>
+        <location filename="../../familymeeting/settings.py" line="55"/>
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="57"/>
+        <location filename="../../familymeeting/settings.py" line="58"/>
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="64"/>
+        <location filename="../../familymeeting/settings.py" line="65"/>
         <source>Lock after this long without use</source>
         <translation>Lås efter så lang tid uden brug</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="73"/>
+        <location filename="../../familymeeting/settings.py" line="74"/>
         <source>Keep the access log for</source>
         <translation>Gem adgangsloggen i</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="81"/>
+        <location filename="../../familymeeting/settings.py" line="82"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="88"/>
+        <location filename="../../familymeeting/settings.py" line="89"/>
         <source>Window size and place</source>
         <translation>Vinduets størrelse og plads</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="94"/>
+        <location filename="../../familymeeting/settings.py" line="95"/>
         <source>Last folder saved in</source>
         <translation>Senest gemt i mappen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/settings.py" line="104"/>
+        <source>Flag families without a meeting for</source>
+        <translation>Markér familier uden møde i</translation>
     </message>
 </context>
 <context>
