@@ -2,7 +2,9 @@
 
 A table model over ``storage.caseload.Caseload`` (plain records, read by the families
 page) and a view: a sortable table (tap a column header), a "This week" filter that
-shows the meetings due this week, a tap on a row opens the family. Directions are
+shows the meetings due this week, a tap on a row opens the family. Where the table's
+columns do not fit (an upright tablet, the largest text), the same rows are shown as
+blocks of "heading: words" that wrap, sorted with a "Sort by" choice. Directions are
 words with an arrow (a screen reader reads the words; colour is never the only cue).
 """
 
@@ -13,21 +15,30 @@ from datetime import datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QScroller,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -99,6 +110,9 @@ class CaseloadModel(QAbstractTableModel):
             return None
         line = self._lines[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == FAMILY:
+            # The whole row: the compact list shows a family as one item.
+            return self.summary(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (CONCERN, DECISION, DIRECTION):
@@ -116,6 +130,12 @@ class CaseloadModel(QAbstractTableModel):
             font.setWeight(QFont.Weight.DemiBold)
             return font
         return None
+
+    def summary(self, row: int) -> str:
+        """A family's row in words, heading by heading (for screen readers)."""
+        texts = self._texts[row]
+        headers = self.headers()
+        return ", ".join([texts[FAMILY]] + [f"{headers[c]}: {texts[c]}" for c in range(1, COLUMNS)])
 
     # --------------------------------------------------------------- helpers
     def _row_texts(self, line: FamilyLine) -> list[str]:
@@ -252,10 +272,12 @@ class WeekFilter(QSortFilterProxyModel):
 class CaseloadTable(QTableView):
     """The table: rows a finger can hit, flicks scroll it, a tap opens a family.
 
-    Signals: ``opened(str)`` with the family's id.
+    Signals: ``opened(str)`` with the family's id; ``fitted(int)`` when the columns
+    were measured again (a text size step), with their width in all.
     """
 
     opened = Signal(str)
+    fitted = Signal(int)  # the columns were measured again: their width in all
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,7 +296,8 @@ class CaseloadTable(QTableView):
         header.setSectionsClickable(True)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setStretchLastSection(True)
+        # No stretched last column: it would shrink below its words where the table scrolls.
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.clicked.connect(self._open)
@@ -283,6 +306,12 @@ class CaseloadTable(QTableView):
         family_id = index.data(ID_ROLE)
         if family_id:
             self.opened.emit(str(family_id))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A text size step restyles the table: its columns are measured again.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fitted.emit(self.fit_columns())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -325,13 +354,146 @@ class CaseloadTable(QTableView):
         return total
 
 
+class BlockDelegate(QStyledItemDelegate):
+    """Paints a family as a block: its name, then "heading: words" pairs that flow and
+    wrap to the list's width (the compact form of the table's row)."""
+
+    PAD_X = 16
+    PAD_Y = 10
+    GAP_X = 28
+    GAP_Y = 4
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        plain = QFont(option.font)
+        plain.setWeight(QFont.Weight.Normal)  # the name's FontRole made the option bold
+        return bold, plain
+
+    def _pairs(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str, int]]:
+        model = index.model()
+        return [
+            (
+                str(model.headerData(c, Qt.Orientation.Horizontal)),
+                str(model.index(index.row(), c).data()),
+                c,
+            )
+            for c in range(1, COLUMNS)
+        ]
+
+    def _lines(
+        self, index: QModelIndex | QPersistentModelIndex, width: int, option: QStyleOptionViewItem
+    ) -> list[list[tuple[str, str, int, int]]]:
+        """The pairs placed on lines: (heading, words, column, x)."""
+        bold, plain = self._fonts(option)
+        heading_fm, words_fm = QFontMetrics(bold), QFontMetrics(plain)
+        lines: list[list[tuple[str, str, int, int]]] = [[]]
+        x = 0
+        for heading, words, column in self._pairs(index):
+            needed = heading_fm.horizontalAdvance(heading + ": ") + words_fm.horizontalAdvance(
+                words
+            )
+            if lines[-1] and x + needed > width:
+                lines.append([])
+                x = 0
+            lines[-1].append((heading, words, column, x))
+            x += needed + self.GAP_X
+        return lines
+
+    def _width(self) -> int:
+        return max(200, self.view.viewport().width() - 2 * self.PAD_X)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        line_height = QFontMetrics(self._fonts(opt)[0]).height()
+        count = 1 + len(self._lines(index, self._width(), opt))
+        height = 2 * self.PAD_Y + count * line_height + (count - 1) * self.GAP_Y
+        return QSize(self._width(), max(theme.TOUCH + 8, height))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the style paints background, selection and focus only
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        bold, plain = self._fonts(opt)
+        heading_fm, words_fm = QFontMetrics(bold), QFontMetrics(plain)
+        line_height = heading_fm.height()
+        left = opt.rect.x() + self.PAD_X
+        y = opt.rect.y() + self.PAD_Y
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(left, y + heading_fm.ascent(), str(index.data()))
+        for line in self._lines(index, opt.rect.width() - 2 * self.PAD_X, opt):
+            y += line_height + self.GAP_Y
+            for heading, words, column, x in line:
+                label = heading + ": "
+                painter.setFont(bold)
+                painter.setPen(QColor(theme.MUTED))
+                painter.drawText(left + x, y + heading_fm.ascent(), label)
+                ink = index.model().index(index.row(), column).data(Qt.ItemDataRole.ForegroundRole)
+                painter.setFont(plain)
+                painter.setPen(ink if isinstance(ink, QColor) else QColor(theme.TEXT))
+                painter.drawText(
+                    left + x + heading_fm.horizontalAdvance(label), y + words_fm.ascent(), words
+                )
+        painter.restore()
+
+
+class CaseloadList(QListView):
+    """The compact form: a family a block, a tap opens it; flicks scroll it.
+
+    Signals: ``opened(str)`` with the family's id.
+    """
+
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(BlockDelegate(self))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # blocks wrap anew to the width
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.clicked.connect(self._open)
+
+    def _open(self, index: QModelIndex) -> None:
+        family_id = index.data(ID_ROLE)
+        if family_id:
+            self.opened.emit(str(family_id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
+            self._open(index)
+            return
+        super().keyPressEvent(event)
+
+
 class CaseloadView(QWidget):
     """The overview: a title, "This week", the table, and words when nothing is shown.
 
-    Signals: ``family_opened(str)``.
+    Signals: ``family_opened(str)``; ``width_changed()`` when the table's columns need
+    another width (a text size step).
     """
 
     family_opened = Signal(str)
+    width_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -346,6 +508,14 @@ class CaseloadView(QWidget):
         self.title_label.setObjectName("subtitle")
         top.addWidget(self.title_label)
         top.addStretch()
+        # "Sort by" stands in for the table's headers in the compact form.
+        self.sort_combo = QComboBox()
+        self.sort_combo.setMinimumHeight(theme.TOUCH)
+        self.sort_combo.setAccessibleName(self.tr("Sort by"))
+        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.sort_combo.hide()
+        top.addWidget(self.sort_combo)
         self.week_button = QPushButton(self.tr("This week"))
         self.week_button.setObjectName("viewSwitch")
         self.week_button.setCheckable(True)
@@ -363,7 +533,18 @@ class CaseloadView(QWidget):
         self.table.setModel(self.proxy)
         self.table.sortByColumn(FAMILY, Qt.SortOrder.AscendingOrder)
         self.table.opened.connect(self.family_opened)
+        self.table.fitted.connect(self._fitted)
         layout.addWidget(self.table, 1)
+        self.list = CaseloadList()
+        self.list.setAccessibleName(self.tr("Caseload"))
+        self.list.setModel(self.proxy)
+        self.list.opened.connect(self.family_opened)
+        self.list.hide()
+        layout.addWidget(self.list, 1)
+        for column, text in enumerate(self.model.headers()):
+            self.sort_combo.addItem(self.tr("Sort: %1").replace("%1", text), column)
+        self.sort_combo.activated.connect(self._sort_chosen)
+        self.compact = False
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("muted")
@@ -382,7 +563,32 @@ class CaseloadView(QWidget):
             self.tr("⚠ too long: no meeting in the last %n weeks", "", caseload.quiet_weeks)
         )
         self.needed_width = self.table.fit_columns()
+        self.compact = self.needed_width > self.width() - 4
         self._show_empty()
+
+    def _fitted(self, width: int) -> None:
+        if width != self.needed_width:
+            self.needed_width = width
+            self.width_changed.emit()
+        self._choose_form()
+
+    def _sort_chosen(self, _row: int) -> None:
+        column = int(self.sort_combo.currentData())
+        # The name and the next meeting from the first; the rest most urgent first.
+        ascending = column in (FAMILY, NEXT)
+        order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+        self.table.sortByColumn(column, order)
+
+    def _choose_form(self) -> None:
+        """The table where its columns fit, else the blocks (same rows, same order)."""
+        compact = self.needed_width > self.width() - 4
+        if compact != self.compact:
+            self.compact = compact
+            self._show_empty()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._choose_form()
 
     def rows_shown(self) -> list[str]:
         """The family ids in the order the table shows them (for tests and the CLI's twin)."""
@@ -403,4 +609,10 @@ class CaseloadView(QWidget):
                 else self.tr("No active families.")
             )
         self.empty_label.setVisible(empty)
-        self.table.setVisible(not empty)
+        self.table.setVisible(not empty and not self.compact)
+        self.list.setVisible(not empty and self.compact)
+        self.sort_combo.setVisible(not empty and self.compact)
+        if self.compact:
+            self.list.doItemsLayout()
+            column = self.table.horizontalHeader().sortIndicatorSection()
+            self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(column)))

@@ -246,6 +246,7 @@ class FamiliesPage(QWidget):
         body.addWidget(self.list_side, 2)
         self.caseload = CaseloadView()
         self.caseload.family_opened.connect(self.family_opened)
+        self.caseload.width_changed.connect(self._arrange)
         body.addWidget(self.caseload, 5)
         layout.addLayout(body, 1)
         self._wide = True

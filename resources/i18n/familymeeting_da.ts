@@ -265,47 +265,47 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="84"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="95"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="85"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="96"/>
         <source>Concern</source>
         <translation>Bekymring</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="86"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="97"/>
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="87"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="98"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="88"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="99"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="89"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="100"/>
         <source>Direction</source>
         <translation>Retning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="90"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="101"/>
         <source>Last meeting</source>
         <translation>Sidste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="133"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="133"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -313,37 +313,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="138"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="158"/>
         <source>%1 ago</source>
         <translation>%1 siden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="142"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="162"/>
         <source>waiting %1</source>
         <translation>venter %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="144"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="164"/>
         <source>after %1</source>
         <translation>efter %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="176"/>
         <source>%1 (this week)</source>
         <translation>%1 (denne uge)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="158"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="181"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
         <source>1 overdue</source>
         <translation>1 overskredet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overskredet</numerusform>
@@ -351,37 +351,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="163"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="186"/>
         <source>↑ up</source>
         <translation>↑ op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="165"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="188"/>
         <source>↓ down</source>
         <translation>↓ ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="167"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="190"/>
         <source>→ same</source>
         <translation>→ uændret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="178"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="201"/>
         <source>no meeting yet</source>
         <translation>intet møde endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="180"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="203"/>
         <source>this week</source>
         <translation>denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
         <source>1 week ago</source>
         <translation>1 uge siden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
         <source>%n weeks ago</source>
         <translation>
             <numerusform>%n uge siden</numerusform>
@@ -389,7 +389,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="184"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="207"/>
         <source>too long</source>
         <translation>for længe</translation>
     </message>
@@ -397,23 +397,34 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="342"/>
-        <location filename="../../familymeeting/ui/caseload.py" line="359"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="507"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="532"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="539"/>
         <source>Caseload</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="346"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="514"/>
+        <source>Sort by</source>
+        <translation>Sortér efter</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="519"/>
         <source>This week</source>
         <translation>Denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="350"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="523"/>
         <source>Show only the meetings due this week</source>
         <translation>Vis kun møderne i denne uge</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="545"/>
+        <source>Sort: %1</source>
+        <translation>Sortér: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="379"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="563"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ for længe: intet møde i den seneste %n uge</numerusform>
@@ -421,12 +432,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="398"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="607"/>
         <source>No meetings are due this week.</source>
         <translation>Ingen møder i denne uge.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="400"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="609"/>
         <source>No active families.</source>
         <translation>Ingen aktive familier.</translation>
     </message>
@@ -565,7 +576,7 @@
     <name>FamiliesPage</name>
     <message>
         <location filename="../../familymeeting/ui/families_page.py" line="193"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="259"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="260"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
@@ -581,7 +592,7 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/families_page.py" line="214"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="299"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="300"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
@@ -601,42 +612,42 @@
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="282"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="283"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="288"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="289"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="304"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="305"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="410"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="411"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="415"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="416"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="466"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="467"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="470"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="470"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -644,17 +655,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="473"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="474"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="479"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="480"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="480"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="481"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
