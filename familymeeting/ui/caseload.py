@@ -348,6 +348,7 @@ class CaseloadTable(QTableView):
                 widest = max(widest, metrics.horizontalAdvance(str(text)))
             self.setColumnWidth(column, widest + pad)
             total += widest + pad
+        total += 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         row_height = max(theme.TOUCH + 8, body.height() + 24)
         self.verticalHeader().setDefaultSectionSize(row_height)
         self.horizontalHeader().setMinimumHeight(max(theme.TOUCH, head.height() + 20))
@@ -498,6 +499,8 @@ class CaseloadView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseload")
+        self.needed_width = 0  # the table's columns in all (CaseloadTable.fit_columns)
+        self.compact = False  # blocks instead of the table
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -533,7 +536,6 @@ class CaseloadView(QWidget):
         self.table.setModel(self.proxy)
         self.table.sortByColumn(FAMILY, Qt.SortOrder.AscendingOrder)
         self.table.opened.connect(self.family_opened)
-        self.table.fitted.connect(self._fitted)
         layout.addWidget(self.table, 1)
         self.list = CaseloadList()
         self.list.setAccessibleName(self.tr("Caseload"))
@@ -544,7 +546,7 @@ class CaseloadView(QWidget):
         for column, text in enumerate(self.model.headers()):
             self.sort_combo.addItem(self.tr("Sort: %1").replace("%1", text), column)
         self.sort_combo.activated.connect(self._sort_chosen)
-        self.compact = False
+        self.table.fitted.connect(self._fitted)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("muted")
@@ -555,7 +557,6 @@ class CaseloadView(QWidget):
         self.legend_label.setObjectName("muted")
         self.legend_label.setWordWrap(True)
         layout.addWidget(self.legend_label)
-        self.needed_width = 0
 
     def set_caseload(self, caseload: Caseload) -> None:
         self.model.set_caseload(caseload)

@@ -243,11 +243,11 @@ class FamiliesPage(QWidget):
         side = QVBoxLayout(self.list_side)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(16)
-        body.addWidget(self.list_side, 2)
+        body.addWidget(self.list_side, 1)
         self.caseload = CaseloadView()
         self.caseload.family_opened.connect(self.family_opened)
         self.caseload.width_changed.connect(self._arrange)
-        body.addWidget(self.caseload, 5)
+        body.addWidget(self.caseload, 1)
         layout.addLayout(body, 1)
         self._wide = True
 
@@ -433,16 +433,20 @@ class FamiliesPage(QWidget):
         first_start = getattr(self, "_first_start", False)
         room = self.width() - 2 * PAGE_MARGIN_X
         list_min = self.fontMetrics().averageCharWidth() * LIST_MIN_CHARS
-        needed = list_min + 24 + self.caseload.needed_width + 40  # frame and scroll bar
+        needed = list_min + 24 + self.caseload.needed_width + 4
         self._wide = room >= needed
         self.switch_row.setVisible(not first_start and not self._wide)
         if first_start:
+            self.caseload.setMinimumWidth(0)
             self.list_side.show()
             self.caseload.hide()
         elif self._wide:
+            # The table whole; the list takes the rest (at least LIST_MIN_CHARS wide).
+            self.caseload.setMinimumWidth(self.caseload.needed_width + 4)
             self.list_side.show()
             self.caseload.show()
         else:
+            self.caseload.setMinimumWidth(0)
             overview = self.caseload_switch.isChecked()
             self.list_side.setVisible(not overview)
             self.caseload.setVisible(overview)
