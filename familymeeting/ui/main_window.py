@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
         if self.locked or self.family_mode:
             return
         self.meeting.commit_edits()
+        self.families_page.quiet_weeks = self.settings.get(settings.QUIET_WEEKS)
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
         self._no_undo_history()

@@ -397,34 +397,34 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="507"/>
-        <location filename="../../familymeeting/ui/caseload.py" line="532"/>
-        <location filename="../../familymeeting/ui/caseload.py" line="539"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="510"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="535"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="541"/>
         <source>Caseload</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="514"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="517"/>
         <source>Sort by</source>
         <translation>Sortér efter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="519"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="522"/>
         <source>This week</source>
         <translation>Denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="523"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="526"/>
         <source>Show only the meetings due this week</source>
         <translation>Vis kun møderne i denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="545"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="547"/>
         <source>Sort: %1</source>
         <translation>Sortér: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="563"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="564"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ for længe: intet møde i den seneste %n uge</numerusform>
@@ -432,12 +432,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="607"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="608"/>
         <source>No meetings are due this week.</source>
         <translation>Ingen møder i denne uge.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="609"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="610"/>
         <source>No active families.</source>
         <translation>Ingen aktive familier.</translation>
     </message>
@@ -637,17 +637,17 @@
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="467"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -655,17 +655,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="474"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="478"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="480"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="484"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="481"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="485"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -929,44 +929,44 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="248"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="577"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="578"/>
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="256"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="579"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="261"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="580"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="274"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="581"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="277"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="582"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="865"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="866"/>
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="283"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="583"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="584"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="286"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="584"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="585"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
@@ -982,88 +982,88 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="307"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="585"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="586"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="310"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="586"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="587"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="318"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="587"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="323"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="588"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="589"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="327"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="589"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="590"/>
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="330"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="590"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="591"/>
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/main_window.py" line="361"/>
-        <location filename="../../familymeeting/ui/main_window.py" line="595"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="596"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="468"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="469"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="469"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="470"/>
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="470"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="471"/>
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="616"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="617"/>
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="866"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="867"/>
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="867"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="868"/>
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="923"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="924"/>
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="924"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="925"/>
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="929"/>
+        <location filename="../../familymeeting/ui/main_window.py" line="930"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1098,99 +1098,107 @@
             <numerusform>%n minutter</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="141"/>
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n uge</numerusform>
+            <numerusform>%n uger</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="148"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="161"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="156"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="169"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="151"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="159"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="172"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="180"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="176"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="184"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="179"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="187"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="181"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="185"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="197"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="205"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="200"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="208"/>
         <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
         <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="210"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
         <source>New recovery code…</source>
         <translation>Ny gendannelseskode…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="226"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="222"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="230"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="232"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="237"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="245"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="240"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
         <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
         <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="256"/>
         <source>Change the data key…</source>
         <translation>Skift datanøglen…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1198,12 +1206,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1211,12 +1219,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="403"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="415"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1224,7 +1232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="462"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="474"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
@@ -1232,72 +1240,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="469"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="481"/>
         <source>These damaged backups were left as they were, under the old key: %1</source>
         <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="516"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="528"/>
         <source>The new recovery code is in use. The old one no longer works.</source>
         <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="528"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="540"/>
         <source>No new recovery code was made. The old one still works.</source>
         <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="304"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="316"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="327"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="339"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="328"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="340"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="329"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="341"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="330"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="342"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="348"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="360"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="363"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="375"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="371"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="383"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="381"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="393"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="396"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="413"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="425"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1687,22 +1695,22 @@
 <context>
     <name>NewRecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="623"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="635"/>
         <source>New recovery code</source>
         <translation>Ny gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="624"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="636"/>
         <source>Make a new recovery code?</source>
         <translation>Lav en ny gendannelseskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="626"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="638"/>
         <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
         <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="629"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="641"/>
         <source>Make a new code</source>
         <translation>Lav en ny kode</translation>
     </message>
@@ -1729,7 +1737,7 @@
 <context>
     <name>PasswordTaskDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="561"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="573"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
@@ -2125,22 +2133,22 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="647"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="659"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="648"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="660"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="650"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="662"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="653"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="665"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="133"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
         <source>%n weeks ago</source>
         <translation>
             <numerusform>%n week ago</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CaseloadView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="379"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="564"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ too long: no meeting in the last %n week</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="470"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -83,7 +83,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="141"/>
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -91,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -99,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -107,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="462"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="474"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>

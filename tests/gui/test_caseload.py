@@ -261,3 +261,15 @@ def test_not_reachable_in_family_view(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.meeting
     assert not window.families_page.caseload.isVisible()
     assert not window.home_action.isEnabled()
+
+
+def test_the_weeks_are_chosen_in_settings(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_maintenance()
+    combo = window.maintenance.quiet_combo
+    assert combo.currentText() == "12 uger"
+    assert [combo.itemText(i) for i in range(combo.count())][:2] == ["2 uger", "4 uger"]
+    combo.setCurrentIndex(combo.findData(4))
+    assert Settings(window.settings.path.parent).get(settings.QUIET_WEEKS) == 4
+    window.show_families()
+    view = window.families_page.caseload
+    assert view.legend_label.text() == "⚠ for længe: intet møde i de seneste 4 uger"
