@@ -193,7 +193,7 @@ class CaseloadModel(QAbstractTableModel):
     def _directions(self, line: FamilyLine) -> str:
         if not line.children:
             return "–"
-        return " · ".join(f"{c.name} {self.direction_word(c.direction)}" for c in line.children)
+        return ", ".join(f"{c.name} {self.direction_word(c.direction)}" for c in line.children)
 
     def _last(self, line: FamilyLine) -> str:
         weeks = line.weeks_since_meeting
@@ -334,14 +334,14 @@ class CaseloadTable(QTableView):
         bold.setWeight(QFont.Weight.DemiBold)
         bold_metrics = QFontMetrics(bold)
         head = QFontMetrics(self.horizontalHeader().font())
-        pad = 28  # the item padding (12 px a side) and a little air
+        pad = 22  # the item padding (10 px a side) and a pixel of rounding each
         total = 0
         rows = model.rowCount()
         for column in range(model.columnCount()):
             widest = head.horizontalAdvance(
                 str(model.headerData(column, Qt.Orientation.Horizontal))
             )
-            widest += 28  # the sort arrow
+            widest += 20  # the sort arrow
             metrics = bold_metrics if column == FAMILY else body
             for row in range(rows):
                 text = model.index(row, column).data()

@@ -272,7 +272,7 @@ QTableView {{
     selection-color: {TEXT};
 }}
 QTableView::item {{
-    padding: 0px 12px;
+    padding: 0px 10px;
 }}
 QTableView QHeaderView::section {{
     background: {SURFACE};
