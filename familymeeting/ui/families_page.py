@@ -184,6 +184,7 @@ class FamiliesPage(QWidget):
         # None until the page is first shown or refreshed.
         self._rows: list[FamilyRow] | None = None
         self._shown_ids: list[str] | None = None  # the rows' ids as the list shows them now
+        self._first_start = False  # no family yet: the two big buttons, no overview
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN_X, 28, PAGE_MARGIN_X, 28)
@@ -430,7 +431,7 @@ class FamiliesPage(QWidget):
 
     def _arrange(self, *_args: object) -> None:
         """Side by side where both fit, else the switch shows the list or the overview."""
-        first_start = getattr(self, "_first_start", False)
+        first_start = self._first_start
         room = self.width() - 2 * PAGE_MARGIN_X
         list_min = self.fontMetrics().averageCharWidth() * LIST_MIN_CHARS
         needed = list_min + 24 + self.caseload.needed_width + 4
