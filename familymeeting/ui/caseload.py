@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain.caseload import Direction
+from familymeeting.domain.text import sort_key
 from familymeeting.storage.caseload import Caseload, CasePace, FamilyLine
 from familymeeting.ui import theme
 
@@ -219,7 +220,7 @@ class CaseloadModel(QAbstractTableModel):
     @staticmethod
     def _sort_key(line: FamilyLine, column: int) -> object:
         if column == FAMILY:
-            return line.display_name.casefold()
+            return sort_key(line.display_name)  # æ, ø, å last, as a Danish reader expects
         if column == CONCERN:
             return line.pace.days_since_concern if line.pace.days_since_concern is not None else -1
         if column == DECISION:
@@ -572,6 +573,8 @@ class CaseloadView(QWidget):
             self.needed_width = width
             self.width_changed.emit()
         self._choose_form()
+        if self.compact:
+            self.list.doItemsLayout()  # the blocks' heights follow the new text size
 
     def _sort_chosen(self, _row: int) -> None:
         column = int(self.sort_combo.currentData())

@@ -29,6 +29,7 @@ def make_caseload(data_dir: Path) -> None:
         services = Services(db)
         soon = services.create_family("Familien Aabo")
         ida = services.add_participant(soon.id, "Ida", Role.CHILD)
+        services.add_participant(soon.id, "Mads", Role.CHILD)
         services.create_meeting(soon.id, datetime.combine(monday + timedelta(days=6), now.time()))
         quiet = services.create_family("Familien Holm")
         services.add_participant(quiet.id, "Bo", Role.CHILD)
@@ -78,11 +79,15 @@ def test_caseload_prints_every_active_family(run, demo: DemoData, tmp_path: Path
         "siden",
         "møde",
     ]
-    aabo = next(line for line in lines if line.startswith("Familien Aabo"))
-    # Ida's own concern (12 days) counts, not the family's (40): waiting 12 days.
-    assert "12 dage" in aabo and "venter 12 dage" in aabo
+    at = next(i for i, line in enumerate(lines) if line.startswith("Familien Aabo"))
+    aabo, ida, mads = lines[at : at + 3]
+    # The family's line is its longest-running child: Mads, with the family's concern.
+    assert "40 dage" in aabo and "venter 40 dage" in aabo
     assert "(denne uge)" in aabo
-    assert "Ida –" in aabo  # no answers to compare yet
+    assert "Ida –, Mads –" in aabo  # no answers to compare yet
+    # The children's dates differ, so each has a line: Ida's own concern (12 days) counts.
+    assert ida.split() == ["Ida", "12", "dage", "venter", "12", "dage"]
+    assert mads.split() == ["Mads", "40", "dage", "venter", "40", "dage"]
     holm = next(line for line in lines if line.startswith("Familien Holm"))
     assert "90 dage" in holm and "venter 90 dage" in holm
     assert holm.rstrip().endswith("10 (!)")
