@@ -31,6 +31,7 @@ from familymeeting.messages import (
     catalogue,
     detect_language,
     gettext,
+    handout_how,
     meeting_kind,
     meeting_status,
     render,
@@ -203,6 +204,22 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             languages=languages,
         ),
     )
+    pls = sub.add_parser(
+        "plans",
+        parents=[common, creating],
+        help=_("the plans given to a family; write one out again"),
+        description=_(
+            "List the plans a family was given (printed or saved, in the app or with "
+            "'familymeeting plan'), newest first: number, when, the meeting, how, size. "
+            "With --get N -o FILE, plan number N is written out again, byte for byte as "
+            "the family got it."
+        ),
+    )
+    pls.add_argument("family", metavar="FAMILY", help=_("family id or unique id prefix"))
+    pls.add_argument(
+        "--get", metavar="N", type=int, help=_("write plan number N out again (needs -o)")
+    )
+    pls.add_argument("-o", "--output", metavar="FILE", help=_("PDF file to write (with --get)"))
     log = sub.add_parser(
         "log",
         parents=[common, creating],
@@ -837,6 +854,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             )
         elif args.command == "plan":
             _plan(services, db.path, args, tr)
+        elif args.command == "plans":
+            _plans(services, db.path, args, tr)
         elif args.command == "backup":
             _backup(services, args, tr)
         elif args.command == "log":
@@ -1075,7 +1094,10 @@ def _restore_with_recovery_code(
 
 
 def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.domain.enums import HandoutHow
+    from familymeeting.domain.plan_changes import plan_content
     from familymeeting.export.plan import PLACEHOLDER, export_plan
+    from familymeeting.storage.operations import KeepHandout
     from familymeeting.storage.plan_data import build_plan
 
     meeting = services.resolve_meeting(args.meeting)
@@ -1083,6 +1105,10 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
     services.record_meeting_event("plan_pdf", meeting.id, "cli")
+    # Written: the plan is kept as it was handed out ('familymeeting plans').
+    services.run(
+        KeepHandout(meeting.id, result.pdf, HandoutHow.CLI, plan.language, plan_content(plan))
+    )
     print(tr.gettext("Saved the plan for '{name}' to {path}.", name=plan.family_name, path=out))
     if result.shortened:
         shortened = tr.gettext(
@@ -1102,6 +1128,45 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
             chars=chars,
         )
         print(f"familymeeting: {line}", file=sys.stderr)
+
+
+def _plans(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.storage.atomic import write_atomic
+
+    family = services.resolve_family(args.family)
+    if args.get is None:
+        if args.output:
+            raise UserError("plans_output_without_get")
+        entries = services.list_handouts(family.id)
+        if not entries:
+            print(tr.gettext("'{name}' has not been given a plan yet.", name=family.display_name))
+            return
+        print(tr.gettext("Plans given to '{name}', newest first:", name=family.display_name))
+        for e in entries:
+            given = e.handout.given_at.astimezone()
+            meeting = (
+                f"{e.meeting_at:%Y-%m-%d %H:%M}"
+                if e.meeting_at is not None
+                else tr.gettext("meeting deleted")
+            )
+            how = handout_how(e.handout.how, tr.language)
+            size = format_size(e.size, tr.language)
+            print(f"{e.number:>3}  {given:%Y-%m-%d %H:%M}  {meeting}  {how}  {size}")
+        return
+    if not args.output:
+        raise UserError("plans_get_without_output")
+    entry = services.handout_by_number(family.id, args.get)  # before anything is written
+    out = output_file(args.output, db_path.parent, db_path, tr)
+    write_atomic(out, services.handout_pdf(entry.handout.id))
+    services.record_reprint(entry.handout.id, via="cli")
+    print(
+        tr.gettext(
+            "Saved plan number {number} for '{name}' to {path}.",
+            number=entry.number,
+            name=family.display_name,
+            path=out,
+        )
+    )
 
 
 def output_file(value: str, data_dir: Path, db_path: Path, tr: Catalogue) -> Path:

@@ -40,7 +40,7 @@ from gettext import GNUTranslations, NullTranslations
 from typing import Any, NamedTuple
 
 from familymeeting.assets import resource
-from familymeeting.domain.enums import MeetingKind, MeetingStatus, Role
+from familymeeting.domain.enums import HandoutHow, MeetingKind, MeetingStatus, Role
 from familymeeting.domain.errors import UserError
 
 LANG_ENV = "FAMILYMEETING_LANG"
@@ -82,6 +82,16 @@ MESSAGES: dict[str, str | Plural] = {
     "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
     "participant_not_in_family": N_("The participant {id} does not belong to this family."),
     "not_found": N_("No {what} with id '{id}' was found."),
+    "plans_get_without_output": N_(
+        "--get writes a plan to a file: say which with -o FILE. Nothing was written."
+    ),
+    "plans_output_without_get": N_(
+        "-o writes one plan: say which with --get N ('familymeeting plans FAMILY' "
+        "lists their numbers). Nothing was written."
+    ),
+    "handout_not_found": N_(
+        "The family has no plan number {number}. 'familymeeting plans FAMILY' lists them."
+    ),
     "ambiguous_id": N_("'{id}' matches {count} {what} records; type more of the id."),
     "data_dir_unusable": N_("The data folder {path} cannot be created or used."),
     "db_unreadable": N_(
@@ -508,6 +518,11 @@ MEETING_STATUS_WORDS: dict[MeetingStatus, str] = {
     MeetingStatus.IN_PROGRESS: N_("in progress"),
     MeetingStatus.CLOSED: N_("closed"),
 }
+HANDOUT_HOW_WORDS: dict[HandoutHow, str] = {
+    HandoutHow.PRINT: N_("printed"),
+    HandoutHow.SAVE: N_("saved"),
+    HandoutHow.CLI: N_("written by the command line"),
+}
 ROLE_WORDS: dict[Role, str] = {
     Role.CHILD: N_("child"),
     Role.PARENT: N_("parent"),
@@ -622,6 +637,11 @@ def meeting_kind(kind: str, lang: str | None = None) -> str:
 
 def meeting_status(status: str, lang: str | None = None) -> str:
     return catalogue(lang).word(MEETING_STATUS_WORDS, MeetingStatus(status))
+
+
+def handout_how(how: str, lang: str | None = None) -> str:
+    """How a plan reached the family: "udskrevet", "gemt", …"""
+    return catalogue(lang).word(HANDOUT_HOW_WORDS, HandoutHow(how))
 
 
 def role(role: str, lang: str | None = None) -> str:

@@ -276,6 +276,32 @@ def main(argv: list[str] | None = None) -> int:
         if code is not None:
             dialogs.append(_Closer(code))  # type: ignore[arg-type]
 
+    def hand_out_plans() -> None:
+        """The plans of the two older meetings given to the family, in order: the
+        second says what is new since the first."""
+        from familymeeting.domain.plan_changes import plan_content
+        from familymeeting.export.plan import render_plan
+        from familymeeting.storage.operations import KeepHandout
+        from familymeeting.storage.plan_data import build_plan
+
+        if services.list_handouts(family.id):
+            return
+        for how, older in zip(
+            ("print", "save"), reversed(services.list_meetings(family.id)[1:]), strict=True
+        ):
+            plan = build_plan(services, older.id)
+            pdf = render_plan(plan).pdf
+            services.run(KeepHandout(older.id, pdf, how, plan.language, plan_content(plan)))
+
+    def plans() -> None:
+        hand_out_plans()
+        window.open_family(family.id)
+        keep(window.family_page.show_handouts())
+
+    def plan_news() -> None:
+        hand_out_plans()
+        board("plan")()
+
     scenes: dict[str, Callable[[], object]] = {
         "families": window.show_families,
         "family": lambda: window.open_family(family.id),
@@ -287,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         "ratings-declined": ratings_declined,
         "plan-view": board("plan"),
         "plan-preview": preview,
+        "plans": plans,
+        "plan-news": plan_news,
         "child-mode": child,
         "child-question": child_question,
         "child-thanks": child_thanks,

@@ -94,6 +94,16 @@ class LogEvent(StrEnum):
     EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
     RESTORE_BACKUP = "restore_backup"
     REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")
+    PLAN_HANDOUT = "plan_handout"  # a plan given to the family was kept
+    PLAN_REPRINT = "plan_reprint"  # a kept plan printed or written out again
+
+
+class HandoutHow(StrEnum):
+    """How a plan reached the family: printed or saved in the app, or written by the CLI."""
+
+    PRINT = "print"
+    SAVE = "save"
+    CLI = "cli"
 
 
 class CaseDateKind(StrEnum):

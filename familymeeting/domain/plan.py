@@ -122,6 +122,26 @@ class PlanRating:
 
 
 @dataclass(frozen=True)
+class PlanChanges:
+    """What is new on this plan compared with the last one the family got.
+
+    ``since``: the meeting of that plan. ``new``: lines (their "what") not on it.
+    ``done``: lines open on it and done now (or new and already done).
+    ``moved``: the next meeting that plan named, still to come, was changed;
+    ``next_meeting_at`` is then the new time (None: not agreed any more).
+    """
+
+    since: datetime
+    new: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
+    moved: bool = False
+    next_meeting_at: datetime | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.new or self.done or self.moved)
+
+
+@dataclass(frozen=True)
 class PlanData:
     """Everything printed on the family's one-page plan, in the plan's language."""
 
@@ -142,3 +162,6 @@ class PlanData:
     next_meeting_place: str = ""
     caseworker_name: str = ""
     caseworker_phone: str = ""
+    # "Nyt siden sidst": what changed since the last plan the family got (None: this
+    # is the first, or nothing to compare with; see domain/plan_changes.py).
+    news: PlanChanges | None = None

@@ -231,6 +231,13 @@ class _Glyphs:
             next_meeting_place=c(plan.next_meeting_place),
             caseworker_name=c(plan.caseworker_name),
             caseworker_phone=c(plan.caseworker_phone),
+            news=None
+            if plan.news is None
+            else replace(
+                plan.news,
+                new=tuple(c(x, multiline=True) for x in plan.news.new),
+                done=tuple(c(x, multiline=True) for x in plan.news.done),
+            ),
         )
 
 
@@ -245,6 +252,9 @@ class _Limits:
     """
 
     spacing: int = 0  # an index into SPACING: 0 as designed, the last the closest
+    # "Nyt siden sidst": a summary of lines the table holds whole, so it goes first,
+    # before anything of the plan itself is shortened.
+    news: bool = True
     text: int | None = None  # characters per text
     goals: int | None = None
     steps: int | None = None  # next steps not made into lines, under the goals
@@ -340,6 +350,8 @@ def _ladder(plan: PlanData) -> _Ladder:
 
     for spacing in range(1, len(SPACING)):
         add(spacing=spacing)
+    if plan.news:
+        add(news=False)
     first_cut = len(steps)
 
     longest = _longest(_family_texts(plan))
@@ -795,6 +807,10 @@ def _compose(plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | Non
             )
         )
 
+    # ---- what is new since the last plan the family got (not on the first plan)
+    if plan.news and limits.news:
+        story.extend(block(("news", limits.action_text), lambda: _news(plan, st, cut)))
+
     # ---- what needs to happen: the heart of the page
     story.append(Spacer(1, gap))
     story.append(st.para(words.text("needs_to_happen", lang), st.coloured(st.h2, NEEDS_HEAD)))
@@ -835,6 +851,45 @@ def _compose(plan: PlanData, body: float, limits: _Limits, blocks: _Blocks | Non
         bottom=st.spacing.bottom,
         side=st.spacing.side,
     )
+
+
+NEWS_ITEMS = 3  # lines named per list; the rest are counted ("og 2 andre")
+NEWS_TEXT = 80  # characters per line named: the table below has them whole
+
+
+def _news(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
+    """ "Nyt siden sidst: Nyt: … Klaret: … Næste møde er ændret: …" in one short
+    paragraph, so the page stays one page: the new lines of the plan, the lines done
+    since, a changed next meeting (domain/plan_changes.py). The table has them whole."""
+    news, lang = plan.news, plan.language
+    if not news:
+        return []
+    parts: list[str] = []
+    for key, items in (("news_new", news.new), ("news_done", news.done)):
+        if not items:
+            continue
+        names = [st.own(cut.action(_shorten(i, NEWS_TEXT))) for i in items[:NEWS_ITEMS]]
+        if len(items) > NEWS_ITEMS:
+            names.append(words.others(len(items) - NEWS_ITEMS, lang))
+        parts.append(words.text(key, lang, items=words.join_names(names, lang)))
+    if news.moved:
+        when = (
+            words.text("not_agreed_yet", lang)
+            if news.next_meeting_at is None
+            else words.datetime_words(news.next_meeting_at, lang)
+        )
+        parts.append(words.text("news_moved", lang, when=when))
+    heading = words.label("news", lang)
+    return [
+        Spacer(1, st.sp(0.5)),
+        st.para(
+            [
+                Span(heading, bold=True, colour=NEEDS_HEAD),
+                Span(" " + " · ".join(parts)),
+            ],
+            st.text,
+        ),
+    ]
 
 
 def _goals_and_steps(plan: PlanData, st: _Styles, cut: _Cutter) -> list[Flowable]:
@@ -1104,6 +1159,12 @@ def _characters(plan: PlanData) -> int:
         + sum(len(r.question) + len(r.low_anchor) + len(r.high_anchor) for r in plan.ratings)
         + sum(len(p.name) for p in plan.people)
         + len(plan.family_name + plan.place + plan.next_meeting_place)
+        + (
+            sum(min(len(i), NEWS_TEXT) for i in plan.news.new[:NEWS_ITEMS])
+            + sum(min(len(i), NEWS_TEXT) for i in plan.news.done[:NEWS_ITEMS])
+            if plan.news
+            else 0
+        )
     )
 
 

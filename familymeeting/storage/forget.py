@@ -5,7 +5,8 @@ The steps (each can be cut short by a kill or a power cut):
 1. the journal ``familymeeting-forget.json`` names the family's id (ids only, never
    names) before anything is deleted;
 2. the family's rows are deleted (``secure_delete``) with the access-log entry, in one
-   transaction;
+   transaction; so are the plans it was given, and every kept plan PDF no family
+   refers to any more;
 3. the WAL is checkpointed and truncated and the file rebuilt (``VACUUM``); a checkpoint
    a reader keeps busy is an error, never a success;
 4. every backup that holds the family is rewritten without it (the other families'
@@ -30,12 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete
+from sqlmodel import col, select
+
 from familymeeting.domain.errors import DatabaseError, NotFoundError, UserError
 from familymeeting.messages import os_error_reason
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.database import Database, remove_with_side_files
 from familymeeting.storage.faults import fault_point
-from familymeeting.storage.models import AccessLog, Family
+from familymeeting.storage.models import AccessLog, Family, PlanDocument, PlanHandout
 from familymeeting.storage.paths import DB_FILENAME
 
 JOURNAL_FILENAME = "familymeeting-forget.json"
@@ -139,7 +143,13 @@ def _delete_rows(db: Database, family_id: str, *, log: bool) -> bool:
         family = s.get(Family, family_id)
         if family is None:
             return False
-        s.delete(family)  # participants, meetings, cards... cascade in SQLite
+        s.delete(family)  # participants, meetings, cards, handouts... cascade in SQLite
+        s.flush()
+        # The plans it was given: each PDF is stored once for every family that got it,
+        # so a document goes with the last handout that refers to it.
+        s.execute(
+            delete(PlanDocument).where(col(PlanDocument.sha256).not_in(select(PlanHandout.sha256)))
+        )
         if log:
             s.add(AccessLog(event="delete_family", family_id=family_id))
     return True

@@ -36,6 +36,7 @@ from familymeeting.storage.records import (
     CardSnapshot,
     FamilyRecord,
     MeetingRecord,
+    PlanHandoutRecord,
     QuestionRecord,
     QuestionSnapshot,
     RatingRecord,
@@ -775,3 +776,30 @@ class FinishMeeting(Operation):
 
 
 __all__ += ["FinishMeeting", "SetMeetingFields"]
+
+
+# ------------------------------------------------------------ plans handed out
+@dataclass(frozen=True)
+class KeepHandout:
+    """Keep a plan as it was handed to the family (printed, saved, or written by the CLI).
+
+    Run once the plan really reached the family: after the file was written or the
+    printer took the pages, never for a cancelled dialog or a failed save. ``pdf`` is
+    the bytes exactly as handed out; ``content`` is ``plan_changes.plan_content`` of
+    the plan. One transaction: the PDF (once per distinct file), the handout, the
+    access-log entry. There is nothing to undo: the family has the paper.
+    """
+
+    meeting_id: str
+    pdf: bytes
+    how: str
+    language: str
+    content: str
+
+    def apply(self, services: Services) -> PlanHandoutRecord:
+        return services.keep_handout(
+            self.meeting_id, self.pdf, how=self.how, lang=self.language, content=self.content
+        )
+
+
+__all__ += ["KeepHandout"]

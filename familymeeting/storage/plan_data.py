@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from familymeeting.domain.calendar import is_overdue
@@ -17,6 +18,7 @@ from familymeeting.domain.plan import (
     PlanRating,
     date_words,
 )
+from familymeeting.domain.plan_changes import last_plan_changes
 from familymeeting.storage.records import ActionRecord, CardRecord, ParticipantRecord
 from familymeeting.storage.services import Services
 
@@ -127,7 +129,7 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None, today: da
             )
         )
 
-    return PlanData(
+    plan = PlanData(
         family_name=family.display_name,
         language=language,
         meeting_at=meeting.starts_at,
@@ -144,3 +146,5 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None, today: da
         caseworker_name=family.caseworker_name,
         caseworker_phone=family.caseworker_phone,
     )
+    news = last_plan_changes(services.handout_contents(family.id), plan)
+    return replace(plan, news=news) if news else plan

@@ -222,3 +222,17 @@ class QuestionSnapshot:
 
     question: QuestionRecord
     ratings: tuple[RatingRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutEntry:
+    """A plan handed out, as the family page and ``familymeeting plans`` list it.
+
+    ``number``: 1 for the first plan the family got, counting up. ``meeting_at``: the
+    meeting's time (None if the meeting was deleted since). ``size``: the PDF's bytes.
+    """
+
+    number: int
+    handout: PlanHandoutRecord
+    meeting_at: datetime | None
+    size: int

@@ -38,6 +38,8 @@ def event_words(event: str) -> str:
         "import_case": QCoreApplication.translate("Access", "Imported a case file"),
         "plan_pdf": QCoreApplication.translate("Access", "Saved the plan as PDF"),
         "print_plan": QCoreApplication.translate("Access", "Printed the plan"),
+        "plan_handout": QCoreApplication.translate("Access", "Kept a plan given to the family"),
+        "plan_reprint": QCoreApplication.translate("Access", "Printed or saved a kept plan again"),
         "delete_family": QCoreApplication.translate("Access", "Deleted the family"),
         "unlock": QCoreApplication.translate("Access", "Unlocked the program"),
         "unlock_failed": QCoreApplication.translate("Access", "Wrong password"),

@@ -25,6 +25,7 @@ from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
 from familymeeting.ui.families_page import DETAIL_ROLE, ID_ROLE, TapListWidget
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.flow import FlowLayout
+from familymeeting.ui.handouts import HandoutsDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
@@ -57,7 +58,7 @@ class FamilyPage(QWidget):
         self._meetings: list[MeetingRecord] = []
         self.family: FamilyRecord | None = None  # the family shown, as last read
         self._dialog: FamilyDialog | MeetingDialog | None = None
-        self._extra_dialog: AccessLogDialog | DeleteFamilyDialog | None = None
+        self._extra_dialog: AccessLogDialog | DeleteFamilyDialog | HandoutsDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)
@@ -101,6 +102,10 @@ class FamilyPage(QWidget):
         self.progress_button.setToolTip(self.tr("Everyone's ratings across the meetings"))
         self.progress_button.clicked.connect(self._progress_clicked)
         actions.addWidget(self.progress_button)
+        self.handouts_button = QPushButton(self.tr("Plans given to the family"))
+        self.handouts_button.setToolTip(self.tr("Every plan printed or saved, to print again"))
+        self.handouts_button.clicked.connect(self.show_handouts)
+        actions.addWidget(self.handouts_button)
         self.log_button = QPushButton(self.tr("Access log"))
         self.log_button.clicked.connect(self.show_access_log)
         actions.addWidget(self.log_button)
@@ -240,6 +245,16 @@ class FamilyPage(QWidget):
         if self.family_id is None:
             return None
         dialog = AccessLogDialog(self.services, self.family_id, self)
+        self._extra_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_handouts(self) -> HandoutsDialog | None:
+        """The plans the family was given (ui/handouts.py)."""
+        if self.family_id is None:
+            return None
+        dialog = HandoutsDialog(self.services, self.family_id, self)
+        dialog.finished.connect(dialog.deleteLater)
         self._extra_dialog = dialog
         dialog.open()
         return dialog

@@ -35,31 +35,41 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/access.py" line="41"/>
+        <source>Kept a plan given to the family</source>
+        <translation>Gemte en plan, familien fik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="42"/>
+        <source>Printed or saved a kept plan again</source>
+        <translation>Udskrev eller gemte en tidligere plan igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="43"/>
         <source>Deleted the family</source>
         <translation>Slettede familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="42"/>
+        <location filename="../../familymeeting/ui/access.py" line="44"/>
         <source>Unlocked the program</source>
         <translation>Låste programmet op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="43"/>
+        <location filename="../../familymeeting/ui/access.py" line="45"/>
         <source>Wrong password</source>
         <translation>Forkert adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="44"/>
+        <location filename="../../familymeeting/ui/access.py" line="46"/>
         <source>Saved a backup to a file</source>
         <translation>Gemte en sikkerhedskopi i en fil</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="45"/>
+        <location filename="../../familymeeting/ui/access.py" line="47"/>
         <source>Brought back a backup</source>
         <translation>Hentede en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="46"/>
+        <location filename="../../familymeeting/ui/access.py" line="48"/>
         <source>Changed the data key</source>
         <translation>Skiftede datanøglen</translation>
     </message>
@@ -67,22 +77,22 @@
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="55"/>
+        <location filename="../../familymeeting/ui/access.py" line="57"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="60"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="71"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -90,52 +100,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="51"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="48"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="51"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="56"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="59"/>
         <source>What will happen, in plain words</source>
         <translation>Hvad der skal ske, med almindelige ord</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="65"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="68"/>
         <source>A name, or e.g. “Mor og far”</source>
         <translation>Et navn, eller fx “Mor og far”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="75"/>
         <source>A date</source>
         <translation>En dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="78"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="81"/>
         <source>or in words, e.g. “every Friday”</source>
         <translation>eller med ord, fx “hver fredag”</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="89"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="92"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="90"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="93"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="91"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="94"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="125"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="128"/>
         <source>Please write what will happen.</source>
         <translation>Skriv, hvad der skal ske.</translation>
     </message>
@@ -143,42 +153,42 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="162"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="171"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="174"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="177"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="180"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="178"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="181"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="194"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="197"/>
         <source>Done: %1</source>
         <translation>Klaret: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="203"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="206"/>
         <source>Who: %1</source>
         <translation>Hvem: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="204"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="207"/>
         <source>When: %1</source>
         <translation>Hvornår: %1</translation>
     </message>
@@ -265,47 +275,47 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="95"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="96"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="96"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="97"/>
         <source>Concern</source>
         <translation>Bekymring</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="97"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="98"/>
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="98"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="99"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="99"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="100"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="100"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="101"/>
         <source>Direction</source>
         <translation>Retning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="101"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="102"/>
         <source>Last meeting</source>
         <translation>Sidste møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="154"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="154"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -313,37 +323,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="158"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="159"/>
         <source>%1 ago</source>
         <translation>%1 siden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="162"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="163"/>
         <source>waiting %1</source>
         <translation>venter %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="164"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="165"/>
         <source>after %1</source>
         <translation>efter %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="176"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="177"/>
         <source>%1 (this week)</source>
         <translation>%1 (denne uge)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="181"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="183"/>
         <source>1 overdue</source>
         <translation>1 overskredet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="183"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overskredet</numerusform>
@@ -351,37 +361,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="186"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="187"/>
         <source>↑ up</source>
         <translation>↑ op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="188"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="189"/>
         <source>↓ down</source>
         <translation>↓ ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="190"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="191"/>
         <source>→ same</source>
         <translation>→ uændret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="201"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="202"/>
         <source>no meeting yet</source>
         <translation>intet møde endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="203"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="204"/>
         <source>this week</source>
         <translation>denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="206"/>
         <source>1 week ago</source>
         <translation>1 uge siden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="206"/>
         <source>%n weeks ago</source>
         <translation>
             <numerusform>%n uge siden</numerusform>
@@ -389,7 +399,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="207"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="208"/>
         <source>too long</source>
         <translation>for længe</translation>
     </message>
@@ -397,34 +407,34 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="510"/>
-        <location filename="../../familymeeting/ui/caseload.py" line="535"/>
-        <location filename="../../familymeeting/ui/caseload.py" line="541"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="511"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="536"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="542"/>
         <source>Caseload</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="517"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="518"/>
         <source>Sort by</source>
         <translation>Sortér efter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="522"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="523"/>
         <source>This week</source>
         <translation>Denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="526"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="527"/>
         <source>Show only the meetings due this week</source>
         <translation>Vis kun møderne i denne uge</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="547"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="548"/>
         <source>Sort: %1</source>
         <translation>Sortér: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="564"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="565"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ for længe: intet møde i den seneste %n uge</numerusform>
@@ -432,12 +442,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="608"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="611"/>
         <source>No meetings are due this week.</source>
         <translation>Ingen møder i denne uge.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/caseload.py" line="610"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="613"/>
         <source>No active families.</source>
         <translation>Ingen aktive familier.</translation>
     </message>
@@ -532,42 +542,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="105"/>
+        <location filename="../../familymeeting/ui/access.py" line="107"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111"/>
+        <location filename="../../familymeeting/ui/access.py" line="113"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="119"/>
+        <location filename="../../familymeeting/ui/access.py" line="121"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="126"/>
+        <location filename="../../familymeeting/ui/access.py" line="128"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="146"/>
+        <location filename="../../familymeeting/ui/access.py" line="148"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="152"/>
+        <location filename="../../familymeeting/ui/access.py" line="154"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="157"/>
+        <location filename="../../familymeeting/ui/access.py" line="159"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="206"/>
+        <location filename="../../familymeeting/ui/access.py" line="208"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -575,79 +585,79 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="193"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="194"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="261"/>
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="202"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="203"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="203"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="204"/>
         <source>Caseload</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="214"/>
-        <location filename="../../familymeeting/ui/families_page.py" line="300"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="215"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="301"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="225"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="226"/>
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="226"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="227"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="232"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="233"/>
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="283"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="284"/>
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="289"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="290"/>
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="305"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="306"/>
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="411"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="412"/>
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="416"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="417"/>
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="471"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="472"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="476"/>
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="476"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -655,17 +665,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="478"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="479"/>
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="484"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="485"/>
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="485"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="486"/>
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -788,78 +798,88 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="72"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="91"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <source>Plans given to the family</source>
+        <translation>Planer givet til familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="106"/>
+        <source>Every plan printed or saved, to print again</source>
+        <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="109"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="123"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="156"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="223"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="223"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -923,6 +943,112 @@
         <location filename="../../familymeeting/ui/meeting/finish.py" line="112"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
+    </message>
+</context>
+<context>
+    <name>Handouts</name>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="58"/>
+        <source>Printed</source>
+        <translation>Udskrevet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="59"/>
+        <source>Saved as PDF</source>
+        <translation>Gemt som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="60"/>
+        <source>Written by the command line</source>
+        <translation>Skrevet med kommandolinjen</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="78"/>
+        <source>Plans given to the family</source>
+        <translation>Planer givet til familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="86"/>
+        <source>Every plan printed or saved for the family is kept here exactly as they got it, so you can print it again or save it as a PDF.</source>
+        <translation>Hver plan, der er udskrevet eller gemt til familien, gemmes her præcis som familien fik den. Du kan udskrive den igen eller gemme den som PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="102"/>
+        <source>No plan has been given to the family yet. A plan is kept here when it is printed or saved.</source>
+        <translation>Familien har ikke fået en plan endnu. En plan gemmes her, når den bliver udskrevet eller gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="123"/>
+        <source>Plan %1 · given %2</source>
+        <translation>Plan %1 · givet %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="131"/>
+        <source>Meeting %1</source>
+        <translation>Møde %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="133"/>
+        <source>The meeting has been deleted</source>
+        <translation>Mødet er slettet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="139"/>
+        <source>Print again…</source>
+        <translation>Udskriv igen…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="140"/>
+        <source>Print plan %1 again</source>
+        <translation>Udskriv plan %1 igen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="142"/>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="143"/>
+        <source>Save plan %1 as PDF</source>
+        <translation>Gem plan %1 som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="162"/>
+        <source>%1 at %2</source>
+        <translation>%1 kl. %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="182"/>
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="188"/>
+        <source>Plan %1 was sent to the printer.</source>
+        <translation>Plan %1 er sendt til printeren.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="207"/>
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="213"/>
+        <source>Our plan</source>
+        <translation>Vores plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="227"/>
+        <source>Save the plan</source>
+        <translation>Gem planen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/handouts.py" line="229"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1107,98 +1233,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="156"/>
-        <location filename="../../familymeeting/ui/maintenance.py" line="169"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="154"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="167"/>
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="159"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="157"/>
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="173"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="171"/>
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="180"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="178"/>
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="184"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="182"/>
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="187"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="185"/>
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="189"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="187"/>
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="193"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="191"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="205"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="203"/>
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="208"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="206"/>
         <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
         <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="218"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="216"/>
         <source>New recovery code…</source>
         <translation>Ny gendannelseskode…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="226"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="224"/>
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="230"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="228"/>
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="232"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="230"/>
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="245"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="243"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="248"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="246"/>
         <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
         <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="256"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="254"/>
         <source>Change the data key…</source>
         <translation>Skift datanøglen…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="278"/>
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1206,12 +1332,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1219,12 +1345,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="415"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="413"/>
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1232,7 +1358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="474"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="472"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
@@ -1240,72 +1366,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="481"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="479"/>
         <source>These damaged backups were left as they were, under the old key: %1</source>
         <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="528"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="526"/>
         <source>The new recovery code is in use. The old one no longer works.</source>
         <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="540"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="538"/>
         <source>No new recovery code was made. The old one still works.</source>
         <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="316"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="314"/>
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="339"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="337"/>
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="340"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="338"/>
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="341"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="339"/>
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="342"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="340"/>
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="360"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="358"/>
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="375"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="373"/>
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="383"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="381"/>
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="393"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="391"/>
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="408"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="425"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="423"/>
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1695,22 +1821,22 @@
 <context>
     <name>NewRecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="635"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="633"/>
         <source>New recovery code</source>
         <translation>Ny gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="636"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="634"/>
         <source>Make a new recovery code?</source>
         <translation>Lav en ny gendannelseskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="638"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="636"/>
         <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
         <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="641"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="639"/>
         <source>Make a new code</source>
         <translation>Lav en ny kode</translation>
     </message>
@@ -1737,7 +1863,7 @@
 <context>
     <name>PasswordTaskDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="573"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="571"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
@@ -1745,67 +1871,72 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="97"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="103"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="99"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="105"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="100"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="106"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="185"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="194"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="191"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="200"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="198"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="207"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="217"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="235"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="244"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="247"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264"/>
+        <source>The plan was handed out, but no copy could be kept: %1</source>
+        <translation>Familien har fået planen, men der kunne ikke gemmes en kopi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="275"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="298"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="272"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="300"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="296"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="324"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
@@ -1813,49 +1944,69 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="229"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
         <source>What needs to happen: who does what, and by when</source>
         <translation>Det skal der ske: hvem gør hvad, og hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="232"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="237"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="234"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="239"/>
         <source>Preview the plan</source>
         <translation>Forhåndsvis plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="256"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="268"/>
         <source>Nothing in the plan yet. Add a line here, or use “Make it part of the plan” on a card in “What needs to happen”.</source>
         <translation>Der er intet i planen endnu. Tilføj en linje her, eller brug “Gør det til en del af planen” på et kort i “Det skal der ske”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="271"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
         <source>Where we meet next time</source>
         <translation>Hvor vi mødes næste gang</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="283"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="295"/>
         <source>Next meeting, place</source>
         <translation>Næste møde, sted</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="284"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="296"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="285"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="297"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="287"/>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="299"/>
         <source>The date of the next meeting is set in &quot;Meeting&quot; or &quot;Finish meeting&quot; above.</source>
         <translation>Datoen for næste møde sættes under &quot;Møde&quot; eller &quot;Afslut møde&quot; øverst.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="415"/>
+        <source>new: %1</source>
+        <translation>nyt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="417"/>
+        <source>done: %1</source>
+        <translation>klaret: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="419"/>
+        <source>the next meeting has changed</source>
+        <translation>næste møde er ændret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/view.py" line="421"/>
+        <source>New since the last plan the family got: %1</source>
+        <translation>Nyt siden den sidste plan, familien fik: %1</translation>
     </message>
 </context>
 <context>
@@ -2133,22 +2284,22 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="659"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="657"/>
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="660"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="658"/>
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="662"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="660"/>
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="665"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="663"/>
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="153"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="154"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="182"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="183"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="205"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="206"/>
         <source>%n weeks ago</source>
         <translation>
             <numerusform>%n week ago</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CaseloadView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="564"/>
+        <location filename="../../familymeeting/ui/caseload.py" line="565"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ too long: no meeting in the last %n week</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="475"/>
+        <location filename="../../familymeeting/ui/families_page.py" line="476"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="223"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="280"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="284"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="418"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="416"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="474"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="472"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>

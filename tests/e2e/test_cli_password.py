@@ -411,6 +411,6 @@ def test_log_shows_exports_and_plans_with_ids_only(tmp_path: Path) -> None:
     log = run("log", family)
     assert log.returncode == 0
     lines = log.stdout.splitlines()
-    assert [line.split()[2] for line in lines] == ["plan_pdf", "export_case"]
+    assert [line.split()[2] for line in lines] == ["plan_handout", "plan_pdf", "export_case"]
     assert all(family in line for line in lines)
     assert "Holm" not in log.stdout

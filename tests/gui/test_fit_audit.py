@@ -32,9 +32,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 import familymeeting.ui
+from familymeeting.domain.plan_changes import plan_content
+from familymeeting.export.plan import render_plan
 from familymeeting.settings import Settings
 from familymeeting.storage.backup import list_backups
 from familymeeting.storage.demo import create_demo_family
+from familymeeting.storage.operations import KeepHandout
+from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.unlock import RestoreNeeded, UnlockResult
 from familymeeting.storage.vault import Vault
 from familymeeting.ui.crash import build_crash_dialog
@@ -284,6 +288,22 @@ def access_log(w: World) -> QDialog | None:
     return w.window.family_page.show_access_log()
 
 
+def plans_given(w: World) -> QDialog | None:
+    """The plans given to the family, two of them, with a long message above them."""
+    family(w)
+    services = w.window.services
+    if not services.list_handouts(w.family_id):
+        for meeting in reversed(services.list_meetings(w.family_id)[1:]):
+            plan = build_plan(services, meeting.id)
+            pdf = render_plan(plan).pdf
+            services.run(KeepHandout(meeting.id, pdf, "print", plan.language, plan_content(plan)))
+    dialog = w.window.family_page.show_handouts()
+    if dialog is not None:
+        dialog.status.setText("x " * 80)
+        dialog.status.show()
+    return dialog
+
+
 def delete_family(w: World) -> QDialog | None:
     family(w)
     return w.window.family_page.delete_family()
@@ -406,6 +426,7 @@ SCREENS: dict[str, Opener] = {
     "edit family": edit_family,
     "new meeting": new_meeting,
     "access log": access_log,
+    "plans given to the family": plans_given,
     "delete family": delete_family,
     "new plan line": new_action,
     "new question": new_question,

@@ -381,6 +381,9 @@ def test_from_the_board_to_a_printed_plan_in_three_taps(
     assert window.stack.currentWidget() is window.preview_page
     events = [e.event for e in services.access_log(family_id)]
     assert "print_plan" in events
+    # The plan the family got is kept, as printed (issue 18).
+    [kept] = services.list_handouts(family_id)
+    assert (kept.handout.how, kept.handout.meeting_id) == ("print", meeting_id)
     stored = services.get_meeting(meeting_id)
     assert stored.status == "closed"
     assert stored.next_meeting_at == default_next_meeting(before.starts_at)
@@ -425,6 +428,8 @@ def test_finish_and_save_the_plan_through_the_save_dialog(
         "",
     )
     assert "plan_pdf" in [e.event for e in services.access_log(family_id)]
+    [kept] = services.list_handouts(family_id)
+    assert services.handout_pdf(kept.handout.id) == target.read_bytes()
 
 
 def test_a_refused_finish_says_why_and_changes_nothing(

@@ -297,3 +297,59 @@ def test_the_more_line_makes_sense_on_paper() -> None:
             line = plan_text.more_left_out(n, lang)
             assert str(n) in line and "+" in line
             assert not any(word in line.lower() for word in board), (lang, line)
+
+
+# ------------------------------------------- "Nyt siden sidst" (issue 18)
+def test_every_demo_meeting_with_its_news_is_one_whole_page_in_every_language(
+    services: Services,
+) -> None:
+    """Each demo meeting's plan handed out in turn: the next shows what is new since,
+    and still keeps every action on one page, uncut."""
+    from familymeeting.domain.plan_changes import plan_content
+    from familymeeting.storage.operations import KeepHandout
+
+    meetings = demo_meetings(services)
+    for number, meeting_id in enumerate(meetings):
+        for lang in TEN:
+            plan = build_plan(services, meeting_id, lang)
+            assert (plan.news is not None) == (number > 0), (lang, number)
+            result = render_plan(plan)
+            assert_every_action_on_the_page(plan, result)
+            assert not result.shortened, (lang, number)
+            if lang in ("da", "en"):
+                heading = {"da": "Nyt siden sidst:", "en": "New since the last plan:"}[lang]
+                assert (heading in page_text(result.pdf)) == (number > 0)
+        plan = build_plan(services, meeting_id)
+        pdf = render_plan(plan).pdf
+        services.run(KeepHandout(meeting_id, pdf, "print", "da", plan_content(plan)))
+
+
+def test_long_news_stays_short_and_a_full_page_leaves_it_out_first() -> None:
+    from familymeeting.domain.plan import PlanChanges
+
+    long = "Et punkt der er skrevet meget langt ud " * 6
+    news = PlanChanges(
+        since=datetime(2026, 11, 5, 10),
+        new=tuple(f"Nyt {i:02d}: {long}" for i in range(20)),
+        done=tuple(f"Klaret {i:02d}: {long}" for i in range(20)),
+        moved=True,
+        next_meeting_at=datetime(2027, 1, 7, 9, 30),
+    )
+    # An ordinary plan: three lines of each list named, the rest counted.
+    plan = replace(plan_with(), news=news)
+    result = render_plan(plan)
+    text = assert_every_action_on_the_page(plan, result)
+    assert not result.shortened
+    assert "Nyt siden sidst: Nyt: Nyt 00" in text
+    assert "Nyt 02" in text and "Nyt 03" not in text and "Klaret 03" not in text
+    assert text.count("og 17 andre") == 2
+    assert "Næste møde er ændret: torsdag 7. januar 2027 kl. 09.30" in text
+
+    # A page that is full anyway: the news (a summary of what the table holds whole)
+    # goes before anything of the plan is shortened; still one page.
+    full = plan_with(actions=60, done_every=6, cards=50, goals=50, scales=3)
+    without = render_plan(full)
+    result = render_plan(replace(full, news=news))
+    assert pages(result.pdf) == 1
+    assert "Nyt siden sidst" not in page_text(result.pdf)
+    assert result.pdf == without.pdf

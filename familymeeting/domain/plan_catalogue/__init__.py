@@ -67,6 +67,10 @@ TEXT_KEYS: tuple[str, ...] = (
     "date_year",
     "time",
     "datetime",
+    "news",
+    "news_new",
+    "news_done",
+    "news_moved",
 )
 PLURAL_KEYS: tuple[str, ...] = ("more_left_out", "others")
 LIST_KEYS: dict[str, int] = {"weekdays": 7, "months": 12}

@@ -1,10 +1,10 @@
 """The services API: every read and write the window and the command line make.
 
 One façade, ``Services``, over a part per kind of record (families and participants,
-meetings, cards, questions and ratings, the plan's actions, the access log). Each
-public method is one transaction (a write takes the write lock up front; a read does
-not) and validates with the domain rules first, raising ``UserError`` subclasses for
-anything a person could have typed wrong. Methods return plain records
+meetings, cards, questions and ratings, the plan's actions, the access log, the plans
+given to the family). Each public method is one transaction (a write takes the write
+lock up front; a read does not) and validates with the domain rules first, raising
+``UserError`` subclasses for anything a person could have typed wrong. Methods return plain records
 (``storage/records.py``), never ORM rows. User-level changes the window can undo run
 as operations (``storage/operations.py``) on top of these methods.
 """
@@ -22,6 +22,7 @@ from familymeeting.storage.services.actions import ActionServices
 from familymeeting.storage.services.base import COLUMN_ORDER, UNSET, fetch
 from familymeeting.storage.services.cards import CardServices
 from familymeeting.storage.services.families import FamilyServices, filter_family_rows
+from familymeeting.storage.services.handouts import HandoutServices
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
 
@@ -43,6 +44,7 @@ class Services(
     RatingServices,
     ActionServices,
     AccessServices,
+    HandoutServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 

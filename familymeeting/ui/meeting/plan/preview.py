@@ -4,7 +4,8 @@ A page, not a dialog: a fixed-size dialog put Print and Save below a 768-high sc
 and cut Save off an upright tablet. The buttons sit in the bar at the top, always on
 screen; the page below them shrinks to fit. The PDF is made by ``familymeeting.export``
 in a worker thread (the window stays responsive); this page only shows the finished
-page, prints it and saves the bytes atomically.
+page, prints it and saves the bytes atomically. A plan printed or saved is kept as
+handed out (``KeepHandout``): the family page lists it and can print it again.
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ from PySide6.QtCore import (
     QDir,
     QIODevice,
     QMargins,
-    QSize,
     QStandardPaths,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -40,26 +39,32 @@ from PySide6.QtWidgets import (
 
 from familymeeting import settings
 from familymeeting.bugs import log_bug
+from familymeeting.domain.enums import HandoutHow
 from familymeeting.domain.errors import UserError
+from familymeeting.domain.plan import PlanData
+from familymeeting.domain.plan_changes import plan_content
 from familymeeting.domain.text import file_name
 from familymeeting.messages import user_message
 from familymeeting.settings import Settings
 from familymeeting.storage.atomic import write_atomic
+from familymeeting.storage.operations import KeepHandout
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
 from familymeeting.ui.background import BackgroundJob, run_in_background
 from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.printing import print_pdf
 
 if TYPE_CHECKING:
     from familymeeting.export.plan import PlanResult
 
 
-def render_meeting_plan(services: Services, meeting_id: str) -> PlanResult:
+def render_meeting_plan(services: Services, meeting_id: str) -> tuple[PlanData, PlanResult]:
     """The meeting's plan, built and rendered: runs on a worker thread (no Qt in it)."""
     # ReportLab is loaded on the first preview, not at start (about 0.4 s).
     from familymeeting.export.plan import render_plan
 
-    return render_plan(build_plan(services, meeting_id))
+    plan = build_plan(services, meeting_id)
+    return plan, render_plan(plan)
 
 
 class PlanPreviewPage(QWidget):
@@ -80,6 +85,7 @@ class PlanPreviewPage(QWidget):
         self.settings = app_settings
         self.meeting_id: str | None = None
         self.result: PlanResult | None = None
+        self.plan: PlanData | None = None  # what the PDF says, kept with each handout
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         # The plan being made; cancelled when another is asked for (or none), so a plan
@@ -137,6 +143,7 @@ class PlanPreviewPage(QWidget):
         self._then = then
         self.save_button.setVisible(not family_view)
         self.result = None
+        self.plan = None
         self.document.close()
         self._set_ready(False)
         self._say(self.tr("Making the plan…"), "muted")
@@ -157,6 +164,7 @@ class PlanPreviewPage(QWidget):
         self._then = None
         self.meeting_id = None
         self.result = None
+        self.plan = None
         self.document.close()
         self.status.clear()
         self._set_ready(False)
@@ -171,8 +179,9 @@ class PlanPreviewPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def _show(self, result: PlanResult) -> None:
+    def _show(self, made: tuple[PlanData, PlanResult]) -> None:
         self._job = None
+        self.plan, result = made
         self.result = result
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(result.pdf))
@@ -233,11 +242,30 @@ class PlanPreviewPage(QWidget):
         self.settings.set(settings.LAST_SAVE_FOLDER, str(path.parent))
         self._log("plan_pdf")
         self._say(self.tr("Saved in %1").replace("%1", str(path)), "saved")
+        self._keep(HandoutHow.SAVE)
         return True
 
     def _log(self, event: str) -> None:
         assert self.meeting_id is not None
         self.services.record_meeting_event(event, self.meeting_id, "app")
+
+    def _keep(self, how: str) -> None:
+        """Keep the plan as the family got it (the family page lists it). Only after it
+        was really handed out: the file written, the printer given the pages."""
+        assert self.meeting_id is not None and self.plan is not None and self.result
+        keep = KeepHandout(
+            self.meeting_id, self.result.pdf, how, self.plan.language, plan_content(self.plan)
+        )
+        try:
+            self.services.run(keep)
+        except UserError as exc:
+            # The family has the plan; only the copy kept here is missing. Say so.
+            self._say(
+                self.tr("The plan was handed out, but no copy could be kept: %1").replace(
+                    "%1", user_message(exc)
+                ),
+                "unsaved",
+            )
 
     def suggested_name(self) -> str:
         """ "Vores plan 2026-12-04 Familien Holm.pdf": the meeting's date and the family."""
@@ -289,25 +317,15 @@ class PlanPreviewPage(QWidget):
             self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
 
     # ----------------------------------------------------------------- print
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw every page of the plan onto the printer, fitted to its page."""
-        painter = QPainter()
-        if not painter.begin(printer):
+    def print_to(self, printer: QPrinter) -> bool:
+        """Draw every page of the plan onto the printer, fitted to its page, and keep
+        the plan as handed out; False (nothing kept) if the printer would not start."""
+        if not print_pdf(self.document, printer):
             self._say(self.tr("The printer could not be started."), "unsaved")
-            return
-        try:
-            rect = painter.viewport()
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                scale = min(rect.width() / points.width(), rect.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(page, size)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+            return False
         self._log("print_plan")
+        self._keep(HandoutHow.PRINT)
+        return True
 
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from familymeeting.domain import rules
 from familymeeting.domain.calendar import is_overdue
+from familymeeting.domain.plan_changes import news_of_lines
 from familymeeting.storage.operations import Changes
-from familymeeting.storage.records import ActionRecord, ParticipantRecord
+from familymeeting.storage.records import ActionRecord, MeetingRecord, ParticipantRecord
 from familymeeting.ui import theme
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.touch import TouchCheckBox
+
+NEWS_ITEMS = 3  # lines named per list in "new since the last plan"; the rest as "…"
 
 
 class ActionDialog(FittedDialog):
@@ -221,6 +224,8 @@ class PlanView(QWidget):
         self.dialog: ActionDialog | None = None
         self._people: list[ParticipantRecord] = []
         self._actions: list[ActionRecord] = []
+        self._meeting: MeetingRecord | None = None
+        self._handed_out: list[str] = []  # the content of each plan the family got
         self._shown_meeting: str | None = None  # whose lines the rows are
         self._reveal_id: str | None = None  # a new line to scroll into view when shown
         layout = QVBoxLayout(self)
@@ -248,6 +253,13 @@ class PlanView(QWidget):
         body = QVBoxLayout(container)
         body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(10)
+        # "Nyt siden sidst": what the next plan will say is new since the last one the
+        # family got (the plan PDF says the same, in the plan's language).
+        self.news_label = QLabel()
+        self.news_label.setObjectName("hint")
+        self.news_label.setWordWrap(True)
+        self.news_label.hide()
+        body.addWidget(self.news_label)
         self.actions_box = QVBoxLayout()
         self.actions_box.setSpacing(10)
         body.addLayout(self.actions_box)
@@ -301,6 +313,11 @@ class PlanView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.controller is not None and self._meeting is not None:
+            # A plan printed or saved from the preview since is now the last one the
+            # family got: one small read, on coming back to the plan.
+            self._handed_out = self.controller.services.handout_contents(self.controller.family_id)
+            self._show_news()
         if self._reveal_id is not None:
             QTimer.singleShot(0, self, self._reveal_now)
 
@@ -313,6 +330,9 @@ class PlanView(QWidget):
             row.deleteLater()
         self.rows = {}
         self._people, self._actions = [], []
+        self._meeting, self._handed_out = None, []
+        self.news_label.hide()
+        self.news_label.clear()
         self._shown_meeting = self._reveal_id = None
         for field in (self.next_place, self.caseworker_name, self.caseworker_phone):
             field.setText("")
@@ -343,6 +363,8 @@ class PlanView(QWidget):
             actions = services.list_actions(meeting_id)
             meeting = services.get_meeting(meeting_id)
             family = services.get_family(self.controller.family_id)
+            self._handed_out = services.handout_contents(self.controller.family_id)
+        self._meeting = meeting
         # Lines added while the plan was not shown (made from a card on the board) are
         # new to this view too: the newest is scrolled into view.
         self._show_actions(actions, reveal=self._shown_meeting == meeting_id)
@@ -350,6 +372,7 @@ class PlanView(QWidget):
         self._show_field(self.next_place, meeting.next_meeting_place)
         self._show_field(self.caseworker_name, family.caseworker_name)
         self._show_field(self.caseworker_phone, family.caseworker_phone)
+        self._show_news()
 
     def show_changes(self, changes: Changes) -> None:
         """Show what an edit stored (the plan's lines, the next meeting's place, the
@@ -359,10 +382,45 @@ class PlanView(QWidget):
         if changes.actions is not None:
             self._show_actions(changes.actions, reveal=True)
         if changes.meeting is not None:
+            self._meeting = changes.meeting
             self._show_field(self.next_place, changes.meeting.next_meeting_place)
+        if changes.actions is not None or changes.meeting is not None:
+            self._show_news()
         if changes.family is not None:
             self._show_field(self.caseworker_name, changes.family.caseworker_name)
             self._show_field(self.caseworker_phone, changes.family.caseworker_phone)
+
+    def _show_news(self) -> None:
+        """What is new since the last plan the family got; hidden for the first plan."""
+        meeting = self._meeting
+        news = None
+        if meeting is not None and self._handed_out:
+            news = news_of_lines(
+                self._handed_out,
+                meeting.starts_at,
+                [(a.what, a.done) for a in self._actions],
+                meeting.next_meeting_at,
+                meeting.next_meeting_place,
+            )
+        if news is None:
+            self.news_label.hide()
+            return
+
+        def listed(items: tuple[str, ...]) -> str:
+            shown = [" ".join(i.split()) for i in items[:NEWS_ITEMS]]
+            return ", ".join(shown + (["…"] if len(items) > NEWS_ITEMS else []))
+
+        parts = []
+        if news.new:
+            parts.append(self.tr("new: %1").replace("%1", listed(news.new)))
+        if news.done:
+            parts.append(self.tr("done: %1").replace("%1", listed(news.done)))
+        if news.moved:
+            parts.append(self.tr("the next meeting has changed"))
+        self.news_label.setText(
+            self.tr("New since the last plan the family got: %1").replace("%1", " · ".join(parts))
+        )
+        self.news_label.show()
 
     @staticmethod
     def _show_field(field: QLineEdit, value: str) -> None:
