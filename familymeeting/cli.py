@@ -124,6 +124,21 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         ),
     )
     lst.add_argument("--all", action="store_true", help=_("include archived families"))
+    cld = sub.add_parser(
+        "caseload",
+        parents=[common, creating],
+        help=_("the caseload: every active family's pace, next meeting and direction"),
+        description=_(
+            "Show every family that is not archived: days since the concern came in, "
+            "days from concern to decision (or waiting), the next meeting, overdue "
+            "actions, each child's latest rating direction and weeks since the last "
+            "meeting; (!) marks a family without a meeting in the weeks chosen in the "
+            "app's settings."
+        ),
+    )
+    cld.add_argument(
+        "--this-week", action="store_true", help=_("only the families meeting this week")
+    )
     exp = sub.add_parser(
         "export-case",
         parents=[common, creating],
@@ -825,6 +840,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             )
         elif args.command == "list":
             _list(services, tr, include_archived=args.all)
+        elif args.command == "caseload":
+            _caseload(services, tr, Settings(data_dir).get(settings.QUIET_WEEKS), args.this_week)
         elif args.command == "export-case":
             from familymeeting.storage.casefile import export_case
 
@@ -1296,6 +1313,82 @@ def _list(services: Services, tr: Catalogue, *, include_archived: bool) -> None:
             status = meeting_status(m.status, tr.language)
             place = f"  {m.place}" if m.place else ""
             print(f"    {meet_ids[m.id]}  {m.starts_at:%Y-%m-%d %H:%M}  {kind}, {status}{place}")
+
+
+def _caseload(services: Services, tr: Catalogue, quiet_weeks: int, this_week: bool) -> None:
+    """The start screen's overview as a table: one line a family, a line per child below
+    when the children's dates differ from the family's line."""
+    from familymeeting.domain.caseload import Direction
+    from familymeeting.storage.caseload import CasePace, read_caseload
+
+    caseload = read_caseload(services, quiet_weeks=quiet_weeks)
+    families = caseload.this_week() if this_week else caseload.families
+    if not families:
+        if this_week:
+            print(tr.gettext("No meetings are due this week."))
+        else:
+            print(tr.gettext("No active families. Try 'familymeeting demo'."))
+        return
+
+    def days(n: int | None) -> str:
+        return "–" if n is None else tr.ngettext("{n} day", "{n} days", n)
+
+    def to_decision(p: CasePace) -> str:
+        if p.waiting_days is not None:
+            return tr.ngettext("waiting {n} day", "waiting {n} days", p.waiting_days)
+        return days(p.days_to_decision)
+
+    words = {
+        Direction.UP: tr.gettext("up"),
+        Direction.DOWN: tr.gettext("down"),
+        Direction.FLAT: tr.gettext("flat"),
+        None: "–",
+    }
+    header = [
+        tr.gettext("Family"),
+        tr.gettext("Since concern"),
+        tr.gettext("To decision"),
+        tr.gettext("Next meeting"),
+        tr.gettext("Overdue"),
+        tr.gettext("Direction"),
+        tr.gettext("Weeks since meeting"),
+    ]
+    rows: list[list[str]] = []
+    for f in families:
+        when = "–"
+        if f.next_meeting is not None:
+            when = f"{f.next_meeting:%Y-%m-%d %H:%M}"
+            if f.next_meeting_this_week:
+                when += " " + tr.gettext("(this week)")
+        weeks = "–" if f.weeks_since_meeting is None else str(f.weeks_since_meeting)
+        rows.append(
+            [
+                f.display_name,
+                days(f.pace.days_since_concern),
+                to_decision(f.pace),
+                when,
+                str(f.overdue_actions),
+                ", ".join(f"{c.name} {words[c.direction]}" for c in f.children) or "–",
+                weeks + (" (!)" if f.quiet else ""),
+            ]
+        )
+        for c in f.children:
+            if len({child.pace for child in f.children}) > 1:
+                rows.append(
+                    ["  " + c.name, days(c.pace.days_since_concern), to_decision(c.pace)] + [""] * 4
+                )
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    if any(f.quiet for f in families):
+        print()
+        print(
+            tr.ngettext(
+                "(!) no meeting in the last {n} week",
+                "(!) no meeting in the last {n} weeks",
+                caseload.quiet_weeks,
+            )
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from familymeeting.domain.caseload import DEFAULT_QUIET_WEEKS
 from familymeeting.domain.errors import UserError
 from familymeeting.storage.atomic import write_atomic
 
@@ -94,6 +95,16 @@ LAST_SAVE_FOLDER: Setting[str] = Setting(
     "session/last_save_folder", str, "", QT_TRANSLATE_NOOP("Settings", "Last folder saved in")
 )
 
+# The caseload flags a family without a meeting in this many weeks (the start screen
+# and ``familymeeting caseload``).
+QUIET_WEEKS: Setting[int] = Setting(
+    "caseload/quiet_weeks",
+    int,
+    DEFAULT_QUIET_WEEKS,
+    QT_TRANSLATE_NOOP("Settings", "Flag families without a meeting for"),
+    (2, 4, 6, 8, 12),
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     TEXT_SIZE,
@@ -104,6 +115,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LAST_SAVE_FOLDER,
     LOCK_MINUTES,
     LOG_KEEP_DAYS,
+    QUIET_WEEKS,
 )
 
 

@@ -48,6 +48,63 @@ def settle(ms: int = 600) -> None:
     loop.exec()
 
 
+def make_caseload(services: object, demo_id: str) -> None:
+    """Families of a caseload beside the demo family, with case dates (written directly:
+    the scene needs them, not the screens that enter them)."""
+    from datetime import date, datetime, timedelta
+
+    from familymeeting.domain.enums import CaseDateKind, MeetingStatus, Role
+    from familymeeting.storage import models
+    from familymeeting.storage.services import Services
+
+    assert isinstance(services, Services)
+    today = date.today()
+    now = datetime.now().replace(minute=0, second=0, microsecond=0)
+    monday = today - timedelta(days=today.weekday())
+    dates: list[tuple[str, str | None, CaseDateKind, int]] = [
+        (demo_id, None, CaseDateKind.CONCERN, 80),
+        (demo_id, None, CaseDateKind.DECISION, 57),
+        (demo_id, None, CaseDateKind.HELP_STARTED, 48),
+    ]
+    plans = (
+        ("Familien Berg", ("Bo", "Sofie"), 130, None, 10, 2),
+        ("Familien Andersen", ("Ida",), 21, None, 2, 0),
+        ("Familien Yilmaz", ("Deniz", "Elif", "Can"), 64, 30, 5, 1),
+        ("Familien Nielsen", ("Oscar",), 12, None, None, 0),
+    )
+    for name, children, concern, decision, weeks_ago, overdue in plans:
+        fam = services.create_family(name)
+        kids = [services.add_participant(fam.id, child, Role.CHILD) for child in children]
+        services.add_participant(fam.id, "Mor", Role.PARENT)
+        dates.append((fam.id, None, CaseDateKind.CONCERN, concern))
+        if decision is not None:
+            dates.append((fam.id, None, CaseDateKind.DECISION, decision))
+        if len(kids) > 1:
+            dates.append((fam.id, kids[-1].id, CaseDateKind.CONCERN, concern // 2))
+        if weeks_ago is None:
+            continue
+        held = services.create_meeting(
+            fam.id, now - timedelta(weeks=weeks_ago, days=2), status=MeetingStatus.CLOSED
+        )
+        for n in range(overdue):
+            services.add_action(held.id, f"Aftale {n + 1}", due_date=today - timedelta(days=3))
+        if weeks_ago < 8:
+            services.create_meeting(
+                fam.id,
+                datetime.combine(monday, now.time()) + timedelta(days=3 if weeks_ago < 3 else 10),
+            )
+    with services.db.session() as s:
+        for family_id, child_id, kind, days_ago in dates:
+            s.add(
+                models.CaseDate(
+                    family_id=family_id,
+                    participant_id=child_id,
+                    kind=kind,
+                    on_date=today - timedelta(days=days_ago),
+                )
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path)
@@ -300,6 +357,16 @@ def main(argv: list[str] | None = None) -> int:
         "rekey": rekey,
         "rekey-code": lambda: rekey(done=True),
     }
+
+    def caseload() -> None:
+        """The start screen with the overview: the demo family and a few more, with dates."""
+        if not getattr(caseload, "made", False):
+            make_caseload(services, family.id)
+            caseload.made = True  # type: ignore[attr-defined]
+        window.show_families()
+        window.families_page.caseload_switch.setChecked(True)  # where one shows at a time
+
+    scenes["caseload"] = caseload
     chosen = args.scenes or list(scenes)
     screen = QGuiApplication.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"

@@ -16,10 +16,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,11 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.domain.caseload import DEFAULT_QUIET_WEEKS
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
+from familymeeting.storage.caseload import read_caseload
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import FamilyRow, Services, filter_family_rows
 from familymeeting.ui import theme
+from familymeeting.ui.caseload import CaseloadView
 from familymeeting.ui.controls import make_error_label
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.touch import BIG_INDICATOR, TouchCheckBox
@@ -51,6 +55,10 @@ ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 2
 # Details (participants, newest meeting) cost two queries per family, so they are
 # fetched only for rows on screen, shortly after the list settles, and cached.
 DETAIL_DELAY_MS = 120
+# The families list beside the caseload is at least this many average characters wide;
+# where both do not fit side by side, a switch shows one at a time.
+LIST_MIN_CHARS = 30
+PAGE_MARGIN_X = 40
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -147,7 +155,9 @@ class TapListWidget(QListWidget):
 
 
 class FamiliesPage(QWidget):
-    """All families, searchable as you type; the door to a family.
+    """All families, searchable as you type, and beside them the caseload overview
+    (``ui/caseload.py``); the door to a family. The window shows this page only
+    outside family view and never while a meeting is open.
 
     Signals: ``family_opened(str)`` with the id of the family to show; ``saved()``
     after the family dialog saved a new family.
@@ -156,9 +166,16 @@ class FamiliesPage(QWidget):
     family_opened = Signal(str)
     saved = Signal()  # a new family was saved (there is no undo out here)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        quiet_weeks: int = DEFAULT_QUIET_WEEKS,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.quiet_weeks = quiet_weeks  # settings.QUIET_WEEKS, handed in by the window
         self.setObjectName("page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._details: dict[str, str] = {}
@@ -167,9 +184,10 @@ class FamiliesPage(QWidget):
         # None until the page is first shown or refreshed.
         self._rows: list[FamilyRow] | None = None
         self._shown_ids: list[str] | None = None  # the rows' ids as the list shows them now
+        self._first_start = False  # no family yet: the two big buttons, no overview
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setContentsMargins(PAGE_MARGIN_X, 28, PAGE_MARGIN_X, 28)
         layout.setSpacing(16)
 
         header = QHBoxLayout()
@@ -177,6 +195,23 @@ class FamiliesPage(QWidget):
         self.title_label.setObjectName("title")
         header.addWidget(self.title_label)
         header.addStretch()
+        # Where the list and the overview do not fit side by side: one at a time.
+        self.switch_row = QWidget()
+        switch = QHBoxLayout(self.switch_row)
+        switch.setContentsMargins(0, 0, 0, 0)
+        switch.setSpacing(0)
+        self.list_switch = QPushButton(self.tr("List"))
+        self.caseload_switch = QPushButton(self.tr("Caseload"))
+        self.switch_group = QButtonGroup(self)
+        for button in (self.list_switch, self.caseload_switch):
+            button.setCheckable(True)
+            button.setMinimumHeight(theme.TOUCH)
+            button.setObjectName("viewSwitch")
+            self.switch_group.addButton(button)
+            switch.addWidget(button)
+        self.list_switch.setChecked(True)
+        self.switch_group.buttonToggled.connect(self._arrange)
+        header.addWidget(self.switch_row)
         self.new_button = QPushButton(self.tr("New family"))
         self.new_button.setProperty("primary", "true")
         self.new_button.clicked.connect(self.new_family)
@@ -200,13 +235,27 @@ class FamiliesPage(QWidget):
         self.archived_check.setStyleSheet(BIG_INDICATOR)
         self.archived_check.toggled.connect(self._show_matches)
         filters.addWidget(self.archived_check)
-        layout.addWidget(self.filter_row)
 
         self.error_label = make_error_label()
-        layout.addWidget(self.error_label)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        self.list_side = QWidget()
+        side = QVBoxLayout(self.list_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(16)
+        body.addWidget(self.list_side, 1)
+        self.caseload = CaseloadView()
+        self.caseload.family_opened.connect(self.family_opened)
+        self.caseload.width_changed.connect(self._arrange)
+        body.addWidget(self.caseload, 1)
+        layout.addLayout(body, 1)
+        self._wide = True
 
         self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
+        layout.insertWidget(1, self.error_label)
+        side.addWidget(self.filter_row)
+        side.addWidget(self.stack, 1)
 
         self.family_list = TapListWidget()
         self.family_list.setAccessibleName(self.tr("Families"))
@@ -276,6 +325,16 @@ class FamiliesPage(QWidget):
         self._details.clear()
         self._load()
 
+    def load_caseload(self) -> None:
+        """Read the overview again (one snapshot, a fixed number of queries)."""
+        try:
+            caseload = read_caseload(self.services, quiet_weeks=self.quiet_weeks)
+        except UserError as err:
+            self._show_error(err)
+            return
+        self.caseload.set_caseload(caseload)
+        self._arrange()
+
     def new_family(self) -> FamilyDialog:
         """Open the family dialog (window-modal, not blocking) and return it."""
         dialog = FamilyDialog(self.services, None, self)
@@ -314,6 +373,7 @@ class FamiliesPage(QWidget):
             self._show_error(err)
             return
         self._show_matches()
+        self.load_caseload()
 
     def _show_matches(self) -> None:
         """Show the families matching the search and the archive tick; no query.
@@ -366,6 +426,35 @@ class FamiliesPage(QWidget):
         # On a first start there is nothing to search, filter or add beside the two big buttons.
         self.filter_row.setVisible(not first_start)
         self.new_button.setVisible(not first_start)
+        self._first_start = first_start
+        self._arrange()
+
+    def _arrange(self, *_args: object) -> None:
+        """Side by side where both fit, else the switch shows the list or the overview."""
+        first_start = self._first_start
+        room = self.width() - 2 * PAGE_MARGIN_X
+        list_min = self.fontMetrics().averageCharWidth() * LIST_MIN_CHARS
+        needed = list_min + 24 + self.caseload.needed_width + 4
+        self._wide = room >= needed
+        self.switch_row.setVisible(not first_start and not self._wide)
+        if first_start:
+            self.caseload.setMinimumWidth(0)
+            self.list_side.show()
+            self.caseload.hide()
+        elif self._wide:
+            # The table whole; the list takes the rest (at least LIST_MIN_CHARS wide).
+            self.caseload.setMinimumWidth(self.caseload.needed_width + 4)
+            self.list_side.show()
+            self.caseload.show()
+        else:
+            self.caseload.setMinimumWidth(0)
+            overview = self.caseload_switch.isChecked()
+            self.list_side.setVisible(not overview)
+            self.caseload.setVisible(overview)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def _make_item(self, family: FamilyRow) -> QListWidgetItem:
         item = QListWidgetItem(family.display_name)

@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
     def _build_pages(self, services: Services) -> None:
         """The pages over an open database: at start, and again after unlocking."""
         self.services = services
-        self.families_page = FamiliesPage(services)
+        self.families_page = FamiliesPage(
+            services, quiet_weeks=self.settings.get(settings.QUIET_WEEKS)
+        )
         self.family_page = FamilyPage(services)
         self.meeting = MeetingPage(services, self.undo_group)
         self.child_mode = ChildModeView()
@@ -387,6 +389,7 @@ class MainWindow(QMainWindow):
         if self.locked or self.family_mode:
             return
         self.meeting.commit_edits()
+        self.families_page.quiet_weeks = self.settings.get(settings.QUIET_WEEKS)
         self.families_page.refresh()
         self.stack.setCurrentWidget(self.families_page)
         self._no_undo_history()

@@ -136,7 +136,13 @@ class MaintenancePage(QWidget):
         self._select(self.log_combo, self.settings.get(settings.LOG_KEEP_DAYS))
         self.log_combo.currentIndexChanged.connect(self._log_days_chosen)
         form.addRow(self._field_label(words.setting_title(settings.LOG_KEEP_DAYS)), self.log_combo)
-        for combo in (self.language_combo, self.lock_combo, self.log_combo):
+        self.quiet_combo = QComboBox()
+        for weeks in settings.QUIET_WEEKS.choices or ():
+            self.quiet_combo.addItem(self.tr("%n weeks", "", weeks), weeks)
+        self._select(self.quiet_combo, self.settings.get(settings.QUIET_WEEKS))
+        self.quiet_combo.currentIndexChanged.connect(self._quiet_weeks_chosen)
+        form.addRow(self._field_label(words.setting_title(settings.QUIET_WEEKS)), self.quiet_combo)
+        for combo in (self.language_combo, self.lock_combo, self.log_combo, self.quiet_combo):
             combo.setMinimumHeight(theme.TOUCH)
             combo.setMinimumWidth(260)
             # As wide as its longest choice in the text size and language shown now.
@@ -292,6 +298,10 @@ class MaintenancePage(QWidget):
         days = int(self.log_combo.currentData())
         self.settings.set(settings.LOG_KEEP_DAYS, days)
         self.services.prune_access_log(days)
+
+    def _quiet_weeks_chosen(self) -> None:
+        # The start screen reads the setting each time it is shown.
+        self.settings.set(settings.QUIET_WEEKS, int(self.quiet_combo.currentData()))
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         colour = theme.WARNING if problem else theme.SAVED

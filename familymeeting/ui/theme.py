@@ -262,6 +262,26 @@ QListWidget::item:selected, QTreeWidget::item:selected {{
     background: {SELECTED};
     color: {TEXT};
 }}
+QTableView {{
+    border: 1px solid {LINE};
+    border-radius: 10px;
+    background: {SURFACE};
+    alternate-background-color: {BACKGROUND};
+    outline: none;
+    selection-background-color: {SELECTED};
+    selection-color: {TEXT};
+}}
+QTableView::item {{
+    padding: 0px 10px;
+}}
+QTableView QHeaderView::section {{
+    background: {SURFACE};
+    color: {MUTED};
+    font-weight: 600;
+    border: none;
+    border-bottom: 1px solid {LINE};
+    padding: 6px 12px;
+}}
 QToolBar {{
     background: {SURFACE};
     border-bottom: 1px solid {LINE};

@@ -283,6 +283,186 @@
     </message>
 </context>
 <context>
+    <name>CaseloadModel</name>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="96" />
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="97" />
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="98" />
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="99" />
+        <source>Next meeting</source>
+        <translation>Næste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="100" />
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="101" />
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="102" />
+        <source>Last meeting</source>
+        <translation>Sidste møde</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="154" />
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="154" />
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="159" />
+        <source>%1 ago</source>
+        <translation>%1 siden</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="163" />
+        <source>waiting %1</source>
+        <translation>venter %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="165" />
+        <source>after %1</source>
+        <translation>efter %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="177" />
+        <source>%1 (this week)</source>
+        <translation>%1 (denne uge)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="182" />
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="183" />
+        <source>1 overdue</source>
+        <translation>1 overskredet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="183" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overskredet</numerusform>
+            <numerusform>%n overskredne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="187" />
+        <source>↑ up</source>
+        <translation>↑ op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="189" />
+        <source>↓ down</source>
+        <translation>↓ ned</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="191" />
+        <source>→ same</source>
+        <translation>→ uændret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="202" />
+        <source>no meeting yet</source>
+        <translation>intet møde endnu</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="204" />
+        <source>this week</source>
+        <translation>denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="206" />
+        <source>1 week ago</source>
+        <translation>1 uge siden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="206" />
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>%n uge siden</numerusform>
+            <numerusform>%n uger siden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="208" />
+        <source>too long</source>
+        <translation>for længe</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="511" />
+        <location filename="../../familymeeting/ui/caseload.py" line="536" />
+        <location filename="../../familymeeting/ui/caseload.py" line="542" />
+        <source>Caseload</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="518" />
+        <source>Sort by</source>
+        <translation>Sortér efter</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="523" />
+        <source>This week</source>
+        <translation>Denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="527" />
+        <source>Show only the meetings due this week</source>
+        <translation>Vis kun møderne i denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="548" />
+        <source>Sort: %1</source>
+        <translation>Sortér: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="565" />
+        <source>⚠ too long: no meeting in the last %n weeks</source>
+        <translation>
+            <numerusform>⚠ for længe: intet møde i den seneste %n uge</numerusform>
+            <numerusform>⚠ for længe: intet møde i de seneste %n uger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="611" />
+        <source>No meetings are due this week.</source>
+        <translation>Ingen møder i denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/caseload.py" line="613" />
+        <source>No active families.</source>
+        <translation>Ingen aktive familier.</translation>
+    </message>
+</context>
+<context>
     <name>ChildModeView</name>
     <message>
         <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145" />
@@ -415,69 +595,79 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="176" />
-        <location filename="../../familymeeting/ui/families_page.py" line="212" />
+        <location filename="../../familymeeting/ui/families_page.py" line="194" />
+        <location filename="../../familymeeting/ui/families_page.py" line="261" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="180" />
-        <location filename="../../familymeeting/ui/families_page.py" line="252" />
+        <location filename="../../familymeeting/ui/families_page.py" line="203" />
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/families_page.py" line="204" />
+        <source>Caseload</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/families_page.py" line="215" />
+        <location filename="../../familymeeting/ui/families_page.py" line="301" />
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="191" />
+        <location filename="../../familymeeting/ui/families_page.py" line="226" />
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="192" />
+        <location filename="../../familymeeting/ui/families_page.py" line="227" />
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="198" />
+        <location filename="../../familymeeting/ui/families_page.py" line="233" />
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="235" />
+        <location filename="../../familymeeting/ui/families_page.py" line="284" />
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="241" />
+        <location filename="../../familymeeting/ui/families_page.py" line="290" />
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="257" />
+        <location filename="../../familymeeting/ui/families_page.py" line="306" />
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="352" />
+        <location filename="../../familymeeting/ui/families_page.py" line="412" />
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="357" />
+        <location filename="../../familymeeting/ui/families_page.py" line="417" />
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="383" />
+        <location filename="../../familymeeting/ui/families_page.py" line="472" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="387" />
+        <location filename="../../familymeeting/ui/families_page.py" line="476" />
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="387" />
+        <location filename="../../familymeeting/ui/families_page.py" line="476" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -485,17 +675,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="390" />
+        <location filename="../../familymeeting/ui/families_page.py" line="479" />
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="396" />
+        <location filename="../../familymeeting/ui/families_page.py" line="485" />
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="397" />
+        <location filename="../../familymeeting/ui/families_page.py" line="486" />
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -894,142 +1084,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="246" />
-        <location filename="../../familymeeting/ui/main_window.py" line="575" />
+        <location filename="../../familymeeting/ui/main_window.py" line="248" />
+        <location filename="../../familymeeting/ui/main_window.py" line="578" />
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="254" />
-        <location filename="../../familymeeting/ui/main_window.py" line="577" />
+        <location filename="../../familymeeting/ui/main_window.py" line="256" />
+        <location filename="../../familymeeting/ui/main_window.py" line="580" />
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="259" />
-        <location filename="../../familymeeting/ui/main_window.py" line="578" />
+        <location filename="../../familymeeting/ui/main_window.py" line="261" />
+        <location filename="../../familymeeting/ui/main_window.py" line="581" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="272" />
-        <location filename="../../familymeeting/ui/main_window.py" line="579" />
+        <location filename="../../familymeeting/ui/main_window.py" line="274" />
+        <location filename="../../familymeeting/ui/main_window.py" line="582" />
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="275" />
-        <location filename="../../familymeeting/ui/main_window.py" line="580" />
-        <location filename="../../familymeeting/ui/main_window.py" line="863" />
+        <location filename="../../familymeeting/ui/main_window.py" line="277" />
+        <location filename="../../familymeeting/ui/main_window.py" line="583" />
+        <location filename="../../familymeeting/ui/main_window.py" line="866" />
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="281" />
-        <location filename="../../familymeeting/ui/main_window.py" line="581" />
+        <location filename="../../familymeeting/ui/main_window.py" line="283" />
+        <location filename="../../familymeeting/ui/main_window.py" line="584" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="284" />
-        <location filename="../../familymeeting/ui/main_window.py" line="582" />
+        <location filename="../../familymeeting/ui/main_window.py" line="286" />
+        <location filename="../../familymeeting/ui/main_window.py" line="585" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="299" />
+        <location filename="../../familymeeting/ui/main_window.py" line="301" />
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="302" />
+        <location filename="../../familymeeting/ui/main_window.py" line="304" />
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="305" />
-        <location filename="../../familymeeting/ui/main_window.py" line="583" />
+        <location filename="../../familymeeting/ui/main_window.py" line="307" />
+        <location filename="../../familymeeting/ui/main_window.py" line="586" />
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="308" />
-        <location filename="../../familymeeting/ui/main_window.py" line="584" />
+        <location filename="../../familymeeting/ui/main_window.py" line="310" />
+        <location filename="../../familymeeting/ui/main_window.py" line="587" />
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="316" />
-        <location filename="../../familymeeting/ui/main_window.py" line="585" />
+        <location filename="../../familymeeting/ui/main_window.py" line="318" />
+        <location filename="../../familymeeting/ui/main_window.py" line="588" />
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="321" />
-        <location filename="../../familymeeting/ui/main_window.py" line="586" />
+        <location filename="../../familymeeting/ui/main_window.py" line="323" />
+        <location filename="../../familymeeting/ui/main_window.py" line="589" />
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="325" />
-        <location filename="../../familymeeting/ui/main_window.py" line="587" />
+        <location filename="../../familymeeting/ui/main_window.py" line="327" />
+        <location filename="../../familymeeting/ui/main_window.py" line="590" />
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="328" />
-        <location filename="../../familymeeting/ui/main_window.py" line="588" />
+        <location filename="../../familymeeting/ui/main_window.py" line="330" />
+        <location filename="../../familymeeting/ui/main_window.py" line="591" />
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="359" />
-        <location filename="../../familymeeting/ui/main_window.py" line="593" />
+        <location filename="../../familymeeting/ui/main_window.py" line="361" />
+        <location filename="../../familymeeting/ui/main_window.py" line="596" />
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="466" />
+        <location filename="../../familymeeting/ui/main_window.py" line="469" />
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="467" />
+        <location filename="../../familymeeting/ui/main_window.py" line="470" />
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="468" />
+        <location filename="../../familymeeting/ui/main_window.py" line="471" />
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="614" />
+        <location filename="../../familymeeting/ui/main_window.py" line="617" />
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="864" />
+        <location filename="../../familymeeting/ui/main_window.py" line="867" />
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="865" />
+        <location filename="../../familymeeting/ui/main_window.py" line="868" />
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="921" />
+        <location filename="../../familymeeting/ui/main_window.py" line="924" />
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="922" />
+        <location filename="../../familymeeting/ui/main_window.py" line="925" />
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="927" />
+        <location filename="../../familymeeting/ui/main_window.py" line="930" />
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -1064,99 +1254,107 @@
             <numerusform>%n minutter</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="141" />
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n uge</numerusform>
+            <numerusform>%n uger</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="148" />
-        <location filename="../../familymeeting/ui/maintenance.py" line="161" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="154" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="167" />
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="151" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="157" />
         <source>A backup is made by itself when the program closes or locks, and every half hour while something changes. The newest ten are kept, plus one a day for a week. Backups are encrypted like the data.</source>
         <translation>Der laves af sig selv en sikkerhedskopi, når programmet lukkes eller låses, og hver halve time, når noget ændres. De ti nyeste gemmes, plus én om dagen i en uge. Sikkerhedskopierne er krypteret ligesom dataene.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="165" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="171" />
         <source>No backups yet.</source>
         <translation>Ingen sikkerhedskopier endnu.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="172" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="178" />
         <source>Make a backup now</source>
         <translation>Lav en sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="176" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="182" />
         <source>Bring back the chosen backup…</source>
         <translation>Hent den valgte sikkerhedskopi tilbage…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="179" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="185" />
         <source>Check the data</source>
         <translation>Kontrollér dataene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="181" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="187" />
         <source>Reads every page of the database and of each backup, and changes nothing.</source>
         <translation>Læser hver side i databasen og i hver sikkerhedskopi og ændrer intet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="185" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="191" />
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="197" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="203" />
         <source>Recovery code</source>
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="200" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="206" />
         <source>If the paper with the recovery code is lost, or someone else may have seen it, make a new one. The old code keeps working until you have written the new one down.</source>
         <translation>Hvis papiret med gendannelseskoden er blevet væk, eller andre kan have set den, så lav en ny. Den gamle kode virker, indtil du har skrevet den nye ned.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="210" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="216" />
         <source>New recovery code…</source>
         <translation>Ny gendannelseskode…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="218" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="224" />
         <source>Where the data is</source>
         <translation>Hvor dataene ligger</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="222" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="228" />
         <source>Data folder: %1</source>
         <translation>Datamappe: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="224" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="230" />
         <source>Error log (no case text): %1</source>
         <translation>Fejllog (ingen tekst fra sagerne): %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="237" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="243" />
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="240" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="246" />
         <source>After a laptop or an old copy of the key file may have been lost: the data and its backups get a new key, so old key files and old passwords open nothing in this folder.</source>
         <translation>Når en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: dataene og sikkerhedskopierne får en ny nøgle, så gamle nøglefiler og gamle adgangskoder ikke åbner noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="248" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="254" />
         <source>Change the data key…</source>
         <translation>Skift datanøglen…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="272" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="278" />
         <source>1 month</source>
         <translation>1 måned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="274" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="280" />
         <source>%n months</source>
         <translation>
             <numerusform>%n måned</numerusform>
@@ -1164,12 +1362,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="276" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="282" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="276" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="282" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1177,12 +1375,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="403" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="413" />
         <source>The data is sound, but one backup is damaged; it will not be offered.</source>
         <translation>Dataene er i orden, men én sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="406" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="416" />
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>Dataene er i orden, men %n sikkerhedskopi er beskadiget; den bliver ikke tilbudt.</numerusform>
@@ -1190,7 +1388,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="462" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="472" />
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>Datanøglen er skiftet: dataene og %n sikkerhedskopi er krypteret med den nye nøgle.</numerusform>
@@ -1198,72 +1396,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="469" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="479" />
         <source>These damaged backups were left as they were, under the old key: %1</source>
         <translation>Disse beskadigede sikkerhedskopier er ikke ændret og har stadig den gamle nøgle: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="516" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="526" />
         <source>The new recovery code is in use. The old one no longer works.</source>
         <translation>Den nye gendannelseskode er taget i brug. Den gamle virker ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="528" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="538" />
         <source>No new recovery code was made. The old one still works.</source>
         <translation>Der blev ikke lavet en ny gendannelseskode. Den gamle virker stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="304" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="314" />
         <source>The backup is back. What was there before is kept as a backup “from before a restore”.</source>
         <translation>Sikkerhedskopien er hentet tilbage. Det, der var før, er gemt som en sikkerhedskopi “fra før en gendannelse”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="327" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="337" />
         <source>automatic</source>
         <translation>automatisk</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="328" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="338" />
         <source>made by hand</source>
         <translation>lavet i hånden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="329" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="339" />
         <source>from before a restore</source>
         <translation>fra før en gendannelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="330" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="340" />
         <source>after a family was deleted</source>
         <translation>efter en familie blev slettet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="348" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="358" />
         <source>The last automatic backup failed: %1</source>
         <translation>Den seneste automatiske sikkerhedskopi mislykkedes: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="363" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="373" />
         <source>Making a backup…</source>
         <translation>Laver en sikkerhedskopi…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="371" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="381" />
         <source>A backup was made: %1.</source>
         <translation>Der er lavet en sikkerhedskopi: %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="381" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="391" />
         <source>Checking every page of the data…</source>
         <translation>Kontrollerer hver side i dataene…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="396" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="406" />
         <source>The database is damaged. Bring back the newest backup, and keep working from there. Restart the program if it asks you to.</source>
         <translation>Databasen er beskadiget. Hent den nyeste sikkerhedskopi tilbage, og arbejd videre derfra. Genstart programmet, hvis det beder dig om det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="413" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="423" />
         <source>The data is sound: every page was read and checked.</source>
         <translation>Dataene er i orden: hver side er læst og kontrolleret.</translation>
     </message>
@@ -1727,22 +1925,22 @@
 <context>
     <name>NewRecoveryCodeDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="623" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="633" />
         <source>New recovery code</source>
         <translation>Ny gendannelseskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="624" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="634" />
         <source>Make a new recovery code?</source>
         <translation>Lav en ny gendannelseskode?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="626" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="636" />
         <source>Type your password. The new code is shown next; when you have written it down, it replaces the old one. Until then the old code keeps working.</source>
         <translation>Skriv din adgangskode. Derefter vises den nye kode; når du har skrevet den ned, afløser den den gamle. Indtil da virker den gamle kode stadig.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="629" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="639" />
         <source>Make a new code</source>
         <translation>Lav en ny kode</translation>
     </message>
@@ -1769,7 +1967,7 @@
 <context>
     <name>PasswordTaskDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="561" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="571" />
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
@@ -2190,22 +2388,22 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="647" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="657" />
         <source>Bring back a backup</source>
         <translation>Hent en sikkerhedskopi tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="648" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="658" />
         <source>Bring back the backup?</source>
         <translation>Hent sikkerhedskopien tilbage?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="650" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="660" />
         <source>The data in the program will be as it was on %1. What is there now is kept as a backup first, so you can go back to it. Type your password to go on.</source>
         <translation>Dataene i programmet bliver, som de var %1. Det, der er nu, gemmes først som en sikkerhedskopi, så du kan gå tilbage til det. Skriv din adgangskode for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/maintenance.py" line="653" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="663" />
         <source>Bring it back</source>
         <translation>Hent den tilbage</translation>
     </message>
@@ -2345,49 +2543,54 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../familymeeting/settings.py" line="48" />
+        <location filename="../../familymeeting/settings.py" line="49" />
         <source>Text size</source>
         <translation>Tekststørrelse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="51" />
+        <location filename="../../familymeeting/settings.py" line="52" />
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="54" />
+        <location filename="../../familymeeting/settings.py" line="55" />
         <source>Last family opened</source>
         <translation>Senest åbnede familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="57" />
+        <location filename="../../familymeeting/settings.py" line="58" />
         <source>Last meeting opened</source>
         <translation>Senest åbnede møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="64" />
+        <location filename="../../familymeeting/settings.py" line="65" />
         <source>Lock after this long without use</source>
         <translation>Lås efter så lang tid uden brug</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="73" />
+        <location filename="../../familymeeting/settings.py" line="74" />
         <source>Keep the access log for</source>
         <translation>Gem adgangsloggen i</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="81" />
+        <location filename="../../familymeeting/settings.py" line="82" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="88" />
+        <location filename="../../familymeeting/settings.py" line="89" />
         <source>Window size and place</source>
         <translation>Vinduets størrelse og plads</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/settings.py" line="94" />
+        <location filename="../../familymeeting/settings.py" line="95" />
         <source>Last folder saved in</source>
         <translation>Senest gemt i mappen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/settings.py" line="104" />
+        <source>Flag families without a meeting for</source>
+        <translation>Markér familier uden møde i</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CaseloadModel</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="154" />
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="183" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="206" />
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/caseload.py" line="565" />
+        <source>⚠ too long: no meeting in the last %n weeks</source>
+        <translation>
+            <numerusform>⚠ too long: no meeting in the last %n week</numerusform>
+            <numerusform>⚠ too long: no meeting in the last %n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="387" />
+        <location filename="../../familymeeting/ui/families_page.py" line="476" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -45,7 +83,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="274" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="141" />
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/maintenance.py" line="280" />
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -53,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="276" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="282" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -61,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="406" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="416" />
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -69,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="462" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="472" />
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>

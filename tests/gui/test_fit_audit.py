@@ -108,6 +108,17 @@ class World:
 # None, and says which page or dialog it is.
 def families(w: World) -> None:
     w.window.show_families()
+    w.window.families_page.list_switch.setChecked(True)  # where one shows at a time
+    w.page("families_page")
+
+
+def caseload(w: World, *, this_week: bool = False) -> None:
+    """The overview beside the list, or on its own where both do not fit (a table
+    where its columns fit, else a block per family)."""
+    w.window.show_families()
+    page = w.window.families_page
+    page.caseload_switch.setChecked(True)
+    page.caseload.week_button.setChecked(this_week)
     w.page("families_page")
 
 
@@ -394,6 +405,8 @@ Opener = Callable[[World], QWidget | None]
 
 SCREENS: dict[str, Opener] = {
     "families": families,
+    "caseload": caseload,
+    "caseload: this week": lambda w: caseload(w, this_week=True),
     "family": family,
     "board": board,
     "meeting details": meeting_details,
