@@ -21,7 +21,8 @@ records.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlmodel import col, func, select
@@ -97,6 +98,18 @@ class Caseload:
         due = [f for f in self.families if f.next_meeting_this_week]
         return tuple(sorted(due, key=lambda f: (f.next_meeting or datetime.max, f.display_name)))
 
+    def updated(self, family_ids: Collection[str], fresh: Caseload) -> Caseload:
+        """This caseload with the lines of ``family_ids`` taken from ``fresh`` (a read of
+        just those families): a family no longer in ``fresh`` (deleted, archived) goes."""
+        ids = set(family_ids)
+        kept = [line for line in self.families if line.family_id not in ids]
+        lines = sorted([*kept, *fresh.families], key=_by_name)
+        return replace(self, families=tuple(lines))
+
+
+def _by_name(line: FamilyLine) -> tuple[str, str]:
+    return (sort_key(line.display_name), line.family_id)
+
 
 def pace(dates: dict[CaseDateKind, date], today: date) -> CasePace:
     concern = dates.get(CaseDateKind.CONCERN)
@@ -120,41 +133,54 @@ def read_caseload(
     *,
     now: datetime | None = None,
     quiet_weeks: int = DEFAULT_QUIET_WEEKS,
+    family_ids: Collection[str] | None = None,
 ) -> Caseload:
-    """Every family not archived, as the caseload shows it (``now``: wall-clock time)."""
+    """Every family not archived, as the caseload shows it (``now``: wall-clock time).
+
+    With ``family_ids``, only those families (each query filtered through its
+    family_id index): the start screen keeps the whole caseload and re-reads only the
+    families visited since, which is what keeps it quick at municipal scale (see
+    docs/benchmarks.md); merge with ``Caseload.updated``.
+    """
     now = now if now is not None else datetime.now()
+    only = None if family_ids is None else sorted(set(family_ids))
     today = now.date()
     midnight = datetime.combine(today, datetime.min.time())
     # Only the family query filters the archive: the others read every family's rows,
     # and the archived ones are never looked up. A join to filter them would cost a
     # lookup per row, more than the rows it leaves out.
     with services.db.reading() as s:
-        families = s.exec(
-            select(Family.id, Family.display_name, Family.created_at).where(
-                col(Family.archived).is_(False)
-            )
-        ).all()
-        children = s.exec(
+        family_query = select(Family.id, Family.display_name, Family.created_at).where(
+            col(Family.archived).is_(False)
+        )
+        child_query = (
             select(Participant.id, Participant.family_id, Participant.name)
             .where(Participant.role == Role.CHILD)
             .order_by(col(Participant.position), col(Participant.id))
-        ).all()
-        meetings = s.exec(
-            select(Meeting.id, Meeting.family_id, Meeting.starts_at, Meeting.status)
-        ).all()
-        agreed = s.exec(
+        )
+        meeting_query = select(Meeting.id, Meeting.family_id, Meeting.starts_at, Meeting.status)
+        agreed_query = (
             select(Meeting.family_id, func.min(Meeting.next_meeting_at))
             .where(col(Meeting.next_meeting_at) >= midnight)
             .group_by(col(Meeting.family_id))
-        ).all()
-        case_dates = s.exec(
-            select(
-                col(CaseDate.family_id),
-                col(CaseDate.participant_id),
-                col(CaseDate.kind),
-                col(CaseDate.on_date),
-            )
-        ).all()
+        )
+        date_query = select(
+            col(CaseDate.family_id),
+            col(CaseDate.participant_id),
+            col(CaseDate.kind),
+            col(CaseDate.on_date),
+        )
+        if only is not None:
+            family_query = family_query.where(col(Family.id).in_(only))
+            child_query = child_query.where(col(Participant.family_id).in_(only))
+            meeting_query = meeting_query.where(col(Meeting.family_id).in_(only))
+            agreed_query = agreed_query.where(col(Meeting.family_id).in_(only))
+            date_query = date_query.where(col(CaseDate.family_id).in_(only))
+        families = s.exec(family_query).all()
+        children = s.exec(child_query).all()
+        meetings = s.exec(meeting_query).all()
+        agreed = s.exec(agreed_query).all()
+        case_dates = s.exec(date_query).all()
         newest: dict[str, tuple[datetime, str]] = {}
         for mid, fid, starts_at, _status in meetings:
             if fid not in newest or (starts_at, mid) > newest[fid]:
@@ -170,15 +196,15 @@ def read_caseload(
             )
             .group_by(col(Action.meeting_id))
         ).all()
+        child_ids = (
+            [pid for pid, _fid, _name in children]
+            if only is not None
+            else select(Participant.id).where(Participant.role == Role.CHILD)
+        )
         answers = s.exec(
             select(Rating.participant_id, Question.meeting_id, Question.series_id, Rating.value)
             .join(Question, col(Question.id) == col(Rating.question_id))
-            .where(
-                col(Rating.participant_id).in_(
-                    select(Participant.id).where(Participant.role == Role.CHILD)
-                ),
-                col(Rating.value).is_not(None),
-            )
+            .where(col(Rating.participant_id).in_(child_ids), col(Rating.value).is_not(None))
         ).all()
 
     kids: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -249,5 +275,5 @@ def read_caseload(
                 ),
             )
         )
-    lines.sort(key=lambda line: (sort_key(line.display_name), line.family_id))
+    lines.sort(key=_by_name)
     return Caseload(today=today, quiet_weeks=quiet_weeks, families=tuple(lines))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.caseload import DEFAULT_QUIET_WEEKS
 from familymeeting.domain.errors import UserError
 from familymeeting.messages import user_message
-from familymeeting.storage.caseload import read_caseload
+from familymeeting.storage.caseload import Caseload, read_caseload
 from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.services import FamilyRow, Services, filter_family_rows
 from familymeeting.ui import theme
@@ -176,6 +177,7 @@ class FamiliesPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.quiet_weeks = quiet_weeks  # settings.QUIET_WEEKS, handed in by the window
+        self.caseload_read: Caseload | None = None  # the overview as last read (load_caseload)
         self.setObjectName("page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._details: dict[str, str] = {}
@@ -320,19 +322,41 @@ class FamiliesPage(QWidget):
         # shown without a refresh reads in showEvent, so the list is read once.
 
     # ------------------------------------------------------------------ public
-    def refresh(self) -> None:
-        """Read the families again, e.g. after one was added, edited or archived."""
-        self._details.clear()
-        self._load()
+    def refresh(self, visited: Collection[str] | None = None) -> None:
+        """Read the families again, e.g. after one was added, edited or archived.
 
-    def load_caseload(self) -> None:
-        """Read the overview again (one snapshot, a fixed number of queries)."""
+        ``visited``: the families opened since this page was last shown, the only ones
+        that can have changed; the overview reads just those again (None: all).
+        """
+        self._details.clear()
+        self._load(visited)
+
+    def load_caseload(self, visited: Collection[str] | None = None) -> None:
+        """Read the overview (one snapshot, a fixed number of queries): all of it, or
+        only the ``visited`` families while the rest is as it was read today."""
+        now = datetime.now()
+        kept = self.caseload_read
         try:
-            caseload = read_caseload(self.services, quiet_weeks=self.quiet_weeks)
+            if (
+                visited is None
+                or kept is None
+                or kept.today != now.date()
+                or kept.quiet_weeks != self.quiet_weeks
+            ):
+                caseload = read_caseload(self.services, now=now, quiet_weeks=self.quiet_weeks)
+            elif visited:
+                fresh = read_caseload(
+                    self.services, now=now, quiet_weeks=self.quiet_weeks, family_ids=visited
+                )
+                caseload = kept.updated(visited, fresh)
+            else:
+                caseload = kept
         except UserError as err:
             self._show_error(err)
             return
-        self.caseload.set_caseload(caseload)
+        if caseload is not kept:
+            self.caseload_read = caseload
+            self.caseload.set_caseload(caseload)
         self._arrange()
 
     def new_family(self) -> FamilyDialog:
@@ -350,7 +374,7 @@ class FamiliesPage(QWidget):
         except UserError as err:
             self._show_error(err)
             return
-        self.refresh()
+        self.refresh(visited=[family.id])
         self.family_opened.emit(family.id)
 
     def load_visible_details(self) -> None:
@@ -363,7 +387,7 @@ class FamiliesPage(QWidget):
             item.setData(DETAIL_ROLE, self._prefix(item) + self._details[family_id])
 
     # ----------------------------------------------------------------- helpers
-    def _load(self) -> None:
+    def _load(self, visited: Collection[str] | None = None) -> None:
         """Read every family (one light query) and show those matching the search."""
         try:
             self._rows = self.services.list_family_rows()
@@ -373,7 +397,7 @@ class FamiliesPage(QWidget):
             self._show_error(err)
             return
         self._show_matches()
-        self.load_caseload()
+        self.load_caseload(visited)
 
     def _show_matches(self) -> None:
         """Show the families matching the search and the archive tick; no query.
@@ -510,7 +534,7 @@ class FamiliesPage(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        self.refresh()
+        self.refresh(visited=None if dialog.family_id is None else [dialog.family_id])
         if dialog.family_id is not None:
             self.family_opened.emit(dialog.family_id)
             self.saved.emit()

@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         self._start_page()
 
     def _build_pages(self, services: Services) -> None:
+        # The families opened since the start screen was shown (its overview re-reads
+        # those); new pages read everything anyway.
+        self._visited: set[str] = set()
         """The pages over an open database: at start, and again after unlocking."""
         self.services = services
         self.families_page = FamiliesPage(
@@ -390,7 +393,9 @@ class MainWindow(QMainWindow):
             return
         self.meeting.commit_edits()
         self.families_page.quiet_weeks = self.settings.get(settings.QUIET_WEEKS)
-        self.families_page.refresh()
+        # Only a family opened since the start screen was last shown can have changed.
+        self.families_page.refresh(visited=set(self._visited))
+        self._visited.clear()
         self.stack.setCurrentWidget(self.families_page)
         self._no_undo_history()
         self._update_location()
@@ -401,6 +406,7 @@ class MainWindow(QMainWindow):
             return
         self.meeting.commit_edits()
         self.family_id = family_id
+        self._visited.add(family_id)
         self.settings.set(settings.LAST_FAMILY, family_id)
         self.family_page.show_family(family_id)
         self.stack.setCurrentWidget(self.family_page)
@@ -414,6 +420,7 @@ class MainWindow(QMainWindow):
             return
         self.saved_label.clear()
         meeting = self.services.get_meeting(meeting_id)
+        self._visited.add(meeting.family_id)
         if self.family_id != meeting.family_id:
             self.family_id = meeting.family_id
             self.settings.set(settings.LAST_FAMILY, meeting.family_id)

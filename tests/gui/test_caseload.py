@@ -10,6 +10,7 @@ import pytest
 from helpers import open_unlocked
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from familymeeting import settings
 from familymeeting.domain.enums import CaseDateKind, MeetingStatus, Role
@@ -273,3 +274,38 @@ def test_the_weeks_are_chosen_in_settings(qtbot: QtBot, window: MainWindow) -> N
     window.show_families()
     view = window.families_page.caseload
     assert view.legend_label.text() == "⚠ for længe: intet møde i de seneste 4 uger"
+
+
+def test_back_on_the_start_screen_only_the_visited_family_is_read_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At municipal scale a whole read takes most of a second (docs/benchmarks.md); the
+    start screen keeps what it read and reads again only the families opened since."""
+    services = window.services
+    other = services.create_family("Familien Berg")
+    window.families_page.refresh()  # a family added: the whole overview again
+    window.show_families()
+    view = window.families_page.caseload
+    demo_id = next(f for f in view.rows_shown() if f != other.id)
+    before = {f.family_id: f for f in window.families_page.caseload_read.families}
+    meeting = services.list_meetings(demo_id)[0]
+    window.open_meeting(meeting.id)
+    services.add_action(meeting.id, "Ringe til lægen", due_date=date.today() - timedelta(days=2))
+
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(services.db.engine, "before_cursor_execute", record)
+    try:
+        window.show_families()
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", record)
+    caseload_reads = [s for s in seen if "FROM rating" in s or "FROM case_date" in s]
+    assert caseload_reads and all(" IN (" in s for s in caseload_reads)
+    row = view.rows_shown().index(demo_id)
+    overdue = before[demo_id].overdue_actions + 1
+    assert cell(view, row, OVERDUE) == f"{overdue} overskredne"
+    # What is shown is what a whole read gives.
+    assert read_caseload(services).families == window.families_page.caseload_read.families

@@ -198,3 +198,36 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_families(
     large = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(caseload.families) == 6
     assert len(small) == len(large) == 7
+
+
+def test_reading_some_families_gives_their_lines_as_the_whole_read_does(
+    services: Services, statements: list[str]
+) -> None:
+    """The start screen re-reads only the families visited; their lines must be the
+    lines a whole read gives, and a family deleted or archived meanwhile goes."""
+    first = create_demo_family(services, TODAY)
+    second = create_demo_family(services, TODAY - timedelta(days=3))
+    other = services.create_family("Familien Berg")
+    whole = read_caseload(services, now=NOW)
+    statements.clear()
+    some = read_caseload(services, now=NOW, family_ids=[second.id])
+    assert some.families == tuple(f for f in whole.families if f.family_id == second.id)
+    assert some.families[0].children  # the demo's children and their directions
+    # Every query of the partial read is limited to the family asked for.
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 7 and all(" IN (" in s for s in selects)
+
+    # The visited family changes: an overdue line on its current plan.
+    current = services.list_meetings(second.id)[0]
+    services.add_action(current.id, "Ringe til lægen", due_date=TODAY - timedelta(days=2))
+    services.update_family(other.id, archived=True)
+    merged = whole.updated(
+        [second.id, other.id],
+        read_caseload(services, now=NOW, family_ids=[second.id, other.id]),
+    )
+    assert merged == read_caseload(services, now=NOW)
+    by_id = {f.family_id: f for f in merged.families}
+    assert other.id not in by_id and first.id in by_id
+    assert by_id[second.id].overdue_actions == (
+        next(f for f in whole.families if f.family_id == second.id).overdue_actions + 1
+    )
