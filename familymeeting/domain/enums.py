@@ -94,6 +94,7 @@ class LogEvent(StrEnum):
     EXPORT_BACKUP = "export_backup"  # a backup written to a file the user chose
     RESTORE_BACKUP = "restore_backup"
     REKEY = "rekey"  # the data key changed (passwd --rekey, "Change the data key")
+    CASE_DATES = "case_dates"  # the case's key dates set or cleared
 
 
 class CaseDateKind(StrEnum):

@@ -23,7 +23,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -34,6 +34,7 @@ from familymeeting.storage.records import (
     ActionRecord,
     CardRecord,
     CardSnapshot,
+    CaseDateRecord,
     FamilyRecord,
     MeetingRecord,
     QuestionRecord,
@@ -46,6 +47,7 @@ from familymeeting.storage.services.base import (
     column_cards,
     fetch,
 )
+from familymeeting.storage.services.case_dates import CaseDateChange
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
@@ -71,6 +73,7 @@ class Changes:
     ratings: tuple[RatingRecord, ...] | None = None
     actions: tuple[ActionRecord, ...] | None = None
     family: FamilyRecord | None = None
+    case_dates: tuple[CaseDateRecord, ...] | None = None
 
     @property
     def board_only(self) -> bool:
@@ -82,6 +85,7 @@ class Changes:
             and self.ratings is None
             and self.actions is None
             and self.family is None
+            and self.case_dates is None
         )
 
 
@@ -775,3 +779,29 @@ class FinishMeeting(Operation):
 
 
 __all__ += ["FinishMeeting", "SetMeetingFields"]
+
+
+# ------------------------------------------------------ the case timeline (issue 18)
+@dataclass(frozen=True)
+class SetCaseDates(Operation):
+    """Set or clear some of a family's key dates (the family's or a child's), all or
+    nothing; the dates after it must be in case order and none in the future. Outside a
+    meeting: no undo (the dialog and the CLI say it is saved). ``today``: for tests."""
+
+    family_id: str
+    changes: tuple[CaseDateChange, ...]
+    today: date | None = None
+
+    def apply(self, services: Services) -> Applied:
+        before = services.list_case_dates(self.family_id)
+        after = services.set_case_dates(self.family_id, self.changes, today=self.today)
+        return Applied(
+            Changes(case_dates=tuple(after)), None, changed=_dates(before) != _dates(after)
+        )
+
+
+def _dates(records: list[CaseDateRecord]) -> set[tuple[str | None, str, date]]:
+    return {(r.participant_id, r.kind, r.on_date) for r in records}
+
+
+__all__ += ["CaseDateChange", "SetCaseDates"]

@@ -44,6 +44,7 @@ def event_words(event: str) -> str:
         "export_backup": QCoreApplication.translate("Access", "Saved a backup to a file"),
         "restore_backup": QCoreApplication.translate("Access", "Brought back a backup"),
         "rekey": QCoreApplication.translate("Access", "Changed the data key"),
+        "case_dates": QCoreApplication.translate("Access", "Changed the case dates"),
     }.get(event, event)
 
 

@@ -1,7 +1,8 @@
 """The services API: every read and write the window and the command line make.
 
 One façade, ``Services``, over a part per kind of record (families and participants,
-meetings, cards, questions and ratings, the plan's actions, the access log). Each
+meetings, cards, questions and ratings, the plan's actions, the access log, the
+case's key dates). Each
 public method is one transaction (a write takes the write lock up front; a read does
 not) and validates with the domain rules first, raising ``UserError`` subclasses for
 anything a person could have typed wrong. Methods return plain records
@@ -21,6 +22,7 @@ from familymeeting.storage.services.access import AccessServices
 from familymeeting.storage.services.actions import ActionServices
 from familymeeting.storage.services.base import COLUMN_ORDER, UNSET, fetch
 from familymeeting.storage.services.cards import CardServices
+from familymeeting.storage.services.case_dates import CaseDateServices
 from familymeeting.storage.services.families import FamilyServices, filter_family_rows
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
@@ -43,6 +45,7 @@ class Services(
     RatingServices,
     ActionServices,
     AccessServices,
+    CaseDateServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 
