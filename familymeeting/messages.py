@@ -390,6 +390,7 @@ MESSAGES: dict[str, str | Plural] = {
         "For {child}, the date for {later} ({later_date}) is before the date for {earlier} "
         "({earlier_date}). Nothing was changed."
     ),
+    "no_such_child": N_("The family has no child called '{name}'. Nothing was changed."),
     "case_date_not_a_child": N_(
         "{name} is not a child in the family; case dates are for the family or a child. "
         "Nothing was changed."
