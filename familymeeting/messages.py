@@ -425,6 +425,9 @@ FIELD_NAMES: dict[str, str] = {
     "due_text": N_("When"),
     "card_id": N_("The card"),
     "case_date_kind": N_("The kind of date"),
+    "assessment": N_("The professional assessment"),
+    "minutes": N_("The minutes"),
+    "other_attendees": N_("The other professionals present"),
 }
 
 RECORD_NAMES: dict[str, str] = {
@@ -435,6 +438,8 @@ RECORD_NAMES: dict[str, str] = {
     "question": N_("question"),
     "rating": N_("rating"),
     "action": N_("action"),
+    "child": N_("child"),
+    "case_date": N_("case date"),
 }
 
 REASONS: dict[str, str] = {
@@ -451,6 +456,8 @@ REASONS: dict[str, str] = {
     "bad_date": N_("not a valid date or time"),
     "invalid_value": N_("not a valid value"),
     "follows_loop": N_("the meeting follows up on itself"),
+    "date_twice": N_("the same date is given twice for the same child"),
+    "dates_out_of_order": N_("the dates are not in the order a case goes"),
     "series_twice": N_("the same question appears twice in the meeting"),
     "answered_twice": N_("the same person answered twice"),
     "person_twice": N_("the same person is listed twice"),
