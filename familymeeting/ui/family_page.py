@@ -26,6 +26,7 @@ from familymeeting.ui.families_page import DETAIL_ROLE, ID_ROLE, TapListWidget
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.meeting_dialog import MeetingDialog
+from familymeeting.ui.timeline import TimelineSection
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
 
@@ -109,6 +110,11 @@ class FamilyPage(QWidget):
         actions.addWidget(self.delete_button)
         layout.addWidget(action_box)
 
+        # The case's pace, per child (its own module: ui/timeline.py).
+        self.timeline = TimelineSection(services)
+        self.timeline.saved.connect(self.saved)
+        layout.addWidget(self.timeline)
+
         meetings_title = QLabel(self.tr("Meetings"))
         meetings_title.setObjectName("subtitle")
         layout.addWidget(meetings_title)
@@ -152,6 +158,7 @@ class FamilyPage(QWidget):
         self.info_label.setText(" · ".join(info))
         self.info_label.setVisible(bool(info))
         self._show_chips(participants)
+        self.timeline.show_family(family_id)
 
         self.meeting_list.clear()
         for meeting in self._meetings:

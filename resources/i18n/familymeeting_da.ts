@@ -63,26 +63,31 @@
         <source>Changed the data key</source>
         <translation>Skiftede datanøglen</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="47"/>
+        <source>Changed the case dates</source>
+        <translation>Ændrede sagens datoer</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="55"/>
+        <location filename="../../familymeeting/ui/access.py" line="56"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="60"/>
+        <location filename="../../familymeeting/ui/access.py" line="61"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="70"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="69"/>
+        <location filename="../../familymeeting/ui/access.py" line="70"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -263,6 +268,39 @@
     </message>
 </context>
 <context>
+    <name>CaseDatesDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="352"/>
+        <source>Case dates</source>
+        <translation>Sagens datoer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="365"/>
+        <source>The family&apos;s dates apply to every child. Decisions are made per child: give a child its own date only where it differs.</source>
+        <translation>Familiens datoer gælder for alle børn. Der træffes beslutning for hvert barn: giv kun et barn sin egen dato, hvor den er en anden.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="372"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="373"/>
+        <source>%1&apos;s own dates</source>
+        <translation>%1s egne datoer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="387"/>
+        <source>No date</source>
+        <translation>Ingen dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="387"/>
+        <source>As the family</source>
+        <translation>Som familien</translation>
+    </message>
+</context>
+<context>
     <name>ChildModeView</name>
     <message>
         <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
@@ -350,44 +388,58 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="304"/>
+        <source>Tap to give a date</source>
+        <translation>Tryk for at give en dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="318"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="319"/>
+        <source>No date</source>
+        <translation>Ingen dato</translation>
+    </message>
+</context>
+<context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="111"/>
+        <location filename="../../familymeeting/ui/access.py" line="106"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="117"/>
+        <location filename="../../familymeeting/ui/access.py" line="112"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="125"/>
+        <location filename="../../familymeeting/ui/access.py" line="120"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="132"/>
+        <location filename="../../familymeeting/ui/access.py" line="127"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="152"/>
+        <location filename="../../familymeeting/ui/access.py" line="147"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="158"/>
+        <location filename="../../familymeeting/ui/access.py" line="153"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="163"/>
+        <location filename="../../familymeeting/ui/access.py" line="158"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="210"/>
+        <location filename="../../familymeeting/ui/access.py" line="207"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -598,78 +650,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="71"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="72"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="90"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="91"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="94"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="97"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="100"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="112"/>
         <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="122"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="128"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="149"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="155"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="157"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="205"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="212"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="225"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="225"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1872,62 +1924,62 @@
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="60"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="54"/>
         <source>Change the data key</source>
         <translation>Skift datanøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="65"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="59"/>
         <source>Change the data key?</source>
         <translation>Skift datanøglen?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="69"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="63"/>
         <source>The data and every backup in its folder are encrypted again with a new key. Do it if a laptop or an old copy of the key file may have been lost: old key files and old passwords then open nothing in this folder.</source>
         <translation>Dataene og alle sikkerhedskopier i mappen bliver krypteret igen med en ny nøgle. Gør det, hvis en bærbar eller en gammel kopi af nøglefilen kan være blevet væk: gamle nøglefiler og gamle adgangskoder åbner så ikke noget i denne mappe.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="72"/>
         <source>Your password stays the same. You get a new recovery code, and the old one stops working. It takes a while with many backups.</source>
         <translation>Din adgangskode er den samme. Du får en ny gendannelseskode, og den gamle holder op med at virke. Det tager lidt tid, hvis der er mange sikkerhedskopier.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="84"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="78"/>
         <source>Current password</source>
         <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="88"/>
         <source>Progress</source>
         <translation>Fremskridt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="100"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="94"/>
         <source>Change the key</source>
         <translation>Skift nøglen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="126"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="122"/>
         <source>Encrypting the data with the new key…</source>
         <translation>Krypterer dataene med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="138"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="136"/>
         <source>Encrypting the backups with the new key…</source>
         <translation>Krypterer sikkerhedskopierne med den nye nøgle…</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="139"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="137"/>
         <source>Backups: %v of %m</source>
         <translation>Sikkerhedskopier: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="148"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="146"/>
         <source>The data key is changed.</source>
         <translation>Datanøglen er skiftet.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/rekey.py" line="154"/>
+        <location filename="../../familymeeting/ui/rekey.py" line="152"/>
         <source>The data key is changed. The old recovery code no longer works: write down this new one.</source>
         <translation>Datanøglen er skiftet. Den gamle gendannelseskode virker ikke længere: skriv denne nye ned.</translation>
     </message>
@@ -2289,6 +2341,61 @@
     </message>
 </context>
 <context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="213"/>
+        <source>Case timeline</source>
+        <translation>Sagens forløb</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="217"/>
+        <source>Case dates…</source>
+        <translation>Sagens datoer …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="222"/>
+        <source>No case dates yet. Add them with “Case dates…”.</source>
+        <translation>Ingen datoer i sagen endnu. Tilføj dem med “Sagens datoer …”.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="250"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="262"/>
+        <source>from concern to decision: %n days</source>
+        <translation>
+            <numerusform>fra bekymring til beslutning: %n dag</numerusform>
+            <numerusform>fra bekymring til beslutning: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="263"/>
+        <source>from decision to help: %n days</source>
+        <translation>
+            <numerusform>fra beslutning til hjælp: %n dag</numerusform>
+            <numerusform>fra beslutning til hjælp: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="266"/>
+        <source>waiting for a decision: %n days</source>
+        <translation>
+            <numerusform>venter på beslutning: %n dag</numerusform>
+            <numerusform>venter på beslutning: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="267"/>
+        <source>waiting for help: %n days</source>
+        <translation>
+            <numerusform>venter på hjælp: %n dag</numerusform>
+            <numerusform>venter på hjælp: %n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../familymeeting/ui/lock.py" line="424"/>
@@ -2553,6 +2660,31 @@
         <location filename="../../familymeeting/ui/words.py" line="85"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="92"/>
+        <source>Concern received</source>
+        <translation>Bekymring modtaget</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="93"/>
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="94"/>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="95"/>
+        <source>Help started</source>
+        <translation>Hjælp startet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="96"/>
+        <source>Case closed</source>
+        <translation>Sag lukket</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="218"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="225"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="124"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="128"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="270"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="274"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="272"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="276"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="402"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="406"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="458"/>
+        <location filename="../../familymeeting/ui/maintenance.py" line="462"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>
@@ -96,6 +96,41 @@
         <translation>
             <numerusform>%n meeting with answers</numerusform>
             <numerusform>%n meetings with answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="262"/>
+        <source>from concern to decision: %n days</source>
+        <translation>
+            <numerusform>from concern to decision: %n day</numerusform>
+            <numerusform>from concern to decision: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="263"/>
+        <source>from decision to help: %n days</source>
+        <translation>
+            <numerusform>from decision to help: %n day</numerusform>
+            <numerusform>from decision to help: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="266"/>
+        <source>waiting for a decision: %n days</source>
+        <translation>
+            <numerusform>waiting for a decision: %n day</numerusform>
+            <numerusform>waiting for a decision: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="267"/>
+        <source>waiting for help: %n days</source>
+        <translation>
+            <numerusform>waiting for help: %n day</numerusform>
+            <numerusform>waiting for help: %n days</numerusform>
         </translation>
     </message>
 </context>
