@@ -273,6 +273,16 @@ def access_log(w: World) -> QDialog | None:
     return w.window.family_page.show_access_log()
 
 
+def case_dates(w: World) -> QDialog | None:
+    """ "Sagens datoer", in its tallest state: a message under the dates."""
+    family(w)
+    dialog = w.window.family_page.timeline.edit_dates()
+    if dialog is not None:
+        dialog.error_label.setText("x " * 80)
+        dialog.error_label.show()
+    return dialog
+
+
 def delete_family(w: World) -> QDialog | None:
     family(w)
     return w.window.family_page.delete_family()
@@ -393,6 +403,7 @@ SCREENS: dict[str, Opener] = {
     "edit family": edit_family,
     "new meeting": new_meeting,
     "access log": access_log,
+    "case dates": case_dates,
     "delete family": delete_family,
     "new plan line": new_action,
     "new question": new_question,
