@@ -41,6 +41,7 @@ from familymeeting.storage.records import (
     QuestionSnapshot,
     RatingRecord,
 )
+from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.base import (
     UNSET,
     card_records,
@@ -795,9 +796,11 @@ class SetCaseDates(Operation):
     def apply(self, services: Services) -> Applied:
         before = services.list_case_dates(self.family_id)
         after = services.set_case_dates(self.family_id, self.changes, today=self.today)
-        return Applied(
-            Changes(case_dates=tuple(after)), None, changed=_dates(before) != _dates(after)
-        )
+        changed = _dates(before) != _dates(after)
+        if changed:  # a change of the case is in the access log, with ids only
+            with services.db.session() as s:  # joins the operation's transaction
+                log_in(s, "case_dates", family_id=self.family_id)
+        return Applied(Changes(case_dates=tuple(after)), None, changed=changed)
 
 
 def _dates(records: list[CaseDateRecord]) -> set[tuple[str | None, str, date]]:

@@ -18,7 +18,6 @@ from familymeeting.domain.enums import CaseDateKind, Role
 from familymeeting.domain.errors import ValidationError
 from familymeeting.storage.models import CaseDate, Family, Meeting, Participant
 from familymeeting.storage.records import CaseDateRecord
-from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.base import ServiceBase, choice, fetch, opt_date, touch
 
 # (participant id or None for the family, kind): the date, or None to clear it.
@@ -126,13 +125,11 @@ class CaseDateServices(ServiceBase):
                 else:
                     after[key] = on_date
             check_case_dates(after, [(c.id, c.name) for c in children])
-            changed = False
             for (participant_id, kind), on_date in wanted.items():
                 row = rows.get((participant_id, kind))
                 if on_date is None:
                     if row is not None:
                         s.delete(row)
-                        changed = True
                 elif row is None:
                     s.add(
                         CaseDate(
@@ -142,13 +139,9 @@ class CaseDateServices(ServiceBase):
                             on_date=on_date,
                         )
                     )
-                    changed = True
                 elif row.on_date != on_date:
                     row.on_date = on_date
                     touch(row)
-                    changed = True
-            if changed:
-                log_in(s, "case_dates", family_id=family_id)
             s.flush()
             return [CaseDateRecord.from_row(r) for r in _family_rows(s, family_id)]
 
