@@ -102,6 +102,9 @@ class FamilyPage(QWidget):
         self.progress_button.setToolTip(self.tr("Everyone's ratings across the meetings"))
         self.progress_button.clicked.connect(self._progress_clicked)
         actions.addWidget(self.progress_button)
+        self.timeline = TimelineSection(services)  # "Sagens forløb" (ui/timeline.py)
+        self.timeline.saved.connect(self.saved)
+        actions.addWidget(self.timeline.edit_button)
         self.log_button = QPushButton(self.tr("Access log"))
         self.log_button.clicked.connect(self.show_access_log)
         actions.addWidget(self.log_button)
@@ -110,10 +113,7 @@ class FamilyPage(QWidget):
         actions.addWidget(self.delete_button)
         layout.addWidget(action_box)
 
-        # The case's pace, per child (its own module: ui/timeline.py).
-        self.timeline = TimelineSection(services)
-        self.timeline.saved.connect(self.saved)
-        layout.addWidget(self.timeline)
+        layout.addWidget(self.timeline)  # the case's pace, per child
 
         meetings_title = QLabel(self.tr("Meetings"))
         meetings_title.setObjectName("subtitle")

@@ -212,24 +212,16 @@ class TimelineSection(QWidget):
         self.dialog: CaseDatesDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        header = QHBoxLayout()
-        self.title = QLabel(self.tr("Case timeline"))
-        self.title.setObjectName("subtitle")
-        self.title.setWordWrap(True)
-        header.addWidget(self.title, 1)
+        # The page places this button among its own (a row of its own would take room
+        # a short screen at the largest text does not have).
         self.edit_button = QPushButton(self.tr("Case dates…"))
         self.edit_button.clicked.connect(self.edit_dates)
-        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(header)
-        self.empty_label = text_label(
-            self.tr("No case dates yet. Add them with “Case dates…”."), "muted"
-        )
-        layout.addWidget(self.empty_label)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.setSpacing(4)
+        self.title = QLabel(self.tr("Case timeline"))  # two words: never wrapped
+        self.title.setObjectName("subtitle")
         # Where the page is short (a low screen, the largest text) the lines scroll, a
         # finger flicks them, and the meetings below keep their room.
         self.lines_area = _FittedScroll()
@@ -248,14 +240,15 @@ class TimelineSection(QWidget):
         self.lines = lines
         while (item := self.body_layout.takeAt(0)) is not None:
             widget = item.widget()
-            if widget is not None:
+            if widget is not None and widget is not self.title:
                 widget.hide()
                 widget.deleteLater()
+        # No dates yet: nothing to show but the page's "Case dates…" button.
         has_dates = any(line.dates for line in lines)
-        self.empty_label.setVisible(not has_dates)
-        self.lines_area.setVisible(has_dates)
+        self.setVisible(has_dates)
         if not has_dates:
             return
+        self.body_layout.addWidget(self.title)
         for line in lines:
             spans = [words for s in line.spans if (words := self.span_words(s))]
             name = line.name or self.tr("The whole family")
@@ -296,7 +289,7 @@ class TimelineSection(QWidget):
 
 
 class _FittedScroll(QScrollArea):
-    """A scroll area as tall as its content wants, which may shrink to one line's worth
+    """A scroll area as tall as its content wants, which may shrink to a finger's height
     and scroll. No signals."""
 
     def __init__(self) -> None:
@@ -318,17 +311,42 @@ class _FittedScroll(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._hold()
             self.updateGeometry()
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._hold()
+
+    def _content_height(self) -> int:
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if layout is None:
+            return 0
+        width = self.viewport().width()
+        if layout.hasHeightForWidth() and width > 0:
+            return layout.totalHeightForWidth(width)
+        return layout.totalSizeHint().height()
+
+    def _hold(self) -> None:
+        """The lines are never squeezed to fit: what does not fit scrolls."""
+        body = self.widget()
+        height = self._content_height()
+        if body is not None and body.minimumHeight() != height:
+            body.setMinimumHeight(height)
 
     def sizeHint(self) -> QSize:
         body = self.widget()
         if body is None:
             return super().sizeHint()
-        return QSize(body.sizeHint().width(), body.sizeHint().height())
+        return QSize(body.sizeHint().width(), self._content_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, min(self.sizeHint().height(), 3 * theme.TOUCH))
+        # On the shortest screens at the largest text the page has no room to spare:
+        # the lines give way first (a finger's height, scrolling) so the buttons above
+        # keep theirs.
+        return QSize(0, min(self.sizeHint().height(), theme.TOUCH))
 
 
 def _escape(text: str) -> str:

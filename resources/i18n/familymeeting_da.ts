@@ -270,32 +270,32 @@
 <context>
     <name>CaseDatesDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="352"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="397"/>
         <source>Case dates</source>
         <translation>Sagens datoer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="365"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="410"/>
         <source>The family&apos;s dates apply to every child. Decisions are made per child: give a child its own date only where it differs.</source>
         <translation>Familiens datoer gælder for alle børn. Der træffes beslutning for hvert barn: giv kun et barn sin egen dato, hvor den er en anden.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="372"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="417"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="373"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="418"/>
         <source>%1&apos;s own dates</source>
         <translation>%1s egne datoer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="387"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="432"/>
         <source>No date</source>
         <translation>Ingen dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="387"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="432"/>
         <source>As the family</source>
         <translation>Som familien</translation>
     </message>
@@ -390,13 +390,13 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="304"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="349"/>
         <source>Tap to give a date</source>
         <translation>Tryk for at give en dato</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="318"/>
-        <location filename="../../familymeeting/ui/timeline.py" line="319"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="363"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="364"/>
         <source>No date</source>
         <translation>Ingen dato</translation>
     </message>
@@ -680,12 +680,12 @@
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
@@ -2343,7 +2343,7 @@
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="213"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="223"/>
         <source>Case timeline</source>
         <translation>Sagens forløb</translation>
     </message>
@@ -2353,17 +2353,12 @@
         <translation>Sagens datoer …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="222"/>
-        <source>No case dates yet. Add them with “Case dates…”.</source>
-        <translation>Ingen datoer i sagen endnu. Tilføj dem med “Sagens datoer …”.</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/timeline.py" line="250"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="255"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="262"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="268"/>
         <source>from concern to decision: %n days</source>
         <translation>
             <numerusform>fra bekymring til beslutning: %n dag</numerusform>
@@ -2371,7 +2366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="263"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="269"/>
         <source>from decision to help: %n days</source>
         <translation>
             <numerusform>fra beslutning til hjælp: %n dag</numerusform>
@@ -2379,7 +2374,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="266"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="272"/>
         <source>waiting for a decision: %n days</source>
         <translation>
             <numerusform>venter på beslutning: %n dag</numerusform>
@@ -2387,7 +2382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="267"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="273"/>
         <source>waiting for help: %n days</source>
         <translation>
             <numerusform>venter på hjælp: %n dag</numerusform>

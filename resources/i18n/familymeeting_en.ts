@@ -102,7 +102,7 @@
 <context>
     <name>TimelineSection</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="262"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="268"/>
         <source>from concern to decision: %n days</source>
         <translation>
             <numerusform>from concern to decision: %n day</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="263"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="269"/>
         <source>from decision to help: %n days</source>
         <translation>
             <numerusform>from decision to help: %n day</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="266"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="272"/>
         <source>waiting for a decision: %n days</source>
         <translation>
             <numerusform>waiting for a decision: %n day</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="267"/>
+        <location filename="../../familymeeting/ui/timeline.py" line="273"/>
         <source>waiting for help: %n days</source>
         <translation>
             <numerusform>waiting for help: %n day</numerusform>

@@ -314,7 +314,9 @@ def test_the_case_dates_dialog_saves_a_childs_own_date(
     family = services.create_family("Familien Berg")
     maja = services.add_participant(family.id, "Maja", Role.CHILD, birth_year=2015).id
     page = make_page(qtbot, services, family.id)
-    assert page.timeline.empty_label.isVisible()
+    # No dates yet: only the button, among the page's own.
+    assert page.timeline.isHidden() and page.timeline.edit_button.isVisible()
+    assert page.timeline.edit_button.text() == "Sagens datoer …"
     dialog = page.timeline.edit_dates()
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -330,7 +332,7 @@ def test_the_case_dates_dialog_saves_a_childs_own_date(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     stored = {(r.participant_id, r.kind, r.on_date) for r in services.list_case_dates(family.id)}
     assert stored == {(None, "concern", date(2026, 9, 1)), (maja, "decision", date(2026, 9, 24))}
-    assert not page.timeline.empty_label.isVisible()
+    assert page.timeline.isVisible()
     spans = [
         label.text()
         for label in page.timeline.body.findChildren(QLabel)
