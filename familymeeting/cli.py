@@ -23,18 +23,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from familymeeting import __version__
+from familymeeting.domain.enums import CaseDateKind
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES, PLAN_LANGUAGES
 from familymeeting.messages import (
     Catalogue,
     backup_kind,
+    case_date_kind,
     catalogue,
+    day_text,
     detect_language,
     gettext,
     handout_how,
     meeting_kind,
     meeting_status,
     render,
+    span_text,
     user_message,
 )
 
@@ -237,6 +241,37 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     rec_out.add_argument("-o", "--output", metavar="FILE", help=_("PDF file to write"))
     rec_out.add_argument(
         "--text", action="store_true", help=_("print the record as plain text instead")
+    )
+    tml = sub.add_parser(
+        "timeline",
+        parents=[common, creating],
+        help=_("the case's key dates per child, its meetings and the days between"),
+        description=_(
+            "Show the case timeline: per child the dates the concern came in, of screening, "
+            "decision, help started and case closed (the family's date unless the child has "
+            "its own), the meetings, and the days from concern to decision and from decision "
+            "to help. --set and --clear change dates first (the family's, or with --child one "
+            "child's); a date out of case order or in the future is refused and changes nothing."
+        ),
+    )
+    tml.add_argument("family", metavar="FAMILY", help=_("family id or unique id prefix"))
+    kinds = ", ".join(kind.value for kind in CaseDateKind)
+    tml.add_argument(
+        "--set",
+        metavar="KIND=DATE",
+        action="append",
+        default=[],
+        help=_("set a date, e.g. concern=2026-09-01; KIND is one of {kinds}", kinds=kinds),
+    )
+    tml.add_argument(
+        "--clear",
+        metavar="KIND",
+        action="append",
+        default=[],
+        help=_("remove a date (the family's, or with --child the child's own)"),
+    )
+    tml.add_argument(
+        "--child", metavar="NAME", help=_("the child whose own date is set or cleared")
     )
     log = sub.add_parser(
         "log",
@@ -876,6 +911,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             _plans(services, db.path, args, tr)
         elif args.command == "record":
             _record(services, db.path, args, tr)
+        elif args.command == "timeline":
+            _timeline(services, args, tr)
         elif args.command == "backup":
             _backup(services, args, tr)
         elif args.command == "log":
@@ -1280,6 +1317,66 @@ def _is_database_file(path: Path, db_path: Path) -> bool:
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             continue
     return False
+
+
+def _timeline(services: Services, args: argparse.Namespace, tr: Catalogue) -> None:
+    from datetime import date
+
+    from familymeeting.domain.errors import ValidationError
+    from familymeeting.storage.operations import CaseDateChange, SetCaseDates
+
+    family = services.resolve_family(args.family)
+    child_id = _child_id(services, family.id, args.child) if args.child else None
+    changes: list[CaseDateChange] = []
+    for item in args.set:
+        kind, _sep, text = item.partition("=")
+        try:
+            on_date = date.fromisoformat(text.strip())
+        except ValueError:
+            raise ValidationError("invalid_date", value=text.strip() or item) from None
+        changes.append(CaseDateChange(kind.strip(), on_date, child_id))
+    changes += [CaseDateChange(kind.strip(), None, child_id) for kind in args.clear]
+    if changes:
+        services.run(SetCaseDates(family.id, tuple(changes)))
+        print(tr.gettext("Saved the case dates."))
+    lang = tr.language
+    print(family.display_name)
+    for line in services.case_timeline(family.id):
+        print(line.name or tr.gettext("The whole family"))
+        if not line.dates:
+            print("  " + tr.gettext("no dates yet"))
+        for kind, on_date in line.dates.items():
+            own = "  " + tr.gettext("(own date)") if kind in line.own else ""
+            print(f"  {case_date_kind(kind, lang)}: {day_text(on_date, lang)}{own}")
+        if line.meetings:
+            days = ", ".join(day_text(d, lang) for d in line.meetings)
+            print(
+                "  "
+                + tr.ngettext("meeting: {days}", "meetings: {days}", len(line.meetings), days=days)
+            )
+        for span in line.spans:
+            if span.days is not None:
+                print("  " + span_text(span.start, span.end, span.days, waiting=False, lang=lang))
+            elif span.waiting_days is not None:
+                print(
+                    "  "
+                    + span_text(span.start, span.end, span.waiting_days, waiting=True, lang=lang)
+                )
+
+
+def _child_id(services: Services, family_id: str, name: str) -> str:
+    """A child of the family by name (any case) or by id prefix."""
+    from familymeeting.domain.enums import Role
+    from familymeeting.domain.errors import NotFoundError
+
+    wanted = name.strip().casefold()
+    children = [p for p in services.list_participants(family_id) if p.role == Role.CHILD]
+    found = [c for c in children if c.name.casefold() == wanted] or [
+        c for c in children if wanted and c.id.startswith(wanted)
+    ]
+    if len(found) != 1:
+        raise NotFoundError("no_such_child", name=name)
+    return found[0].id
 
 
 def _list(services: Services, tr: Catalogue, *, include_archived: bool) -> None:

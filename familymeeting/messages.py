@@ -34,13 +34,14 @@ import errno
 import locale
 import os
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
 from typing import Any, NamedTuple
 
 from familymeeting.assets import resource
-from familymeeting.domain.enums import HandoutHow, MeetingKind, MeetingStatus, Role
+from familymeeting.domain.enums import CaseDateKind, HandoutHow, MeetingKind, MeetingStatus, Role
 from familymeeting.domain.errors import UserError
 
 LANG_ENV = "FAMILYMEETING_LANG"
@@ -386,6 +387,24 @@ MESSAGES: dict[str, str | Plural] = {
         "There is no familymeeting data in {path}. Check the folder name; to start new, "
         "empty data there, add --create. Nothing was changed."
     ),
+    # The case timeline (issue 18): dates of what happened, in case order.
+    "case_date_in_future": N_(
+        "The date for {date_kind} ({date}) is after today; a case date records what has "
+        "happened. Nothing was changed."
+    ),
+    "case_dates_out_of_order": N_(
+        "The date for {later} ({later_date}) is before the date for {earlier} "
+        "({earlier_date}). Nothing was changed."
+    ),
+    "case_dates_out_of_order_for": N_(
+        "For {child}, the date for {later} ({later_date}) is before the date for {earlier} "
+        "({earlier_date}). Nothing was changed."
+    ),
+    "no_such_child": N_("The family has no child called '{name}'. Nothing was changed."),
+    "case_date_not_a_child": N_(
+        "{name} is not a child in the family; case dates are for the family or a child. "
+        "Nothing was changed."
+    ),
     "unlock_counter_unwritable": N_(
         "The password was not tried: the count of wrong passwords cannot be saved in "
         "{path} (is the disk full, or the folder read-only?). Nothing was changed."
@@ -415,6 +434,7 @@ FIELD_NAMES: dict[str, str] = {
     "who_text": N_("Who"),
     "due_text": N_("When"),
     "card_id": N_("The card"),
+    "case_date_kind": N_("The kind of date"),
     "assessment": N_("The professional assessment"),
     "minutes": N_("The minutes"),
     "other_attendees": N_("Other professionals present"),
@@ -428,6 +448,8 @@ RECORD_NAMES: dict[str, str] = {
     "question": N_("question"),
     "rating": N_("rating"),
     "action": N_("action"),
+    "child": N_("child"),
+    "case_date": N_("case date"),
 }
 
 REASONS: dict[str, str] = {
@@ -444,6 +466,8 @@ REASONS: dict[str, str] = {
     "bad_date": N_("not a valid date or time"),
     "invalid_value": N_("not a valid value"),
     "follows_loop": N_("the meeting follows up on itself"),
+    "date_twice": N_("the same date is given twice for the same child"),
+    "dates_out_of_order": N_("the dates are not in the order a case goes"),
     "series_twice": N_("the same question appears twice in the meeting"),
     "answered_twice": N_("the same person answered twice"),
     "person_twice": N_("the same person is listed twice"),
@@ -533,6 +557,29 @@ ROLE_WORDS: dict[Role, str] = {
     Role.NETWORK: N_("network"),
     Role.PROFESSIONAL: N_("professional"),
     Role.CASEWORKER: N_("caseworker"),
+}
+# The case's key dates (domain.enums.CaseDateKind), inside a line, and the spans between.
+CASE_DATE_WORDS: dict[CaseDateKind, str] = {
+    CaseDateKind.CONCERN: N_("concern received"),
+    CaseDateKind.SCREENING: N_("screening"),
+    CaseDateKind.DECISION: N_("decision"),
+    CaseDateKind.HELP_STARTED: N_("help started"),
+    CaseDateKind.CLOSED: N_("case closed"),
+}
+# domain.timeline.SPANS: (start, end) -> the span's words, done and still waiting.
+SPAN_WORDS: dict[tuple[CaseDateKind, CaseDateKind], tuple[Plural, Plural]] = {
+    (CaseDateKind.CONCERN, CaseDateKind.DECISION): (
+        N_plural(
+            "from concern to decision: {n} day",
+            "from concern to decision: {n} days",
+            number="n",
+        ),
+        N_plural("waiting for a decision: {n} day", "waiting for a decision: {n} days", number="n"),
+    ),
+    (CaseDateKind.DECISION, CaseDateKind.HELP_STARTED): (
+        N_plural("from decision to help: {n} day", "from decision to help: {n} days", number="n"),
+        N_plural("waiting for help: {n} day", "waiting for help: {n} days", number="n"),
+    ),
 }
 # storage.backup.BackupKind's values (messages.py sits below storage/ and cannot import
 # it; a test checks that every kind has its word).
@@ -655,6 +702,27 @@ def backup_kind(kind: str | StrEnum, lang: str | None = None) -> str:
     return catalogue(lang).word(BACKUP_KIND_WORDS, str(kind))
 
 
+def case_date_kind(kind: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(CASE_DATE_WORDS, CaseDateKind(kind))
+
+
+def span_text(
+    start: CaseDateKind, end: CaseDateKind, days: int, *, waiting: bool, lang: str | None = None
+) -> str:
+    """ "from concern to decision: 23 days", or while waiting "waiting for a decision: 41
+    days"."""
+    done, waits = SPAN_WORDS[(start, end)]
+    entry = waits if waiting else done
+    return catalogue(lang).ngettext(entry.singular, entry.plural, days)
+
+
+def day_text(day: date, lang: str | None = None) -> str:
+    """A date the way the reader writes it: 1.9.2026 in Danish, 2026-09-01 in English."""
+    if (lang or current_language()) == "da":
+        return f"{day.day}.{day.month}.{day.year}"
+    return day.isoformat()
+
+
 # --------------------------------------------------------------- user errors
 def render(code: str, lang: str, **params: Any) -> str:
     """The message for ``code`` in ``lang`` (the code itself if it has none)."""
@@ -667,6 +735,12 @@ def render(code: str, lang: str, **params: Any) -> str:
         shown["field"] = tr.word(FIELD_NAMES, shown["field"])
     if "what" in shown:
         shown["what"] = tr.word(RECORD_NAMES, shown["what"])
+    for key in ("date_kind", "earlier", "later"):
+        if key in shown:
+            shown[key] = tr.word(CASE_DATE_WORDS, shown[key])
+    for key, value in shown.items():
+        if isinstance(value, date):
+            shown[key] = day_text(value, lang)
     if "reason" in shown:
         raw = str(shown["reason"])
         if raw not in REASONS and _is_code_name(raw):

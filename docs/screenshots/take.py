@@ -352,6 +352,11 @@ def main(argv: list[str] | None = None) -> int:
             window.show_maintenance(),
             keep(window.maintenance.ask_new_recovery_code()),
         ),
+        "timeline": lambda: window.open_family(family.id),
+        "case-dates": lambda: (
+            window.open_family(family.id),
+            keep(window.family_page.timeline.edit_dates()),
+        ),
         "delete-family": delete_family,
         "delete-family-done": lambda: delete_family(done=True),
         "rekey": rekey,

@@ -98,6 +98,7 @@ class LogEvent(StrEnum):
     PLAN_REPRINT = "plan_reprint"  # a kept plan printed or written out again
     EDIT_RECORD = "edit_record"  # the caseworker's assessment, minutes or others present
     EXPORT_RECORD = "export_record"  # a meeting record saved, printed, copied or written
+    CASE_DATES = "case_dates"  # the case's key dates set or cleared
 
 
 class HandoutHow(StrEnum):

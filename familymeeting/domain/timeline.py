@@ -7,7 +7,7 @@ are used by the family page, ``familymeeting timeline`` and the caseload alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,3 +61,73 @@ def spans(dates: Mapping[CaseDateKind, date], today: date) -> list[Span]:
         else:
             out.append(Span(start, end, None, None))
     return out
+
+
+# ----------------------------------------------------------------- checks
+@dataclass(frozen=True, slots=True)
+class OrderProblem:
+    """Two dates of one child's case in the wrong order: ``later`` is before ``earlier``."""
+
+    earlier: CaseDateKind
+    earlier_date: date
+    later: CaseDateKind
+    later_date: date
+
+
+def order_problem(dates: Mapping[CaseDateKind, date]) -> OrderProblem | None:
+    """The first pair out of case order (concern ≤ screening ≤ decision ≤ help ≤ closed).
+
+    The same day twice is fine: a decision on the day the concern came in happens.
+    """
+    kinds = [kind for kind in CaseDateKind if kind in dates]
+    for i, earlier in enumerate(kinds):
+        for later in kinds[i + 1 :]:
+            if dates[later] < dates[earlier]:
+                return OrderProblem(earlier, dates[earlier], later, dates[later])
+    return None
+
+
+def is_future(on_date: date, today: date) -> bool:
+    """Every key date records something that happened, so none lies after today."""
+    return on_date > today
+
+
+# --------------------------------------------------------------- one line
+@dataclass(frozen=True, slots=True)
+class ChildLine:
+    """One line of the timeline: a child (None: the family, when it has no child yet),
+    the dates that apply to it (``own``: the kinds the child has its own date for), the
+    family's meeting days, and the spans the seeds measure."""
+
+    participant_id: str | None
+    name: str
+    dates: Mapping[CaseDateKind, date]
+    own: frozenset[CaseDateKind]
+    meetings: tuple[date, ...]
+    spans: tuple[Span, ...]
+
+
+def child_lines(
+    children: Sequence[tuple[str, str]],
+    family_dates: Mapping[CaseDateKind, date],
+    child_dates: Mapping[str, Mapping[CaseDateKind, date]],
+    meetings: Sequence[date],
+    today: date,
+) -> list[ChildLine]:
+    """A line per child (id, name) in the order given; one line for the family alone
+    when it has no children."""
+    days = tuple(sorted(meetings))
+    if not children:
+        return [
+            ChildLine(
+                None, "", dict(family_dates), frozenset(), days, tuple(spans(family_dates, today))
+            )
+        ]
+    lines = []
+    for child_id, name in children:
+        own = child_dates.get(child_id, {})
+        dates = effective_dates(family_dates, own)
+        lines.append(
+            ChildLine(child_id, name, dates, frozenset(own), days, tuple(spans(dates, today)))
+        )
+    return lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,6 +24,7 @@ from sqlmodel import Session, col, select
 from familymeeting.domain import rules
 from familymeeting.domain.enums import (
     CardKind,
+    CaseDateKind,
     Column,
     MeetingKind,
     MeetingStatus,
@@ -36,6 +38,7 @@ from familymeeting.storage.models import (
     Action,
     Card,
     CardStance,
+    CaseDate,
     Family,
     Meeting,
     MeetingAttendee,
@@ -46,11 +49,13 @@ from familymeeting.storage.models import (
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import COLUMN_ORDER, Services, fetch
 from familymeeting.storage.services.access import log_in
+from familymeeting.storage.services.case_dates import check_case_dates
 
 FORMAT = "familymeeting-case"
-VERSION = 2
-# Read as well: version 1 had no card links on the plan's lines (card_id: none).
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+# Read as well: version 1 had no card links on the plan's lines (card_id: none);
+# versions 1 and 2 had no case dates and no meeting record fields (read as none/empty).
+READABLE_VERSIONS = (1, 2, 3)
 MAX_BYTES = 32 * 1024 * 1024
 
 Id = Annotated[
@@ -175,14 +180,30 @@ class MeetingIn(_Strict):
     actions: list[ActionIn]
     created_at: Stamp
     updated_at: Stamp
+    # Version 3: the caseworker's record only, never the family's plan.
+    assessment: _text(rules.ASSESSMENT_MAX) = ""  # type: ignore[valid-type]
+    minutes: _text(rules.MINUTES_MAX) = ""  # type: ignore[valid-type]
+    other_attendees: _text(rules.OTHER_ATTENDEES_MAX) = ""  # type: ignore[valid-type]
+
+
+class CaseDateIn(_Strict):
+    """Version 3: a key date of the case; ``participant_id`` None: the family's."""
+
+    id: Id
+    participant_id: Id | None
+    kind: CaseDateKind
+    on_date: date
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class CaseFileIn(_Strict):
     format: Literal["familymeeting-case"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     family: FamilyIn
     participants: list[ParticipantIn]
     meetings: list[MeetingIn]
+    case_dates: list[CaseDateIn] = []
 
 
 # ------------------------------------------------------------------ export
@@ -239,6 +260,20 @@ def build_case(services: Services, family_id: str) -> dict[str, Any]:
                 for p in participants
             ],
             "meetings": [_meeting_out(s, m) for m in meetings],
+            "case_dates": [
+                {
+                    "id": d.id,
+                    "participant_id": d.participant_id,
+                    "kind": d.kind,
+                    "on_date": d.on_date.isoformat(),
+                    **_stamps(d),
+                }
+                for d in s.exec(
+                    select(CaseDate)
+                    .where(CaseDate.family_id == family_id)
+                    .order_by(col(CaseDate.participant_id), col(CaseDate.kind), col(CaseDate.id))
+                ).all()
+            ],
         }
 
 
@@ -275,6 +310,9 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
         "next_meeting_place": m.next_meeting_place,
         "follows_id": m.follows_id,
         "attendee_ids": attendees,
+        "assessment": m.assessment,
+        "minutes": m.minutes,
+        "other_attendees": m.other_attendees,
         "cards": [
             {
                 "id": c.id,
@@ -596,6 +634,50 @@ def _check_references(case: CaseFileIn) -> None:
                     id=a.card_id,
                     location=f"{where}.actions[{j}].card_id",
                 )
+    _check_case_dates(case, unique)
+
+
+def _check_case_dates(case: CaseFileIn, unique: Callable[[str], None]) -> None:
+    """A date's child is a child of this case; one date per (child or family, kind);
+    each child's dates in case order (the same rule the app keeps)."""
+    if case.version < 3:
+        for i, m in enumerate(case.meetings):
+            for name in ("assessment", "minutes", "other_attendees"):
+                if name in m.model_fields_set:
+                    raise CaseFileError(
+                        "case_file_invalid",
+                        location=f"meetings[{i}].{name}",
+                        reason="unknown_field",
+                        input="",
+                    )
+        if "case_dates" in case.model_fields_set:
+            raise CaseFileError(
+                "case_file_invalid", location="case_dates", reason="unknown_field", input=""
+            )
+    children = {p.id: p.name for p in case.participants if p.role == Role.CHILD}
+    dates: dict[tuple[str | None, CaseDateKind], date] = {}
+    for i, d in enumerate(case.case_dates):
+        where = f"case_dates[{i}]"
+        unique(d.id)
+        if d.participant_id is not None and d.participant_id not in children:
+            raise CaseFileError(
+                "case_file_bad_reference",
+                what="child",
+                id=d.participant_id,
+                location=f"{where}.participant_id",
+            )
+        key = (d.participant_id, d.kind)
+        if key in dates:
+            raise CaseFileError(
+                "case_file_invalid", location=f"{where}.kind", reason="date_twice", input=""
+            )
+        dates[key] = d.on_date
+    try:
+        check_case_dates(dates, children.items())
+    except UserError:
+        raise CaseFileError(
+            "case_file_invalid", location="case_dates", reason="dates_out_of_order", input=""
+        ) from None
 
 
 def _stops_early(text: str, pos: int) -> bool:
@@ -690,6 +772,18 @@ def import_case(
         s.flush()
         for i, m in enumerate(case.meetings):
             _meeting_children_in(s, m, i)
+        for d in case.case_dates:
+            s.add(
+                CaseDate(
+                    id=d.id,
+                    family_id=family.id,
+                    participant_id=d.participant_id,
+                    kind=d.kind.value,
+                    on_date=d.on_date,
+                    created_at=d.created_at,
+                    updated_at=d.updated_at,
+                )
+            )
         log_in(s, "import_case", family_id=family.id, detail=via)
         s.flush()
         return FamilyRecord.from_row(family)
@@ -710,6 +804,17 @@ def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:
             "next_meeting_place",
             rules.PLACE_MAX,
             f"{where}.next_meeting_place",
+        ),
+        assessment=_clean(
+            m.assessment, "assessment", rules.ASSESSMENT_MAX, f"{where}.assessment", multiline=True
+        ),
+        minutes=_clean(m.minutes, "minutes", rules.MINUTES_MAX, f"{where}.minutes", multiline=True),
+        other_attendees=_clean(
+            m.other_attendees,
+            "other_attendees",
+            rules.OTHER_ATTENDEES_MAX,
+            f"{where}.other_attendees",
+            multiline=True,
         ),
         # Set after all meetings exist: a follow-up may be dated before the
         # meeting it follows, so file order is not insertion-safe for the FK.
@@ -831,6 +936,7 @@ def _refuse_taken_ids(s: Session, case: CaseFileIn) -> None:
             [r.id for m in case.meetings for q in m.questions for r in q.ratings],
         ),
         ("action", Action, [a.id for m in case.meetings for a in m.actions]),
+        ("case_date", CaseDate, [d.id for d in case.case_dates]),
     ]
     for what, model, ids in checks:
         for start in range(0, len(ids), 500):

@@ -10,9 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from familymeeting.domain.calendar import default_next_meeting, last_working_day
-from familymeeting.domain.enums import CardKind, Column, MeetingKind, MeetingStatus, Role
+from familymeeting.domain.enums import (
+    CardKind,
+    CaseDateKind,
+    Column,
+    MeetingKind,
+    MeetingStatus,
+    Role,
+)
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
+from familymeeting.storage.services.case_dates import CaseDateChange
 
 DEMO_NAME = "Familien Holm (demo)"
 
@@ -165,6 +173,30 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             due_date=started + timedelta(days=21),
         )
         services.update_action(doctor.id, done=True)
+
+        # ---- the case's key dates (the seeds' measure): the concern came in ten weeks
+        # before the first meeting (on a Monday), screened the next day (within 24 hours, as the law
+        # asks); the decision 23 days after the concern, help 9 days after that. Noah's
+        # decision came later (his school's part needed a meeting first), so his own.
+        concern = started - timedelta(weeks=10)
+        concern -= timedelta(days=concern.weekday())  # a Monday: every date a working day
+        decision = concern + timedelta(days=23)
+        noah_decision = decision + timedelta(days=12)
+        family_dates = (
+            (CaseDateKind.CONCERN, concern),
+            (CaseDateKind.SCREENING, concern + timedelta(days=1)),
+            (CaseDateKind.DECISION, decision),
+            (CaseDateKind.HELP_STARTED, decision + timedelta(days=9)),
+        )
+        services.set_case_dates(
+            fid,
+            [CaseDateChange(kind, day) for kind, day in family_dates]
+            + [
+                CaseDateChange(CaseDateKind.DECISION, noah_decision, noah),
+                CaseDateChange(CaseDateKind.HELP_STARTED, noah_decision + timedelta(days=14), noah),
+            ],
+            today=today,
+        )
 
         # ---- follow-up, four weeks ago
         second = services.start_follow_up(m1)

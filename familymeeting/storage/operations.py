@@ -23,7 +23,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -34,6 +34,7 @@ from familymeeting.storage.records import (
     ActionRecord,
     CardRecord,
     CardSnapshot,
+    CaseDateRecord,
     FamilyRecord,
     MeetingRecord,
     PlanHandoutRecord,
@@ -41,12 +42,14 @@ from familymeeting.storage.records import (
     QuestionSnapshot,
     RatingRecord,
 )
+from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.base import (
     UNSET,
     card_records,
     column_cards,
     fetch,
 )
+from familymeeting.storage.services.case_dates import CaseDateChange
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
@@ -72,6 +75,7 @@ class Changes:
     ratings: tuple[RatingRecord, ...] | None = None
     actions: tuple[ActionRecord, ...] | None = None
     family: FamilyRecord | None = None
+    case_dates: tuple[CaseDateRecord, ...] | None = None
 
     @property
     def board_only(self) -> bool:
@@ -83,6 +87,7 @@ class Changes:
             and self.ratings is None
             and self.actions is None
             and self.family is None
+            and self.case_dates is None
         )
 
 
@@ -834,3 +839,31 @@ class SetMeetingRecord(Operation):
 
 
 __all__ += ["RECORD_FIELDS", "SetMeetingRecord"]
+
+
+# ------------------------------------------------------ the case timeline (issue 18)
+@dataclass(frozen=True)
+class SetCaseDates(Operation):
+    """Set or clear some of a family's key dates (the family's or a child's), all or
+    nothing; the dates after it must be in case order and none in the future. Outside a
+    meeting: no undo (the dialog and the CLI say it is saved). ``today``: for tests."""
+
+    family_id: str
+    changes: tuple[CaseDateChange, ...]
+    today: date | None = None
+
+    def apply(self, services: Services) -> Applied:
+        before = services.list_case_dates(self.family_id)
+        after = services.set_case_dates(self.family_id, self.changes, today=self.today)
+        changed = _dates(before) != _dates(after)
+        if changed:  # a change of the case is in the access log, with ids only
+            with services.db.session() as s:  # joins the operation's transaction
+                log_in(s, "case_dates", family_id=self.family_id)
+        return Applied(Changes(case_dates=tuple(after)), None, changed=changed)
+
+
+def _dates(records: list[CaseDateRecord]) -> set[tuple[str | None, str, date]]:
+    return {(r.participant_id, r.kind, r.on_date) for r in records}
+
+
+__all__ += ["CaseDateChange", "SetCaseDates"]

@@ -48,6 +48,7 @@ def event_words(event: str) -> str:
         "rekey": QCoreApplication.translate("Access", "Changed the data key"),
         "edit_record": QCoreApplication.translate("Access", "Wrote in the meeting record"),
         "export_record": QCoreApplication.translate("Access", "Took out a meeting record"),
+        "case_dates": QCoreApplication.translate("Access", "Changed the case dates"),
     }.get(event, event)
 
 

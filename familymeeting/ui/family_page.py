@@ -28,6 +28,7 @@ from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.handouts import HandoutsDialog
 from familymeeting.ui.meeting_dialog import MeetingDialog
 from familymeeting.ui.record import MeetingRecordDialog
+from familymeeting.ui.timeline import TimelineSection
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
 
@@ -115,6 +116,9 @@ class FamilyPage(QWidget):
         self.handouts_button.setToolTip(self.tr("Every plan printed or saved, to print again"))
         self.handouts_button.clicked.connect(self.show_handouts)
         actions.addWidget(self.handouts_button)
+        self.timeline = TimelineSection(services)  # "Sagens forløb" (ui/timeline.py)
+        self.timeline.saved.connect(self.saved)
+        actions.addWidget(self.timeline.edit_button)
         self.log_button = QPushButton(self.tr("Access log"))
         self.log_button.clicked.connect(self.show_access_log)
         actions.addWidget(self.log_button)
@@ -122,6 +126,8 @@ class FamilyPage(QWidget):
         self.delete_button.clicked.connect(self.delete_family)
         actions.addWidget(self.delete_button)
         layout.addWidget(action_box)
+
+        layout.addWidget(self.timeline)  # the case's pace, per child
 
         meetings_title = QLabel(self.tr("Meetings"))
         meetings_title.setObjectName("subtitle")
@@ -166,6 +172,7 @@ class FamilyPage(QWidget):
         self.info_label.setText(" · ".join(info))
         self.info_label.setVisible(bool(info))
         self._show_chips(participants)
+        self.timeline.show_family(family_id)
 
         self.meeting_list.clear()
         for meeting in self._meetings:

@@ -86,6 +86,17 @@ def role(role: str) -> str:
     }[role]
 
 
+def case_date_kind(kind: str) -> str:
+    """The case's key dates (the CLI's words, capitalised: messages.CASE_DATE_WORDS)."""
+    return {
+        "concern": QCoreApplication.translate("Words", "Concern received"),
+        "screening": QCoreApplication.translate("Words", "Screening"),
+        "decision": QCoreApplication.translate("Words", "Decision"),
+        "help_started": QCoreApplication.translate("Words", "Help started"),
+        "closed": QCoreApplication.translate("Words", "Case closed"),
+    }[str(kind)]
+
+
 def setting_title(setting: Setting[Any]) -> str:
     """A declared setting's title (familymeeting/settings.py marks each for lupdate)."""
     return QCoreApplication.translate("Settings", setting.title)

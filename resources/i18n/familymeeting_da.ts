@@ -83,26 +83,31 @@
         <source>Took out a meeting record</source>
         <translation>Tog et mødenotat ud</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="51" />
+        <source>Changed the case dates</source>
+        <translation>Ændrede sagens datoer</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="59" />
+        <location filename="../../familymeeting/ui/access.py" line="60" />
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="64" />
+        <location filename="../../familymeeting/ui/access.py" line="65" />
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="73" />
+        <location filename="../../familymeeting/ui/access.py" line="74" />
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="73" />
+        <location filename="../../familymeeting/ui/access.py" line="74" />
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -280,6 +285,39 @@
         <location filename="../../familymeeting/ui/meeting/board/card.py" line="367" />
         <source>Disagrees: %1</source>
         <translation>Uenig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDatesDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="418" />
+        <source>Case dates</source>
+        <translation>Sagens datoer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="431" />
+        <source>The family's dates apply to every child. Decisions are made per child: give a child its own date only where it differs.</source>
+        <translation>Familiens datoer gælder for alle børn. Der træffes beslutning for hvert barn: giv kun et barn sin egen dato, hvor den er en anden.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="438" />
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="439" />
+        <source>%1's own dates</source>
+        <translation>%1s egne datoer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="453" />
+        <source>No date</source>
+        <translation>Ingen dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="453" />
+        <source>As the family</source>
+        <translation>Som familien</translation>
     </message>
 </context>
 <context>
@@ -550,44 +588,58 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="370" />
+        <source>Tap to give a date</source>
+        <translation>Tryk for at give en dato</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="384" />
+        <location filename="../../familymeeting/ui/timeline.py" line="385" />
+        <source>No date</source>
+        <translation>Ingen dato</translation>
+    </message>
+</context>
+<context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="109" />
+        <location filename="../../familymeeting/ui/access.py" line="110" />
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="115" />
+        <location filename="../../familymeeting/ui/access.py" line="116" />
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families' backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="123" />
+        <location filename="../../familymeeting/ui/access.py" line="124" />
         <source>Type the family's name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="130" />
+        <location filename="../../familymeeting/ui/access.py" line="131" />
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="150" />
+        <location filename="../../familymeeting/ui/access.py" line="151" />
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="156" />
+        <location filename="../../familymeeting/ui/access.py" line="157" />
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="161" />
+        <location filename="../../familymeeting/ui/access.py" line="162" />
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="210" />
+        <location filename="../../familymeeting/ui/access.py" line="211" />
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -595,79 +647,79 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="194" />
-        <location filename="../../familymeeting/ui/families_page.py" line="261" />
+        <location filename="../../familymeeting/ui/families_page.py" line="196" />
+        <location filename="../../familymeeting/ui/families_page.py" line="263" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="203" />
+        <location filename="../../familymeeting/ui/families_page.py" line="205" />
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="204" />
+        <location filename="../../familymeeting/ui/families_page.py" line="206" />
         <source>Caseload</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="215" />
-        <location filename="../../familymeeting/ui/families_page.py" line="301" />
+        <location filename="../../familymeeting/ui/families_page.py" line="217" />
+        <location filename="../../familymeeting/ui/families_page.py" line="303" />
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="226" />
+        <location filename="../../familymeeting/ui/families_page.py" line="228" />
         <source>Search by name</source>
         <translation>Søg efter navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="227" />
+        <location filename="../../familymeeting/ui/families_page.py" line="229" />
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="233" />
+        <location filename="../../familymeeting/ui/families_page.py" line="235" />
         <source>Show archived</source>
         <translation>Vis arkiverede</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="284" />
+        <location filename="../../familymeeting/ui/families_page.py" line="286" />
         <source>No families yet</source>
         <translation>Ingen familier endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="290" />
+        <location filename="../../familymeeting/ui/families_page.py" line="292" />
         <source>Create the first family before the visit, or try the app with a demo family you can change freely.</source>
         <translation>Opret den første familie før besøget, eller prøv programmet med en demofamilie, som du frit kan ændre i.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="306" />
+        <location filename="../../familymeeting/ui/families_page.py" line="308" />
         <source>Create demo family</source>
         <translation>Opret demofamilie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="412" />
+        <location filename="../../familymeeting/ui/families_page.py" line="436" />
         <source>No family matches the search.</source>
         <translation>Ingen familie passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="417" />
+        <location filename="../../familymeeting/ui/families_page.py" line="441" />
         <source>All families are archived. Tick “Show archived” to see them.</source>
         <translation>Alle familier er arkiveret. Sæt flueben ved “Vis arkiverede” for at se dem.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="472" />
+        <location filename="../../familymeeting/ui/families_page.py" line="496" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="476" />
+        <location filename="../../familymeeting/ui/families_page.py" line="500" />
         <source>1 participant</source>
         <translation>1 deltager</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="476" />
+        <location filename="../../familymeeting/ui/families_page.py" line="500" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -675,17 +727,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="479" />
+        <location filename="../../familymeeting/ui/families_page.py" line="503" />
         <source>No meetings yet</source>
         <translation>Ingen møder endnu</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="485" />
+        <location filename="../../familymeeting/ui/families_page.py" line="509" />
         <source>Next meeting %1</source>
         <translation>Næste møde %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/families_page.py" line="486" />
+        <location filename="../../familymeeting/ui/families_page.py" line="510" />
         <source>Last meeting %1</source>
         <translation>Seneste møde %1</translation>
     </message>
@@ -808,98 +860,98 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="73" />
+        <location filename="../../familymeeting/ui/family_page.py" line="74" />
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="92" />
+        <location filename="../../familymeeting/ui/family_page.py" line="93" />
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="96" />
+        <location filename="../../familymeeting/ui/family_page.py" line="97" />
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="98" />
+        <location filename="../../familymeeting/ui/family_page.py" line="99" />
         <source>Starts from the chosen meeting's board, or else the newest one's.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="102" />
+        <location filename="../../familymeeting/ui/family_page.py" line="103" />
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105" />
+        <location filename="../../familymeeting/ui/family_page.py" line="106" />
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="110" />
+        <location filename="../../familymeeting/ui/family_page.py" line="111" />
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="111" />
+        <location filename="../../familymeeting/ui/family_page.py" line="112" />
         <source>Everyone's ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114" />
+        <location filename="../../familymeeting/ui/family_page.py" line="115" />
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="115" />
+        <location filename="../../familymeeting/ui/family_page.py" line="116" />
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="118" />
+        <location filename="../../familymeeting/ui/family_page.py" line="122" />
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="121" />
+        <location filename="../../familymeeting/ui/family_page.py" line="125" />
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="126" />
         <location filename="../../familymeeting/ui/family_page.py" line="132" />
+        <location filename="../../familymeeting/ui/family_page.py" line="138" />
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="136" />
+        <location filename="../../familymeeting/ui/family_page.py" line="142" />
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="163" />
+        <location filename="../../familymeeting/ui/family_page.py" line="169" />
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="165" />
+        <location filename="../../familymeeting/ui/family_page.py" line="171" />
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="230" />
+        <location filename="../../familymeeting/ui/family_page.py" line="237" />
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="243" />
+        <location filename="../../familymeeting/ui/family_page.py" line="250" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="243" />
+        <location filename="../../familymeeting/ui/family_page.py" line="250" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1084,142 +1136,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="248" />
-        <location filename="../../familymeeting/ui/main_window.py" line="578" />
+        <location filename="../../familymeeting/ui/main_window.py" line="251" />
+        <location filename="../../familymeeting/ui/main_window.py" line="585" />
         <source>Toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="256" />
-        <location filename="../../familymeeting/ui/main_window.py" line="580" />
+        <location filename="../../familymeeting/ui/main_window.py" line="259" />
+        <location filename="../../familymeeting/ui/main_window.py" line="587" />
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="261" />
-        <location filename="../../familymeeting/ui/main_window.py" line="581" />
+        <location filename="../../familymeeting/ui/main_window.py" line="264" />
+        <location filename="../../familymeeting/ui/main_window.py" line="588" />
         <source>Families</source>
         <translation>Familier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="274" />
-        <location filename="../../familymeeting/ui/main_window.py" line="582" />
+        <location filename="../../familymeeting/ui/main_window.py" line="277" />
+        <location filename="../../familymeeting/ui/main_window.py" line="589" />
         <source>Family view</source>
         <translation>Familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="277" />
-        <location filename="../../familymeeting/ui/main_window.py" line="583" />
-        <location filename="../../familymeeting/ui/main_window.py" line="866" />
+        <location filename="../../familymeeting/ui/main_window.py" line="280" />
+        <location filename="../../familymeeting/ui/main_window.py" line="590" />
+        <location filename="../../familymeeting/ui/main_window.py" line="873" />
         <source>Leave family view</source>
         <translation>Forlad familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="283" />
-        <location filename="../../familymeeting/ui/main_window.py" line="584" />
+        <location filename="../../familymeeting/ui/main_window.py" line="286" />
+        <location filename="../../familymeeting/ui/main_window.py" line="591" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="286" />
-        <location filename="../../familymeeting/ui/main_window.py" line="585" />
+        <location filename="../../familymeeting/ui/main_window.py" line="289" />
+        <location filename="../../familymeeting/ui/main_window.py" line="592" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="301" />
+        <location filename="../../familymeeting/ui/main_window.py" line="304" />
         <source>Undo: %1</source>
         <translation>Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="304" />
+        <location filename="../../familymeeting/ui/main_window.py" line="307" />
         <source>Redo: %1</source>
         <translation>Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="307" />
-        <location filename="../../familymeeting/ui/main_window.py" line="586" />
+        <location filename="../../familymeeting/ui/main_window.py" line="310" />
+        <location filename="../../familymeeting/ui/main_window.py" line="593" />
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="310" />
-        <location filename="../../familymeeting/ui/main_window.py" line="587" />
+        <location filename="../../familymeeting/ui/main_window.py" line="313" />
+        <location filename="../../familymeeting/ui/main_window.py" line="594" />
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="318" />
-        <location filename="../../familymeeting/ui/main_window.py" line="588" />
+        <location filename="../../familymeeting/ui/main_window.py" line="321" />
+        <location filename="../../familymeeting/ui/main_window.py" line="595" />
         <source>Full screen</source>
         <translation>Fuld skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="323" />
-        <location filename="../../familymeeting/ui/main_window.py" line="589" />
+        <location filename="../../familymeeting/ui/main_window.py" line="326" />
+        <location filename="../../familymeeting/ui/main_window.py" line="596" />
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="327" />
-        <location filename="../../familymeeting/ui/main_window.py" line="590" />
+        <location filename="../../familymeeting/ui/main_window.py" line="330" />
+        <location filename="../../familymeeting/ui/main_window.py" line="597" />
         <source>Settings and backups</source>
         <translation>Indstillinger og sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="330" />
-        <location filename="../../familymeeting/ui/main_window.py" line="591" />
+        <location filename="../../familymeeting/ui/main_window.py" line="333" />
+        <location filename="../../familymeeting/ui/main_window.py" line="598" />
         <source>Lock</source>
         <translation>Lås</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="361" />
-        <location filename="../../familymeeting/ui/main_window.py" line="596" />
+        <location filename="../../familymeeting/ui/main_window.py" line="364" />
+        <location filename="../../familymeeting/ui/main_window.py" line="603" />
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="469" />
+        <location filename="../../familymeeting/ui/main_window.py" line="476" />
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="470" />
+        <location filename="../../familymeeting/ui/main_window.py" line="477" />
         <source>The caseworker’s password is needed to leave the child’s screen.</source>
         <translation>Rådgiverens adgangskode skal til for at forlade barnets skærm.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="471" />
+        <location filename="../../familymeeting/ui/main_window.py" line="478" />
         <source>Back to the child’s screen</source>
         <translation>Tilbage til barnets skærm</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="617" />
+        <location filename="../../familymeeting/ui/main_window.py" line="624" />
         <source>Backup failed</source>
         <translation>Sikkerhedskopi mislykkedes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="867" />
+        <location filename="../../familymeeting/ui/main_window.py" line="874" />
         <source>The caseworker’s password is needed to see more than this meeting.</source>
         <translation>Rådgiverens adgangskode skal til for at se mere end dette møde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="868" />
+        <location filename="../../familymeeting/ui/main_window.py" line="875" />
         <source>Stay in family view</source>
         <translation>Bliv i familievisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="924" />
+        <location filename="../../familymeeting/ui/main_window.py" line="931" />
         <source>Saved ✓ %1</source>
         <translation>Gemt ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="925" />
+        <location filename="../../familymeeting/ui/main_window.py" line="932" />
         <source>Every change is saved as soon as you make it.</source>
         <translation>Alt gemmes, så snart du ændrer det.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/main_window.py" line="930" />
+        <location filename="../../familymeeting/ui/main_window.py" line="937" />
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
@@ -2747,6 +2799,56 @@
     </message>
 </context>
 <context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="217" />
+        <source>Case dates…</source>
+        <translation>Sagens datoer …</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="223" />
+        <source>Case timeline</source>
+        <translation>Sagens forløb</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/timeline.py" line="254" />
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="267" />
+        <source>from concern to decision: %n days</source>
+        <translation>
+            <numerusform>fra bekymring til beslutning: %n dag</numerusform>
+            <numerusform>fra bekymring til beslutning: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="268" />
+        <source>from decision to help: %n days</source>
+        <translation>
+            <numerusform>fra beslutning til hjælp: %n dag</numerusform>
+            <numerusform>fra beslutning til hjælp: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="271" />
+        <source>waiting for a decision: %n days</source>
+        <translation>
+            <numerusform>venter på beslutning: %n dag</numerusform>
+            <numerusform>venter på beslutning: %n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="272" />
+        <source>waiting for help: %n days</source>
+        <translation>
+            <numerusform>venter på hjælp: %n dag</numerusform>
+            <numerusform>venter på hjælp: %n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../familymeeting/ui/lock.py" line="424" />
@@ -3011,6 +3113,31 @@
         <location filename="../../familymeeting/ui/words.py" line="85" />
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="92" />
+        <source>Concern received</source>
+        <translation>Bekymring modtaget</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="93" />
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="94" />
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="95" />
+        <source>Help started</source>
+        <translation>Hjælp startet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="96" />
+        <source>Case closed</source>
+        <translation>Sag lukket</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@
 <context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="476" />
+        <location filename="../../familymeeting/ui/families_page.py" line="500" />
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="243" />
+        <location filename="../../familymeeting/ui/family_page.py" line="250" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -142,6 +142,41 @@
         <translation>
             <numerusform>%n meeting with answers</numerusform>
             <numerusform>%n meetings with answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="267" />
+        <source>from concern to decision: %n days</source>
+        <translation>
+            <numerusform>from concern to decision: %n day</numerusform>
+            <numerusform>from concern to decision: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="268" />
+        <source>from decision to help: %n days</source>
+        <translation>
+            <numerusform>from decision to help: %n day</numerusform>
+            <numerusform>from decision to help: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="271" />
+        <source>waiting for a decision: %n days</source>
+        <translation>
+            <numerusform>waiting for a decision: %n day</numerusform>
+            <numerusform>waiting for a decision: %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/timeline.py" line="272" />
+        <source>waiting for help: %n days</source>
+        <translation>
+            <numerusform>waiting for help: %n day</numerusform>
+            <numerusform>waiting for help: %n days</numerusform>
         </translation>
     </message>
 </context>

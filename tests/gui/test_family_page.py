@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.calendar import default_meeting_start
@@ -277,3 +277,97 @@ def test_edit_family_refreshes_and_tells(qtbot: QtBot, services: Services, danis
     with qtbot.waitSignal(page.family_changed):
         click(qtbot, dialog.archive_button)
     assert page.info_label.text() == "Arkiveret"
+
+
+# ------------------------------------------------------ the case timeline (issue 18)
+def test_the_timeline_shows_each_childs_days_between(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    from familymeeting.ui.timeline import CaseLine
+
+    family = create_demo_family(services)
+    page = make_page(qtbot, services, family.id)
+    section = page.timeline
+    assert section.title.text() == "Sagens forløb"
+    texts = [
+        label.text()
+        for label in section.body.findChildren(QLabel)
+        if label.objectName() == "timelineSpans"
+    ]
+    assert texts == [
+        "<b>Emma</b> · fra bekymring til beslutning: 23 dage · fra beslutning til hjælp: 9 dage",
+        "<b>Noah</b> · fra bekymring til beslutning: 35 dage · fra beslutning til hjælp: 14 dage",
+    ]
+    lines = section.body.findChildren(CaseLine)
+    assert [line.line.name for line in lines] == ["Emma", "Noah"]
+    assert len(lines[0].line.meetings) == 3
+    # Every row of a line's dates is within its height (none painted outside it), once
+    # the page has laid out its fonts.
+    qtbot.waitUntil(lambda: all(x.height() == x.sizeHint().height() for x in lines))
+
+
+def test_the_case_dates_dialog_saves_a_childs_own_date(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    from familymeeting.domain.enums import CaseDateKind
+
+    family = services.create_family("Familien Berg")
+    maja = services.add_participant(family.id, "Maja", Role.CHILD, birth_year=2015).id
+    page = make_page(qtbot, services, family.id)
+    # No dates yet: only the button, among the page's own.
+    assert page.timeline.isHidden() and page.timeline.edit_button.isVisible()
+    assert page.timeline.edit_button.text() == "Sagens datoer …"
+    dialog = page.timeline.edit_dates()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    concern = dialog.fields[(None, CaseDateKind.CONCERN)]
+    assert concern.empty_button.text() == "Ingen dato"
+    assert dialog.fields[(maja, CaseDateKind.CONCERN)].empty_button.text() == "Som familien"
+    qtbot.mouseClick(concern.empty_button, Qt.MouseButton.LeftButton)
+    concern.date_edit.setDate(QDate(2026, 9, 1))
+    decision = dialog.fields[(maja, CaseDateKind.DECISION)]
+    qtbot.mouseClick(decision.empty_button, Qt.MouseButton.LeftButton)
+    decision.date_edit.setDate(QDate(2026, 9, 24))
+    with qtbot.waitSignal(page.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = {(r.participant_id, r.kind, r.on_date) for r in services.list_case_dates(family.id)}
+    assert stored == {(None, "concern", date(2026, 9, 1)), (maja, "decision", date(2026, 9, 24))}
+    assert page.timeline.isVisible()
+    spans = [
+        label.text()
+        for label in page.timeline.body.findChildren(QLabel)
+        if label.objectName() == "timelineSpans"
+    ]
+    assert spans[0].startswith("<b>Maja</b> · fra bekymring til beslutning: 23 dage")
+    assert "venter på hjælp" in spans[0]
+
+
+def test_a_decision_before_the_concern_is_refused_in_the_dialog(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    from familymeeting.domain.enums import CaseDateKind
+
+    family = create_demo_family(services)
+    before = services.list_case_dates(family.id)
+    page = make_page(qtbot, services, family.id)
+    dialog = page.timeline.edit_dates()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    field = dialog.fields[(None, CaseDateKind.DECISION)]
+    concern = dialog.stored[(None, CaseDateKind.CONCERN)]
+    field.date_edit.setDate(QDate(concern.year - 1, 1, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert "ligger før datoen for bekymring modtaget" in dialog.error_label.text()
+    assert services.list_case_dates(family.id) == before
+    # "×" takes a date away; the family's then applies again.
+    noah = dialog.fields[
+        (
+            next(p.id for p in services.list_participants(family.id) if p.name == "Noah"),
+            CaseDateKind.HELP_STARTED,
+        )
+    ]
+    qtbot.mouseClick(noah.clear_button, Qt.MouseButton.LeftButton)
+    assert noah.value() is None and noah.empty_button.isVisible()
+    dialog.reject()

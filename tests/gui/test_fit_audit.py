@@ -307,6 +307,15 @@ def plans_given(w: World) -> QDialog | None:
     if dialog is not None:
         dialog.status.setText("x " * 80)
         dialog.status.show()
+
+
+def case_dates(w: World) -> QDialog | None:
+    """ "Sagens datoer", in its tallest state: a message under the dates."""
+    family(w)
+    dialog = w.window.family_page.timeline.edit_dates()
+    if dialog is not None:
+        dialog.error_label.setText("x " * 80)
+        dialog.error_label.show()
     return dialog
 
 
@@ -434,6 +443,7 @@ SCREENS: dict[str, Opener] = {
     "new meeting": new_meeting,
     "access log": access_log,
     "plans given to the family": plans_given,
+    "case dates": case_dates,
     "delete family": delete_family,
     "new plan line": new_action,
     "new question": new_question,

@@ -146,6 +146,7 @@ def snapshot(services: Services, family_id: str) -> Any:
         "family": asdict(family),
         "participants": [asdict(p) for p in services.list_participants(family_id)],
         "meetings": [],
+        "case_dates": [asdict(d) for d in services.list_case_dates(family_id)],
     }
     for m in services.list_meetings(family_id):
         out["meetings"].append(
@@ -293,8 +294,15 @@ def test_file_is_sorted_utf8_json_with_format_and_version(
 
     data = json.loads(raw.decode("utf-8"), object_pairs_hook=sorted_object)
     assert data["format"] == "familymeeting-case"
-    assert type(data["version"]) is int and data["version"] == 2
-    assert sorted(data) == ["family", "format", "meetings", "participants", "version"]
+    assert type(data["version"]) is int and data["version"] == 3
+    assert sorted(data) == [
+        "case_dates",
+        "family",
+        "format",
+        "meetings",
+        "participants",
+        "version",
+    ]
 
     # Moments are UTC with milliseconds and Z; calendar times are wall-clock, no zone.
     assert STAMP_RE.match(data["family"]["created_at"])
@@ -554,7 +562,7 @@ MUTATIONS: list[Any] = [
         id="wrong format string",
     ),
     pytest.param(drop("format"), "case_file_wrong_format", None, ["None"], id="no format"),
-    pytest.param(put("version", 3), "case_file_wrong_version", None, ["3"], id="version 3"),
+    pytest.param(put("version", 4), "case_file_wrong_version", None, ["4"], id="version 4"),
     pytest.param(put("version", "1"), "case_file_wrong_version", None, ['"1"'], id="version '1'"),
     pytest.param(
         put("version", True), "case_file_wrong_version", None, ["true"], id="version true"
@@ -875,7 +883,7 @@ RAW: list[Any] = [
     pytest.param(lambda raw: b"", "case_file_truncated", ["1"], id="empty file"),
     pytest.param(lambda raw: b" \n\n ", "case_file_truncated", ["3"], id="only blank lines"),
     pytest.param(
-        lambda raw: raw.replace(b'"version": 2', b'"version": 2,', 1),
+        lambda raw: raw.replace(b'"version": 3', b'"version": 3,', 1),
         "case_file_not_json",
         [],
         id="malformed json",
@@ -1131,7 +1139,10 @@ def test_a_version_1_file_imports_with_no_card_links(
 ) -> None:
     old = copy.deepcopy(good)
     old["version"] = 1
+    del old["case_dates"]  # version 3's
     for m in old["meetings"]:
+        for name in ("assessment", "minutes", "other_attendees"):
+            del m[name]
         for a in m["actions"]:
             del a["card_id"]
     path = tmp_path / "v1.json"
@@ -1152,3 +1163,150 @@ def test_a_plan_line_naming_a_card_of_another_meeting_is_refused(
     error = refused(target, json.dumps(bad).encode("utf-8"), tmp_path)
     assert error.code == "case_file_bad_reference"
     assert "meetings[1].actions[0].card_id" in user_message(error, "en")
+
+
+# --------------------------------------------------------- format 3 (issue 18)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def write_record(services: Services, meeting_id: str, **values: str) -> None:
+    """The meeting record's fields, written as the record's own dialog would store them."""
+    from familymeeting.storage.models import Meeting
+
+    with services.db.session() as s:
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        for name, value in values.items():
+            setattr(meeting, name, value)
+
+
+def test_case_dates_and_the_meeting_record_round_trip(
+    services: Services, family_id: str, tmp_path: Path
+) -> None:
+    meeting = services.list_meetings(family_id)[0]
+    write_record(
+        services,
+        meeting.id,
+        assessment="Faglig vurdering: " + MIXED_TEXT,
+        minutes="Referat\nAnden linje",
+        other_attendees="Anne, lærer\nBo, sundhedsplejerske",
+    )
+    exported = tmp_path / "case.json"
+    export_case(services, family_id, exported)
+    data = json.loads(exported.read_bytes())
+    assert data["version"] == 3
+    assert len(data["case_dates"]) == 6  # the demo: four for the family, two of Noah's own
+    noah = participant_id(services, family_id, "Noah")
+    assert {d["kind"] for d in data["case_dates"] if d["participant_id"] == noah} == {
+        "decision",
+        "help_started",
+    }
+    shown = next(m for m in data["meetings"] if m["id"] == meeting.id)
+    assert shown["other_attendees"] == "Anne, lærer\nBo, sundhedsplejerske"
+
+    other_db, other = open_services(tmp_path / "other")
+    try:
+        import_case(other, read_case_file(exported))
+        assert snapshot(other, family_id) == snapshot(services, family_id)
+        assert other.get_meeting(meeting.id).assessment == "Faglig vurdering: " + MIXED_TEXT
+        lines = other.case_timeline(family_id, date(2030, 1, 1))
+        assert [line.spans[0].days for line in lines] == [23, 35]
+        again = tmp_path / "again.json"
+        export_case(other, family_id, again)
+        assert again.read_bytes() == exported.read_bytes()
+    finally:
+        other_db.close()
+
+
+def test_a_format_2_file_made_before_format_3_still_imports_unchanged(
+    target: tuple[Path, Services], tmp_path: Path
+) -> None:
+    """tests/fixtures/case-file-v2.json was written by the code of format 2 (the demo)."""
+    raw = (FIXTURES / "case-file-v2.json").read_bytes()
+    old = json.loads(raw)
+    assert old["version"] == 2 and "case_dates" not in old
+    _, services = target
+    family = import_case(services, read_case_file(FIXTURES / "case-file-v2.json"))
+    assert services.list_case_dates(family.id) == []
+    meetings = services.list_meetings(family.id)
+    assert len(meetings) == len(old["meetings"]) == 3
+    assert all((m.assessment, m.minutes, m.other_attendees) == ("", "", "") for m in meetings)
+    # What format 2 had comes out of format 3 the same, with the new parts empty.
+    new = build_case(services, family.id)
+    assert new["version"] == 3 and new["case_dates"] == []
+    for m in new["meetings"]:
+        assert (m.pop("assessment"), m.pop("minutes"), m.pop("other_attendees")) == ("", "", "")
+    del new["case_dates"]
+    new["version"] = 2
+    assert new == old
+
+
+def edited(good: Json, change: Callable[[Json], None]) -> bytes:
+    bad = copy.deepcopy(good)
+    change(bad)
+    return json.dumps(bad).encode("utf-8")
+
+
+def _set_child(case: Json, name: str) -> None:
+    pid = next(p["id"] for p in case["participants"] if p["name"] == name)
+    case["case_dates"][0]["participant_id"] = pid
+
+
+def _dup_date(case: Json) -> None:
+    case["case_dates"].append({**case["case_dates"][0], "id": str(uuid.uuid4())})
+
+
+def _out_of_order(case: Json) -> None:
+    for d in case["case_dates"]:
+        if d["kind"] == "decision" and d["participant_id"] is None:
+            d["on_date"] = "2000-01-01"
+
+
+def _as_version_2_with_dates(case: Json) -> None:
+    case["version"] = 2
+    for m in case["meetings"]:
+        for name in ("assessment", "minutes", "other_attendees"):
+            del m[name]
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "where"),
+    [
+        (lambda c: _set_child(c, "Mette (mor)"), "case_file_bad_reference", "case_dates[0]"),
+        (
+            lambda c: c["case_dates"][0].update(participant_id=NOBODY),
+            "case_file_bad_reference",
+            "case_dates[0].participant_id",
+        ),
+        (_dup_date, "case_file_invalid", "case_dates[6].kind"),
+        (_out_of_order, "case_file_invalid", "case_dates"),
+        (lambda c: c["case_dates"][0].update(kind="hearing"), "case_file_invalid", "case_dates[0]"),
+        (_as_version_2_with_dates, "case_file_invalid", "case_dates"),
+        (
+            lambda c: [c.update(version=2), c.pop("case_dates")],
+            "case_file_invalid",
+            "meetings[0].assessment",
+        ),
+    ],
+    ids=[
+        "a parent's date",
+        "unknown child",
+        "date twice",
+        "out of order",
+        "unknown kind",
+        "dates in a version 2 file",
+        "record text in a version 2 file",
+    ],
+)
+def test_bad_case_dates_are_refused_and_change_nothing(
+    good: Json,
+    target: tuple[Path, Services],
+    tmp_path: Path,
+    change: Callable[[Json], None],
+    code: str,
+    where: str,
+) -> None:
+    error = refused(target, edited(good, change), tmp_path)
+    assert error.code == code
+    assert where in user_message(error, "en")
+    assert user_message(error, "da") != user_message(error, "en")

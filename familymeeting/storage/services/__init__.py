@@ -2,11 +2,12 @@
 
 One façade, ``Services``, over a part per kind of record (families and participants,
 meetings, cards, questions and ratings, the plan's actions, the access log, the plans
-given to the family). Each public method is one transaction (a write takes the write
-lock up front; a read does not) and validates with the domain rules first, raising
-``UserError`` subclasses for anything a person could have typed wrong. Methods return plain records
-(``storage/records.py``), never ORM rows. User-level changes the window can undo run
-as operations (``storage/operations.py``) on top of these methods.
+given to the family, the case's key dates). Each public method is one transaction (a
+write takes the write lock up front; a read does not) and validates with the domain rules
+first, raising ``UserError`` subclasses for anything a person could have typed wrong.
+Methods return plain records (``storage/records.py``), never ORM rows. User-level
+changes the window can undo run as operations (``storage/operations.py``) on top of
+these methods.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from familymeeting.storage.services.access import AccessServices
 from familymeeting.storage.services.actions import ActionServices
 from familymeeting.storage.services.base import COLUMN_ORDER, UNSET, fetch
 from familymeeting.storage.services.cards import CardServices
+from familymeeting.storage.services.case_dates import CaseDateServices
 from familymeeting.storage.services.families import FamilyServices, filter_family_rows
 from familymeeting.storage.services.handouts import HandoutServices
 from familymeeting.storage.services.meetings import MeetingServices
@@ -45,6 +47,7 @@ class Services(
     ActionServices,
     AccessServices,
     HandoutServices,
+    CaseDateServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 
