@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from familymeeting.ui.record import MeetingRecordDialog
 from familymeeting.ui.timeline import TimelineSection
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
+TIMELINE_SHARE = 33  # per cent of the page's height the case timeline may take
 
 
 class FamilyPage(QWidget):
@@ -149,6 +151,14 @@ class FamilyPage(QWidget):
         self.no_meetings_label.setContentsMargins(0, 24, 0, 0)
         self.stack.addWidget(self.no_meetings_label)
         layout.addWidget(self.stack, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The meetings are what a caseworker comes here for: the timeline takes at most
+        # a third of the page and scrolls beyond that.
+        self.timeline.lines_area.setMaximumHeight(
+            max(theme.TOUCH, event.size().height() * TIMELINE_SHARE // 100)
+        )
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ public
     def show_family(self, family_id: str) -> None:

@@ -220,8 +220,18 @@ class TimelineSection(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.setSpacing(4)
-        self.title = QLabel(self.tr("Case timeline"))  # two words: never wrapped
-        self.title.setObjectName("subtitle")
+        self.title = QWidget()
+        title_row = QHBoxLayout(self.title)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.setSpacing(16)
+        self.title_label = QLabel(self.tr("Case timeline"))  # two words: never wrapped
+        self.title_label.setObjectName("subtitle")
+        title_row.addWidget(self.title_label)
+        # What the marks on the lines are: the dots carry their words, the squares not.
+        self.legend_label = QLabel(self.tr("● key dates · □ meetings"))
+        self.legend_label.setObjectName("muted")
+        self.legend_label.setWordWrap(True)
+        title_row.addWidget(self.legend_label, 1, Qt.AlignmentFlag.AlignBottom)
         # Where the page is short (a low screen, the largest text) the lines scroll, a
         # finger flicks them, and the meetings below keep their room.
         self.lines_area = _FittedScroll()
