@@ -8,6 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -32,7 +33,9 @@ from familymeeting.ui.record import MeetingRecordDialog
 from familymeeting.ui.timeline import TimelineSection
 
 D = TypeVar("D", FamilyDialog, MeetingDialog)
-TIMELINE_SHARE = 33  # per cent of the page's height the case timeline may take
+TIMELINE_SHARE = 33  # per cent of the page's height the case timeline may take above
+SIDE_BY_SIDE_MIN = 150  # average characters of width for meetings beside the timeline
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
 
 
 class FamilyPage(QWidget):
@@ -129,11 +132,18 @@ class FamilyPage(QWidget):
         actions.addWidget(self.delete_button)
         layout.addWidget(action_box)
 
-        layout.addWidget(self.timeline)  # the case's pace, per child
-
+        # The meetings and the case's pace per child: side by side on a wide screen,
+        # the timeline above the meetings on an upright or narrow one (resizeEvent).
+        self.pace_and_meetings = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.pace_and_meetings.setSpacing(12)
+        layout.addLayout(self.pace_and_meetings, 1)
+        meetings_box = QWidget()
+        meetings_column = QVBoxLayout(meetings_box)
+        meetings_column.setContentsMargins(0, 0, 0, 0)
+        meetings_column.setSpacing(12)
         meetings_title = QLabel(self.tr("Meetings"))
         meetings_title.setObjectName("subtitle")
-        layout.addWidget(meetings_title)
+        meetings_column.addWidget(meetings_title)
 
         self.stack = QStackedWidget()
         self.meeting_list = TapListWidget()
@@ -150,14 +160,26 @@ class FamilyPage(QWidget):
         )
         self.no_meetings_label.setContentsMargins(0, 24, 0, 0)
         self.stack.addWidget(self.no_meetings_label)
-        layout.addWidget(self.stack, 1)
+        meetings_column.addWidget(self.stack, 1)
+        self.pace_and_meetings.addWidget(self.timeline)  # the case's pace, per child
+        self.pace_and_meetings.addWidget(meetings_box, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The meetings are what a caseworker comes here for: the timeline takes at most
-        # a third of the page and scrolls beyond that.
-        self.timeline.lines_area.setMaximumHeight(
-            max(theme.TOUCH, event.size().height() * TIMELINE_SHARE // 100)
-        )
+        # The meetings are what a caseworker comes here for. Where the page is wide, the
+        # timeline sits beside them with the whole height; else above them, taking at
+        # most a third of the page and scrolling beyond that.
+        size = event.size()
+        side_by_side = size.width() >= SIDE_BY_SIDE_MIN * self.fontMetrics().averageCharWidth()
+        if side_by_side:
+            self.pace_and_meetings.setDirection(QBoxLayout.Direction.RightToLeft)
+            self.pace_and_meetings.setStretch(0, 1)
+            self.timeline.lines_area.setMaximumHeight(QWIDGETSIZE_MAX)
+        else:
+            self.pace_and_meetings.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.pace_and_meetings.setStretch(0, 0)
+            self.timeline.lines_area.setMaximumHeight(
+                max(theme.TOUCH, size.height() * TIMELINE_SHARE // 100)
+            )
         super().resizeEvent(event)
 
     # ------------------------------------------------------------------ public

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -288,7 +288,8 @@ def test_the_timeline_shows_each_childs_days_between(
     family = create_demo_family(services)
     page = make_page(qtbot, services, family.id)
     section = page.timeline
-    assert section.title.text() == "Sagens forløb"
+    assert section.title_label.text() == "Sagens forløb"
+    assert section.legend_label.text() == "● sagens datoer · □ møder"
     texts = [
         label.text()
         for label in section.body.findChildren(QLabel)
@@ -304,6 +305,30 @@ def test_the_timeline_shows_each_childs_days_between(
     # Every row of a line's dates is within its height (none painted outside it), once
     # the page has laid out its fonts.
     qtbot.waitUntil(lambda: all(x.height() == x.sizeHint().height() for x in lines))
+
+
+@pytest.mark.parametrize(("width", "height", "beside"), [(1366, 680, True), (800, 1180, False)])
+def test_the_meetings_keep_their_room_beside_or_under_the_timeline(
+    qtbot: QtBot, services: Services, danish: None, width: int, height: int, beside: bool
+) -> None:
+    """Wide: the timeline beside the meetings, the whole height each. Upright: above
+    them, at most a third of the page, so the meetings list keeps the rest."""
+    family = create_demo_family(services)
+    page = make_page(qtbot, services, family.id)
+    page.resize(width, height)
+    lines = page.timeline.lines_area
+    meetings = page.meeting_list
+
+    def at(widget: QWidget) -> QPoint:
+        return widget.mapTo(page, widget.rect().topLeft())
+
+    if beside:
+        qtbot.waitUntil(lambda: at(lines).x() >= at(meetings).x() + meetings.width())
+        assert meetings.height() >= 3 * 56  # the three demo meetings, whole
+    else:
+        qtbot.waitUntil(lambda: at(lines).y() + lines.height() <= at(meetings).y())
+        assert lines.height() <= height * 33 // 100
+        assert meetings.height() >= height // 3
 
 
 def test_the_case_dates_dialog_saves_a_childs_own_date(
