@@ -102,7 +102,9 @@ def _card(card: RecordCard, tr: Catalogue) -> Block:
         said.append(tr.gettext("Agree: {names}", names=join_names(card.agree, lang)))
     if card.disagree:
         said.append(tr.gettext("Do not agree: {names}", names=join_names(card.disagree, lang)))
-    return Block(ITEM, f"{kind}: {card.text}", detail=" · ".join(said), own=True)
+    # A plain card has no kind to name ("Card: …" said nothing).
+    text = card.text if card.kind == CardKind.PLAIN else f"{kind}: {card.text}"
+    return Block(ITEM, text, detail=" · ".join(said), own=True)
 
 
 def _answer(a: RecordAnswer, tr: Catalogue) -> tuple[str, str, str, str]:

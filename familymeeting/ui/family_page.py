@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -165,11 +165,20 @@ class FamilyPage(QWidget):
         self.pace_and_meetings.addWidget(meetings_box, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The meetings are what a caseworker comes here for. Where the page is wide, the
-        # timeline sits beside them with the whole height; else above them, taking at
-        # most a third of the page and scrolling beyond that.
-        size = event.size()
-        side_by_side = size.width() >= SIDE_BY_SIDE_MIN * self.fontMetrics().averageCharWidth()
+        self._arrange(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A text-size step changes how many characters fit: arranged as if opened so.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange(self.width(), self.height())
+        super().changeEvent(event)
+
+    def _arrange(self, width: int, height: int) -> None:
+        """The meetings are what a caseworker comes here for. Where the page is wide, the
+        timeline sits beside them with the whole height; else above them, taking at most
+        a third of the page and scrolling beyond that."""
+        side_by_side = width >= SIDE_BY_SIDE_MIN * self.fontMetrics().averageCharWidth()
         if side_by_side:
             self.pace_and_meetings.setDirection(QBoxLayout.Direction.RightToLeft)
             self.pace_and_meetings.setStretch(0, 1)
@@ -178,9 +187,8 @@ class FamilyPage(QWidget):
             self.pace_and_meetings.setDirection(QBoxLayout.Direction.TopToBottom)
             self.pace_and_meetings.setStretch(0, 0)
             self.timeline.lines_area.setMaximumHeight(
-                max(theme.TOUCH, size.height() * TIMELINE_SHARE // 100)
+                max(theme.TOUCH, height * TIMELINE_SHARE // 100)
             )
-        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ public
     def show_family(self, family_id: str) -> None:

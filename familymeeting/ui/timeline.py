@@ -220,18 +220,11 @@ class TimelineSection(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.setSpacing(4)
-        self.title = QWidget()
-        title_row = QHBoxLayout(self.title)
-        title_row.setContentsMargins(0, 0, 0, 0)
-        title_row.setSpacing(16)
         self.title_label = QLabel(self.tr("Case timeline"))  # two words: never wrapped
         self.title_label.setObjectName("subtitle")
-        title_row.addWidget(self.title_label)
         # What the marks on the lines are: the dots carry their words, the squares not.
         self.legend_label = QLabel(self.tr("● key dates · □ meetings"))
-        self.legend_label.setObjectName("muted")
-        self.legend_label.setWordWrap(True)
-        title_row.addWidget(self.legend_label, 1, Qt.AlignmentFlag.AlignBottom)
+        self.legend_label.setObjectName("muted")  # short: one line at every size
         # Where the page is short (a low screen, the largest text) the lines scroll, a
         # finger flicks them, and the meetings below keep their room.
         self.lines_area = _FittedScroll()
@@ -250,7 +243,7 @@ class TimelineSection(QWidget):
         self.lines = lines
         while (item := self.body_layout.takeAt(0)) is not None:
             widget = item.widget()
-            if widget is not None and widget is not self.title:
+            if widget is not None and widget not in (self.title_label, self.legend_label):
                 widget.hide()
                 widget.deleteLater()
         # No dates yet: nothing to show but the page's "Case dates…" button.
@@ -258,7 +251,8 @@ class TimelineSection(QWidget):
         self.setVisible(has_dates)
         if not has_dates:
             return
-        self.body_layout.addWidget(self.title)
+        self.body_layout.addWidget(self.title_label)
+        self.body_layout.addWidget(self.legend_label)
         for line in lines:
             spans = [words for s in line.spans if (words := self.span_words(s))]
             name = line.name or self.tr("The whole family")

@@ -213,6 +213,10 @@ def test_ratings_and_plan_follow_the_meeting_shown(
     services.add_question(meeting, "Hvor trygt er der derhjemme?")
     services.add_question(plain_meeting, "Hvor glad er Emma for skolen?")
     services.add_action(plain_meeting, "Hente Emma om tirsdagen")
+    # Written behind the page's back (the app writes through the page's operations), so
+    # the page is shown the meeting again, as the window does: else the ratings built
+    # behind the board 120 ms after the fixture opened it may already be the old ones.
+    board.open_meeting(meeting)
 
     def questions() -> list[str]:
         qtbot.wait(1)  # replaced questions are deleted on the next turn of the loop
