@@ -117,3 +117,25 @@ class CaseDateKind(StrEnum):
     DECISION = "decision"
     HELP_STARTED = "help_started"
     CLOSED = "closed"
+
+
+class Audience(StrEnum):
+    """Who answers a rating question."""
+
+    CHILDREN = "children"
+    ADULTS = "adults"  # parents, caregivers, network and professionals
+    EVERYONE = "everyone"
+    CHOSEN = "chosen"  # the people in question_audience
+
+
+class House(StrEnum):
+    """The Three Houses, the child's version of the three columns."""
+
+    WORRIES = "worries"
+    GOOD_THINGS = "good_things"
+    DREAMS = "dreams"
+
+
+class HouseItemKind(StrEnum):
+    TEXT = "text"  # a sentence the caseworker typed for the child
+    DRAWING = "drawing"  # one house's drawing (strokes)

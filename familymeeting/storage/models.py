@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def new_id() -> str:
@@ -114,6 +114,10 @@ class Participant(SQLModel, table=True):
     position: int = 0
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # Added in place by v5_to_v6. A child's own language for its own papers ('' = the
+    # family's); whether a child gets a plan of its own (None: by age, 10 or more).
+    language: str = _text_added_later()
+    own_plan: bool | None = None
 
 
 class Meeting(SQLModel, table=True):
@@ -206,6 +210,9 @@ class Question(SQLModel, table=True):
     position: int = 0
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # Who answers it (domain.enums.Audience): children, adults, everyone, or the
+    # people chosen in question_audience. Added in place by v5_to_v6.
+    audience: str = Field(default="everyone", sa_column_kwargs={"server_default": "everyone"})
 
 
 class Rating(SQLModel, table=True):
@@ -224,6 +231,10 @@ class Rating(SQLModel, table=True):
     comment: str = ""
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # Added in place by v5_to_v6: answered by a child alone in child mode, and whether
+    # the child said the grown-ups may see it (only then on the shared screen and plan).
+    answered_alone: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    shared: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
 
 
 class Action(SQLModel, table=True):
@@ -247,6 +258,76 @@ class Action(SQLModel, table=True):
     card_id: str | None = Field(
         default=None, sa_column=_fk("card.id", on_delete="SET NULL", nullable=True)
     )
+
+
+class QuestionAudience(SQLModel, table=True):
+    """The people chosen to answer a question whose audience is "chosen"."""
+
+    __tablename__ = "question_audience"
+
+    question_id: str = Field(
+        sa_column=Column(String, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True)
+    )
+    participant_id: str = Field(
+        sa_column=Column(
+            String, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+
+
+class ChildFeedback(SQLModel, table=True):
+    """A child's own feedback on a meeting (1-10, answered alone): never the family's.
+
+    ``item`` is the key of one of the feedback questions (domain, not a question row).
+    """
+
+    __tablename__ = "child_feedback"
+    __table_args__ = (
+        CheckConstraint(
+            "value IS NULL OR (value BETWEEN 1 AND 10)", name="ck_child_feedback_value"
+        ),
+        UniqueConstraint(
+            "meeting_id", "participant_id", "item", name="uq_child_feedback_meeting_child_item"
+        ),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    meeting_id: str = Field(sa_column=_fk("meeting.id", on_delete="CASCADE"))
+    participant_id: str = Field(sa_column=_fk("participant.id", on_delete="CASCADE"))
+    item: str
+    value: int | None = None
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
+
+
+class HouseItem(SQLModel, table=True):
+    """One item of a child's Three Houses at a meeting: a typed sentence or a house's
+    drawing (strokes as JSON: colour, width, points). ``shared``: the child said the
+    parents may see it; only shared items reach the board (``card_id``) or the parents.
+    """
+
+    __tablename__ = "house_item"
+    __table_args__ = (
+        CheckConstraint(
+            "house IN ('worries', 'good_things', 'dreams')", name="ck_house_item_house"
+        ),
+        CheckConstraint("kind IN ('text', 'drawing')", name="ck_house_item_kind"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    meeting_id: str = Field(sa_column=_fk("meeting.id", on_delete="CASCADE"))
+    participant_id: str = Field(sa_column=_fk("participant.id", on_delete="CASCADE"))
+    house: str
+    kind: str
+    text: str = ""
+    strokes: str = ""
+    shared: bool = False
+    card_id: str | None = Field(
+        default=None, sa_column=_fk("card.id", on_delete="SET NULL", nullable=True)
+    )
+    position: int = 0
+    created_at: datetime = _created()
+    updated_at: datetime = _created()
 
 
 class CaseDate(SQLModel, table=True):

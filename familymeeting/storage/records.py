@@ -58,6 +58,8 @@ class ParticipantRecord(Record):
     position: int
     created_at: datetime
     updated_at: datetime
+    language: str = ""  # a child's own language for its papers ('' = the family's)
+    own_plan: bool | None = None  # a plan of its own (None: by age)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ class QuestionRecord(Record):
     position: int
     created_at: datetime
     updated_at: datetime
+    audience: str = "everyone"  # domain.enums.Audience
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,8 @@ class RatingRecord(Record):
     comment: str
     created_at: datetime
     updated_at: datetime
+    answered_alone: bool = False  # by a child alone, in child mode
+    shared: bool = True  # the grown-ups may see it (the child said yes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,41 @@ class ActionRecord(Record):
     created_at: datetime
     updated_at: datetime
     card_id: str | None = None  # the card it was made from, if any
+
+
+@dataclass(frozen=True, slots=True)
+class ChildFeedbackRecord(Record):
+    """A child's answer to one of the feedback questions about a meeting."""
+
+    table: ClassVar[str] = "child_feedback"
+
+    id: str
+    meeting_id: str
+    participant_id: str
+    item: str
+    value: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HouseItemRecord(Record):
+    """One item of a child's Three Houses (a sentence, or one house's drawing)."""
+
+    table: ClassVar[str] = "house_item"
+
+    id: str
+    meeting_id: str
+    participant_id: str
+    house: str
+    kind: str
+    text: str
+    strokes: str
+    shared: bool
+    card_id: str | None
+    position: int
+    created_at: datetime
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

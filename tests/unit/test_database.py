@@ -206,6 +206,20 @@ def _without_the_card_link(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
+def _without_version_6(con: sqlite3.Connection) -> None:
+    """Take version 6's tables and columns out again (plain columns: droppable)."""
+    for table in ("house_item", "child_feedback", "question_audience"):
+        con.execute(f"DROP TABLE {table}")
+    for table, column in (
+        ("question", "audience"),
+        ("rating", "answered_alone"),
+        ("rating", "shared"),
+        ("participant", "language"),
+        ("participant", "own_plan"),
+    ):
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def _without_version_5(con: sqlite3.Connection) -> None:
     """Take version 5's tables and meeting columns out again (plain columns: droppable)."""
     for table in ("plan_handout", "plan_document", "case_date"):
@@ -220,6 +234,7 @@ def test_a_version_1_database_gets_the_access_log(data_dir: Path) -> None:
     fresh = schema_signature(con)
     con.execute("DROP TABLE access_log")
     _without_the_card_link(con)
+    _without_version_6(con)
     _without_version_5(con)
     con.execute("PRAGMA user_version = 1")
     con.commit()

@@ -192,3 +192,20 @@ def test_a_migration_that_drifts_from_the_models_is_caught(
     assert rewritten, f"{real.__name__} no longer contains {written!r}"
     differences = schema_differences(_fresh_schema(tmp_path), upgraded, ("fresh", "upgraded"))
     assert named in differences, "\n".join(differences)
+
+
+@ALL_FIXTURES
+def test_a_question_for_children_is_answered_by_the_children_after_version_6(
+    fixture: Path, data_dir: Path
+) -> None:
+    """Version 6 replaces the for_children flag by an audience: the flag's questions go
+    to the children, every other question to everyone, as they were asked before."""
+    shutil.copy(fixture, data_dir / DB_FILENAME)
+    Database.open(data_dir).close()
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        rows = con.execute("SELECT for_children, audience FROM question").fetchall()
+    finally:
+        con.close()
+    assert rows and {(bool(f), a) for f, a in rows} <= {(True, "children"), (False, "everyone")}
+    assert any(f for f, _a in rows)  # the demo has a question for the children
