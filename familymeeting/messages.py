@@ -98,7 +98,7 @@ MESSAGES: dict[str, str | Plural] = {
         "changed their mind."
     ),
     "house_drawing_to_board": N_(
-        "A drawing cannot go on the board; it is in the \"My three houses\" paper if the "
+        'A drawing cannot go on the board; it is in the "My three houses" paper if the '
         "child shares it."
     ),
     "plans_get_without_output": N_(

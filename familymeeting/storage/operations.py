@@ -82,7 +82,8 @@ class Changes:
 
     @property
     def board_only(self) -> bool:
-        """Only cards changed: the header, the ratings and the plan stay as they are."""
+        """Only cards (or a child's houses) changed: the header, the ratings and the plan
+        stay as they are."""
         return (
             self.meeting is None
             and self.attendees is None
@@ -91,7 +92,6 @@ class Changes:
             and self.actions is None
             and self.family is None
             and self.case_dates is None
-            and self.houses is None
         )
 
 
