@@ -2923,7 +2923,7 @@
     <message>
         <location filename="../../familymeeting/ui/meeting/houses/page.py" line="272"/>
         <source>Undo line</source>
-        <translation>Fortryd streg</translation>
+        <translation>Fortryd</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/meeting/houses/page.py" line="280"/>

@@ -278,7 +278,7 @@ def _stroke_ops(pdf: bytes) -> int:
 def test_the_paper_is_in_the_childs_language(
     services: Services, meeting: tuple[str, str, str, str]
 ) -> None:
-    family_id, meeting_id, emma, _ = meeting
+    _, meeting_id, emma, _ = meeting
     services.run(ops.SaveHouseDrawing(meeting_id, emma, "dreams", DRAWING))
     drawing = services.list_house_items(meeting_id, emma)[0]
     services.run(ops.SetHouseShared(drawing.id, True))

@@ -132,10 +132,10 @@ class DrawingPad(QWidget):
         return QPointF(r.x() + x * r.width(), r.y() + y * r.height())
 
     def sizeHint(self) -> QSize:
-        return QSize(480, 360)
+        return QSize(400, 300)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, 180)
+        return QSize(200, 150)
 
     # ---------------------------------------------------------------- input
     def mousePressEvent(self, event: QMouseEvent) -> None:

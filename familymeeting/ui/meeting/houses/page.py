@@ -79,13 +79,13 @@ class ColourButton(QAbstractButton):
         super().__init__(parent)
         self.colour = colour
         self.setCheckable(True)
-        self.setFixedSize(theme.TOUCH + 8, theme.TOUCH + 8)
+        self.setFixedSize(theme.TOUCH + 4, theme.TOUCH + 4)
         self.setAccessibleName(name)
         self.setToolTip(name)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def sizeHint(self) -> QSize:
-        return QSize(theme.TOUCH + 8, theme.TOUCH + 8)
+        return QSize(theme.TOUCH + 4, theme.TOUCH + 4)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -110,8 +110,10 @@ class ShareChoice(QWidget):
         super().__init__(parent)
         row = FlowLayout(self, spacing=8)
         row.setContentsMargins(0, 0, 0, 0)
+        self.flow = row
         self.label = QLabel(question)
         self.label.setMinimumHeight(theme.TOUCH)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
         self.yes = QPushButton(self.tr("Yes"))
         self.no = QPushButton(self.tr("No"))
         self.group = QButtonGroup(self)
@@ -126,6 +128,17 @@ class ShareChoice(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.yes)
         row.addWidget(self.no)
+
+
+class ListArea(QScrollArea):
+    """The sentences scroll by themselves: they ask for a modest height, so the house
+    (drawing and sentences) fits the screen instead of the whole dialog scrolling."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 240)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 120)
 
 
 class SentenceRow(QFrame):
@@ -143,10 +156,7 @@ class SentenceRow(QFrame):
         self.text.setWordWrap(True)
         layout.addWidget(self.text)
         self.choice = ShareChoice(self.tr("May your parents see it?"), item.shared)
-        layout.addWidget(self.choice)
-        actions = QWidget()
-        row = FlowLayout(actions, spacing=8)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = self.choice.flow  # the actions follow the choice, and wrap where narrow
         if item.card_id is not None:
             self.board = QPushButton(self.tr("On the board ✓"))
             self.board.setEnabled(False)
@@ -160,7 +170,7 @@ class SentenceRow(QFrame):
         for button in (self.board, self.edit, self.delete):
             button.setMinimumHeight(theme.TOUCH)
             row.addWidget(button)
-        layout.addWidget(actions)
+        layout.addWidget(self.choice)
 
 
 class ThreeHousesDialog(FittedDialog):
@@ -179,7 +189,7 @@ class ThreeHousesDialog(FittedDialog):
         full_paper: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, preferred=QSize(1180, 740))
+        super().__init__(parent, preferred=QSize(1300, 760))
         self.controller = controller
         self.services = controller.services
         self.meeting_id = controller.meeting_id
@@ -200,6 +210,7 @@ class ThreeHousesDialog(FittedDialog):
         top_row = FlowLayout(top, spacing=8)
         top_row.setContentsMargins(0, 0, 0, 0)
         self.title = title_label(self.tr("Three houses"))
+        self.title.setWordWrap(False)
         top_row.addWidget(self.title)
         self.child_group = QButtonGroup(self)
         self.child_buttons: dict[str, QPushButton] = {}
@@ -213,7 +224,6 @@ class ThreeHousesDialog(FittedDialog):
             self.child_group.addButton(button)
             self.child_buttons[child.id] = button
             top_row.addWidget(button)
-        layout.addWidget(top)
         self.honest = text_label(
             self.tr(
                 "You decide for each thing if your parents may see it. If you say yes, it "
@@ -222,11 +232,11 @@ class ThreeHousesDialog(FittedDialog):
             ),
             "muted",
         )
-        layout.addWidget(self.honest)
 
-        tabs = QWidget()
-        tab_row = FlowLayout(tabs, spacing=0)
-        tab_row.setContentsMargins(0, 0, 0, 0)
+        spacer = QWidget()
+        spacer.setFixedWidth(16)
+        top_row.addWidget(spacer)
+        tab_row = top_row
         self.house_group = QButtonGroup(self)
         self.house_buttons: dict[str, QPushButton] = {}
         for house in House:
@@ -238,7 +248,8 @@ class ThreeHousesDialog(FittedDialog):
             self.house_group.addButton(button)
             self.house_buttons[house.value] = button
             tab_row.addWidget(button)
-        layout.addWidget(tabs)
+        layout.addWidget(top)
+        layout.addWidget(self.honest)
 
         # The house: the drawing beside (or above) the sentences, in the column's colour.
         self.house_frame = QFrame()
@@ -295,7 +306,7 @@ class ThreeHousesDialog(FittedDialog):
         self.words_title = QLabel(self.tr("What the child says"))
         self.words_title.setObjectName("subtitle")
         words_layout.addWidget(self.words_title)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ListArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setObjectName("cards")
