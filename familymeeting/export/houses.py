@@ -24,7 +24,7 @@ from familymeeting import palette
 from familymeeting.domain.enums import Column, House
 from familymeeting.domain.houses import DRAWING_ASPECT, HousesPaper, PaperHouse, Stroke
 from familymeeting.export.glyphs import Glyphs, new_canvas
-from familymeeting.export.richtext import RichText, Span, fonts
+from familymeeting.export.richtext import RichText, Span, draw_line, fonts, layout_line
 from familymeeting.messages import N_, Catalogue, catalogue, day_text
 from familymeeting.storage.atomic import write_atomic
 
@@ -150,16 +150,11 @@ def _house(
     path.close()
     canvas.drawPath(path, stroke=1, fill=1)
     canvas.restoreState()
-    title = RichText(
-        [Span(tr.gettext(HOUSE_WORDS[house.house]))],
-        size=15,
-        leading=18,
-        colour=HexColor(colours.header),
-        bold=True,
-        align="center",
-    )
-    title.wrap(width / 2, roof)
-    title.drawOn(canvas, left + width / 4, body_top + 2)
+    # The house's name in its roof, in the middle.
+    name = [Span(tr.gettext(HOUSE_WORDS[house.house]))]
+    ink = HexColor(colours.header)
+    line = layout_line(name, size=15, colour=ink, rtl=False, bold=True)
+    draw_line(canvas, left + (width - line.width) / 2, body_top + 4, line)
 
     pad = 4 * mm
     inner_h = body_top - bottom - 2 * pad

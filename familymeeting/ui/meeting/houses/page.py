@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
     QButtonGroup,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -340,7 +339,10 @@ class ThreeHousesDialog(FittedDialog):
         self.status_label = text_label("", "muted")
         self.status_label.hide()
         layout.addWidget(self.status_label)
-        self.buttons = QDialogButtonBox()
+        # A row that wraps (large text, upright tablet): every button stays whole.
+        self.buttons = QWidget()
+        button_row = FlowLayout(self.buttons, spacing=8)
+        button_row.setContentsMargins(0, 0, 0, 0)
         self.shared_button = QPushButton(self.tr("The child's paper (PDF)…"))
         self.shared_button.setToolTip(self.tr("My three houses: only what the child shared"))
         self.shared_button.clicked.connect(partial(self.save_paper_with_dialog, False))
@@ -352,9 +354,8 @@ class ThreeHousesDialog(FittedDialog):
         self.close_button.clicked.connect(self.accept)
         for button in (self.shared_button, self.full_button, self.close_button):
             button.setAutoDefault(False)
-        self.buttons.addButton(self.shared_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.full_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+            button.setMinimumHeight(theme.TOUCH)
+            button_row.addWidget(button)
         layout.addWidget(self.buttons)
 
         controller.changed.connect(self._changed)
