@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.houses import MAX_STROKES, Stroke, strokes_from_json
@@ -74,6 +74,8 @@ def test_mouse_and_finger_strokes_are_stored_as_vectors(
     assert dialog.child_buttons[ids["emma"]].isChecked()  # the first child; Noah a tap away
     assert dialog.house_buttons["worries"].isChecked()
     pad = dialog.pad
+    show_whole(pad)
+    QApplication.processEvents()
     # The mouse: press, three moves, release.
     QTest.mousePress(
         pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(pad, 0.1, 0.1)
@@ -91,6 +93,7 @@ def test_mouse_and_finger_strokes_are_stored_as_vectors(
     # A finger, in red: touch begin, moves, end on the real window.
     dialog.colour_buttons[1].click()
     show_whole(pad)  # Qt's 800x600 test screen: the dialog scrolls
+    QApplication.processEvents()  # its layout settles before the finger lands
     window = dialog.windowHandle()
     device = QTest.createTouchDevice()
 

@@ -405,14 +405,19 @@ class ThreeHousesDialog(FittedDialog):
         self._show_sentences()
 
     def _show_drawing_choice(self, drawing: HouseItemRecord | None) -> None:
+        # Always there (greyed out until there is a drawing): the pad never jumps when
+        # the first line is drawn.
         if self.drawing_choice is not None:
             self.drawing_choice.deleteLater()
-            self.drawing_choice = None
+        choice = ShareChoice(
+            self.tr("May your parents see the drawing?"),
+            drawing is not None and drawing.shared,
+        )
         if drawing is None:
-            return
-        choice = ShareChoice(self.tr("May your parents see the drawing?"), drawing.shared)
-        choice.yes.clicked.connect(partial(self.set_shared, drawing.id, True))
-        choice.no.clicked.connect(partial(self.set_shared, drawing.id, False))
+            choice.setEnabled(False)
+        else:
+            choice.yes.clicked.connect(partial(self.set_shared, drawing.id, True))
+            choice.no.clicked.connect(partial(self.set_shared, drawing.id, False))
         self.drawing_choice_layout.addWidget(choice)
         self.drawing_choice = choice
 
