@@ -24,10 +24,13 @@ from familymeeting.domain.houses import (
     strokes_to_json,
 )
 from familymeeting.export.houses import render_houses
+from familymeeting.export.plan import render_plan
 from familymeeting.messages import user_message
 from familymeeting.storage import operations as ops
+from familymeeting.storage.demo import create_demo_family
 from familymeeting.storage.houses_data import build_houses
 from familymeeting.storage.models import Participant
+from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
 
 DRAWING = strokes_to_json(
@@ -307,3 +310,26 @@ def test_a_drawing_is_gone_from_the_file_after_delete_for_good(
     services.delete_family_permanently(family_id)
     everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert b"0.4321" not in everything and b"Zyxw-dr" not in everything
+
+
+def test_nothing_the_child_kept_back_reaches_a_paper_for_the_parents(services: Services) -> None:
+    """The demo's Emma: her shared sentence on the board reaches the family's plan; what
+    she did not share is in no paper meant for the parents (the plan, her own paper)."""
+    family = create_demo_family(services)
+    meeting = services.list_meetings(family.id)[0].id
+    emma = next(p.id for p in services.list_participants(family.id) if p.name == "Emma")
+    items = services.list_house_items(meeting, emma)
+    kept_back = [i.text for i in items if i.kind == "text" and not i.shared]
+    shared = next(i for i in items if i.kind == "text" and i.house == "worries" and i.shared)
+    assert kept_back and shared
+    services.run(ops.HouseToBoard(shared.id))
+    plan = " ".join(
+        PdfReader(io.BytesIO(render_plan(build_plan(services, meeting)).pdf))
+        .pages[0]
+        .extract_text()
+        .split()
+    )
+    assert shared.text in plan  # the child's words on the board reach the plan
+    paper = paper_text(render_houses(build_houses(services, meeting, emma)).pdf)
+    for text in kept_back:
+        assert text not in plan and text not in paper
