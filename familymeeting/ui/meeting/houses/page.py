@@ -124,9 +124,15 @@ class ShareChoice(QWidget):
         self.yes.setAccessibleName(f"{question} {self.tr('Yes')}")
         self.no.setAccessibleName(f"{question} {self.tr('No')}")
         (self.yes if shared else self.no).setChecked(True)
+        # Ja and Nej wrap together, never one on each row.
+        pair = QWidget()
+        pair_row = QHBoxLayout(pair)
+        pair_row.setContentsMargins(0, 0, 0, 0)
+        pair_row.setSpacing(8)
+        pair_row.addWidget(self.yes)
+        pair_row.addWidget(self.no)
         row.addWidget(self.label)
-        row.addWidget(self.yes)
-        row.addWidget(self.no)
+        row.addWidget(pair)
 
 
 class ListArea(QScrollArea):
