@@ -13,11 +13,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from familymeeting.domain.houses import MAX_STROKES, Stroke, strokes_from_json
+from familymeeting.settings import Settings
 from familymeeting.storage.services import Services
+from familymeeting.ui.main_window import MainWindow
 from familymeeting.ui.meeting.houses.drawing import DrawingPad
 from familymeeting.ui.meeting.houses.page import ThreeHousesDialog
 from familymeeting.ui.meeting.page import MeetingPage
@@ -207,3 +209,24 @@ def test_a_full_drawing_takes_no_more_strokes(qtbot: QtBot) -> None:
         pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(pad, 0.3, 0.3)
     )
     assert len(pad.strokes()) == MAX_STROKES
+
+
+def test_child_mode_offers_no_way_to_the_houses(
+    qtbot: QtBot, services: Services, ids: dict[str, str], data_dir: Path
+) -> None:
+    """Handed to a child, the screen has no "Tre huse": the houses are the caseworker's
+    to open, next to the child, never from the child's locked screen."""
+    window = MainWindow(services, Settings(data_dir), idle_ms=3_600_000)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_meeting(ids["meeting"])
+    window.meeting.show_view("ratings")
+    assert window.meeting.ratings.houses_button.isVisible()
+    window.enter_child_mode()
+    assert window.stack.currentWidget() is window.child_mode
+    visible = [b.text() for b in window.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    assert "Tre huse" not in visible
+    assert not window.meeting.ratings.houses_button.isVisible()
+    window.close()
