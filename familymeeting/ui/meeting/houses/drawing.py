@@ -86,6 +86,7 @@ class DrawingPad(QWidget):
         self._erased = False
         self._cache: QPixmap | None = None
         self._total = 0
+        self._boxes: dict[Stroke, tuple[float, float, float, float]] = {}  # for the eraser
 
     # ---------------------------------------------------------------- public
     def strokes(self) -> tuple[Stroke, ...]:
@@ -97,6 +98,7 @@ class DrawingPad(QWidget):
         self._total = sum(len(s.points) for s in strokes)
         if not keep_history:
             self._history = []
+            self._boxes = {}
         self._live = None
         self._invalidate()
 
@@ -249,7 +251,17 @@ class DrawingPad(QWidget):
         r = self.paper_rect()
         reach = ERASER_REACH * r.width()
         keep: list[Stroke] = []
+        # A stroke whose box the eraser is nowhere near is skipped without looking at
+        # its points: rubbing out stays quick with thousands of points on the pad.
+        lo_x = (min(pos.x(), last.x()) - r.x() - reach * 2) / r.width()
+        hi_x = (max(pos.x(), last.x()) - r.x() + reach * 2) / r.width()
+        lo_y = (min(pos.y(), last.y()) - r.y() - reach * 2) / r.height()
+        hi_y = (max(pos.y(), last.y()) - r.y() + reach * 2) / r.height()
         for stroke in self._strokes:
+            x0, y0, x1, y1 = self._box(stroke)
+            if x1 < lo_x or x0 > hi_x or y1 < lo_y or y0 > hi_y:
+                keep.append(stroke)
+                continue
             pts = [self.to_widget(x, y) for x, y in stroke.points]
             near = reach + stroke.width * r.width() / 2
             segments = list(pairwise(pts)) if len(pts) > 1 else [(pts[0], pts[0])]
@@ -265,6 +277,16 @@ class DrawingPad(QWidget):
         if len(keep) != len(self._strokes):
             self._strokes = keep
             self._invalidate()
+
+    def _box(self, stroke: Stroke) -> tuple[float, float, float, float]:
+        box = self._boxes.get(stroke)
+        if box is None:
+            xs = [x for x, _ in stroke.points]
+            ys = [y for _, y in stroke.points]
+            pad = stroke.width / 2
+            box = (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+            self._boxes[stroke] = box
+        return box
 
     # ---------------------------------------------------------------- painting
     def _pen(self, colour: str, width_px: float) -> QPen:
