@@ -242,6 +242,25 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
     rec_out.add_argument(
         "--text", action="store_true", help=_("print the record as plain text instead")
     )
+    hou = sub.add_parser(
+        "houses",
+        parents=[common, creating],
+        help=_("write a child's Three Houses as a one-page PDF"),
+        description=_(
+            'Write "My three houses" of a child at a meeting as one A4 page, in the '
+            "child's language: the drawings and the child's words, only what the child "
+            "said the parents may see. With --full, everything, for the case file (marked "
+            "not for the parents)."
+        ),
+    )
+    hou.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique id prefix"))
+    hou.add_argument(
+        "--child", metavar="CHILD", required=True, help=_("the child's name, id or id prefix")
+    )
+    hou.add_argument("-o", "--output", metavar="FILE", required=True, help=_("PDF file to write"))
+    hou.add_argument(
+        "--full", action="store_true", help=_("everything, for the case file (not the parents)")
+    )
     tml = sub.add_parser(
         "timeline",
         parents=[common, creating],
@@ -911,6 +930,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             _plans(services, db.path, args, tr)
         elif args.command == "record":
             _record(services, db.path, args, tr)
+        elif args.command == "houses":
+            _houses(services, db.path, args, tr)
         elif args.command == "timeline":
             _timeline(services, args, tr)
         elif args.command == "backup":
@@ -1263,6 +1284,29 @@ def _record(services: Services, db_path: Path, args: argparse.Namespace, tr: Cat
             chars=chars,
         )
         print(f"familymeeting: {line}", file=sys.stderr)
+
+
+def _houses(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.domain.enums import Role
+    from familymeeting.domain.errors import ValidationError
+    from familymeeting.export.houses import export_houses
+    from familymeeting.storage.houses_data import build_houses
+
+    meeting = services.resolve_meeting(args.meeting)
+    wanted = args.child.strip()
+    children = [p for p in services.list_participants(meeting.family_id) if p.role == Role.CHILD]
+    found = [c for c in children if c.id == wanted or c.name.casefold() == wanted.casefold()]
+    if not found:
+        found = [c for c in children if wanted and c.id.startswith(wanted)]
+    if len(found) != 1:
+        raise ValidationError("house_not_a_child", id=wanted)
+    out = output_file(args.output, db_path.parent, db_path, tr)
+    paper = build_houses(services, meeting.id, found[0].id, full=args.full)
+    export_houses(paper, out)
+    services.record_meeting_event("export_houses", meeting.id, "cli full" if args.full else "cli")
+    print(
+        tr.gettext("Saved the three houses of {name} to {path}.", name=paper.child_name, path=out)
+    )
 
 
 def output_file(value: str, data_dir: Path, db_path: Path, tr: Catalogue) -> Path:

@@ -83,6 +83,24 @@ MESSAGES: dict[str, str | Plural] = {
     "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
     "participant_not_in_family": N_("The participant {id} does not belong to this family."),
     "not_found": N_("No {what} with id '{id}' was found."),
+    # Three Houses (issue 19)
+    "drawing_invalid": N_("The drawing cannot be read, so it was not saved."),
+    "drawing_too_big": N_(
+        "The drawing is too big (at most {max} of its points or strokes). The drawing as "
+        "it was before is kept."
+    ),
+    "house_not_a_child": N_("Three Houses are for a child of the family; {id} is not one."),
+    "house_item_not_shared": N_(
+        "Only what the child said the parents may see can go on the board."
+    ),
+    "house_item_on_board": N_(
+        "It is on the board already. Remove the card from the board first if the child "
+        "changed their mind."
+    ),
+    "house_drawing_to_board": N_(
+        'A drawing cannot go on the board; it is in the "My three houses" paper if the '
+        "child shares it."
+    ),
     "plans_get_without_output": N_(
         "--get writes a plan to a file: say which with -o FILE. Nothing was written."
     ),

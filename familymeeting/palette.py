@@ -94,3 +94,17 @@ TRACK_STOPS: tuple[tuple[float, str], ...] = (  # (0-1 along the track, colour)
 )
 FACE_INK = "#3a4656"  # eyes and mouth: soft dark blue-grey, not black
 FACE_CHEEK = "#f2bccb"
+
+
+# ------------------------------------------------------- a child's drawing (Three Houses)
+# A few big, clear crayons; stored in the drawing, so the PDF prints the same colour.
+CHILD_INK: tuple[str, ...] = (
+    "#22313f",  # dark blue-black (the ink)
+    "#d64541",  # red
+    "#2f7fd1",  # blue
+    "#3f9a4a",  # green
+    "#f2b630",  # yellow
+    "#8e5cc2",  # purple
+    "#8a5a3c",  # brown
+)
+DRAWING_PAPER = SURFACE

@@ -159,6 +159,15 @@ def main(argv: list[str] | None = None) -> int:
             dialog.others_edit.setPlainText("Lærer Hansen (Noahs klasselærer)")
         keep(dialog)
 
+    def three_houses_good_things() -> None:
+        # Emma's good things: her drawing and two sentences, one of them on the board.
+        board("ratings")()
+        dialog = window.meeting.open_houses()
+        if dialog is not None:
+            dialog.show_house("good_things")
+            dialog.to_board(dialog.sentences()[0].id)
+        keep(dialog)
+
     def preview() -> None:
         board("plan")()
         window.meeting.preview_plan()
@@ -361,6 +370,11 @@ def main(argv: list[str] | None = None) -> int:
         "delete-family-done": lambda: delete_family(done=True),
         "rekey": rekey,
         "rekey-code": lambda: rekey(done=True),
+        "three-houses": lambda: (
+            board("ratings")(),
+            keep(window.meeting.open_houses()),
+        ),
+        "three-houses-good-things": three_houses_good_things,
     }
 
     def caseload() -> None:

@@ -99,6 +99,8 @@ class LogEvent(StrEnum):
     EDIT_RECORD = "edit_record"  # the caseworker's assessment, minutes or others present
     EXPORT_RECORD = "export_record"  # a meeting record saved, printed, copied or written
     CASE_DATES = "case_dates"  # the case's key dates set or cleared
+    HOUSES = "houses"  # a child's Three Houses changed (detail: the child's id)
+    EXPORT_HOUSES = "export_houses"  # "Mine tre huse" saved (detail: shared/full)
 
 
 class HandoutHow(StrEnum):

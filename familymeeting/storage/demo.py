@@ -2,13 +2,16 @@
 
 Fictional: two children, their parents, a grandmother, a teacher and the
 caseworker, with three meetings whose board, ratings and plan move forward the
-way a real case might. Built through the services in one transaction.
+way a real case might; at the latest, Emma (9) has drawn and said her Three Houses.
+Built through the services in one transaction.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time, timedelta
 
+from familymeeting import palette
 from familymeeting.domain.calendar import default_next_meeting, last_working_day
 from familymeeting.domain.enums import (
     CardKind,
@@ -18,6 +21,7 @@ from familymeeting.domain.enums import (
     MeetingStatus,
     Role,
 )
+from familymeeting.domain.houses import Stroke, strokes_to_json
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
 from familymeeting.storage.services.case_dates import CaseDateChange
@@ -269,4 +273,69 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             who_text="Hele familien",
             due_text="Lørdag",
         )
+        # Emma's Three Houses today: her words, a drawing, and what she chose to share.
+        houses = (
+            ("worries", "Når mor og far råber om aftenen", False),
+            ("worries", "At Noah bliver ked af det", True),
+            ("good_things", "Mormor laver pandekager", True),
+            ("good_things", "Min bedste ven Sofie", True),
+            ("dreams", "At vi tager i sommerhus alle sammen", True),
+            ("dreams", "En hund der hedder Bamse", False),
+        )
+        for house, text, shared in houses:
+            services.add_house_sentence(m3, emma, house, text, shared=shared)
+        drawing = services.save_house_drawing(m3, emma, "good_things", demo_drawing())
+        if drawing is not None:
+            services.set_house_shared(drawing.id, True)
     return services.get_family(fid)
+
+
+def demo_drawing() -> str:
+    """A child's drawing: a house with a roof and a door, a sun, two people, grass."""
+
+    def line(*points: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+        return points
+
+    def circle(cx: float, cy: float, r: float, n: int = 24) -> tuple[tuple[float, float], ...]:
+        return tuple(
+            (cx + r * 0.75 * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n))
+            for i in range(n + 1)
+        )
+
+    ink, red, blue, green, yellow = palette.CHILD_INK[:5]
+    strokes = [
+        Stroke(green, 0.02, line((0.03, 0.9), (0.3, 0.88), (0.6, 0.91), (0.97, 0.89))),
+        Stroke(red, 0.018, line((0.15, 0.88), (0.15, 0.5), (0.5, 0.5), (0.5, 0.88))),
+        Stroke(red, 0.018, line((0.1, 0.52), (0.325, 0.28), (0.55, 0.52))),
+        Stroke(ink, 0.012, line((0.28, 0.88), (0.28, 0.7), (0.37, 0.7), (0.37, 0.88))),
+        Stroke(
+            blue, 0.012, line((0.19, 0.58), (0.25, 0.58), (0.25, 0.65), (0.19, 0.65), (0.19, 0.58))
+        ),
+        Stroke(yellow, 0.02, circle(0.82, 0.22, 0.08)),
+        *(
+            Stroke(
+                yellow,
+                0.012,
+                line((0.82 + 0.1 * dx, 0.22 + 0.13 * dy), (0.82 + 0.14 * dx, 0.22 + 0.19 * dy)),
+            )
+            for dx, dy in (
+                (1, 0),
+                (-1, 0),
+                (0, 1),
+                (0, -1),
+                (0.7, 0.7),
+                (-0.7, 0.7),
+                (0.7, -0.7),
+                (-0.7, -0.7),
+            )
+        ),
+        Stroke(ink, 0.012, circle(0.66, 0.6, 0.04)),
+        Stroke(ink, 0.012, line((0.66, 0.64), (0.66, 0.77), (0.62, 0.88))),
+        Stroke(ink, 0.012, line((0.66, 0.77), (0.7, 0.88))),
+        Stroke(ink, 0.012, line((0.6, 0.69), (0.72, 0.69))),
+        Stroke(ink, 0.012, circle(0.8, 0.66, 0.03)),
+        Stroke(ink, 0.012, line((0.8, 0.69), (0.8, 0.8), (0.77, 0.88))),
+        Stroke(ink, 0.012, line((0.8, 0.8), (0.83, 0.88))),
+        Stroke(ink, 0.012, line((0.72, 0.69), (0.8, 0.73), (0.86, 0.72))),
+    ]
+    return strokes_to_json(strokes)

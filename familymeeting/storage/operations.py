@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from familymeeting.storage.records import (
     CardSnapshot,
     CaseDateRecord,
     FamilyRecord,
+    HouseItemRecord,
     MeetingRecord,
     PlanHandoutRecord,
     QuestionRecord,
@@ -76,10 +77,13 @@ class Changes:
     actions: tuple[ActionRecord, ...] | None = None
     family: FamilyRecord | None = None
     case_dates: tuple[CaseDateRecord, ...] | None = None
+    # One child's Three Houses at the meeting (every item, in order), when one changed.
+    houses: tuple[HouseItemRecord, ...] | None = None
 
     @property
     def board_only(self) -> bool:
-        """Only cards changed: the header, the ratings and the plan stay as they are."""
+        """Only cards (or a child's houses) changed: the header, the ratings and the plan
+        stay as they are."""
         return (
             self.meeting is None
             and self.attendees is None
@@ -867,3 +871,173 @@ def _dates(records: list[CaseDateRecord]) -> set[tuple[str | None, str, date]]:
 
 
 __all__ += ["CaseDateChange", "SetCaseDates"]
+
+
+# ------------------------------------------------------ Three Houses (issue 19)
+def _houses(services: Services, item: HouseItemRecord) -> Changes:
+    """The child's items as they are now; logged (ids only) in the same transaction."""
+    with services.db.session() as s:  # joins the operation's transaction
+        log_in(
+            s,
+            "houses",
+            family_id=services.get_meeting(item.meeting_id).family_id,
+            meeting_id=item.meeting_id,
+            detail=item.participant_id,
+        )
+    items = services.list_house_items(item.meeting_id, item.participant_id)
+    return Changes(houses=tuple(items))
+
+
+@dataclass(frozen=True)
+class AddHouseSentence(Operation):
+    """A sentence the caseworker typed for the child, in one of the three houses."""
+
+    meeting_id: str
+    participant_id: str
+    house: str
+    text: str
+    shared: bool = False
+
+    def apply(self, services: Services) -> Applied:
+        item = services.add_house_sentence(
+            self.meeting_id, self.participant_id, self.house, self.text, shared=self.shared
+        )
+        return Applied(_houses(services, item), DeleteHouseItem(item.id))
+
+
+@dataclass(frozen=True)
+class DeleteHouseItem(Operation):
+    item_id: str
+
+    def apply(self, services: Services) -> Applied:
+        item = services.delete_house_item(self.item_id)
+        return Applied(_houses(services, item), RestoreHouseItem(item))
+
+
+@dataclass(frozen=True)
+class RestoreHouseItem(Operation):
+    item: HouseItemRecord
+
+    def apply(self, services: Services) -> Applied:
+        item = services.restore_house_item(self.item)
+        return Applied(_houses(services, item), DeleteHouseItem(item.id))
+
+
+@dataclass(frozen=True)
+class SetHouseText(Operation):
+    item_id: str
+    text: str
+    expect: str | object = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_house_item(self.item_id)
+        if self.expect is not UNSET:
+            _refuse_if_changed(before.text, self.expect)
+        after = services.update_house_text(self.item_id, self.text)
+        undo = SetHouseText(self.item_id, before.text, after.text)
+        return Applied(_houses(services, after), undo, changed=after.text != before.text)
+
+
+@dataclass(frozen=True)
+class SetHouseShared(Operation):
+    """The child's choice: may the parents see it (one tap, Ja / Nej)."""
+
+    item_id: str
+    shared: bool
+    expect: bool | object = UNSET
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_house_item(self.item_id)
+        if self.expect is not UNSET:
+            _refuse_if_changed(before.shared, self.expect)
+        after = services.set_house_shared(self.item_id, self.shared)
+        undo = SetHouseShared(self.item_id, before.shared, after.shared)
+        return Applied(_houses(services, after), undo, changed=after.shared != before.shared)
+
+
+@dataclass(frozen=True)
+class SaveHouseDrawing(Operation):
+    """A house's drawing (strokes JSON, ``domain/houses.py``); '' removes it. Undo puts
+    the drawing before it back, if the drawing is still the one this saved."""
+
+    meeting_id: str
+    participant_id: str
+    house: str
+    strokes: str
+    expect: str | object = UNSET
+
+    def _current(self, services: Services) -> str:
+        for item in services.list_house_items(self.meeting_id, self.participant_id):
+            if item.house == self.house and item.kind == "drawing":
+                return item.strokes
+        return ""
+
+    def apply(self, services: Services) -> Applied:
+        before = self._current(services)
+        if self.expect is not UNSET:
+            _refuse_if_changed(before, self.expect)
+        after = services.save_house_drawing(
+            self.meeting_id, self.participant_id, self.house, self.strokes
+        )
+        stored = after.strokes if after is not None else ""
+        undo = SaveHouseDrawing(self.meeting_id, self.participant_id, self.house, before, stored)
+        probe = after or HouseItemRecord(
+            id="",
+            meeting_id=self.meeting_id,
+            participant_id=self.participant_id,
+            house=self.house,
+            kind="drawing",
+            text="",
+            strokes="",
+            shared=False,
+            card_id=None,
+            position=0,
+            created_at=datetime.min,
+            updated_at=datetime.min,
+        )
+        return Applied(_houses(services, probe), undo, changed=stored != before)
+
+
+@dataclass(frozen=True)
+class HouseToBoard(Operation):
+    """ "Sæt på tavlen": a shared sentence becomes a card in its house's column, in the
+    child's words. Undo takes the card off the board again."""
+
+    item_id: str
+
+    def apply(self, services: Services) -> Applied:
+        item, card = services.house_item_to_board(self.item_id)
+        changes = replace(
+            _houses(services, item),
+            cards=(card,),
+            columns=_columns(services, card.meeting_id, card.column),
+        )
+        return Applied(changes, HouseOffBoard(item.id))
+
+
+@dataclass(frozen=True)
+class HouseOffBoard(Operation):
+    item_id: str
+
+    def apply(self, services: Services) -> Applied:
+        before = services.get_house_item(self.item_id)
+        column = None
+        if before.card_id is not None:
+            column = services.get_card(before.card_id).column
+        item = services.house_item_off_board(self.item_id)
+        changes = _houses(services, item)
+        if column is not None:
+            changes = replace(changes, columns=_columns(services, item.meeting_id, column))
+        return Applied(changes, HouseToBoard(item.id))
+
+
+__all__ += [
+    "AddHouseSentence",
+    "DeleteHouseItem",
+    "HouseOffBoard",
+    "HouseToBoard",
+    "RestoreHouseItem",
+    "SaveHouseDrawing",
+    "SetHouseShared",
+    "SetHouseText",
+]

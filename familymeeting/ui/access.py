@@ -49,6 +49,8 @@ def event_words(event: str) -> str:
         "edit_record": QCoreApplication.translate("Access", "Wrote in the meeting record"),
         "export_record": QCoreApplication.translate("Access", "Took out a meeting record"),
         "case_dates": QCoreApplication.translate("Access", "Changed the case dates"),
+        "houses": QCoreApplication.translate("Access", "Changed a child's three houses"),
+        "export_houses": QCoreApplication.translate("Access", "Took out a child's three houses"),
     }.get(event, event)
 
 

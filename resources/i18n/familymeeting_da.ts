@@ -88,26 +88,36 @@
         <source>Changed the case dates</source>
         <translation>Ændrede sagens datoer</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="52"/>
+        <source>Changed a child&apos;s three houses</source>
+        <translation>Ændrede et barns tre huse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/access.py" line="53"/>
+        <source>Took out a child&apos;s three houses</source>
+        <translation>Tog et barns tre huse ud</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="60"/>
+        <location filename="../../familymeeting/ui/access.py" line="62"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="65"/>
+        <location filename="../../familymeeting/ui/access.py" line="67"/>
         <source>Every time the family was opened, exported, printed or deleted. Entries older than the retention period are removed.</source>
         <translation>Hver gang familien er åbnet, eksporteret, udskrevet eller slettet. Poster ældre end opbevaringsperioden fjernes.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="74"/>
+        <location filename="../../familymeeting/ui/access.py" line="76"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="74"/>
+        <location filename="../../familymeeting/ui/access.py" line="76"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
@@ -604,42 +614,42 @@
 <context>
     <name>DeleteFamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="110"/>
+        <location filename="../../familymeeting/ui/access.py" line="112"/>
         <source>Delete the family for good</source>
         <translation>Slet familien for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="116"/>
+        <location filename="../../familymeeting/ui/access.py" line="118"/>
         <source>Everything about %1 is deleted from this computer: participants, meetings, boards, ratings and plans. It cannot be undone. The backups are written again without the family; the other families&apos; backups stay.</source>
         <translation>Alt om %1 slettes fra denne computer: deltagere, møder, tavler, skalaer og planer. Det kan ikke fortrydes. Sikkerhedskopierne skrives igen uden familien; de andre familiers sikkerhedskopier bliver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="124"/>
+        <location filename="../../familymeeting/ui/access.py" line="126"/>
         <source>Type the family&apos;s name to confirm:</source>
         <translation>Skriv familiens navn for at bekræfte:</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="131"/>
+        <location filename="../../familymeeting/ui/access.py" line="133"/>
         <source>Backups without the family: %v of %m</source>
         <translation>Sikkerhedskopier uden familien: %v af %m</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="151"/>
+        <location filename="../../familymeeting/ui/access.py" line="153"/>
         <source>Delete for good</source>
         <translation>Slet for altid</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="157"/>
+        <location filename="../../familymeeting/ui/access.py" line="159"/>
         <source>Delete these copies</source>
         <translation>Slet disse kopier</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="162"/>
+        <location filename="../../familymeeting/ui/access.py" line="164"/>
         <source>Keep them</source>
         <translation>Behold dem</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/access.py" line="211"/>
+        <location filename="../../familymeeting/ui/access.py" line="213"/>
         <source>The family is deleted. These copies of damaged data, kept in the folder %1, may still hold it:</source>
         <translation>Familien er slettet. Disse kopier af beskadigede data i mappen %1 kan stadig indeholde den:</translation>
     </message>
@@ -860,98 +870,98 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="76"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="79"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="99"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="113"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="130"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="150"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="179"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="201"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="203"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="247"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="269"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1131,6 +1141,24 @@
         <location filename="../../familymeeting/ui/handouts.py" line="229"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Houses</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="69"/>
+        <source>Worries</source>
+        <translation>Bekymringer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="70"/>
+        <source>Good things</source>
+        <translation>Gode ting</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="71"/>
+        <source>Dreams</source>
+        <translation>Drømme</translation>
     </message>
 </context>
 <context>
@@ -1795,82 +1823,87 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="126"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="128"/>
         <source>Close message</source>
         <translation>Luk beskeden</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="140"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="142"/>
         <source>Board</source>
         <translation>Tavle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="141"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="143"/>
         <source>Ratings</source>
         <translation>Skalaer</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="144"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="433"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="423"/>
+        <source>The family has no child to draw the houses.</source>
+        <translation>Familien har intet barn, der kan tegne husene.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="455"/>
         <source>Finish meeting</source>
         <translation>Afslut møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="500"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="522"/>
         <source>Who agrees, and who does not?</source>
         <translation>Hvem er enig, og hvem er ikke?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="505"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="527"/>
         <source>Edit text</source>
         <translation>Ret teksten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="509"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="531"/>
         <source>Move to</source>
         <translation>Flyt til</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="519"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="541"/>
         <source>Move up</source>
         <translation>Flyt op</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="522"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="544"/>
         <source>Move down</source>
         <translation>Flyt ned</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="526"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="548"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="540"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="562"/>
         <source>Whose words?</source>
         <translation>Hvem siger det?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="544"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="566"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="564"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="586"/>
         <source>Make it part of the plan</source>
         <translation>Gør det til en del af planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="564"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="586"/>
         <source>Part of the plan ✓</source>
         <translation>Er med i planen ✓</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/page.py" line="570"/>
+        <location filename="../../familymeeting/ui/meeting/page.py" line="592"/>
         <source>Delete card</source>
         <translation>Slet kort</translation>
     </message>
@@ -2281,57 +2314,67 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="306"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="308"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="308"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="310"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="311"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="313"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="408"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="316"/>
+        <source>Three houses</source>
+        <translation>Tre huse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="318"/>
+        <source>A child draws and says worries, good things and dreams</source>
+        <translation>Et barn tegner og fortæller om bekymringer, gode ting og drømme</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="416"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="437"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="445"/>
         <source>For children</source>
         <translation>Til børn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="440"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="448"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="442"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="450"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="505"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="513"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="519"/>
         <source>Change comment…</source>
         <translation>Ret kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="519"/>
         <source>Comment…</source>
         <translation>Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="517"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="525"/>
         <source>Remove the answer</source>
         <translation>Fjern svaret</translation>
     </message>
@@ -2593,6 +2636,39 @@
     </message>
 </context>
 <context>
+    <name>SentenceRow</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="145"/>
+        <source>May your parents see it?</source>
+        <translation>Må dine forældre se det?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="151"/>
+        <source>On the board ✓</source>
+        <translation>På tavlen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="154"/>
+        <source>Put on the board</source>
+        <translation>Sæt på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="157"/>
+        <source>Only what the child shares can go on the board</source>
+        <translation>Kun det, barnet deler, kan komme på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="158"/>
+        <source>Change</source>
+        <translation>Ret</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="159"/>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../familymeeting/settings.py" line="49"/>
@@ -2686,6 +2762,19 @@
         <location filename="../../familymeeting/ui/startup.py" line="428"/>
         <source>Encrypting your data… This takes a moment.</source>
         <translation>Krypterer dine data… Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareChoice</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="115"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="116"/>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2885,159 @@
         <location filename="../../familymeeting/ui/password.py" line="160"/>
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeHousesDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="194"/>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="202"/>
+        <source>Three houses</source>
+        <translation>Tre huse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="211"/>
+        <source>Houses of %1</source>
+        <translation>Tre huse for %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="219"/>
+        <source>You decide for each thing if your parents may see it. If you say yes, it can go on the board and on your paper. If you say no, it does not, but it is kept in your case, and parents can sometimes be allowed to read that.</source>
+        <translation>Du bestemmer for hver ting, om dine forældre må se den. Siger du ja, kan den komme på tavlen og på dit papir. Siger du nej, gør den ikke, men den bliver gemt i din sag, og forældre kan nogle gange få lov at læse den.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="261"/>
+        <source>Colour %1</source>
+        <translation>Farve %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="266"/>
+        <source>Eraser</source>
+        <translation>Viskelæder</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="269"/>
+        <source>Takes away each line it touches</source>
+        <translation>Fjerner hver streg, det rører</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="272"/>
+        <source>Undo line</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="280"/>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="483"/>
+        <source>Drawing</source>
+        <translation>Tegning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="295"/>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="316"/>
+        <source>What the child says</source>
+        <translation>Det siger barnet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="315"/>
+        <source>Type what the child says</source>
+        <translation>Skriv det, barnet siger</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="319"/>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="448"/>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="472"/>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="333"/>
+        <source>The child&apos;s paper (PDF)…</source>
+        <translation>Barnets papir (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="334"/>
+        <source>My three houses: only what the child shared</source>
+        <translation>Mine tre huse: kun det, barnet har delt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="336"/>
+        <source>For the case file (PDF)…</source>
+        <translation>Til sagen (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="337"/>
+        <source>Everything, also what the child did not share</source>
+        <translation>Det hele, også det barnet ikke har delt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="340"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="401"/>
+        <source>May your parents see the drawing?</source>
+        <translation>Må dine forældre se tegningen?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="442"/>
+        <source>Change a sentence</source>
+        <translation>Ret en sætning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="445"/>
+        <source>Add a sentence</source>
+        <translation>Tilføj en sætning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="456"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="461"/>
+        <source>May the parents see it</source>
+        <translation>Må forældrene se det</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="467"/>
+        <source>Put on the board</source>
+        <translation>Sæt på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="474"/>
+        <source>Delete a sentence</source>
+        <translation>Slet en sætning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="487"/>
+        <source>The drawing is full. Take a line away to draw more.</source>
+        <translation>Tegningen er fuld. Fjern en streg for at tegne mere.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="511"/>
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="517"/>
+        <source>For the case file</source>
+        <translation>Til sagen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="517"/>
+        <source>My three houses</source>
+        <translation>Mine tre huse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="528"/>
+        <source>Save the three houses</source>
+        <translation>Gem de tre huse</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/houses/page.py" line="530"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>

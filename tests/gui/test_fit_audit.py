@@ -150,6 +150,16 @@ def meeting_record(w: World) -> QDialog | None:
     return w.window.meeting.open_record()
 
 
+def three_houses(w: World) -> QDialog | None:
+    """A child's Three Houses (the demo's Emma: a drawing and sentences), from the
+    ratings view."""
+    ratings(w)
+    dialog = w.window.meeting.open_houses()
+    if dialog is not None:
+        dialog.show_house("good_things")
+    return dialog
+
+
 def who_is_here(w: World) -> None:
     """The row of people, shown below the header where it has no room in it."""
     board(w)
@@ -422,6 +432,7 @@ SCREENS: dict[str, Opener] = {
     "meeting details": meeting_details,
     "finish meeting": finish_meeting,
     "meeting record": meeting_record,
+    "three houses": three_houses,
     "who is here": who_is_here,
     "card editor": card_editor,
     "card menu": card_menu,

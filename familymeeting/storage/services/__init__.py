@@ -2,12 +2,12 @@
 
 One façade, ``Services``, over a part per kind of record (families and participants,
 meetings, cards, questions and ratings, the plan's actions, the access log, the plans
-given to the family, the case's key dates). Each public method is one transaction (a
-write takes the write lock up front; a read does not) and validates with the domain rules
-first, raising ``UserError`` subclasses for anything a person could have typed wrong.
-Methods return plain records (``storage/records.py``), never ORM rows. User-level
-changes the window can undo run as operations (``storage/operations.py``) on top of
-these methods.
+given to the family, the case's key dates, a child's Three Houses). Each public method
+is one transaction (a write takes the write lock up front; a read does not) and
+validates with the domain rules first, raising ``UserError`` subclasses for anything a
+person could have typed wrong. Methods return plain records (``storage/records.py``),
+never ORM rows. User-level changes the window can undo run as operations
+(``storage/operations.py``) on top of these methods.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from familymeeting.storage.services.cards import CardServices
 from familymeeting.storage.services.case_dates import CaseDateServices
 from familymeeting.storage.services.families import FamilyServices, filter_family_rows
 from familymeeting.storage.services.handouts import HandoutServices
+from familymeeting.storage.services.houses import HouseServices
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
 
@@ -42,6 +43,7 @@ class Runnable(Protocol[_Result]):
 class Services(
     FamilyServices,
     MeetingServices,
+    HouseServices,
     CardServices,
     RatingServices,
     ActionServices,

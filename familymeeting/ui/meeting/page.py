@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column
+from familymeeting.domain.enums import CARD_KINDS_BY_COLUMN, Column, Role
 from familymeeting.storage.operations import Changes, FinishMeeting
 from familymeeting.storage.records import (
     ActionRecord,
@@ -38,6 +38,7 @@ from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.details import MeetingDetailsDialog
 from familymeeting.ui.meeting.finish import FinishMeetingDialog
 from familymeeting.ui.meeting.header import MeetingHeader
+from familymeeting.ui.meeting.houses.page import ThreeHousesDialog
 from familymeeting.ui.meeting.plan.view import PlanView
 from familymeeting.ui.meeting.ratings.view import RatingsView
 from familymeeting.ui.record import MeetingRecordDialog
@@ -104,6 +105,7 @@ class MeetingPage(QWidget):
         self.details: MeetingDetailsDialog | None = None
         self.finish_sheet: FinishMeetingDialog | None = None
         self.record_dialog: MeetingRecordDialog | None = None
+        self.houses_dialog: ThreeHousesDialog | None = None
         self.family_view = False  # set by the window: the plan may be printed, not saved
 
         layout = QVBoxLayout(self)
@@ -157,6 +159,7 @@ class MeetingPage(QWidget):
         self.views.addWidget(self.board_page)
         self.ratings = RatingsView()
         self.ratings.child_mode_requested.connect(self.child_mode_requested)
+        self.ratings.houses_requested.connect(self.open_houses)
         self.views.addWidget(self.ratings)
         self.plan = PlanView()
         self.plan.preview_requested.connect(self.preview_plan)
@@ -406,6 +409,25 @@ class MeetingPage(QWidget):
         dialog = MeetingRecordDialog(self.services, self.controller.meeting_id, self)
         dialog.finished.connect(dialog.deleteLater)
         self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_houses(self, child_id: str | None = None) -> ThreeHousesDialog | None:
+        """A child's Three Houses (the caseworker chooses the child); its edits are the
+        meeting's, on its undo stack. The full paper for the case file is not offered in
+        family view."""
+        if self.controller is None:
+            return None
+        children = [p for p in self.people if p.role == Role.CHILD]
+        if not children:
+            self._on_failed(self.tr("The family has no child to draw the houses."))
+            return None
+        self.commit_edits()
+        dialog = ThreeHousesDialog(
+            self.controller, children, child_id, full_paper=not self.family_view, parent=self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.houses_dialog = dialog
         dialog.open()
         return dialog
 

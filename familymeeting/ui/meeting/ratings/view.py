@@ -286,9 +286,11 @@ class RatingsView(QWidget):
 
     Signals:
         child_mode_requested(): the caseworker wants to hand the tablet to a child.
+        houses_requested(): the caseworker opens a child's Three Houses.
     """
 
     child_mode_requested = Signal()
+    houses_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,11 +313,17 @@ class RatingsView(QWidget):
             self.tr("One question at a time, big and simple, for a child to answer")
         )
         self.child_button.clicked.connect(self.child_mode_requested)
+        self.houses_button = QPushButton(self.tr("Three houses"))
+        self.houses_button.setToolTip(
+            self.tr("A child draws and says worries, good things and dreams")
+        )
+        self.houses_button.clicked.connect(self.houses_requested)
         self.hint = QLabel()
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
         bar.addWidget(self.hint, 1)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.houses_button)
         bar.addWidget(self.child_button)
         layout.addLayout(bar)
         self.scroll_area = QScrollArea()
