@@ -83,6 +83,10 @@ MESSAGES: dict[str, str | Plural] = {
     "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
     "participant_not_in_family": N_("The participant {id} does not belong to this family."),
     "not_found": N_("No {what} with id '{id}' was found."),
+    "feedback_item_unknown": N_("'{item}' is not one of the child's feedback questions."),
+    "feedback_not_a_child": N_(
+        "Only a child gives feedback on the meeting; {name} is not a child of this family."
+    ),
     "plans_get_without_output": N_(
         "--get writes a plan to a file: say which with -o FILE. Nothing was written."
     ),

@@ -99,6 +99,7 @@ class LogEvent(StrEnum):
     EDIT_RECORD = "edit_record"  # the caseworker's assessment, minutes or others present
     EXPORT_RECORD = "export_record"  # a meeting record saved, printed, copied or written
     CASE_DATES = "case_dates"  # the case's key dates set or cleared
+    CHILD_FEEDBACK = "child_feedback"  # a child's feedback on a meeting given or changed
 
 
 class HandoutHow(StrEnum):

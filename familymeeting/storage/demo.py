@@ -2,7 +2,8 @@
 
 Fictional: two children, their parents, a grandmother, a teacher and the
 caseworker, with three meetings whose board, ratings and plan move forward the
-way a real case might. Built through the services in one transaction.
+way a real case might; Noah gave his own feedback on the last two. Built through
+the services in one transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from familymeeting.domain.enums import (
     MeetingStatus,
     Role,
 )
+from familymeeting.domain.feedback import FEEDBACK_ITEMS
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
 from familymeeting.storage.services.case_dates import CaseDateChange
@@ -237,6 +239,9 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             services.set_rating(q_safe, pid, value)
         for pid, value in ((mette, 7), (jonas, 7), (grethe, 6), (sara, 6), (noah, 5)):
             services.set_rating(q_plan, pid, value)
+        # Noah (13) gave his own feedback on the meeting alone in child mode: heard, but
+        # not keen on meeting like this, and he skipped the last question.
+        _noah_feedback(services, m2, noah, (5, 8, 4, 3, None))
         actions2 = services.list_actions(m2)
         for a in actions2:
             if a.what == plan.what:
@@ -269,4 +274,12 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             who_text="Hele familien",
             due_text="Lørdag",
         )
+        _noah_feedback(services, m3, noah, (7, 9, 6, 5, 7))
     return services.get_family(fid)
+
+
+def _noah_feedback(
+    services: Services, meeting_id: str, noah: str, values: tuple[int | None, ...]
+) -> None:
+    for item, value in zip(FEEDBACK_ITEMS, values, strict=True):
+        services.set_child_feedback(meeting_id, noah, item, value)
