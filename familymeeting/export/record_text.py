@@ -136,14 +136,12 @@ def _answer_line(row: tuple[str, str, str, str], tr: Catalogue) -> str:
 
 def _feedback(child: RecordFeedback, tr: Catalogue) -> tuple[Block, ...]:
     """The child's answers, in the words the child was asked (the record's language)."""
-    note = Block(
-        NOTE,
-        tr.gettext(
-            "Answered alone in child mode, 1 (not at all) to 10. The child's view of the "
-            "meeting, not a rating of the family; never on the family's plan."
-        ),
+    # The header says how it was asked: one line less than a note (the record of a
+    # meeting stays on two pages where it can).
+    header = (
+        tr.gettext("Answered alone in child mode, 1 (not at all) to 10"),
+        tr.gettext("Answer"),
     )
-    header = (tr.gettext("Question"), tr.gettext("Answer"))
     rows = tuple(
         (
             feedback_wording(item, tr.language).text,
@@ -152,7 +150,7 @@ def _feedback(child: RecordFeedback, tr: Catalogue) -> tuple[Block, ...]:
         for item, value in child.answers
     )
     lines = tuple(f"{question} {answer}" for question, answer in rows)
-    return (note, Block(TABLE, rows=(header, *rows), lines=lines))
+    return (Block(TABLE, rows=(header, *rows), lines=lines),)
 
 
 def record_document(data: RecordData) -> RecordDocument:

@@ -501,50 +501,84 @@
     </message>
 </context>
 <context>
+    <name>ChildFeedbackDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="42"/>
+        <source>Children&apos;s feedback</source>
+        <translation>Børnenes feedback</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="50"/>
+        <source>What each child said about the meetings, on their own in child mode: 1 is not at all, 10 is fully. Only for you and the case: it is never on the family&apos;s plan or the board.</source>
+        <translation>Det, hvert barn selv har svaret om møderne i børnetilstand: 1 er slet ikke, 10 er helt. Kun til dig og sagen: det kommer aldrig på familiens plan eller tavlen.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="61"/>
+        <source>No child has given feedback yet. A child answers at the end of child mode.</source>
+        <translation>Intet barn har givet feedback endnu. Barnet svarer til sidst i børnetilstand.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="88"/>
+        <source>The last %1 meetings; every meeting&apos;s record has its own.</source>
+        <translation>De sidste %1 møder; hvert mødes notat har sine egne svar.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="116"/>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="117"/>
+        <source>Did not want to answer</source>
+        <translation>Ville ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/child_feedback.py" line="121"/>
+        <source>–: did not want to answer</source>
+        <translation>–: ville ikke svare</translation>
+    </message>
+</context>
+<context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="125"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="156"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="136"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="191"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="171"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="193"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="173"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="212"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="197"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="218"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="203"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="260"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="264"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="249"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -860,103 +894,167 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="76"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="82"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="99"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="113"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="119"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="123"/>
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
+        <source>Children&apos;s feedback</source>
+        <translation>Børnenes feedback</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="128"/>
+        <source>What the children said about the meetings</source>
+        <translation>Det, børnene selv har sagt om møderne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="137"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="157"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="161"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="179"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="247"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="278"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="291"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="291"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
             <numerusform>%n år</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackStep</name>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="68"/>
+        <source>How was the meeting for you?</source>
+        <translation>Hvordan var mødet for dig?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="72"/>
+        <source>Five short questions about today. You answer them on your own.</source>
+        <translation>Fem korte spørgsmål om i dag. Du svarer selv.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="78"/>
+        <source>Your caseworker sees your answers and keeps them in your case. They are not put on the family&apos;s plan.</source>
+        <translation>Din rådgiver ser dine svar og gemmer dem i din sag. De kommer ikke på familiens plan.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="85"/>
+        <source>Skip these questions</source>
+        <translation>Spring dem over</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="87"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="104"/>
+        <source>About the meeting</source>
+        <translation>Om mødet</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="122"/>
+        <source>I don&apos;t want to answer</source>
+        <translation>Jeg vil ikke svare</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="124"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="178"/>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="173"/>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/feedback.py" line="178"/>
+        <source>Finish</source>
+        <translation>Færdig</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="291"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>

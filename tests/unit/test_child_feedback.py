@@ -157,6 +157,7 @@ def test_the_record_shows_the_child_s_feedback_and_the_plan_never(services: Serv
     assert "BARNETS FEEDBACK PÅ MØDET: NOAH" in text
     assert "- Lyttede rådgiveren til dig? 8" in text
     assert "- Forstod rådgiveren, hvordan det er for dig? ville ikke svare" in text
+    assert "Besvaret alene i børnetilstand" in pdf_words(render_record(record).pdf)
     pdf = pdf_words(render_record(record).pdf)
     assert "Barnets feedback på mødet: Noah" in pdf
     assert "Var det godt at holde møde på den her måde?" in pdf
