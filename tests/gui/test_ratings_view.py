@@ -395,7 +395,7 @@ def test_child_mode_one_question_no_case_text(
     qtbot.wait(50)
     screenshot(window, "child-mode-question")
     qtbot.mouseClick(child.next_button, Qt.MouseButton.LeftButton)
-    # Then the child's own feedback on the meeting (tests/gui/test_child_feedback.py).
+    # Then the child's own feedback on the meeting (tests/gui/test_child_feedback_view.py).
     assert child.pages.currentWidget() is child.feedback
     qtbot.mouseClick(child.feedback.skip_all_button, Qt.MouseButton.LeftButton)
     assert child.pages.currentWidget() is child.done_page
