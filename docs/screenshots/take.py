@@ -344,8 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         "plan-preview": preview,
         "plans": plans,
         "feedback-over-time": lambda: (
-            window.open_family(family.id),
-            keep(window.family_page.show_child_feedback()),
+            window.show_progress(family.id),
+            keep(window.progress.show_child_feedback()),
         ),
         "plan-news": plan_news,
         "child-mode": child,

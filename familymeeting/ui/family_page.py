@@ -24,7 +24,6 @@ from familymeeting.storage.records import FamilyRecord, MeetingRecord, Participa
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme, words
 from familymeeting.ui.access import AccessLogDialog, DeleteFamilyDialog
-from familymeeting.ui.child_feedback import ChildFeedbackDialog
 from familymeeting.ui.families_page import DETAIL_ROLE, ID_ROLE, TapListWidget
 from familymeeting.ui.family_dialog import FamilyDialog
 from familymeeting.ui.flow import FlowLayout
@@ -66,9 +65,7 @@ class FamilyPage(QWidget):
         self._meetings: list[MeetingRecord] = []
         self.family: FamilyRecord | None = None  # the family shown, as last read
         self._dialog: FamilyDialog | MeetingDialog | None = None
-        self._extra_dialog: (
-            AccessLogDialog | DeleteFamilyDialog | HandoutsDialog | ChildFeedbackDialog | None
-        ) = None
+        self._extra_dialog: AccessLogDialog | DeleteFamilyDialog | HandoutsDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)
@@ -124,10 +121,6 @@ class FamilyPage(QWidget):
         self.handouts_button.setToolTip(self.tr("Every plan printed or saved, to print again"))
         self.handouts_button.clicked.connect(self.show_handouts)
         actions.addWidget(self.handouts_button)
-        self.feedback_button = QPushButton(self.tr("Children's feedback"))
-        self.feedback_button.setToolTip(self.tr("What the children said about the meetings"))
-        self.feedback_button.clicked.connect(self.show_child_feedback)
-        actions.addWidget(self.feedback_button)
         self.timeline = TimelineSection(services)  # "Sagens forløb" (ui/timeline.py)
         self.timeline.saved.connect(self.saved)
         actions.addWidget(self.timeline.edit_button)
@@ -226,8 +219,6 @@ class FamilyPage(QWidget):
         self.follow_up_button.setEnabled(bool(self._meetings))
         self.progress_button.setEnabled(bool(self._meetings))
         self.record_button.setEnabled(bool(self._meetings))
-        # Only a child gives feedback on the meetings.
-        self.feedback_button.setVisible(any(p.role == Role.CHILD for p in participants))
 
     def refresh(self) -> None:
         if self.family_id is not None:
@@ -322,16 +313,6 @@ class FamilyPage(QWidget):
         if self.family_id is None:
             return None
         dialog = HandoutsDialog(self.services, self.family_id, self)
-        dialog.finished.connect(dialog.deleteLater)
-        self._extra_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def show_child_feedback(self) -> ChildFeedbackDialog | None:
-        """Each child's own feedback across the meetings (ui/child_feedback.py)."""
-        if self.family_id is None:
-            return None
-        dialog = ChildFeedbackDialog(self.services, self.family_id, self)
         dialog.finished.connect(dialog.deleteLater)
         self._extra_dialog = dialog
         dialog.open()

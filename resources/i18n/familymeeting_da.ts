@@ -894,108 +894,98 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="82"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="79"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="107"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="119"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="123"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
         <location filename="../../familymeeting/ui/family_page.py" line="127"/>
-        <source>Children&apos;s feedback</source>
-        <translation>Børnenes feedback</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="128"/>
-        <source>What the children said about the meetings</source>
-        <translation>Det, børnene selv har sagt om møderne</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="137"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="130"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="151"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="157"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="150"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="161"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="208"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="201"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="210"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="203"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="278"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="269"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="291"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="291"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -2266,17 +2256,27 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="599"/>
+        <location filename="../../familymeeting/ui/progress.py" line="603"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="633"/>
+        <location filename="../../familymeeting/ui/progress.py" line="607"/>
+        <source>Children&apos;s feedback</source>
+        <translation>Børnenes feedback</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/progress.py" line="608"/>
+        <source>What the children said about the meetings</source>
+        <translation>Det, børnene selv har sagt om møderne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/progress.py" line="647"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="671"/>
+        <location filename="../../familymeeting/ui/progress.py" line="688"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -2284,30 +2284,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="711"/>
+        <location filename="../../familymeeting/ui/progress.py" line="739"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="921"/>
+        <location filename="../../familymeeting/ui/progress.py" line="949"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="923"/>
+        <location filename="../../familymeeting/ui/progress.py" line="951"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="935"/>
+        <location filename="../../familymeeting/ui/progress.py" line="963"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="940"/>
+        <location filename="../../familymeeting/ui/progress.py" line="968"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>

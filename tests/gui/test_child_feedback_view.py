@@ -4,8 +4,8 @@ Over a real database file and the real window: after the child's questions child
 tells the child what happens to the answers, then asks the five feedback questions one
 per screen with the big slider (a tap stores the answer, "I don't want to answer"
 stores not answered, "Skip these questions" stores nothing), then says thank you. The
-family page's "Børnenes feedback" shows each child's answers across the meetings;
-family view reaches neither, and the ratings view never shows them.
+progress page's "Børnenes feedback" (from the family page) shows each child's answers
+across the meetings; family view reaches neither, and the ratings view never shows them.
 """
 
 from __future__ import annotations
@@ -170,8 +170,11 @@ def test_an_earlier_answer_is_shown_again_to_the_same_child(
 def test_the_caseworker_sees_each_child_s_feedback_over_time(
     qtbot: QtBot, window: MainWindow, services: Services, demo: FamilyRecord, styled: None
 ) -> None:
+    # From the family page's "Udvikling" (progress), which family view never reaches.
     window.open_family(demo.id)
-    page = window.family_page
+    click(qtbot, window.family_page.progress_button)
+    page = window.progress
+    assert window.stack.currentWidget() is page
     assert page.feedback_button.isVisible()
     assert page.feedback_button.text() == "Børnenes feedback"
     click(qtbot, page.feedback_button)
@@ -213,12 +216,13 @@ def test_family_view_never_reaches_the_child_s_feedback(
         qtbot.waitExposed(win)
         win.open_meeting(services.list_meetings(demo.id)[0].id)
         assert win.enter_family_mode()
-        # Nothing leads to the family page, where "Børnenes feedback" is.
+        # Nothing leads to the progress page, where "Børnenes feedback" is.
         win.go_back()
         win.home_action.trigger()
         win.open_family(demo.id)
+        win.show_progress(demo.id)
         assert win.stack.currentWidget() is win.meeting
-        assert not win.family_page.feedback_button.isVisible()
+        assert not win.progress.feedback_button.isVisible()
         for view in ("board", "ratings", "plan"):
             win.meeting.show_view(view)
             shown = visible_text(win)

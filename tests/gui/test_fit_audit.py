@@ -316,13 +316,13 @@ def access_log(w: World) -> QDialog | None:
 
 def children_s_feedback(w: World) -> QDialog | None:
     """Noah's feedback (the demo's, two meetings) and Emma's at every meeting."""
-    family(w)
+    progress(w)
     services = w.window.services
     emma = next(p.id for p in services.list_participants(w.family_id) if p.name == "Emma")
     for meeting in services.list_meetings(w.family_id):
         for n, item in enumerate(FEEDBACK_ITEMS):
             services.run(SetChildFeedback(meeting.id, emma, item, None if n == 2 else 10 - n))
-    return w.window.family_page.show_child_feedback()
+    return w.window.progress.show_child_feedback()
 
 
 def plans_given(w: World) -> QDialog | None:
