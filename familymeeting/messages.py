@@ -101,6 +101,10 @@ MESSAGES: dict[str, str | Plural] = {
         'A drawing cannot go on the board; it is in the "My three houses" paper if the '
         "child shares it."
     ),
+    "feedback_item_unknown": N_("'{item}' is not one of the child's feedback questions."),
+    "feedback_not_a_child": N_(
+        "Only a child gives feedback on the meeting; {name} is not a child of this family."
+    ),
     "plans_get_without_output": N_(
         "--get writes a plan to a file: say which with -o FILE. Nothing was written."
     ),

@@ -191,11 +191,28 @@ def main(argv: list[str] | None = None) -> int:
         mode = window.child_mode
         next(iter(mode.child_buttons.values())).click()
 
+    def child_feedback_intro() -> None:
+        """Noah (13) past his questions: what he is told before his feedback."""
+        child()
+        mode = window.child_mode
+        noah = next(p for p in services.list_participants(family.id) if p.name == "Noah")
+        mode.child_buttons[noah.id].click()
+        mode.index = len(mode.questions) - 1
+        mode.next_question()
+
+    def child_feedback() -> None:
+        """Noah's second feedback question ("Did the caseworker listen to you?")."""
+        child_feedback_intro()
+        step = window.child_mode.feedback
+        step.begin()
+        step.next_item()
+
     def child_thanks() -> None:
         child_question()
         mode = window.child_mode
         mode.index = len(mode.questions) - 1
         mode.next_question()
+        mode.feedback.skip_all()  # the child's feedback comes before the thanks
 
     dialogs: list[QWidget] = []
 
@@ -335,9 +352,15 @@ def main(argv: list[str] | None = None) -> int:
         "plan-view": board("plan"),
         "plan-preview": preview,
         "plans": plans,
+        "feedback-over-time": lambda: (
+            window.show_progress(family.id),
+            keep(window.progress.show_child_feedback()),
+        ),
         "plan-news": plan_news,
         "child-mode": child,
         "child-question": child_question,
+        "child-feedback-intro": child_feedback_intro,
+        "child-feedback": child_feedback,
         "child-thanks": child_thanks,
         "child-leave": lambda: (child_thanks(), keep(window.ask_leave_child_mode())),
         "ratings-menu": ratings_menu,

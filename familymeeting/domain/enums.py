@@ -101,6 +101,7 @@ class LogEvent(StrEnum):
     CASE_DATES = "case_dates"  # the case's key dates set or cleared
     HOUSES = "houses"  # a child's Three Houses changed (detail: the child's id)
     EXPORT_HOUSES = "export_houses"  # "Mine tre huse" saved (detail: shared/full)
+    CHILD_FEEDBACK = "child_feedback"  # a child's feedback on a meeting given or changed
 
 
 class HandoutHow(StrEnum):

@@ -77,6 +77,15 @@ class RecordQuestion:
 
 
 @dataclass(frozen=True)
+class RecordFeedback:
+    """A child's own feedback on this meeting: (item key, value or None) in the set's
+    order, only the items the child reached."""
+
+    name: str
+    answers: tuple[tuple[str, int | None], ...] = ()
+
+
+@dataclass(frozen=True)
 class RecordData:
     """One meeting's record, for the municipality's case journal (not for the family)."""
 
@@ -96,6 +105,7 @@ class RecordData:
     next_meeting_place: str = ""
     assessment: str = ""
     minutes: str = ""
+    feedback: tuple[RecordFeedback, ...] = ()  # the children's, in the family's order
 
     @property
     def attended(self) -> tuple[RecordPerson, ...]:

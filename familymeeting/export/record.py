@@ -119,6 +119,8 @@ def _table(block: Block, clean: Callable[[str], str]) -> Table:
     # The plan (what | who | when | status) wants a wide first column; the answers to
     # a scaling question (who | answer | last time | change) a wide third one.
     ratios = [0.34, 0.2, 0.34, 0.12] if block.lines else [0.44, 0.2, 0.2, 0.16]
+    if len(header) == 2:  # a child's feedback: question | answer
+        ratios = [0.7, 0.3]
     cells: list[list[Any]] = [
         [_para(clean(h), size=SMALL, bold=True, colour=MUTED) for h in header]
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from familymeeting.domain.enums import CardKind, Column
+from familymeeting.domain.feedback import feedback_wording
 from familymeeting.domain.plan import date_words, datetime_words, join_names
 from familymeeting.domain.record import (
     ANSWERED,
@@ -22,6 +23,7 @@ from familymeeting.domain.record import (
     RecordAnswer,
     RecordCard,
     RecordData,
+    RecordFeedback,
     RecordPerson,
 )
 from familymeeting.messages import N_, Catalogue, catalogue, meeting_kind, meeting_status, role
@@ -134,6 +136,25 @@ def _answer_line(row: tuple[str, str, str, str], tr: Catalogue) -> str:
     return f"{name}: {answer} ({before}{'; ' + moved if moved else ''})"
 
 
+def _feedback(child: RecordFeedback, tr: Catalogue) -> tuple[Block, ...]:
+    """The child's answers, in the words the child was asked (the record's language)."""
+    # The header says how it was asked: one line less than a note (the record of a
+    # meeting stays on two pages where it can).
+    header = (
+        tr.gettext("Answered alone in child mode, 1 (not at all) to 10"),
+        tr.gettext("Answer"),
+    )
+    rows = tuple(
+        (
+            feedback_wording(item, tr.language).text,
+            str(value) if value is not None else tr.gettext("did not want to answer"),
+        )
+        for item, value in child.answers
+    )
+    lines = tuple(f"{question} {answer}" for question, answer in rows)
+    return (Block(TABLE, rows=(header, *rows), lines=lines),)
+
+
 def record_document(data: RecordData) -> RecordDocument:
     """The record's wording, in ``data.language``."""
     tr = catalogue(data.language)
@@ -190,6 +211,14 @@ def record_document(data: RecordData) -> RecordDocument:
         if missing:
             scales.append(Block(NOTE, _("Not answered: {names}", names=join_names(missing, lang))))
     sections.append(Section(_("Scaling questions"), tuple(scales) or (Block(NOTE, _("None.")),)))
+
+    for child in data.feedback:
+        sections.append(
+            Section(
+                _("The child's feedback on the meeting: {name}", name=child.name),
+                _feedback(child, tr),
+            )
+        )
 
     if data.actions:
         header = (_("What"), _("Who"), _("When"), _("Status"))

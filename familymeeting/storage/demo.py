@@ -2,8 +2,9 @@
 
 Fictional: two children, their parents, a grandmother, a teacher and the
 caseworker, with three meetings whose board, ratings and plan move forward the
-way a real case might; at the latest, Emma (9) has drawn and said her Three Houses.
-Built through the services in one transaction.
+way a real case might; at the latest, Emma (9) has drawn and said her Three Houses,
+and Noah gave his own feedback on the last two. Built through the services in one
+transaction.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from familymeeting.domain.enums import (
     Role,
 )
 from familymeeting.domain.houses import Stroke, strokes_to_json
+from familymeeting.domain.feedback import FEEDBACK_ITEMS
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
 from familymeeting.storage.services.case_dates import CaseDateChange
@@ -241,6 +243,9 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
             services.set_rating(q_safe, pid, value)
         for pid, value in ((mette, 7), (jonas, 7), (grethe, 6), (sara, 6), (noah, 5)):
             services.set_rating(q_plan, pid, value)
+        # Noah (13) gave his own feedback on the meeting alone in child mode: heard, but
+        # not keen on meeting like this, and he skipped the last question.
+        _noah_feedback(services, m2, noah, (5, 8, 4, 3, None))
         actions2 = services.list_actions(m2)
         for a in actions2:
             if a.what == plan.what:
@@ -287,6 +292,7 @@ def create_demo_family(services: Services, today: date | None = None) -> FamilyR
         drawing = services.save_house_drawing(m3, emma, "good_things", demo_drawing())
         if drawing is not None:
             services.set_house_shared(drawing.id, True)
+        _noah_feedback(services, m3, noah, (7, 9, 6, 5, 7))
     return services.get_family(fid)
 
 
@@ -339,3 +345,10 @@ def demo_drawing() -> str:
         Stroke(ink, 0.012, line((0.72, 0.69), (0.8, 0.73), (0.86, 0.72))),
     ]
     return strokes_to_json(strokes)
+
+
+def _noah_feedback(
+    services: Services, meeting_id: str, noah: str, values: tuple[int | None, ...]
+) -> None:
+    for item, value in zip(FEEDBACK_ITEMS, values, strict=True):
+        services.set_child_feedback(meeting_id, noah, item, value)

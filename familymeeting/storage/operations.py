@@ -35,6 +35,7 @@ from familymeeting.storage.records import (
     CardRecord,
     CardSnapshot,
     CaseDateRecord,
+    ChildFeedbackRecord,
     FamilyRecord,
     HouseItemRecord,
     MeetingRecord,
@@ -79,6 +80,8 @@ class Changes:
     case_dates: tuple[CaseDateRecord, ...] | None = None
     # One child's Three Houses at the meeting (every item, in order), when one changed.
     houses: tuple[HouseItemRecord, ...] | None = None
+    # A child's feedback on the meeting: that child's answers, never the family's ratings.
+    feedback: tuple[ChildFeedbackRecord, ...] | None = None
 
     @property
     def board_only(self) -> bool:
@@ -92,6 +95,7 @@ class Changes:
             and self.actions is None
             and self.family is None
             and self.case_dates is None
+            and self.feedback is None
         )
 
 
@@ -1041,3 +1045,38 @@ __all__ += [
     "SetHouseShared",
     "SetHouseText",
 ]
+# ------------------------------------------------------------ the child's feedback
+@dataclass(frozen=True)
+class SetChildFeedback(Operation):
+    """A child's answer to one feedback question about a meeting (1-10, None: did not
+    want to answer; ``clear``: never asked, the undo of a first answer). Logged by ids;
+    the child's own, so it never touches the family's ratings, board or plan."""
+
+    meeting_id: str
+    participant_id: str
+    item: str
+    value: int | None
+    clear: bool = False
+
+    def apply(self, services: Services) -> Applied:
+        before = {
+            r.item: r.value
+            for r in services.list_child_feedback(self.meeting_id, self.participant_id)
+        }
+        if self.clear:
+            services.clear_child_feedback(self.meeting_id, self.participant_id, self.item)
+        else:
+            services.set_child_feedback(self.meeting_id, self.participant_id, self.item, self.value)
+        after = tuple(services.list_child_feedback(self.meeting_id, self.participant_id))
+        changed = {r.item: r.value for r in after} != before
+        if changed:
+            with services.db.session() as s:
+                family_id = services.get_meeting(self.meeting_id).family_id
+                log_in(s, "child_feedback", family_id=family_id, meeting_id=self.meeting_id)
+        if self.item in before:
+            undo = SetChildFeedback(
+                self.meeting_id, self.participant_id, self.item, before[self.item]
+            )
+        else:
+            undo = SetChildFeedback(self.meeting_id, self.participant_id, self.item, None, True)
+        return Applied(Changes(feedback=after), undo, changed=changed)

@@ -19,6 +19,7 @@ from familymeeting.domain.record import (
     RecordCard,
     RecordColumn,
     RecordData,
+    RecordFeedback,
     RecordPerson,
     RecordQuestion,
     attendee_lines,
@@ -124,6 +125,15 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
             )
         )
 
+    given_feedback: dict[str, list[tuple[str, int | None]]] = {}
+    for fb in services.list_child_feedback(meeting_id):
+        given_feedback.setdefault(fb.participant_id, []).append((fb.item, fb.value))
+    feedback = tuple(
+        RecordFeedback(p.name, tuple(given_feedback[p.id]))
+        for p in participants
+        if p.id in given_feedback
+    )
+
     return RecordData(
         family_name=family.display_name,
         language=lang,
@@ -141,4 +151,5 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
         next_meeting_place=meeting.next_meeting_place,
         assessment=meeting.assessment,
         minutes=meeting.minutes,
+        feedback=feedback,
     )

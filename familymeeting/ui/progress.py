@@ -62,7 +62,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
     QGraphicsObject,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
     QStackedWidget,
@@ -71,10 +73,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.domain.enums import Role
 from familymeeting.domain.progress import answer_count, first_and_latest
 from familymeeting.storage.progress import PersonLine, QuestionProgress, family_progress
 from familymeeting.storage.services import Services
 from familymeeting.ui import theme
+from familymeeting.ui.child_feedback import ChildFeedbackDialog
 
 CHART_HEIGHT = 300
 DAY_MS = 24 * 60 * 60 * 1000
@@ -598,7 +602,17 @@ class ProgressView(QWidget):
         layout.setSpacing(6)
         self.title_label = QLabel(self.tr("Progress"))
         self.title_label.setObjectName("title")
-        layout.addWidget(self.title_label)
+        # The children's own feedback on the meetings: over time too, but never among
+        # the family's ratings, so a dialog of its own (ui/child_feedback.py).
+        self.feedback_button = QPushButton(self.tr("Children's feedback"))
+        self.feedback_button.setToolTip(self.tr("What the children said about the meetings"))
+        self.feedback_button.clicked.connect(self.show_child_feedback)
+        self.feedback_dialog: ChildFeedbackDialog | None = None
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
         self.subtitle_label = QLabel()
         self.subtitle_label.setObjectName("subtitle")
         self.subtitle_label.setWordWrap(True)
@@ -647,6 +661,9 @@ class ProgressView(QWidget):
         self.family_id = family_id
         family = self.services.get_family(family_id)
         progress = family_progress(self.services, family_id)
+        self.feedback_button.setVisible(
+            any(p.role == Role.CHILD for p in self.services.list_participants(family_id))
+        )
         # The storage layer already orders them; the view guarantees children first.
         progress = sorted(progress, key=lambda q: not q.for_children)
 
@@ -689,6 +706,17 @@ class ProgressView(QWidget):
     def refresh(self) -> None:
         if self.family_id is not None:
             self.show_family(self.family_id)
+
+    def show_child_feedback(self) -> ChildFeedbackDialog | None:
+        """Each child's own feedback across the meetings (caseworker only: family view
+        never reaches this page)."""
+        if self.family_id is None:
+            return None
+        dialog = ChildFeedbackDialog(self.services, self.family_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.feedback_dialog = dialog
+        dialog.open()
+        return dialog
 
     def changeEvent(self, event: QEvent) -> None:
         # The text size setting re-applies the stylesheet; chart text follows it.

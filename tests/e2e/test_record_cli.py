@@ -50,21 +50,25 @@ def test_the_record_as_pdf_and_as_text(run: Run, demo: object, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "Mødenotatet for 'Familien Holm (demo)' er gemt" in result.stdout
-    assert "(2 sider)" in result.stdout
+    # Noah's own feedback on this meeting (issue 19) takes it onto a third page.
+    assert "(3 sider)" in result.stdout
     assert out.read_bytes() == expected
     reader = PdfReader(io.BytesIO(out.read_bytes()))
-    assert "Side 1 af 2" in reader.pages[0].extract_text()
+    assert "Side 1 af 3" in reader.pages[0].extract_text()
 
     text = run("--data-dir", data_dir, "record", meeting_id[:8], "--text")
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("Mødenotat: Familien Holm (demo)\n")
     assert "DET ER VI BEKYMREDE FOR" in text.stdout and "FAGLIG VURDERING" in text.stdout
+    assert "BARNETS FEEDBACK PÅ MØDET: NOAH" in text.stdout
+    assert "- Var det godt at holde møde på den her måde? 3" in text.stdout
 
     english = run(
         "--data-dir", data_dir, "record", meeting_id[:8], "--text", env={"FAMILYMEETING_LANG": "en"}
     )
     assert english.stdout.startswith("Meeting record: Familien Holm (demo)\n")
     assert "WHAT ARE WE WORRIED ABOUT?" in english.stdout
+    assert "- Did the caseworker listen to you? 8" in english.stdout
     logged = [e for e in events(data_dir) if e[0] == "export_record"]
     assert sorted(logged) == [
         ("export_record", "cli"),

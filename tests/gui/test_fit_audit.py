@@ -32,12 +32,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 import familymeeting.ui
+from familymeeting.domain.feedback import FEEDBACK_ITEMS
 from familymeeting.domain.plan_changes import plan_content
 from familymeeting.export.plan import render_plan
 from familymeeting.settings import Settings
 from familymeeting.storage.backup import list_backups
 from familymeeting.storage.demo import create_demo_family
-from familymeeting.storage.operations import KeepHandout
+from familymeeting.storage.operations import KeepHandout, SetChildFeedback
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.unlock import RestoreNeeded, UnlockResult
 from familymeeting.storage.vault import Vault
@@ -249,11 +250,30 @@ def child_question(w: World) -> None:
     assert mode.pages.currentWidget() is mode.question_page
 
 
-def child_thanks(w: World) -> None:
+def child_feedback_intro(w: World) -> None:
+    """What the child is told before the feedback on the meeting."""
     child_question(w)
     mode = w.window.child_mode
-    mode.index = len(mode.questions)
+    mode.index = len(mode.questions) - 1
     mode.next_question()
+    assert mode.pages.currentWidget() is mode.feedback
+    assert mode.feedback.pages.currentWidget() is mode.feedback.intro_page
+
+
+def child_feedback_item(w: World) -> None:
+    """One of the child's feedback questions (the longest wording: the last)."""
+    child_feedback_intro(w)
+    step = w.window.child_mode.feedback
+    step.begin()
+    step.index = len(FEEDBACK_ITEMS) - 2
+    step.next_item()
+    assert step.pages.currentWidget() is step.item_page
+
+
+def child_thanks(w: World) -> None:
+    child_feedback_intro(w)
+    mode = w.window.child_mode
+    mode.feedback.skip_all()
     assert mode.pages.currentWidget() is mode.done_page
 
 
@@ -302,6 +322,17 @@ def new_meeting(w: World) -> QDialog | None:
 def access_log(w: World) -> QDialog | None:
     family(w)
     return w.window.family_page.show_access_log()
+
+
+def children_s_feedback(w: World) -> QDialog | None:
+    """Noah's feedback (the demo's, two meetings) and Emma's at every meeting."""
+    progress(w)
+    services = w.window.services
+    emma = next(p.id for p in services.list_participants(w.family_id) if p.name == "Emma")
+    for meeting in services.list_meetings(w.family_id):
+        for n, item in enumerate(FEEDBACK_ITEMS):
+            services.run(SetChildFeedback(meeting.id, emma, item, None if n == 2 else 10 - n))
+    return w.window.progress.show_child_feedback()
 
 
 def plans_given(w: World) -> QDialog | None:
@@ -445,6 +476,8 @@ SCREENS: dict[str, Opener] = {
     "plan preview": preview,
     "child mode: picker": child_picker,
     "child mode: question": child_question,
+    "child mode: feedback, what the child is told": child_feedback_intro,
+    "child mode: feedback question": child_feedback_item,
     "child mode: thanks": child_thanks,
     "child mode, leaving it": child_leave,
     "progress": progress,
@@ -455,6 +488,7 @@ SCREENS: dict[str, Opener] = {
     "new meeting": new_meeting,
     "access log": access_log,
     "plans given to the family": plans_given,
+    "children's feedback": children_s_feedback,
     "case dates": case_dates,
     "delete family": delete_family,
     "new plan line": new_action,

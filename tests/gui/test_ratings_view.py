@@ -395,6 +395,9 @@ def test_child_mode_one_question_no_case_text(
     qtbot.wait(50)
     screenshot(window, "child-mode-question")
     qtbot.mouseClick(child.next_button, Qt.MouseButton.LeftButton)
+    # Then the child's own feedback on the meeting (tests/gui/test_child_feedback_view.py).
+    assert child.pages.currentWidget() is child.feedback
+    qtbot.mouseClick(child.feedback.skip_all_button, Qt.MouseButton.LeftButton)
     assert child.pages.currentWidget() is child.done_page
     assert child.thanks_label.text() == "Tak, Noah!"
     qtbot.mouseClick(child.done_button, Qt.MouseButton.LeftButton)
@@ -429,6 +432,7 @@ def test_the_thank_you_button_is_as_big_as_the_question_pages(
     next_size, next_font = child.next_button.size(), child.next_button.font()
     child.index = len(child.questions) - 1
     child.next_question()
+    child.feedback.skip_all()
     assert child.pages.currentWidget() is child.done_page
     qtbot.wait(20)
     done = child.done_button

@@ -24,6 +24,7 @@ from familymeeting.storage.services.base import COLUMN_ORDER, UNSET, fetch
 from familymeeting.storage.services.cards import CardServices
 from familymeeting.storage.services.case_dates import CaseDateServices
 from familymeeting.storage.services.families import FamilyServices, filter_family_rows
+from familymeeting.storage.services.feedback import FeedbackServices
 from familymeeting.storage.services.handouts import HandoutServices
 from familymeeting.storage.services.houses import HouseServices
 from familymeeting.storage.services.meetings import MeetingServices
@@ -50,6 +51,7 @@ class Services(
     AccessServices,
     HandoutServices,
     CaseDateServices,
+    FeedbackServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,34 +26,14 @@ from PySide6.QtWidgets import (
 
 from familymeeting.storage.records import ParticipantRecord, QuestionRecord
 from familymeeting.ui.meeting.controller import MeetingController
+from familymeeting.ui.meeting.ratings.big_button import BIG_BUTTON, CHILD_BUTTON, BigButton
+from familymeeting.ui.meeting.ratings.feedback import FeedbackStep
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
 
 def questions_for_child(questions: list[QuestionRecord]) -> list[QuestionRecord]:
     """The children's questions; if a meeting has none, all its questions."""
     return [q for q in questions if q.for_children] or list(questions)
-
-
-class BigButton(QPushButton):
-    """A button at least ``size`` big, whatever the style sheet's minimum says.
-
-    The style sheet's min-height applies when a widget is polished, after (and over)
-    setMinimumSize; the size hint is what the layout gives a fixed-height button.
-    """
-
-    def __init__(self, text: str, size: QSize, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self._least = size
-
-    def sizeHint(self) -> QSize:
-        return super().sizeHint().expandedTo(self._least)
-
-    def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint().expandedTo(self._least)
-
-
-CHILD_BUTTON = QSize(200, 90)  # a child's name, for the caseworker to tap
-BIG_BUTTON = QSize(220, 80)  # "Next" and "Done", for a child's finger
 
 
 class ChildPicker(QWidget):
@@ -200,6 +180,11 @@ class ChildModeView(QWidget):
         q.addLayout(buttons)
         self.pages.addWidget(self.question_page)
 
+        # The child's own feedback on the meeting, after the questions (ui/.../feedback.py).
+        self.feedback = FeedbackStep()
+        self.feedback.finished.connect(self._show_thanks)
+        self.pages.addWidget(self.feedback)
+
         # Thank you.
         self.done_page = QWidget()
         done = QVBoxLayout(self.done_page)
@@ -251,8 +236,8 @@ class ChildModeView(QWidget):
     def _show_question(self) -> None:
         assert self.controller is not None and self.child is not None
         if self.index >= len(self.questions):
-            self.thanks_label.setText(self.tr("Thank you, %1!").replace("%1", self.child.name))
-            self.pages.setCurrentWidget(self.done_page)
+            self.feedback.start(self.controller, self.child)
+            self.pages.setCurrentWidget(self.feedback)
             return
         question = self.questions[self.index]
         self.question_label.setText(question.text)
@@ -269,6 +254,11 @@ class ChildModeView(QWidget):
         self.next_button.setText(self.tr("Finish") if last else self.tr("Next"))
         self.pages.setCurrentWidget(self.question_page)
         self.slider.setFocus()
+
+    def _show_thanks(self) -> None:
+        assert self.child is not None
+        self.thanks_label.setText(self.tr("Thank you, %1!").replace("%1", self.child.name))
+        self.pages.setCurrentWidget(self.done_page)
 
     def _answered(self, value: object) -> None:
         if self.controller is not None and self.child is not None and isinstance(value, int):
