@@ -22,8 +22,8 @@ from familymeeting.domain.enums import (
     MeetingStatus,
     Role,
 )
-from familymeeting.domain.houses import Stroke, strokes_to_json
 from familymeeting.domain.feedback import FEEDBACK_ITEMS
+from familymeeting.domain.houses import Stroke, strokes_to_json
 from familymeeting.storage.records import FamilyRecord
 from familymeeting.storage.services import Services
 from familymeeting.storage.services.case_dates import CaseDateChange

@@ -1045,6 +1045,8 @@ __all__ += [
     "SetHouseShared",
     "SetHouseText",
 ]
+
+
 # ------------------------------------------------------------ the child's feedback
 @dataclass(frozen=True)
 class SetChildFeedback(Operation):
