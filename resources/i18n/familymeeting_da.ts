@@ -745,90 +745,90 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="98"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="116"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="98"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="116"/>
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="119"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="137"/>
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="123"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="141"/>
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="145"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="135"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="153"/>
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="137"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="155"/>
         <source>Caseworker&apos;s phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="170"/>
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="156"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="174"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="165"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="183"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="252"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="272"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="257"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="277"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="264"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="284"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="185"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="203"/>
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="203"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="221"/>
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -836,122 +836,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="265"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="285"/>
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="280"/>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="281"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="300"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="301"/>
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="378"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="418"/>
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="378"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="418"/>
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="433"/>
+        <source>By age (yes)</source>
+        <translation>Efter alder (ja)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="433"/>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="443"/>
+        <source>By age (no)</source>
+        <translation>Efter alder (nej)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="444"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="445"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="448"/>
+        <source>A child gets a plan of its own from the year it turns 10.</source>
+        <translation>Et barn får sin egen plan fra det år, det fylder 10.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="451"/>
+        <source>The family&apos;s</source>
+        <translation>Familiens</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="458"/>
+        <source>Own plan</source>
+        <translation>Egen plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="459"/>
+        <source>Papers in</source>
+        <translation>Papirer på</translation>
     </message>
 </context>
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="76"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="79"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="99"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="113"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="130"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="150"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="179"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="201"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="203"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="247"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="269"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
