@@ -461,8 +461,15 @@ class FamilyDialog(FittedDialog):
             label.setObjectName("muted")
             label.setMinimumHeight(theme.TOUCH)
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
-        for widget in (own_label, own_combo, language_label, language_combo):
-            flow.addWidget(widget)
+        # Each label stays with its choice when the line wraps (upright, large text).
+        for label, combo in ((own_label, own_combo), (language_label, language_combo)):
+            pair = QWidget()
+            pair_box = QHBoxLayout(pair)
+            pair_box.setContentsMargins(0, 0, 0, 0)
+            pair_box.setSpacing(8)
+            pair_box.addWidget(label)
+            pair_box.addWidget(combo)
+            flow.addWidget(pair)
         return line, own_combo, language_combo
 
     def _add_clicked(self) -> None:
