@@ -2068,72 +2068,88 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="103"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="117"/>
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="105"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="119"/>
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="106"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="120"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="128"/>
+        <source>Which plan</source>
+        <translation>Hvilken plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="190"/>
+        <source>Child&apos;s plan: %1</source>
+        <translation>Barnets plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="213"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="194"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="263"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="200"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="269"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="207"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="276"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="295"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="244"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="313"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="337"/>
         <source>The plan was handed out, but no copy could be kept: %1</source>
         <translation>Familien har fået planen, men der kunne ikke gemmes en kopi: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="275"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="187"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="348"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="298"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="352"/>
+        <source>My plan</source>
+        <translation>Min plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="375"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="300"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="377"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="324"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="401"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>
