@@ -307,6 +307,7 @@ def plans_given(w: World) -> QDialog | None:
     if dialog is not None:
         dialog.status.setText("x " * 80)
         dialog.status.show()
+    return dialog
 
 
 def case_dates(w: World) -> QDialog | None:
