@@ -2083,73 +2083,73 @@
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="128"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="133"/>
         <source>Which plan</source>
         <translation>Hvilken plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="190"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="191"/>
         <source>Child&apos;s plan: %1</source>
         <translation>Barnets plan: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="213"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="214"/>
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="263"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264"/>
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270"/>
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="276"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="277"/>
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="295"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="296"/>
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="313"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="314"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="337"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="338"/>
         <source>The plan was handed out, but no copy could be kept: %1</source>
         <translation>Familien har fået planen, men der kunne ikke gemmes en kopi: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="187"/>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="348"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="188"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="349"/>
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="352"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="353"/>
         <source>My plan</source>
         <translation>Min plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="375"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="376"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="377"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="378"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="401"/>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="402"/>
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>

@@ -122,17 +122,18 @@ class PlanPreviewPage(QWidget):
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_with_dialog)
         bar.addWidget(self.back_button)
-        # Which plan: the family's, or a child's own (caseworker only: hidden in family
-        # view). Only children who get one are offered (storage.child_plan_data).
-        self.which_combo = QComboBox()
-        self.which_combo.setAccessibleName(self.tr("Which plan"))
-        self.which_combo.activated.connect(self._which_chosen)
-        self.which_combo.hide()
-        bar.addWidget(self.which_combo)
         bar.addStretch()
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
+        # Which plan: the family's, or a child's own (caseworker only: hidden in family
+        # view). Only children who get one are offered (storage.child_plan_data). A row of
+        # its own: beside Print and Save it cut their words on an upright tablet.
+        self.which_combo = QComboBox()
+        self.which_combo.setAccessibleName(self.tr("Which plan"))
+        self.which_combo.activated.connect(self._which_chosen)
+        self.which_combo.hide()
+        layout.addWidget(self.which_combo, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
