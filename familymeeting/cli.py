@@ -208,6 +208,15 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             languages=languages,
         ),
     )
+    pln.add_argument(
+        "--child",
+        metavar="PARTICIPANT",
+        help=_(
+            "write this child's own plan ('Min plan') instead: the child's name, id or "
+            "unique id prefix (a child of 10 or more, or one the caseworker chose); in "
+            "the child's language unless --lang"
+        ),
+    )
     pls = sub.add_parser(
         "plans",
         parents=[common, creating],
@@ -1179,6 +1188,9 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
     from familymeeting.storage.plan_data import build_plan
 
     meeting = services.resolve_meeting(args.meeting)
+    if args.child is not None:
+        _child_plan(services, db_path, meeting.id, args, tr)
+        return
     out = output_file(args.output, db_path.parent, db_path, tr)
     plan = build_plan(services, meeting.id, args.lang)
     result = export_plan(plan, out)
@@ -1194,18 +1206,46 @@ def _plan(services: Services, db_path: Path, args: argparse.Namespace, tr: Catal
             '("+ N more – ask your caseworker"). Check it before it is printed.'
         )
         print(f"familymeeting: {shortened}", file=sys.stderr)
-    if result.missing_glyphs:
-        chars = " ".join(result.missing_glyphs)
+    _warn_missing_glyphs(result.missing_glyphs, PLACEHOLDER, tr)
+
+
+def _warn_missing_glyphs(missing: list[str], placeholder: str, tr: Catalogue) -> None:
+    if missing:
         line = tr.ngettext(
             "Warning: {n} character cannot be printed in the plan's font and is shown as "
             "{placeholder}: {chars}",
             "Warning: {n} characters cannot be printed in the plan's font and are shown as "
             "{placeholder}: {chars}",
-            len(result.missing_glyphs),
-            placeholder=PLACEHOLDER,
-            chars=chars,
+            len(missing),
+            placeholder=placeholder,
+            chars=" ".join(missing),
         )
         print(f"familymeeting: {line}", file=sys.stderr)
+
+
+def _child_plan(
+    services: Services, db_path: Path, meeting_id: str, args: argparse.Namespace, tr: Catalogue
+) -> None:
+    """``plan MEETING --child PARTICIPANT``: one child's "Min plan". Not kept as one of
+    the family's handouts ('familymeeting plans' lists the family's plans only); the
+    access log notes it with the child's id."""
+    from familymeeting.export.child_plan import export_child_plan
+    from familymeeting.export.plan import PLACEHOLDER
+    from familymeeting.storage.child_plan_data import build_child_plan, resolve_child
+
+    child = resolve_child(services, meeting_id, args.child)
+    plan = build_child_plan(services, meeting_id, child.id, args.lang)  # refused: no file
+    out = output_file(args.output, db_path.parent, db_path, tr)
+    result = export_child_plan(plan, out)
+    services.record_meeting_event("plan_pdf", meeting_id, f"cli child {child.id}")
+    print(tr.gettext("Saved {name}'s own plan to {path}.", name=plan.child_name, path=out))
+    if result.shortened:
+        shortened = tr.gettext(
+            "Warning: the plan was too long for one page, so some lists were shortened "
+            '("+ N more"). Check it before it is printed.'
+        )
+        print(f"familymeeting: {shortened}", file=sys.stderr)
+    _warn_missing_glyphs(result.missing_glyphs, PLACEHOLDER, tr)
 
 
 def _plans(services: Services, db_path: Path, args: argparse.Namespace, tr: Catalogue) -> None:

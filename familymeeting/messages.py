@@ -116,6 +116,20 @@ MESSAGES: dict[str, str | Plural] = {
         "The family has no plan number {number}. 'familymeeting plans FAMILY' lists them."
     ),
     "ambiguous_id": N_("'{id}' matches {count} {what} records; type more of the id."),
+    "child_not_found": N_(
+        "'{name}' is not a person in the family '{family}'. The family's children: {children}."
+    ),
+    "child_ambiguous": N_(
+        "'{name}' matches {count} people in the family; type more of the name or the id."
+    ),
+    "not_a_child": N_(
+        "{name} is not a child. Only a child gets a plan of their own. Nothing was written."
+    ),
+    "child_plan_off": N_(
+        "{name} does not get a plan of their own for this meeting: a child gets one from "
+        "the year they turn 10. To give {name} one anyway, open the family's people in the "
+        "app and set 'Own plan' to 'Yes'. Nothing was written."
+    ),
     "data_dir_unusable": N_("The data folder {path} cannot be created or used."),
     "db_unreadable": N_(
         "The database {path} cannot be read; the file is empty or damaged. "

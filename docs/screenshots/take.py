@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 os.environ.pop("FAMILYMEETING_PASSWORD", None)
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -171,6 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     def preview() -> None:
         board("plan")()
         window.meeting.preview_plan()
+        settle(1500)
+
+    def child_plan_preview() -> None:
+        # Noah (13) has a plan of his own: "Barnets plan: Noah" in the preview's bar.
+        preview()
+        page = window.preview_page
+        noah = page.which_combo.findText("Noah", Qt.MatchFlag.MatchContains)
+        page.which_combo.setCurrentIndex(noah)
+        page.which_combo.activated.emit(noah)
         settle(1500)
 
     def progress_second() -> None:
@@ -351,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratings-declined": ratings_declined,
         "plan-view": board("plan"),
         "plan-preview": preview,
+        "child-plan-preview": child_plan_preview,
         "plans": plans,
         "feedback-over-time": lambda: (
             window.show_progress(family.id),

@@ -617,6 +617,10 @@ class ParticipantEdit:
     name: str
     role: str
     birth_year: int | object | None = UNSET
+    # A child's own language for its papers ('' = the family's) and whether it gets a
+    # plan of its own (None: by age); UNSET leaves them as they were.
+    language: str | object = UNSET
+    own_plan: bool | object | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -661,6 +665,8 @@ class SaveFamily(Operation):
                         edit.name,
                         edit.role,
                         birth_year=year,  # type: ignore[arg-type]
+                        language="" if edit.language is UNSET else edit.language,  # type: ignore[arg-type]
+                        own_plan=None if edit.own_plan is UNSET else edit.own_plan,  # type: ignore[arg-type]
                     )
                 else:
                     services.update_participant(
@@ -668,6 +674,8 @@ class SaveFamily(Operation):
                         name=edit.name,
                         role=edit.role,
                         birth_year=edit.birth_year,  # type: ignore[arg-type]
+                        language=edit.language,  # type: ignore[arg-type]
+                        own_plan=edit.own_plan,  # type: ignore[arg-type]
                     )
             except UserError as exc:
                 exc.row = row  # type: ignore[attr-defined]

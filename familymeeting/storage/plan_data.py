@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -21,6 +22,26 @@ from familymeeting.domain.plan import (
 from familymeeting.domain.plan_changes import last_plan_changes
 from familymeeting.storage.records import ActionRecord, CardRecord, ParticipantRecord
 from familymeeting.storage.services import Services
+
+
+def plan_action(
+    a: ActionRecord, name: Callable[[str | None], str], language: str, year: int, today: date
+) -> PlanAction:
+    """One line of a plan, worded: who by name (and the free text), by when in words
+    (the year only when it is not the meeting's ``year``: "lørdag 5. december")."""
+    who = ", ".join(part for part in (name(a.who_participant_id), a.who_text) if part)
+    due = ""
+    if a.due_date is not None:
+        due = date_words(a.due_date, language, with_year=a.due_date.year != year)
+    when = ", ".join(part for part in (due, a.due_text) if part)
+    return PlanAction(
+        what=a.what,
+        who=who,
+        when=when,
+        done=a.done,
+        due_date=a.due_date,
+        overdue=is_overdue(a.due_date, a.done, today),
+    )
 
 
 def build_plan(
@@ -80,22 +101,7 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None, today: da
     worries = tuple(card(c) for c in cards if c.column == Column.WORRIES)
 
     def action(a: ActionRecord) -> PlanAction:
-        who = ", ".join(part for part in (name(a.who_participant_id), a.who_text) if part)
-        due = ""
-        if a.due_date is not None:
-            # The year only when it is not this meeting's year: "lørdag 5. december".
-            due = date_words(
-                a.due_date, language, with_year=a.due_date.year != meeting.starts_at.year
-            )
-        when = ", ".join(part for part in (due, a.due_text) if part)
-        return PlanAction(
-            what=a.what,
-            who=who,
-            when=when,
-            done=a.done,
-            due_date=a.due_date,
-            overdue=is_overdue(a.due_date, a.done, today),
-        )
+        return plan_action(a, name, language, meeting.starts_at.year, today)
 
     # Open actions first, in the order agreed; what is done follows, ticked. The family
     # needs to see at a glance what is still to do, and a few ticked lines show that the
@@ -107,6 +113,10 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None, today: da
 
     ratings_by_question: dict[str, list[tuple[str, int | None]]] = {}
     for r in services.list_ratings(meeting_id):
+        if not r.shared:
+            # A child's answer given alone reaches the family's plan only where the
+            # child said the grown-ups may see it ("Må de voksne se det?").
+            continue
         ratings_by_question.setdefault(r.question_id, []).append((r.participant_id, r.value))
     scales: list[PlanRating] = []
     for q in services.list_questions(meeting_id):

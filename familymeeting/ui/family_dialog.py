@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
+from familymeeting.domain.child_plan import has_own_plan
 from familymeeting.domain.enums import Role
 from familymeeting.domain.errors import UserError
 from familymeeting.domain.languages import LANGUAGES
@@ -34,9 +35,13 @@ from familymeeting.messages import current_language, user_message
 from familymeeting.ui import theme, words
 from familymeeting.ui.controls import make_error_label, standard_button
 from familymeeting.ui.dialog import FittedDialog
+from familymeeting.ui.flow import FlowLayout
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
+
+
+OWN_PLAN_BY_AGE, OWN_PLAN_YES, OWN_PLAN_NO = "age", "yes", "no"
 
 
 @dataclass
@@ -49,6 +54,11 @@ class ParticipantRow:
     birth_edit: QLineEdit
     age_label: QLabel
     remove_button: QPushButton
+    # A child's own things, on a line under its row: a plan of its own (by age, yes,
+    # no) and the language of its papers ('' = the family's).
+    child_line: QWidget
+    own_plan_combo: QComboBox
+    child_language_combo: QComboBox
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (
@@ -58,6 +68,14 @@ class ParticipantRow:
             self.age_label,
             self.remove_button,
         )
+
+    def own_plan(self) -> bool | None:
+        """None: by age; True/False: the caseworker's choice."""
+        value = self.own_plan_combo.currentData()
+        return None if value == OWN_PLAN_BY_AGE else value == OWN_PLAN_YES
+
+    def language(self) -> str:
+        return str(self.child_language_combo.currentData())
 
     def role(self) -> str:
         return str(self.role_combo.currentData())
@@ -247,6 +265,8 @@ class FamilyDialog(FittedDialog):
         role: str = Role.PARENT,
         birth_year: int | None = None,
         participant_id: str | None = None,
+        own_plan: bool | None = None,
+        language: str = "",
     ) -> ParticipantRow:
         name_edit = self._line_edit(rules.NAME_MAX)
         name_edit.setPlaceholderText(self.tr("Name"))
@@ -279,8 +299,17 @@ class FamilyDialog(FittedDialog):
         )
         remove_button.setToolTip(self.tr("Remove participant"))
         remove_button.setAccessibleName(self.tr("Remove participant"))
+        child_line, own_plan_combo, child_language_combo = self._child_line(own_plan, language)
         row = ParticipantRow(
-            participant_id, name_edit, role_combo, birth_edit, age_label, remove_button
+            participant_id,
+            name_edit,
+            role_combo,
+            birth_edit,
+            age_label,
+            remove_button,
+            child_line,
+            own_plan_combo,
+            child_language_combo,
         )
         # Keep the columns steady when the birth year hides for a grown-up.
         for widget in (birth_edit, age_label):
@@ -291,11 +320,12 @@ class FamilyDialog(FittedDialog):
         birth_edit.textChanged.connect(lambda _t: self._update_row(row))
         remove_button.clicked.connect(lambda: self.remove_participant_row(row))
         grid_row = self._next_grid_row
-        self._next_grid_row += 1
+        self._next_grid_row += 2  # the row, and the child's own line under it
         for column, cell in enumerate(row.widgets()):
             self.grid.addWidget(cell, grid_row, column)
             # Shown now, not at the layout's next queued pass, so the row is there at once.
             cell.show()
+        self.grid.addWidget(child_line, grid_row + 1, 0, 1, len(row.widgets()))
         self.rows.append(row)
         self._update_row(row)
         self._fix_tab_order()
@@ -306,7 +336,7 @@ class FamilyDialog(FittedDialog):
             self._removed_ids.append(row.participant_id)
             self.removed_hint.show()
         self.rows.remove(row)
-        for widget in row.widgets():
+        for widget in (*row.widgets(), row.child_line):
             self.grid.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
@@ -334,6 +364,9 @@ class FamilyDialog(FittedDialog):
                 row.role(),
                 # A grown-up's birth year is not shown, so it is left as it was.
                 row.birth_year() if row.role() == Role.CHILD else UNSET,
+                # A child's own plan and language; a grown-up's are left as they were.
+                language=row.language() if row.role() == Role.CHILD else UNSET,
+                own_plan=row.own_plan() if row.role() == Role.CHILD else UNSET,
             )
             for row in rows
         )
@@ -373,7 +406,14 @@ class FamilyDialog(FittedDialog):
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(family.language)))
         self.notes_edit.setPlainText(family.notes)
         for p in self.services.list_participants(family_id):
-            self.add_participant_row(p.name, p.role, p.birth_year, participant_id=p.id)
+            self.add_participant_row(
+                p.name,
+                p.role,
+                p.birth_year,
+                participant_id=p.id,
+                own_plan=p.own_plan,
+                language=p.language,
+            )
         self.archive_button.setText(
             self.tr("Unarchive family") if family.archived else self.tr("Archive family")
         )
@@ -386,6 +426,51 @@ class FamilyDialog(FittedDialog):
         year = int(text) if text else 0
         valid = rules.BIRTH_YEAR_MIN <= year <= date.today().year
         row.age_label.setText(self.age_text(year) if is_child and valid else "")
+        row.child_line.setVisible(is_child)
+        # "By age" says what the age gives, so the caseworker need not work it out.
+        by_age = valid and has_own_plan(Role.CHILD, year, None, date.today())
+        row.own_plan_combo.setItemText(
+            0, self.tr("By age (yes)") if by_age else self.tr("By age (no)")
+        )
+
+    def _child_line(
+        self, own_plan: bool | None, language: str
+    ) -> tuple[QWidget, QComboBox, QComboBox]:
+        line = QWidget()
+        flow = FlowLayout(line, spacing=8)
+        own_combo = QComboBox()
+        own_combo.setMinimumHeight(theme.TOUCH)
+        own_combo.addItem(self.tr("By age (no)"), OWN_PLAN_BY_AGE)
+        own_combo.addItem(self.tr("Yes"), OWN_PLAN_YES)
+        own_combo.addItem(self.tr("No"), OWN_PLAN_NO)
+        chosen = {None: OWN_PLAN_BY_AGE, True: OWN_PLAN_YES, False: OWN_PLAN_NO}[own_plan]
+        own_combo.setCurrentIndex(own_combo.findData(chosen))
+        own_combo.setToolTip(self.tr("A child gets a plan of its own from the year it turns 10."))
+        language_combo = QComboBox()
+        language_combo.setMinimumHeight(theme.TOUCH)
+        language_combo.addItem(self.tr("The family's"), "")
+        ui_language = current_language()
+        for info in LANGUAGES:
+            name = info.name(ui_language)
+            text = name if info.endonym == name else f"{name} · {info.endonym}"
+            language_combo.addItem(text, info.code.value)
+        language_combo.setCurrentIndex(max(0, language_combo.findData(language)))
+        own_label = self._label(self.tr("Own plan"), own_combo)
+        language_label = self._label(self.tr("Papers in"), language_combo)
+        for label in (own_label, language_label):
+            label.setObjectName("muted")
+            label.setMinimumHeight(theme.TOUCH)
+            label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        # Each label stays with its choice when the line wraps (upright, large text).
+        for label, combo in ((own_label, own_combo), (language_label, language_combo)):
+            pair = QWidget()
+            pair_box = QHBoxLayout(pair)
+            pair_box.setContentsMargins(0, 0, 0, 0)
+            pair_box.setSpacing(8)
+            pair_box.addWidget(label)
+            pair_box.addWidget(combo)
+            flow.addWidget(pair)
+        return line, own_combo, language_combo
 
     def _add_clicked(self) -> None:
         row = self.add_participant_row(role=Role.CHILD if not self.rows else Role.PARENT)
@@ -429,7 +514,14 @@ class FamilyDialog(FittedDialog):
             self.notes_edit,
         ]
         for row in self.rows:
-            chain += [row.name_edit, row.role_combo, row.birth_edit, row.remove_button]
+            chain += [
+                row.name_edit,
+                row.role_combo,
+                row.birth_edit,
+                row.own_plan_combo,
+                row.child_language_combo,
+                row.remove_button,
+            ]
         chain += [
             self.add_participant_button,
             self.archive_button,

@@ -789,90 +789,90 @@
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="98" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="116" />
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="98" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="116" />
         <source>New family</source>
         <translation>Ny familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="119" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="137" />
         <source>e.g. The H. family</source>
         <translation>fx Familien H.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="123" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="141" />
         <source>Initials are fine.</source>
         <translation>Det er fint kun at bruge forbogstaver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="127" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="145" />
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="135" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="153" />
         <source>Caseworker</source>
         <translation>Rådgiver</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="137" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="155" />
         <source>Caseworker's phone</source>
         <translation>Rådgiverens telefon</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="152" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="170" />
         <source>Language of the plan</source>
         <translation>Planens sprog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="156" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="174" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="165" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="183" />
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="252" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="272" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="257" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="277" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="177" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="264" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="195" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="284" />
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="185" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="203" />
         <source>Add participant</source>
         <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="203" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="221" />
         <source>Removed participants are deleted when you save, together with their answers and attendance.</source>
         <translation>Fjernede deltagere slettes, når du gemmer – sammen med deres svar og fremmøde.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260" />
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260" />
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -880,25 +880,66 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="265" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="285" />
         <source>Year</source>
         <translation>Årstal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="280" />
-        <location filename="../../familymeeting/ui/family_dialog.py" line="281" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="300" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="301" />
         <source>Remove participant</source>
         <translation>Fjern deltager</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="378" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="418" />
         <source>Unarchive family</source>
         <translation>Fjern fra arkivet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_dialog.py" line="378" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="418" />
         <source>Archive family</source>
         <translation>Arkivér familie</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="433" />
+        <source>By age (yes)</source>
+        <translation>Efter alder (ja)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="433" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="443" />
+        <source>By age (no)</source>
+        <translation>Efter alder (nej)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="444" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="445" />
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="448" />
+        <source>A child gets a plan of its own from the year it turns 10.</source>
+        <translation>Et barn får sin egen plan fra det år, det fylder 10.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="451" />
+        <source>The family's</source>
+        <translation>Familiens</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="458" />
+        <source>Own plan</source>
+        <translation>Egen plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/family_dialog.py" line="459" />
+        <source>Papers in</source>
+        <translation>Papirer på</translation>
     </message>
 </context>
 <context>
@@ -2148,72 +2189,88 @@
 <context>
     <name>PlanPreviewPage</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="103" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="117" />
         <source>Back to the plan</source>
         <translation>Tilbage til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="105" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="119" />
         <source>Print…</source>
         <translation>Udskriv …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="106" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="120" />
         <source>Save as PDF…</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="149" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="133" />
+        <source>Which plan</source>
+        <translation>Hvilken plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="191" />
+        <source>Child's plan: %1</source>
+        <translation>Barnets plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="214" />
         <source>Making the plan…</source>
         <translation>Laver planen …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="194" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264" />
         <source>The plan was too long for one page, so some lists were shortened. Check it before you print.</source>
         <translation>Planen var for lang til én side, så nogle lister er forkortet. Se den igennem, før du udskriver.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="200" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="270" />
         <source>Some characters cannot be printed and are shown as □: %1</source>
         <translation>Nogle tegn kan ikke udskrives og vises som □: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="207" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="277" />
         <source>One page, ready to print or save.</source>
         <translation>Én side, klar til at udskrive eller gemme.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="226" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="296" />
         <source>The plan could not be made. Details are saved in %1.</source>
         <translation>Planen kunne ikke laves. Detaljer er gemt i %1.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="244" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="314" />
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="264" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="338" />
         <source>The plan was handed out, but no copy could be kept: %1</source>
         <translation>Familien har fået planen, men der kunne ikke gemmes en kopi: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="275" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="188" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="349" />
         <source>Our plan</source>
         <translation>Vores plan</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="298" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="353" />
+        <source>My plan</source>
+        <translation>Min plan</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="376" />
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="300" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="378" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="324" />
+        <location filename="../../familymeeting/ui/meeting/plan/preview.py" line="402" />
         <source>The printer could not be started.</source>
         <translation>Printeren kunne ikke startes.</translation>
     </message>

@@ -53,7 +53,7 @@
 <context>
     <name>FamilyDialog</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="242" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260" />
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>

@@ -239,3 +239,42 @@ def test_the_plan_can_be_in_any_of_the_ten_languages(
     again = open_dialog(qtbot, services, family.id)
     assert again.language_combo.currentText() == "Arabisk · العربية"
     again.reject()
+
+
+def test_a_childs_own_plan_and_papers_language_are_chosen_per_child(
+    qtbot: QtBot, services: Services, danish: None
+) -> None:
+    family = services.create_family("Familien Holm")
+    older = services.add_participant(family.id, "Noah", Role.CHILD, birth_year=THIS_YEAR - 13)
+    younger = services.add_participant(family.id, "Emma", Role.CHILD, birth_year=THIS_YEAR - 8)
+    services.add_participant(family.id, "Mette", Role.PARENT)
+    dialog = open_dialog(qtbot, services, family.id)
+    noah, emma, mette = dialog.rows
+    # Only a child has the line; "By age" says what the age gives.
+    assert noah.child_line.isVisible() and emma.child_line.isVisible()
+    assert not mette.child_line.isVisible()
+    assert noah.own_plan_combo.currentText() == "Efter alder (ja)"
+    assert emma.own_plan_combo.currentText() == "Efter alder (nej)"
+    assert emma.child_language_combo.currentText() == "Familiens"
+    assert emma.own_plan_combo.height() >= theme.TOUCH
+    # Typing another year updates the words at once.
+    emma.birth_edit.setText(str(THIS_YEAR - 10))
+    assert emma.own_plan_combo.currentText() == "Efter alder (ja)"
+    emma.birth_edit.setText(str(THIS_YEAR - 8))
+
+    choose(emma.own_plan_combo, "Ja")
+    choose(emma.child_language_combo, "Engelsk · English")
+    choose(noah.own_plan_combo, "Nej")
+    click(qtbot, dialog.save_button)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    stored = {p.id: p for p in services.list_participants(family.id)}
+    assert (stored[younger.id].own_plan, stored[younger.id].language) == (True, "en")
+    assert (stored[older.id].own_plan, stored[older.id].language) == (False, "")
+
+    # Opened again, the choices are shown as stored; "By age" goes back to None.
+    again = open_dialog(qtbot, services, family.id)
+    assert again.rows[1].own_plan_combo.currentText() == "Ja"
+    assert again.rows[1].child_language_combo.currentText() == "Engelsk · English"
+    choose(again.rows[0].own_plan_combo, "Efter alder (ja)")
+    click(qtbot, again.save_button)
+    assert services.list_participants(family.id)[0].own_plan is None

@@ -192,3 +192,56 @@ def test_the_page_settles_on_an_upright_tablet(
     assert flips.count <= 2
     assert not view.verticalScrollBar().isVisible()
     assert not view.horizontalScrollBar().isVisible()
+
+
+def test_a_childs_own_plan_is_chosen_shown_and_saved_but_not_kept_as_the_familys(
+    qtbot: QtBot, make_window: MakeWindow, services: Services, tmp_path: Path
+) -> None:
+    family = create_demo_family(services)  # Noah is 13: a plan of his own; Emma is 9
+    meeting_id = services.list_meetings(family.id)[0].id
+    noah = next(p for p in services.list_participants(family.id) if p.name == "Noah")
+    window = make_window("landscape-1366x768")
+    open_preview(qtbot, window, meeting_id)
+    page = window.preview_page
+    choices = [page.which_combo.itemText(i) for i in range(page.which_combo.count())]
+    assert choices == ["Vores plan", "Barnets plan: Noah"]
+    assert inside(window, page.which_combo)
+
+    with qtbot.waitSignal(page.ready, timeout=30_000):
+        page.which_combo.setCurrentIndex(1)
+        page.which_combo.activated.emit(1)
+    assert page.child_id == noah.id and page.result is not None
+    assert page.status.text() == "Én side, klar til at udskrive eller gemme."
+    assert page.suggested_name().startswith("Min plan ") and page.suggested_name().endswith(
+        " Noah.pdf"
+    )
+    kept_before = len(services.list_handouts(family.id))
+    out = tmp_path / "min-plan.pdf"
+    assert page.save_to(out)
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert text.startswith("Min plan Til Noah")
+    assert len(services.list_handouts(family.id)) == kept_before  # the child's, not theirs
+    assert audit(window, "landscape-1366x768") == []
+
+    # Back to the family's plan: kept as handed out, as before.
+    with qtbot.waitSignal(page.ready, timeout=30_000):
+        page.which_combo.setCurrentIndex(0)
+        page.which_combo.activated.emit(0)
+    assert page.child_id is None
+    assert page.save_to(tmp_path / "vores-plan.pdf")
+    assert len(services.list_handouts(family.id)) == kept_before + 1
+
+
+def test_family_view_offers_no_childs_plan(
+    qtbot: QtBot, make_window: MakeWindow, services: Services
+) -> None:
+    family = create_demo_family(services)
+    meeting_id = services.list_meetings(family.id)[0].id
+    window = make_window("landscape-1366x768")
+    page = window.preview_page
+    with qtbot.waitSignal(page.ready, timeout=30_000):
+        page.show_plan(meeting_id, family_view=True)
+    assert not page.which_combo.isVisible()
+    noah = next(p for p in services.list_participants(family.id) if p.name == "Noah")
+    page.show_child_plan(meeting_id, noah.id)
+    assert page.child_id is None

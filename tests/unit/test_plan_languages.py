@@ -45,9 +45,11 @@ from familymeeting.domain.plan import (
     join_names,
 )
 from familymeeting.domain.plan_catalogue import (
+    CHILD_PLAN_KEYS,
     LIST_KEYS,
     META_KEYS,
     PLURAL_KEYS,
+    SECTION_KEYS,
     TEXT_KEYS,
     catalogue,
     categories,
@@ -174,7 +176,7 @@ def test_the_ten_plan_languages_with_their_names_and_directions() -> None:
 def test_every_catalogue_is_complete_with_the_placeholders_of_danish(lang: str) -> None:
     danish = load_raw("da")
     raw = load_raw(lang)
-    assert set(raw) == {*TEXT_KEYS, *PLURAL_KEYS, *LIST_KEYS, *META_KEYS}
+    assert set(raw) == {*TEXT_KEYS, *PLURAL_KEYS, *LIST_KEYS, *META_KEYS, *SECTION_KEYS}
     assert str(raw["_note"]).strip()
     for key in TEXT_KEYS:
         assert isinstance(raw[key], str) and raw[key].strip(), key
@@ -200,6 +202,23 @@ def test_every_catalogue_is_complete_with_the_placeholders_of_danish(lang: str) 
         + "".join("".join(v) for k, v in raw.items() if k in LIST_KEYS)
     )
     assert {ch for ch in letters if ord(ch) not in fonts().printable} == set()
+
+
+@pytest.mark.parametrize("lang", TEN)
+def test_the_childs_plan_section_is_complete_in_every_language(lang: str) -> None:
+    danish = load_raw("da")["child_plan"]
+    section = load_raw(lang)["child_plan"]
+    assert set(section) == {*CHILD_PLAN_KEYS, "_note"}
+    assert str(section["_note"]).strip()
+    if lang not in ("da", "en"):
+        assert "machine assistance" in section["_note"] and "native speaker" in section["_note"]
+    for key in CHILD_PLAN_KEYS:
+        assert isinstance(section[key], str) and section[key] == section[key].strip(), key
+        assert section[key], key
+        assert placeholders(section[key]) == placeholders(danish[key]), key
+    letters = set("".join(section[k] for k in CHILD_PLAN_KEYS))
+    assert {ch for ch in letters if ord(ch) not in fonts().printable} == set()
+    assert catalogue(lang).child_text("answer", value=7).count("7") == 1
 
 
 @pytest.mark.parametrize("lang", [code for code in TEN if code not in ("da", "en")])

@@ -85,3 +85,23 @@ def test_the_familys_words_are_not_scored() -> None:
     sentences = [" ".join(s.split()) for s in entries()]
     assert "Sagt af:" in sentences
     assert not any("{" in s for s in sentences)
+
+
+# ------------------------------------------------------------ the child's own plan
+def child_entries() -> list[str]:
+    """The Danish wording of "Min plan" (the catalogue's child_plan section)."""
+    words = catalogue("da")
+    out = []
+    for text in dict.fromkeys(words.child_plan.values()):
+        bare = PLACEHOLDER.sub(" ", text)
+        if textstat.lexicon_count(bare) > 0:
+            out.append(bare)
+    return out
+
+
+def test_the_childs_plan_is_easy_to_read_for_a_child() -> None:
+    sentences = child_entries()
+    assert len(sentences) >= 18  # every heading and sentence of "Min plan"
+    score = lix(sentences)
+    assert score <= LIX_MAX, f"LIX {score:.1f} > {LIX_MAX}"
+    assert [s for s in sentences if textstat.lexicon_count(s) > WORDS_MAX] == []

@@ -73,6 +73,33 @@ TEXT_KEYS: tuple[str, ...] = (
     "news_moved",
 )
 PLURAL_KEYS: tuple[str, ...] = ("more_left_out", "others")
+# The child's own plan ("Min plan", export/child_plan.py): a section of its own,
+# ``"child_plan": {...}``, in words a child of 10 reads; its own ``_note`` says who
+# wrote it and whether a native speaker has read it.
+CHILD_PLAN_KEYS: tuple[str, ...] = (
+    "title",
+    "for_child",
+    "meeting",
+    "grown_ups",
+    "mine",
+    "nothing",
+    "when",
+    "call",
+    "caseworker",
+    "phone",
+    "my_words",
+    "houses",
+    "house_worries",
+    "house_good_things",
+    "house_dreams",
+    "answers",
+    "answer",
+    "next_meeting",
+    "not_agreed_yet",
+    "more",
+    "subject",
+)
+SECTION_KEYS: dict[str, tuple[str, ...]] = {"child_plan": CHILD_PLAN_KEYS}
 LIST_KEYS: dict[str, int] = {"weekdays": 7, "months": 12}
 META_KEYS: tuple[str, ...] = ("_note",)
 
@@ -126,6 +153,13 @@ class Catalogue:
     plurals: Mapping[str, Mapping[str, str]]
     weekdays: tuple[str, ...]
     months: tuple[str, ...]
+    child_plan: Mapping[str, str]
+    child_plan_note: str = ""
+
+    def child_text(self, key: str, **params: object) -> str:
+        """A text of the child's own plan ("Min plan")."""
+        words = self.child_plan[key]
+        return words.format(**params) if params else words
 
     def text(self, key: str, **params: object) -> str:
         words = self.texts[key]
@@ -166,6 +200,8 @@ def catalogue(lang: str) -> Catalogue:
                 plurals={k: {c: str(v) for c, v in raw[k].items()} for k in PLURAL_KEYS},
                 weekdays=tuple(str(w) for w in raw["weekdays"]),
                 months=tuple(str(m) for m in raw["months"]),
+                child_plan={k: str(raw["child_plan"][k]) for k in CHILD_PLAN_KEYS},
+                child_plan_note=str(raw["child_plan"].get("_note", "")),
             )
             _cache[lang] = found
         return found

@@ -215,13 +215,22 @@ class FamilyServices(ServiceBase):
 
     # ------------------------------------------------------------ participants
     def add_participant(
-        self, family_id: str, name: str, role: str, *, birth_year: int | None = None
+        self,
+        family_id: str,
+        name: str,
+        role: str,
+        *,
+        birth_year: int | None = None,
+        language: str = "",
+        own_plan: bool | None = None,
     ) -> ParticipantRecord:
         participant = Participant(
             family_id=family_id,
             name=rules.clean_text(name, "name", rules.NAME_MAX, required=True, name=True),
             role=choice(Role, role, "role").value,
             birth_year=rules.validate_birth_year(birth_year),
+            language=_own_language(language),
+            own_plan=own_plan,
         )
         with self.db.session() as s:
             fetch(s, Family, family_id)
@@ -242,9 +251,15 @@ class FamilyServices(ServiceBase):
         name: str | None = None,
         role: str | None = None,
         birth_year: int | Unset | None = UNSET,
+        language: str | Unset = UNSET,
+        own_plan: bool | Unset | None = UNSET,
     ) -> ParticipantRecord:
         with self.db.session() as s:
             participant = fetch(s, Participant, participant_id)
+            if not isinstance(language, Unset):
+                participant.language = _own_language(language)
+            if not isinstance(own_plan, Unset):
+                participant.own_plan = own_plan
             if name is not None:
                 participant.name = rules.clean_text(
                     name, "name", rules.NAME_MAX, required=True, name=True
@@ -268,3 +283,8 @@ class FamilyServices(ServiceBase):
                 .order_by(col(Participant.position), col(Participant.id))
             )
             return [ParticipantRecord.from_row(p) for p in s.exec(stmt).all()]
+
+
+def _own_language(value: str) -> str:
+    """A person's own language for their papers: '' (the family's) or a plan language."""
+    return "" if value == "" else language(value)

@@ -28,6 +28,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -47,6 +48,7 @@ from familymeeting.domain.text import file_name
 from familymeeting.messages import user_message
 from familymeeting.settings import Settings
 from familymeeting.storage.atomic import write_atomic
+from familymeeting.storage.child_plan_data import build_child_plan, children_with_own_plan
 from familymeeting.storage.operations import KeepHandout
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
@@ -55,6 +57,7 @@ from familymeeting.ui.file_dialog import FileDialogTraces
 from familymeeting.ui.printing import print_pdf
 
 if TYPE_CHECKING:
+    from familymeeting.export.child_plan import ChildPlanResult
     from familymeeting.export.plan import PlanResult
 
 
@@ -65,6 +68,15 @@ def render_meeting_plan(services: Services, meeting_id: str) -> tuple[PlanData, 
 
     plan = build_plan(services, meeting_id)
     return plan, render_plan(plan)
+
+
+def render_child_plan_of(
+    services: Services, meeting_id: str, child_id: str
+) -> tuple[None, ChildPlanResult]:
+    """One child's "Min plan", built and rendered (worker thread, no Qt)."""
+    from familymeeting.export.child_plan import render_child_plan
+
+    return None, render_child_plan(build_child_plan(services, meeting_id, child_id))
 
 
 class PlanPreviewPage(QWidget):
@@ -84,7 +96,9 @@ class PlanPreviewPage(QWidget):
         self.services = services
         self.settings = app_settings
         self.meeting_id: str | None = None
-        self.result: PlanResult | None = None
+        self.result: PlanResult | ChildPlanResult | None = None
+        # The child whose own plan is shown ("Barnets plan"), None: the family's plan.
+        self.child_id: str | None = None
         self.plan: PlanData | None = None  # what the PDF says, kept with each handout
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -112,6 +126,14 @@ class PlanPreviewPage(QWidget):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
+        # Which plan: the family's, or a child's own (caseworker only: hidden in family
+        # view). Only children who get one are offered (storage.child_plan_data). A row of
+        # its own: beside Print and Save it cut their words on an upright tablet.
+        self.which_combo = QComboBox()
+        self.which_combo.setAccessibleName(self.tr("Which plan"))
+        self.which_combo.activated.connect(self._which_chosen)
+        self.which_combo.hide()
+        layout.addWidget(self.which_combo, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
@@ -141,7 +163,50 @@ class PlanPreviewPage(QWidget):
         self.meeting_id = meeting_id
         self.family_view = family_view
         self._then = then
+        self.child_id = None
+        self._fill_which(meeting_id)
         self.save_button.setVisible(not family_view)
+        self._make()
+
+    def show_child_plan(self, meeting_id: str, child_id: str) -> None:
+        """Make and show one child's own plan ("Min plan"); never in family view (it
+        is the caseworker's to hand to the child)."""
+        if self.family_view:
+            return
+        if self.meeting_id != meeting_id:
+            self.meeting_id = meeting_id
+            self._fill_which(meeting_id)
+            self.save_button.setVisible(True)
+        self._then = None
+        self.child_id = child_id
+        self.which_combo.setCurrentIndex(max(0, self.which_combo.findData(child_id)))
+        self._make()
+
+    def _fill_which(self, meeting_id: str) -> None:
+        self.which_combo.clear()
+        children = [] if self.family_view else children_with_own_plan(self.services, meeting_id)
+        self.which_combo.addItem(self.tr("Our plan"), None)
+        for child in children:
+            self.which_combo.addItem(
+                self.tr("Child's plan: %1").replace("%1", child.name), child.id
+            )
+        self.which_combo.setVisible(bool(children))
+
+    def _which_chosen(self, index: int) -> None:
+        if self.meeting_id is None:
+            return
+        child_id = self.which_combo.itemData(index)
+        if child_id is None:
+            self.child_id = None
+            self._then = None
+            self._make()
+        else:
+            self.show_child_plan(self.meeting_id, str(child_id))
+
+    def _make(self) -> None:
+        meeting_id = self.meeting_id
+        assert meeting_id is not None
+        child_id = self.child_id
         self.result = None
         self.plan = None
         self.document.close()
@@ -149,9 +214,13 @@ class PlanPreviewPage(QWidget):
         self._say(self.tr("Making the plan…"), "muted")
         self._cancel_job()
         services = self.services
-        self._job = run_in_background(
-            lambda: render_meeting_plan(services, meeting_id), self._show, self._failed
-        )
+
+        def job() -> tuple[PlanData | None, PlanResult | ChildPlanResult]:
+            if child_id is None:
+                return render_meeting_plan(services, meeting_id)
+            return render_child_plan_of(services, meeting_id, child_id)
+
+        self._job = run_in_background(job, self._show, self._failed)
 
     def _cancel_job(self) -> None:
         if self._job is not None:
@@ -163,6 +232,7 @@ class PlanPreviewPage(QWidget):
         self._cancel_job()
         self._then = None
         self.meeting_id = None
+        self.child_id = None
         self.result = None
         self.plan = None
         self.document.close()
@@ -179,7 +249,7 @@ class PlanPreviewPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def _show(self, made: tuple[PlanData, PlanResult]) -> None:
+    def _show(self, made: tuple[PlanData | None, PlanResult | ChildPlanResult]) -> None:
         self._job = None
         self.plan, result = made
         self.result = result
@@ -247,11 +317,15 @@ class PlanPreviewPage(QWidget):
 
     def _log(self, event: str) -> None:
         assert self.meeting_id is not None
-        self.services.record_meeting_event(event, self.meeting_id, "app")
+        detail = "app" if self.child_id is None else f"app child {self.child_id}"
+        self.services.record_meeting_event(event, self.meeting_id, detail)
 
     def _keep(self, how: str) -> None:
         """Keep the plan as the family got it (the family page lists it). Only after it
-        was really handed out: the file written, the printer given the pages."""
+        was really handed out: the file written, the printer given the pages. A child's
+        own plan is not kept among the family's plans (it is the child's)."""
+        if self.child_id is not None:
+            return
         assert self.meeting_id is not None and self.plan is not None and self.result
         keep = KeepHandout(
             self.meeting_id, self.result.pdf, how, self.plan.language, plan_content(self.plan)
@@ -274,6 +348,10 @@ class PlanPreviewPage(QWidget):
         family = self.services.get_family(meeting.family_id)
         title = self.tr("Our plan")
         words = f"{title} {meeting.starts_at:%Y-%m-%d} {family.display_name}"
+        if self.child_id is not None:
+            child = {p.id: p.name for p in self.services.list_participants(family.id)}
+            title = self.tr("My plan")
+            words = f"{title} {meeting.starts_at:%Y-%m-%d} {child.get(self.child_id, '')}"
         return f"{file_name(words)}.pdf"
 
     def start_folder(self) -> Path:
