@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familymeeting.domain.enums import Audience
 from familymeeting.domain.progress import answer_count, first_and_latest
 from familymeeting.storage.progress import PersonLine, QuestionProgress, family_progress
 from familymeeting.storage.services import Services
@@ -648,7 +649,7 @@ class ProgressView(QWidget):
         family = self.services.get_family(family_id)
         progress = family_progress(self.services, family_id)
         # The storage layer already orders them; the view guarantees children first.
-        progress = sorted(progress, key=lambda q: not q.for_children)
+        progress = sorted(progress, key=lambda q: q.audience != Audience.CHILDREN)
 
         for card in self._cards:
             self.content_layout.removeWidget(card)
@@ -707,7 +708,7 @@ class ProgressView(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(8)
-        if question.for_children:
+        if question.audience == Audience.CHILDREN:
             tag = QLabel(self.tr("Question for the children"))
             tag.setObjectName("kind")
             layout.addWidget(tag)

@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.storage.records import ParticipantRecord, QuestionRecord
+from familymeeting.domain.audience import answers
+from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
 
-def questions_for_child(questions: list[QuestionRecord]) -> list[QuestionRecord]:
-    """The children's questions; if a meeting has none, all its questions."""
-    return [q for q in questions if q.for_children] or list(questions)
+def questions_for_child(
+    questions: list[QuestionRecord], child: ParticipantRecord
+) -> list[QuestionRecord]:
+    """The questions this child answers (its audience): never one for the adults only,
+    never one chosen for someone else."""
+    return [q for q in questions if answers(q.audience, child.role, child.id, q.chosen)]
 
 
 class BigButton(QPushButton):
@@ -136,6 +140,8 @@ class ChildModeView(QWidget):
         self.controller: MeetingController | None = None
         self.child: ParticipantRecord | None = None
         self.questions: list[QuestionRecord] = []
+        self._all_questions: list[QuestionRecord] = []
+        self._last: dict[tuple[str, str], int] = {}
         self.index = 0
 
         outer = QVBoxLayout(self)
@@ -186,6 +192,46 @@ class ChildModeView(QWidget):
         self.slider = RatingSlider(large=True)
         self.slider.committed.connect(self._answered)
         q.addWidget(self.slider)
+        # Only the child's own answer from last time: never another person's.
+        self.last_label = QLabel()
+        self.last_label.setObjectName("muted")
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        q.addWidget(self.last_label)
+        # After each answer, one tap: may the grown-ups see it? Honest about who does:
+        # the caseworker always sees it (and the parents may read the case file).
+        self.share_box = QWidget()
+        share = QVBoxLayout(self.share_box)
+        share.setContentsMargins(0, 0, 0, 0)
+        share.setSpacing(6)
+        self.share_title = QLabel(self.tr("May the grown-ups see this?"))
+        self.share_title.setObjectName("subtitle")
+        self.share_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.share_note = QLabel(
+            self.tr(
+                "Your caseworker always sees your answer. Should it also be on the screen "
+                "and in the family's plan?"
+            )
+        )
+        self.share_note.setObjectName("muted")
+        self.share_note.setWordWrap(True)
+        self.share_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        yes_no = QHBoxLayout()
+        self.share_yes = QPushButton(self.tr("Yes"))
+        self.share_no = QPushButton(self.tr("No"))
+        for button in (self.share_yes, self.share_no):
+            button.setObjectName("choice")
+            button.setCheckable(True)
+            button.setMinimumSize(140, 56)
+        self.share_yes.clicked.connect(lambda: self._share(True))
+        self.share_no.clicked.connect(lambda: self._share(False))
+        yes_no.addStretch()
+        yes_no.addWidget(self.share_yes)
+        yes_no.addWidget(self.share_no)
+        yes_no.addStretch()
+        share.addWidget(self.share_title)
+        share.addWidget(self.share_note)
+        share.addLayout(yes_no)
+        q.addWidget(self.share_box)
         q.addStretch(1)
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("I don't want to answer"))
@@ -227,9 +273,9 @@ class ChildModeView(QWidget):
     def start(self, controller: MeetingController, children: list[ParticipantRecord]) -> None:
         """Begin with the child picker, or straight at the questions for one child."""
         self.controller = controller
-        self.questions = questions_for_child(
-            controller.services.list_questions(controller.meeting_id)
-        )
+        self._all_questions = controller.services.list_questions(controller.meeting_id)
+        # Only children with a question of their own are offered.
+        children = [c for c in children if questions_for_child(self._all_questions, c)]
         self.picker.set_children(children, self.begin_for)
         if len(children) == 1:
             self.begin_for(children[0])
@@ -243,7 +289,19 @@ class ChildModeView(QWidget):
         return self.picker.buttons
 
     def begin_for(self, child: ParticipantRecord) -> None:
+        """Hand the tablet to ``child``: from here on only its questions and answers are
+        on the screen, and nothing on it leads to another child's (the picker is the
+        caseworker's, before the hand-over)."""
+        assert self.controller is not None
         self.child = child
+        self.questions = questions_for_child(self._all_questions, child)
+        self._last = {
+            key: value
+            for key, value in self.controller.services.last_answers(
+                self.controller.meeting_id, private_of=child.id
+            ).items()
+            if key[1] == child.id
+        }
         self.index = 0
         self.name_label.setText(child.name)
         self._show_question()
@@ -260,6 +318,13 @@ class ChildModeView(QWidget):
         self.slider.setAnchors(question.low_anchor, question.high_anchor)
         stored = self.controller.services.get_rating(question.id, self.child.id)
         self.slider.setValue(None if stored is None else stored.value)
+        last = self._last.get((question.id, self.child.id))
+        self.slider.setLastValue(last)
+        self.last_label.setText(
+            "" if last is None else self.tr("last: %1").replace("%1", str(last))
+        )
+        self.last_label.setVisible(last is not None)
+        self._show_share(stored is not None and stored.value is not None, stored)
         self.step_label.setText(
             self.tr("Question %1 of %2")
             .replace("%1", str(self.index + 1))
@@ -270,15 +335,34 @@ class ChildModeView(QWidget):
         self.pages.setCurrentWidget(self.question_page)
         self.slider.setFocus()
 
+    def _show_share(self, answered: bool, stored: RatingRecord | None) -> None:
+        self.share_box.setVisible(answered)
+        shared = stored is not None and stored.shared and stored.answered_alone
+        chosen = stored is not None and stored.answered_alone
+        self.share_yes.setChecked(chosen and shared)
+        self.share_no.setChecked(chosen and not shared)
+
     def _answered(self, value: object) -> None:
         if self.controller is not None and self.child is not None and isinstance(value, int):
             question = self.questions[self.index]
-            self.controller.set_rating(question.id, self.child.id, value)
+            # Answered alone: not shared until the child says yes.
+            shared = self.share_yes.isChecked()
+            self.controller.set_rating(question.id, self.child.id, value, alone=(True, shared))
+            self.share_box.show()
+
+    def _share(self, yes: bool) -> None:
+        """The child's one tap: may the grown-ups see this answer?"""
+        self.share_yes.setChecked(yes)
+        self.share_no.setChecked(not yes)
+        value = self.slider.value()
+        if self.controller is not None and self.child is not None and value is not None:
+            question = self.questions[self.index]
+            self.controller.set_rating(question.id, self.child.id, value, alone=(True, yes))
 
     def _skip(self) -> None:
         if self.controller is not None and self.child is not None:
             question = self.questions[self.index]
-            self.controller.set_rating(question.id, self.child.id, None)
+            self.controller.set_rating(question.id, self.child.id, None, alone=(True, True))
         self.next_question()
 
     def next_question(self) -> None:
