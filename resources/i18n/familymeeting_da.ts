@@ -211,32 +211,42 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="189"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="253"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="207"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="265"/>
+        <source>Answered alone in child mode, not shared: only for the caseworker</source>
+        <translation>Svaret alene i børnetilstand, ikke delt: kun til rådgiveren</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="279"/>
         <source>Answer from %1</source>
         <translation>Svar fra %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="208"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="280"/>
         <source>Won&apos;t answer, comment</source>
         <translation>Vil ikke svare, kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="246"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="325"/>
+        <source>last: %1</source>
+        <translation>sidst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="341"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="257"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="352"/>
         <source>Comment from %1</source>
         <translation>Kommentar fra %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="256"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="351"/>
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -503,48 +513,73 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="145"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="151"/>
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="156"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="162"/>
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="191"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="207"/>
+        <source>May the grown-ups see this?</source>
+        <translation>Må de voksne se det?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="212"/>
+        <source>Your caseworker always sees your answer. Should it also be on the screen and in the family&apos;s plan?</source>
+        <translation>Din rådgiver ser altid dit svar. Skal det også stå på skærmen og i familiens plan?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="218"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="219"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="234"/>
         <source>I don&apos;t want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="193"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="236"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="333"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="212"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="257"/>
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="218"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="263"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="311"/>
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="264"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="323"/>
+        <source>last: %1</source>
+        <translation>sidst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="328"/>
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="269"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="333"/>
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -860,98 +895,98 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="76"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="79"/>
         <source>Edit family</source>
         <translation>Rediger familie</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="95"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="98"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="99"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="102"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="101"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="104"/>
         <source>Starts from the chosen meeting&apos;s board, or else the newest one&apos;s.</source>
         <translation>Tager udgangspunkt i tavlen fra det valgte møde, ellers fra det nyeste.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="105"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
         <source>Meeting record</source>
         <translation>Mødenotat</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="108"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="111"/>
         <source>The record of the chosen meeting, or else the newest one, for the case journal</source>
         <translation>Notatet fra det valgte møde, ellers det nyeste, til sagens journal</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="113"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="116"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="114"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
         <source>Everyone&apos;s ratings across the meetings</source>
         <translation>Alles svar på skalaerne, møde for møde</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="117"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="120"/>
         <source>Plans given to the family</source>
         <translation>Planer givet til familien</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="118"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="121"/>
         <source>Every plan printed or saved, to print again</source>
         <translation>Alle planer, der er udskrevet eller gemt, så de kan udskrives igen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="124"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
         <source>Access log</source>
         <translation>Adgangslog</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="127"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="130"/>
         <source>Delete…</source>
         <translation>Slet …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="134"/>
-        <location filename="../../familymeeting/ui/family_page.py" line="140"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="150"/>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="144"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="154"/>
         <source>No meetings yet. Plan the first one with “New meeting”.</source>
         <translation>Ingen møder endnu. Planlæg det første med “Nyt møde”.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="179"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="201"/>
         <source>Caseworker: %1</source>
         <translation>Rådgiver: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="181"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="203"/>
         <source>Archived</source>
         <translation>Arkiveret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="247"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="269"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>1 year</source>
         <translation>1 år</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1567,51 +1602,51 @@
         <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="133"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="138"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="142"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="135"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="140"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="144"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="148"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="155"/>
         <source>Add question</source>
         <translation>Tilføj spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="155"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="162"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="159"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="166"/>
         <source>Delete question</source>
         <translation>Fjern spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="165"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="181"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="172"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="188"/>
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="175"/>
         <source>Tick off</source>
         <translation>Sæt flueben</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="168"/>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="191"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="175"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="198"/>
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="173"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="180"/>
         <source>Move in the plan</source>
         <translation>Flyt i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="177"/>
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="184"/>
         <source>Remove from the plan</source>
         <translation>Fjern fra planen</translation>
     </message>
@@ -2168,17 +2203,17 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="599"/>
+        <location filename="../../familymeeting/ui/progress.py" line="600"/>
         <source>Progress</source>
         <translation>Udvikling</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="633"/>
+        <location filename="../../familymeeting/ui/progress.py" line="634"/>
         <source>No ratings yet. When people have answered the rating questions in a meeting, their answers appear here, meeting by meeting.</source>
         <translation>Ingen svar endnu. Når deltagerne har svaret på skalaspørgsmålene på et møde, vises svarene her, møde for møde.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="671"/>
+        <location filename="../../familymeeting/ui/progress.py" line="672"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n møde med svar</numerusform>
@@ -2186,30 +2221,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="711"/>
+        <location filename="../../familymeeting/ui/progress.py" line="712"/>
         <source>Question for the children</source>
         <translation>Spørgsmål til børnene</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="921"/>
+        <location filename="../../familymeeting/ui/progress.py" line="922"/>
         <source>d MMM yyyy</source>
         <comment>Qt date format: a meeting date on the chart, with year</comment>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="923"/>
+        <location filename="../../familymeeting/ui/progress.py" line="924"/>
         <source>d MMM</source>
         <comment>Qt date format: a meeting date on the chart</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="935"/>
+        <location filename="../../familymeeting/ui/progress.py" line="936"/>
         <source>%1 %2</source>
         <comment>a person&apos;s only answer so far: name, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/progress.py" line="940"/>
+        <location filename="../../familymeeting/ui/progress.py" line="941"/>
         <source>%1 %2 → %3</source>
         <comment>name, first answer → latest answer</comment>
         <translation>%1 %2 → %3</translation>
@@ -2218,62 +2253,67 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="65"/>
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="65"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="63"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="72"/>
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="68"/>
-        <source>A question for children</source>
-        <translation>Et spørgsmål til børn</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="70"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="109"/>
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="71"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="110"/>
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="72"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="111"/>
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="100"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="112"/>
+        <source>Who answers</source>
+        <translation>Hvem svarer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="155"/>
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="159"/>
+        <source>Please choose who answers the question.</source>
+        <translation>Vælg, hvem der skal svare på spørgsmålet.</translation>
     </message>
 </context>
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="358"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="372"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="561"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="360"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="374"/>
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="361"/>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="375"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="561"/>
         <source>Not answered yet</source>
         <translation>Ikke svaret endnu</translation>
     </message>
@@ -2281,57 +2321,52 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="306"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="402"/>
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="308"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="404"/>
         <source>Child&apos;s turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="311"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="407"/>
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="408"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="510"/>
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="437"/>
-        <source>For children</source>
-        <translation>Til børn</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="440"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="549"/>
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="442"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="551"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="505"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="614"/>
         <source>Won&apos;t answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="620"/>
         <source>Change comment…</source>
         <translation>Ret kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="511"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="620"/>
         <source>Comment…</source>
         <translation>Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="517"/>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="626"/>
         <source>Remove the answer</source>
         <translation>Fjern svaret</translation>
     </message>
@@ -3121,26 +3156,61 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/words.py" line="92"/>
+        <source>The children</source>
+        <translation>Børnene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="93"/>
+        <source>The adults</source>
+        <translation>De voksne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="94"/>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="95"/>
+        <source>Chosen people</source>
+        <translation>Udvalgte</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="102"/>
+        <source>For the children</source>
+        <translation>For børnene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="103"/>
+        <source>For the adults</source>
+        <translation>For de voksne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="105"/>
+        <source>For chosen people</source>
+        <translation>For udvalgte</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="112"/>
         <source>Concern received</source>
         <translation>Bekymring modtaget</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="93"/>
+        <location filename="../../familymeeting/ui/words.py" line="113"/>
         <source>Screening</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="94"/>
+        <location filename="../../familymeeting/ui/words.py" line="114"/>
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="95"/>
+        <location filename="../../familymeeting/ui/words.py" line="115"/>
         <source>Help started</source>
         <translation>Hjælp startet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="96"/>
+        <location filename="../../familymeeting/ui/words.py" line="116"/>
         <source>Case closed</source>
         <translation>Sag lukket</translation>
     </message>

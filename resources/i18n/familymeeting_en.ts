@@ -64,7 +64,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="260"/>
+        <location filename="../../familymeeting/ui/family_page.py" line="282"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>ProgressView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="671"/>
+        <location filename="../../familymeeting/ui/progress.py" line="672"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n meeting with answers</numerusform>

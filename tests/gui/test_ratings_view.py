@@ -222,11 +222,12 @@ def test_wont_answer_looks_different_from_not_answered_yet(
 ) -> None:
     view = window.meeting.ratings
     meeting_id = window.meeting.meeting_id or ""
-    safety = services.list_questions(meeting_id)[1]
+    # Everyone's question: the adults have not answered it in the demo.
+    home = services.list_questions(meeting_id)[0]
     jonas = person(services, demo, "Jonas (far)")
-    noah = person(services, demo, "Noah")
-    menu_action(view, safety.id, jonas, "decline").trigger()
-    declined, open_ = view.rows[(safety.id, jonas)].slider, view.rows[(safety.id, noah)].slider
+    mette = person(services, demo, "Mette (mor)")
+    menu_action(view, home.id, jonas, "decline").trigger()
+    declined, open_ = view.rows[(home.id, jonas)].slider, view.rows[(home.id, mette)].slider
     assert (declined.value(), open_.value()) == (None, None)
     assert declined.value_text() == "Vil ikke svare"
     assert open_.value_text() == "Ikke svaret endnu"
@@ -309,7 +310,7 @@ def test_each_question_shows_the_rows_of_its_audience(
     # adults' and the professionals': no child has a slider on it.
     assert rows(home.id)[-2:] == ["Emma", "Noah"]
     assert "Emma" not in rows(safety.id) and "Noah" not in rows(safety.id)
-    assert "Sara" in rows(safety.id)
+    assert "Sara (rådgiver)" in rows(safety.id)
     # The caseworker puts the home question to the children: their rows only, first.
     dialog = view.edit_question(home.id)
     assert dialog is not None
@@ -321,7 +322,7 @@ def test_each_question_shows_the_rows_of_its_audience(
     assert "For børnene" in card_texts
     # Chosen people: only Noah and Sara answer it.
     noah = next(pid for pid, n in names.items() if n == "Noah")
-    sara = next(pid for pid, n in names.items() if n == "Sara")
+    sara = next(pid for pid, n in names.items() if n == "Sara (rådgiver)")
     dialog = view.edit_question(home.id)
     assert dialog is not None
     assert not dialog.people_box.isVisibleTo(dialog)
@@ -332,7 +333,7 @@ def test_each_question_shows_the_rows_of_its_audience(
     dialog.accept()
     stored = services.list_questions(meeting_id)[0]
     assert (stored.audience, stored.chosen) == ("chosen", frozenset({noah, sara}))
-    assert sorted(rows(home.id)) == ["Noah", "Sara"]
+    assert sorted(rows(home.id)) == ["Noah", "Sara (rådgiver)"]
     # Undo goes back to the children, then to everyone.
     window.undo_action.trigger()
     assert services.list_questions(meeting_id)[0].audience == "children"
@@ -443,7 +444,8 @@ def test_child_mode_one_question_no_case_text(
     assert child.slider.handle_diameter() >= 80
     # Noah's own answer at the last meeting, in words and as a faint mark.
     assert child.last_label.text() == "sidst: 5" and child.slider.lastValue() == 5
-    assert not child.share_box.isVisible()
+    # Noah answered at the table before: the question is there, neither yes nor no yet.
+    assert not child.share_yes.isChecked() and not child.share_no.isChecked()
     tap(qtbot, child.slider, 9)
     stored = services.get_rating(child_q.id, noah)
     # Answered alone; not shared until Noah says yes.
