@@ -306,9 +306,9 @@ def test_each_question_shows_the_rows_of_its_audience(
     def rows(question_id: str) -> list[str]:
         return [names[pid] for (qid, pid) in view.rows if qid == question_id]
 
-    # Everyone's question: the adults first, the children last; the safety scale is the
-    # adults' and the professionals': no child has a slider on it.
-    assert rows(home.id)[-2:] == ["Emma", "Noah"]
+    # Everyone's question: the children first; the safety scale is the adults' and the
+    # professionals': no child has a slider on it.
+    assert rows(home.id)[:2] == ["Emma", "Noah"] and len(rows(home.id)) == 7
     assert "Emma" not in rows(safety.id) and "Noah" not in rows(safety.id)
     assert "Sara (rådgiver)" in rows(safety.id)
     # The caseworker puts the home question to the children: their rows only, first.
@@ -340,7 +340,7 @@ def test_each_question_shows_the_rows_of_its_audience(
     assert services.list_questions(meeting_id)[0].chosen == frozenset()
     window.undo_action.trigger()
     assert services.list_questions(meeting_id)[0].audience == "everyone"
-    assert rows(home.id)[-2:] == ["Emma", "Noah"]
+    assert rows(home.id)[:2] == ["Emma", "Noah"] and len(rows(home.id)) == 7
 
 
 def test_chosen_without_anybody_is_refused_in_the_dialog(

@@ -177,8 +177,14 @@ class ChildModeView(QWidget):
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label = QLabel()
         self.step_label.setObjectName("muted")
+        # Only the child's own answer from last time: never another person's.
+        self.last_label = QLabel()
+        self.last_label.setObjectName("subtitle")
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         head = QHBoxLayout()
         head.addWidget(self.name_label)
+        head.addStretch()
+        head.addWidget(self.last_label)
         head.addStretch()
         head.addWidget(self.step_label)
         q.addLayout(head)
@@ -192,10 +198,6 @@ class ChildModeView(QWidget):
         self.slider = RatingSlider(large=True)
         self.slider.committed.connect(self._answered)
         q.addWidget(self.slider)
-        # Only the child's own answer from last time: never another person's.
-        self.last_label = QLabel()
-        self.last_label.setObjectName("subtitle")
-        self.last_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # After each answer, one tap: may the grown-ups see it? Honest about who does:
         # the caseworker always sees it (and the parents may read the case file).
         self.share_box = QWidget()
@@ -228,7 +230,11 @@ class ChildModeView(QWidget):
         share.addLayout(words, 1)
         share.addWidget(self.share_yes, 0, Qt.AlignmentFlag.AlignVCenter)
         share.addWidget(self.share_no, 0, Qt.AlignmentFlag.AlignVCenter)
-        q.addWidget(self.share_box)
+        # Upright, the question has its own row under the slider; on a wide screen the
+        # height is short, so it sits between "I don't want to answer" and "Next".
+        self._share_below = QVBoxLayout()
+        self._share_below.setContentsMargins(0, 0, 0, 0)
+        q.addLayout(self._share_below)
         q.addStretch(1)
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("I don't want to answer"))
@@ -237,11 +243,13 @@ class ChildModeView(QWidget):
         self.next_button.setObjectName("childNext")
         self.next_button.setProperty("primary", True)
         self.next_button.clicked.connect(self.next_question)
-        buttons.addWidget(self.skip_button)
-        buttons.addStretch()
-        buttons.addWidget(self.last_label)
-        buttons.addStretch()
-        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self._share_beside = QHBoxLayout()
+        self._share_beside.setContentsMargins(12, 0, 12, 0)
+        buttons.addLayout(self._share_beside, 1)
+        buttons.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self._share_wide: bool | None = None
+        self._place_share()
         q.addLayout(buttons)
         self.pages.addWidget(self.question_page)
 
@@ -267,6 +275,20 @@ class ChildModeView(QWidget):
         done.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         done.addStretch()
         self.pages.addWidget(self.done_page)
+
+    def _place_share(self) -> None:
+        wide = self.width() > self.height()
+        if wide == self._share_wide:
+            return
+        self._share_wide = wide
+        visible = self.share_box.isVisibleTo(self)
+        (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
+        (self._share_beside if wide else self._share_below).addWidget(self.share_box)
+        self.share_box.setVisible(visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_share()
 
     # ----------------------------------------------------------------- flow
     def start(self, controller: MeetingController, children: list[ParticipantRecord]) -> None:

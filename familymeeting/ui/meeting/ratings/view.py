@@ -43,12 +43,12 @@ from familymeeting.ui.touch import TouchCheckBox
 def people_for(
     question: QuestionRecord, people: list[ParticipantRecord]
 ) -> list[ParticipantRecord]:
-    """The people the question is for (its audience); the children first on a question
-    for children, else the adults first."""
+    """The people the question is for (its audience), the children first: on a question
+    they answer with the grown-ups, a child's row is not left at the bottom."""
     mine = [p for p in people if answers(question.audience, p.role, p.id, question.chosen)]
     children = [p for p in mine if p.role == "child"]
     others = [p for p in mine if p.role != "child"]
-    return children + others if question.audience == Audience.CHILDREN else others + children
+    return children + others
 
 
 class QuestionDialog(FittedDialog):
