@@ -243,7 +243,7 @@ def child_share(w: World) -> None:
     """After an answer: "May the grown-ups see this?" with Yes and No, and last time's."""
     child_question(w)
     mode = w.window.child_mode
-    mode.share_box.show()
+    mode.slider.committed.emit(4)  # an answer: the share question shows
     mode.last_label.setText(mode.tr("last: %1").replace("%1", "4"))
     mode.last_label.show()
 

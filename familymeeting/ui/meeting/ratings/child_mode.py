@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -228,8 +229,12 @@ class ChildModeView(QWidget):
         words.addWidget(self.share_title)
         words.addWidget(self.share_note)
         share.addLayout(words, 1)
-        share.addWidget(self.share_yes, 0, Qt.AlignmentFlag.AlignVCenter)
-        share.addWidget(self.share_no, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Yes above No on a wide screen (the words get the width), side by side upright.
+        self._yes_no = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._yes_no.setSpacing(8)
+        self._yes_no.addWidget(self.share_yes)
+        self._yes_no.addWidget(self.share_no)
+        share.addLayout(self._yes_no)
         # Upright, the question has its own row under the slider; on a wide screen the
         # height is short, so it sits between "I don't want to answer" and "Next".
         self._share_below = QVBoxLayout()
@@ -285,6 +290,16 @@ class ChildModeView(QWidget):
         (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
         (self._share_beside if wide else self._share_below).addWidget(self.share_box)
         self.share_box.setVisible(visible)
+        self._yes_no.setDirection(
+            QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
+        )
+        self._sync_skip()
+
+    def _sync_skip(self) -> None:
+        """On a wide screen, once answered, the share question takes the place of "I don't
+        want to answer" (the height is short there; "Next" still goes on without a yes)."""
+        answered = self.share_box.isVisibleTo(self)
+        self.skip_button.setVisible(not (answered and self._share_wide))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -358,6 +373,7 @@ class ChildModeView(QWidget):
 
     def _show_share(self, answered: bool, stored: RatingRecord | None) -> None:
         self.share_box.setVisible(answered)
+        self._sync_skip()
         shared = stored is not None and stored.shared and stored.answered_alone
         chosen = stored is not None and stored.answered_alone
         self.share_yes.setChecked(chosen and shared)
@@ -370,6 +386,7 @@ class ChildModeView(QWidget):
             shared = self.share_yes.isChecked()
             self.controller.set_rating(question.id, self.child.id, value, alone=(True, shared))
             self.share_box.show()
+            self._sync_skip()
 
     def _share(self, yes: bool) -> None:
         """The child's one tap: may the grown-ups see this answer?"""
