@@ -226,8 +226,10 @@ class ChildModeView(QWidget):
             button.setMinimumSize(120, 56)
         self.share_yes.clicked.connect(lambda: self._share(True))
         self.share_no.clicked.connect(lambda: self._share(False))
+        words.addStretch(1)  # the title and its note together, in the middle
         words.addWidget(self.share_title)
         words.addWidget(self.share_note)
+        words.addStretch(1)
         share.addLayout(words, 1)
         # Yes above No on a wide screen (the words get the width), side by side upright.
         self._yes_no = QBoxLayout(QBoxLayout.Direction.LeftToRight)
