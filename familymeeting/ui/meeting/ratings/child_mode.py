@@ -146,7 +146,7 @@ class ChildModeView(QWidget):
         self.index = 0
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 32)
+        outer.setContentsMargins(40, 16, 40, 20)
         top = QHBoxLayout()
         top.addStretch()
         self.exit_button = QPushButton(self.tr("End child mode"))
@@ -172,7 +172,7 @@ class ChildModeView(QWidget):
         # One question.
         self.question_page = QWidget()
         q = QVBoxLayout(self.question_page)
-        q.setSpacing(18)
+        q.setSpacing(12)  # room for "May the grown-ups see this?" on a short screen
         self.name_label = QLabel()
         self.name_label.setObjectName("subtitle")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -288,7 +288,7 @@ class ChildModeView(QWidget):
         if wide == self._share_wide:
             return
         self._share_wide = wide
-        visible = self.share_box.isVisibleTo(self)
+        visible = not self.share_box.isHidden()
         (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
         (self._share_beside if wide else self._share_below).addWidget(self.share_box)
         self.share_box.setVisible(visible)
@@ -300,7 +300,7 @@ class ChildModeView(QWidget):
     def _sync_skip(self) -> None:
         """On a wide screen, once answered, the share question takes the place of "I don't
         want to answer" (the height is short there; "Next" still goes on without a yes)."""
-        answered = self.share_box.isVisibleTo(self)
+        answered = not self.share_box.isHidden()  # its page may not be shown yet
         self.skip_button.setVisible(not (answered and self._share_wide))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
