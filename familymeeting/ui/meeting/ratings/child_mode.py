@@ -256,6 +256,7 @@ class ChildModeView(QWidget):
         buttons.addLayout(self._share_beside, 1)
         buttons.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         self._share_wide: bool | None = None
+        self.share_box.hide()  # until the child has answered
         self._place_share()
         q.addLayout(buttons)
         self.pages.addWidget(self.question_page)
@@ -287,6 +288,7 @@ class ChildModeView(QWidget):
         wide = self.width() > self.height()
         if wide == self._share_wide:
             return
+        first = self._share_wide is None
         self._share_wide = wide
         visible = not self.share_box.isHidden()
         (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
@@ -295,13 +297,16 @@ class ChildModeView(QWidget):
         self._yes_no.setDirection(
             QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
         )
-        self._sync_skip()
+        if not first:  # showing a button while the window is built would take the focus
+            self._sync_skip()
 
     def _sync_skip(self) -> None:
         """On a wide screen, once answered, the share question takes the place of "I don't
         want to answer" (the height is short there; "Next" still goes on without a yes)."""
         answered = not self.share_box.isHidden()  # its page may not be shown yet
-        self.skip_button.setVisible(not (answered and self._share_wide))
+        hide = bool(answered and self._share_wide)
+        if self.skip_button.isHidden() != hide:  # showing it at start would take the focus
+            self.skip_button.setHidden(hide)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
