@@ -381,7 +381,7 @@ class Generator:
                     "text": template.text,
                     "low_anchor": template.low_anchor,
                     "high_anchor": template.high_anchor,
-                    "for_children": template.for_children,
+                    "audience": template.audience.value,
                     "position": position,
                     "created_at": stamp,
                     "updated_at": stamp,

@@ -82,6 +82,9 @@ MESSAGES: dict[str, str | Plural] = {
     "invalid_date": N_("Not a valid date: {value}."),
     "kind_not_in_column": N_("The card kind '{kind}' does not belong in the column '{column}'."),
     "participant_not_in_family": N_("The participant {id} does not belong to this family."),
+    "audience_nobody_chosen": N_(
+        "Choose at least one person to answer the question. Nothing was changed."
+    ),
     "not_found": N_("No {what} with id '{id}' was found."),
     # Three Houses (issue 19)
     "drawing_invalid": N_("The drawing cannot be read, so it was not saved."),
@@ -457,6 +460,7 @@ FIELD_NAMES: dict[str, str] = {
     "language": N_("Language"),
     "name": N_("Name"),
     "role": N_("Role"),
+    "audience": N_("Who answers"),
     "place": N_("Place"),
     "next_meeting_place": N_("Place of the next meeting"),
     "kind": N_("Kind"),

@@ -223,6 +223,27 @@ def main(argv: list[str] | None = None) -> int:
         mode.next_question()
         mode.feedback.skip_all()  # the child's feedback comes before the thanks
 
+    def ratings_audience() -> None:
+        """Today's ratings: the home question for everyone (with last time's answers as
+        faint marks), Noah's answer given alone and not shared, the adults' safety scale."""
+        from familymeeting.storage.operations import SetAnswer
+
+        home = services.list_questions(meeting)[0]
+        noah = next(p.id for p in services.list_participants(family.id) if p.name == "Noah")
+        services.run(SetAnswer(home.id, noah, (3, None), (True, False)))
+        board("ratings")()
+
+    def child_last_answer() -> None:
+        """Emma's own screen: her last answer ("sidst: 6") and, after her answer, one tap
+        for whether the grown-ups may see it."""
+        child()
+        mode = window.child_mode
+        emma = next(p.id for p in services.list_participants(family.id) if p.name == "Emma")
+        mode.child_buttons[emma].click()
+        settle(300)
+        mode.slider.committed.emit(8)
+        mode.slider.setValue(8)
+
     dialogs: list[QWidget] = []
 
     def ratings_declined() -> None:
@@ -358,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         "card-in-plan": card_in_plan,
         "ratings": board("ratings"),
         "ratings-declined": ratings_declined,
+        "ratings-audience": ratings_audience,
+        "child-mode-last-answer": child_last_answer,
         "plan-view": board("plan"),
         "plan-preview": preview,
         "child-plan-preview": child_plan_preview,

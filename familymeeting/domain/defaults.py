@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from familymeeting.domain.enums import Language
+from familymeeting.domain.enums import Audience, Language
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class QuestionTemplate:
     text: str
     low_anchor: str
     high_anchor: str
-    for_children: bool
+    audience: Audience
 
 
 DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
@@ -24,7 +24,7 @@ DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
             "Hvor godt er det at være dig derhjemme lige nu?",
             "Rigtig skidt",
             "Rigtig godt",
-            True,
+            Audience.EVERYONE,
         ),
         QuestionTemplate(
             "På en skala fra 1 til 10, hvor 10 betyder, at alle er sikre på, at børnene er "
@@ -32,13 +32,13 @@ DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
             "så slemt til, at børnene ikke kan blive boende hjemme — hvor er vi i dag?",
             "Børnene kan ikke blive hjemme",
             "Vi kan lukke sagen",
-            False,
+            Audience.ADULTS,
         ),
         QuestionTemplate(
             "Hvor sikker er du på, at vores plan kan lykkes?",
             "Slet ikke sikker",
             "Helt sikker",
-            False,
+            Audience.EVERYONE,
         ),
     ),
     Language.EN: (
@@ -46,7 +46,7 @@ DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
             "How good is it to be you at home right now?",
             "Really bad",
             "Really good",
-            True,
+            Audience.EVERYONE,
         ),
         QuestionTemplate(
             "On a scale from 1 to 10, where 10 means everyone is sure the children are safe "
@@ -54,13 +54,13 @@ DEFAULT_QUESTIONS: dict[Language, tuple[QuestionTemplate, ...]] = {
             "children cannot stay at home — where are we today?",
             "The children cannot stay at home",
             "We can close the case",
-            False,
+            Audience.ADULTS,
         ),
         QuestionTemplate(
             "How sure are you that our plan will work?",
             "Not sure at all",
             "Completely sure",
-            False,
+            Audience.EVERYONE,
         ),
     ),
 }

@@ -59,6 +59,9 @@ class RecordAnswer:
     value: int | None = None
     previous: int | None = None
     previous_at: datetime | None = None
+    # A child's answer given alone in child mode that the child did not share with the
+    # grown-ups: in the record, marked, never on the family's screens or plan.
+    not_shared: bool = False
 
     @property
     def change(self) -> int | None:
@@ -72,7 +75,7 @@ class RecordQuestion:
     text: str
     low_anchor: str
     high_anchor: str
-    for_children: bool
+    audience: str  # domain.enums.Audience
     answers: tuple[RecordAnswer, ...] = ()
 
 

@@ -116,6 +116,9 @@ def _answer(a: RecordAnswer, tr: Catalogue) -> tuple[str, str, str, str]:
         answer = tr.gettext("won't answer")
     else:
         answer = tr.gettext("not answered")
+    if a.not_shared:
+        # Kept in the caseworker's record, never on what the family sees.
+        answer = tr.gettext("{answer} (answered alone, not shared)", answer=answer)
     previous = ""
     if a.previous is not None and a.previous_at is not None:
         previous = tr.gettext(

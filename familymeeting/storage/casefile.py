@@ -23,9 +23,12 @@ from sqlmodel import Session, col, select
 
 from familymeeting.domain import rules
 from familymeeting.domain.enums import (
+    Audience,
     CardKind,
     CaseDateKind,
     Column,
+    House,
+    HouseItemKind,
     MeetingKind,
     MeetingStatus,
     Role,
@@ -39,11 +42,14 @@ from familymeeting.storage.models import (
     Card,
     CardStance,
     CaseDate,
+    ChildFeedback,
     Family,
+    HouseItem,
     Meeting,
     MeetingAttendee,
     Participant,
     Question,
+    QuestionAudience,
     Rating,
 )
 from familymeeting.storage.records import FamilyRecord
@@ -52,11 +58,16 @@ from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.case_dates import check_case_dates
 
 FORMAT = "familymeeting-case"
-VERSION = 3
+VERSION = 4
 # Read as well: version 1 had no card links on the plan's lines (card_id: none);
-# versions 1 and 2 had no case dates and no meeting record fields (read as none/empty).
-READABLE_VERSIONS = (1, 2, 3)
+# versions 1 and 2 had no case dates and no meeting record fields (read as none/empty);
+# versions 1-3 said "for_children" where version 4 says who answers ("audience") and had
+# none of the child's voice (answered alone, shared, feedback, Three Houses).
+READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_BYTES = 32 * 1024 * 1024
+# One house's drawing as its JSON string: 5,000 points of a few strokes fit many times.
+STROKES_MAX = 1_000_000
+FEEDBACK_ITEM_MAX = 64
 
 Id = Annotated[
     str,
@@ -117,6 +128,9 @@ class ParticipantIn(_Strict):
     birth_year: Annotated[int, Field(ge=rules.BIRTH_YEAR_MIN, le=9999)] | None
     created_at: Stamp
     updated_at: Stamp
+    # Version 4: a child's own language for its papers ('' = the family's), own plan.
+    language: FamilyLanguage | Literal[""] = ""
+    own_plan: bool | None = None
 
 
 class CardIn(_Strict):
@@ -138,6 +152,9 @@ class RatingIn(_Strict):
     comment: _text(rules.COMMENT_MAX)  # type: ignore[valid-type]
     created_at: Stamp
     updated_at: Stamp
+    # Version 4: a child's answer given alone in child mode, and whether it is shared.
+    answered_alone: bool = False
+    shared: bool = True
 
 
 class QuestionIn(_Strict):
@@ -146,8 +163,44 @@ class QuestionIn(_Strict):
     text: _text(rules.QUESTION_TEXT_MAX)  # type: ignore[valid-type]
     low_anchor: _text(rules.ANCHOR_MAX)  # type: ignore[valid-type]
     high_anchor: _text(rules.ANCHOR_MAX)  # type: ignore[valid-type]
-    for_children: bool
     ratings: list[RatingIn]
+    created_at: Stamp
+    updated_at: Stamp
+    for_children: bool | None = None  # versions 1-3 only
+    audience: Audience | None = None  # version 4 (required there)
+    chosen_ids: list[Id] = []  # version 4: the people of audience "chosen"
+
+    @property
+    def who(self) -> Audience:
+        """Who answers it; a version 1-3 question for children is the children's."""
+        if self.audience is not None:
+            return self.audience
+        return Audience.CHILDREN if self.for_children else Audience.EVERYONE
+
+
+class ChildFeedbackIn(_Strict):
+    """Version 4: a child's answer to one feedback question about the meeting."""
+
+    id: Id
+    participant_id: Id
+    item: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,64}$")]
+    value: Annotated[int, Field(ge=rules.RATING_MIN, le=rules.RATING_MAX)] | None
+    created_at: Stamp
+    updated_at: Stamp
+
+
+class HouseItemIn(_Strict):
+    """Version 4: one item of a child's Three Houses (a sentence, or a house's drawing
+    with its strokes as the JSON string the database keeps)."""
+
+    id: Id
+    participant_id: Id
+    house: House
+    kind: HouseItemKind
+    text: _text(rules.CARD_TEXT_MAX)  # type: ignore[valid-type]
+    strokes: _text(STROKES_MAX)  # type: ignore[valid-type]
+    shared: bool
+    card_id: Id | None
     created_at: Stamp
     updated_at: Stamp
 
@@ -184,6 +237,9 @@ class MeetingIn(_Strict):
     assessment: _text(rules.ASSESSMENT_MAX) = ""  # type: ignore[valid-type]
     minutes: _text(rules.MINUTES_MAX) = ""  # type: ignore[valid-type]
     other_attendees: _text(rules.OTHER_ATTENDEES_MAX) = ""  # type: ignore[valid-type]
+    # Version 4: the child's own feedback and Three Houses (never the family's plan).
+    child_feedback: list[ChildFeedbackIn] = []
+    house_items: list[HouseItemIn] = []
 
 
 class CaseDateIn(_Strict):
@@ -199,7 +255,7 @@ class CaseDateIn(_Strict):
 
 class CaseFileIn(_Strict):
     format: Literal["familymeeting-case"]
-    version: Literal[1, 2, 3]
+    version: Literal[1, 2, 3, 4]
     family: FamilyIn
     participants: list[ParticipantIn]
     meetings: list[MeetingIn]
@@ -255,6 +311,8 @@ def build_case(services: Services, family_id: str) -> dict[str, Any]:
                     "name": p.name,
                     "role": p.role,
                     "birth_year": p.birth_year,
+                    "language": p.language,
+                    "own_plan": p.own_plan,
                     **_stamps(p),
                 }
                 for p in participants
@@ -333,13 +391,22 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
                 "text": q.text,
                 "low_anchor": q.low_anchor,
                 "high_anchor": q.high_anchor,
-                "for_children": q.for_children,
+                "audience": q.audience,
+                "chosen_ids": sorted(
+                    s.exec(
+                        select(QuestionAudience.participant_id).where(
+                            QuestionAudience.question_id == q.id
+                        )
+                    ).all()
+                ),
                 "ratings": [
                     {
                         "id": r.id,
                         "participant_id": r.participant_id,
                         "value": r.value,
                         "comment": r.comment,
+                        "answered_alone": r.answered_alone,
+                        "shared": r.shared,
                         **_stamps(r),
                     }
                     for r in s.exec(
@@ -365,6 +432,47 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
                 "card_id": a.card_id,
             }
             for a in actions
+        ],
+        "child_feedback": [
+            {
+                "id": f.id,
+                "participant_id": f.participant_id,
+                "item": f.item,
+                "value": f.value,
+                **_stamps(f),
+            }
+            for f in s.exec(
+                select(ChildFeedback)
+                .where(ChildFeedback.meeting_id == m.id)
+                .order_by(
+                    col(ChildFeedback.participant_id),
+                    col(ChildFeedback.item),
+                    col(ChildFeedback.id),
+                )
+            ).all()
+        ],
+        "house_items": [
+            {
+                "id": h.id,
+                "participant_id": h.participant_id,
+                "house": h.house,
+                "kind": h.kind,
+                "text": h.text,
+                "strokes": h.strokes,
+                "shared": h.shared,
+                "card_id": h.card_id,
+                **_stamps(h),
+            }
+            for h in s.exec(
+                select(HouseItem)
+                .where(HouseItem.meeting_id == m.id)
+                .order_by(
+                    col(HouseItem.participant_id),
+                    col(HouseItem.house),
+                    col(HouseItem.position),
+                    col(HouseItem.id),
+                )
+            ).all()
         ],
         **_stamps(m),
     }
@@ -555,6 +663,7 @@ def _check_references(case: CaseFileIn) -> None:
                 "case_file_bad_reference", what="participant", id=pid, location=location
             )
 
+    children = {p.id for p in case.participants if p.role == Role.CHILD}
     follows = {m.id: m.follows_id for m in case.meetings}
     for i, m in enumerate(case.meetings):
         where = f"meetings[{i}]"
@@ -611,6 +720,24 @@ def _check_references(case: CaseFileIn) -> None:
                     input="",
                 )
             series.add(q.series_id)
+            qw = f"{where}.questions[{j}]"
+            for pid in q.chosen_ids:
+                person(pid, f"{qw}.chosen_ids")
+            if len(set(q.chosen_ids)) != len(q.chosen_ids):
+                raise CaseFileError(
+                    "case_file_invalid",
+                    location=f"{qw}.chosen_ids",
+                    reason="person_twice",
+                    input="",
+                )
+            if (q.audience == Audience.CHOSEN) != bool(q.chosen_ids):
+                # "chosen" needs its people; any other audience has none.
+                raise CaseFileError(
+                    "case_file_invalid",
+                    location=f"{qw}.chosen_ids",
+                    reason="invalid_value",
+                    input="",
+                )
             answered: set[str] = set()
             for k, r in enumerate(q.ratings):
                 unique(r.id)
@@ -634,7 +761,105 @@ def _check_references(case: CaseFileIn) -> None:
                     id=a.card_id,
                     location=f"{where}.actions[{j}].card_id",
                 )
+        _check_child_voice(m, where, unique, children, cards_here)
     _check_case_dates(case, unique)
+    _check_versions(case)
+
+
+def _check_versions(case: CaseFileIn) -> None:
+    """What a version has, and only that: ``for_children`` up to 3, the child's voice
+    from 4 (strict: a field a version does not know is refused, not ignored)."""
+    old = case.version < 4
+    new_fields = {
+        "participants": ("language", "own_plan"),
+        "questions": ("audience", "chosen_ids"),
+        "ratings": ("answered_alone", "shared"),
+        "meetings": ("child_feedback", "house_items"),
+    }
+
+    def refuse(location: str, reason: str) -> None:
+        raise CaseFileError("case_file_invalid", location=location, reason=reason, input="")
+
+    for i, p in enumerate(case.participants):
+        for name in new_fields["participants"]:
+            if old and name in p.model_fields_set:
+                refuse(f"participants[{i}].{name}", "unknown_field")
+    for i, m in enumerate(case.meetings):
+        for name in new_fields["meetings"]:
+            if old and name in m.model_fields_set:
+                refuse(f"meetings[{i}].{name}", "unknown_field")
+        for j, q in enumerate(m.questions):
+            qw = f"meetings[{i}].questions[{j}]"
+            if old:
+                for name in new_fields["questions"]:
+                    if name in q.model_fields_set:
+                        refuse(f"{qw}.{name}", "unknown_field")
+                if q.for_children is None:
+                    refuse(f"{qw}.for_children", "missing")
+            else:
+                if "for_children" in q.model_fields_set:
+                    refuse(f"{qw}.for_children", "unknown_field")
+                if q.audience is None:
+                    refuse(f"{qw}.audience", "missing")
+            for k, r in enumerate(q.ratings):
+                for name in new_fields["ratings"]:
+                    if old and name in r.model_fields_set:
+                        refuse(f"{qw}.ratings[{k}].{name}", "unknown_field")
+
+
+def _check_child_voice(
+    m: MeetingIn,
+    where: str,
+    unique: Callable[[str], None],
+    children: set[str],
+    cards_here: set[str],
+) -> None:
+    """Feedback and Three Houses belong to a child of the case; one feedback answer per
+    child and item; a drawing's strokes are well-formed JSON; a card link is this
+    meeting's card."""
+
+    def child(pid: str, location: str) -> None:
+        if pid not in children:
+            raise CaseFileError("case_file_bad_reference", what="child", id=pid, location=location)
+
+    given: set[tuple[str, str]] = set()
+    for j, f in enumerate(m.child_feedback):
+        fw = f"{where}.child_feedback[{j}]"
+        unique(f.id)
+        child(f.participant_id, f"{fw}.participant_id")
+        if (f.participant_id, f.item) in given:
+            raise CaseFileError(
+                "case_file_invalid", location=f"{fw}.item", reason="answered_twice", input=""
+            )
+        given.add((f.participant_id, f.item))
+    for j, h in enumerate(m.house_items):
+        hw = f"{where}.house_items[{j}]"
+        unique(h.id)
+        child(h.participant_id, f"{hw}.participant_id")
+        if h.card_id is not None and h.card_id not in cards_here:
+            raise CaseFileError(
+                "case_file_bad_reference", what="card", id=h.card_id, location=f"{hw}.card_id"
+            )
+        if h.kind == HouseItemKind.DRAWING and not _strokes_ok(h.strokes):
+            raise CaseFileError(
+                "case_file_invalid", location=f"{hw}.strokes", reason="invalid_value", input=""
+            )
+        if h.kind == HouseItemKind.TEXT and h.strokes:
+            raise CaseFileError(
+                "case_file_invalid", location=f"{hw}.strokes", reason="invalid_value", input=""
+            )
+
+
+def _strokes_ok(strokes: str) -> bool:
+    """A drawing's strokes: a JSON list (of strokes); an empty string is no drawing yet.
+    The size is bounded by STROKES_MAX; the shape of a stroke is the drawing's business."""
+    if not strokes:
+        return True
+    try:
+        value = json.loads(strokes, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, list) and all(isinstance(x, dict | list) for x in value)
 
 
 def _check_case_dates(case: CaseFileIn, unique: Callable[[str], None]) -> None:
@@ -758,6 +983,8 @@ def import_case(
                     ),
                     role=p.role.value,
                     birth_year=p.birth_year,
+                    language=p.language,
+                    own_plan=p.own_plan,
                     position=position,
                     created_at=p.created_at,
                     updated_at=p.updated_at,
@@ -864,7 +1091,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 high_anchor=_clean(
                     q.high_anchor, "high_anchor", rules.ANCHOR_MAX, f"{qw}.high_anchor"
                 ),
-                for_children=q.for_children,
+                audience=q.who.value,
                 position=j,
                 created_at=q.created_at,
                 updated_at=q.updated_at,
@@ -919,8 +1146,51 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                     ),
                     created_at=r.created_at,
                     updated_at=r.updated_at,
+                    answered_alone=r.answered_alone,
+                    shared=r.shared,
                 )
             )
+        for pid in dict.fromkeys(q.chosen_ids):
+            s.add(QuestionAudience(question_id=q.id, participant_id=pid))
+    for f in m.child_feedback:
+        s.add(
+            ChildFeedback(
+                id=f.id,
+                meeting_id=m.id,
+                participant_id=f.participant_id,
+                item=f.item,
+                value=f.value,
+                created_at=f.created_at,
+                updated_at=f.updated_at,
+            )
+        )
+    positions_in_house: dict[tuple[str, House], int] = {}
+    for j, h in enumerate(m.house_items):
+        key = (h.participant_id, h.house)
+        position = positions_in_house.get(key, 0)
+        positions_in_house[key] = position + 1
+        s.add(
+            HouseItem(
+                id=h.id,
+                meeting_id=m.id,
+                participant_id=h.participant_id,
+                house=h.house.value,
+                kind=h.kind.value,
+                text=_clean(
+                    h.text,
+                    "text",
+                    rules.CARD_TEXT_MAX,
+                    f"{where}.house_items[{j}].text",
+                    multiline=True,
+                ),
+                strokes=h.strokes,
+                shared=h.shared,
+                card_id=h.card_id,
+                position=position,
+                created_at=h.created_at,
+                updated_at=h.updated_at,
+            )
+        )
 
 
 def _refuse_taken_ids(s: Session, case: CaseFileIn) -> None:
@@ -936,6 +1206,8 @@ def _refuse_taken_ids(s: Session, case: CaseFileIn) -> None:
             [r.id for m in case.meetings for q in m.questions for r in q.ratings],
         ),
         ("action", Action, [a.id for m in case.meetings for a in m.actions]),
+        ("child_feedback", ChildFeedback, [f.id for m in case.meetings for f in m.child_feedback]),
+        ("house_item", HouseItem, [h.id for m in case.meetings for h in m.house_items]),
         ("case_date", CaseDate, [d.id for d in case.case_dates]),
     ]
     for what, model, ids in checks:

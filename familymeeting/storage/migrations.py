@@ -149,7 +149,8 @@ def v5_to_v6(conn: Connection) -> None:
     """Version 6: the child's voice.
 
     - ``question.audience`` (who answers it; a question for children becomes
-      'children', every other 'everyone') and ``question_audience`` (the chosen people).
+      'children', every other 'everyone'; ``for_children`` is dropped) and
+      ``question_audience`` (the chosen people).
     - ``rating.answered_alone`` and ``rating.shared`` (a child's answer in child mode,
       and whether the grown-ups may see it).
     - ``participant.language`` (a child's own papers) and ``participant.own_plan``.
@@ -160,6 +161,8 @@ def v5_to_v6(conn: Connection) -> None:
         "ALTER TABLE question ADD COLUMN audience VARCHAR DEFAULT 'everyone' NOT NULL"
     )
     conn.exec_driver_sql("UPDATE question SET audience = 'children' WHERE for_children")
+    # The audience replaces the flag: one truth about who answers a question.
+    conn.exec_driver_sql("ALTER TABLE question DROP COLUMN for_children")
     conn.exec_driver_sql(
         "ALTER TABLE rating ADD COLUMN answered_alone BOOLEAN DEFAULT '0' NOT NULL"
     )

@@ -206,7 +206,6 @@ class Question(SQLModel, table=True):
     text: str
     low_anchor: str = ""
     high_anchor: str = ""
-    for_children: bool = False
     position: int = 0
     created_at: datetime = _created()
     updated_at: datetime = _created()

@@ -372,27 +372,39 @@ class SetFamilyField(Operation):
 @dataclass(frozen=True)
 class SetAnswer(Operation):
     """One person's answer: ``answer`` is (value or None, comment or None to keep it),
-    or None for "never asked" (no answer at all)."""
+    or None for "never asked" (no answer at all). ``alone`` is (answered alone in child
+    mode, shared with the grown-ups), or None to keep what is stored."""
 
     question_id: str
     participant_id: str
     answer: tuple[int | None, str | None] | None
+    alone: tuple[bool, bool] | None = None
 
     def apply(self, services: Services) -> Applied:
         stored = services.get_rating(self.question_id, self.participant_id)
         old = None if stored is None else (stored.value, stored.comment)
+        old_alone = None if stored is None else (stored.answered_alone, stored.shared)
         new: tuple[int | None, str] | None = None
+        new_alone: tuple[bool, bool] | None = None
         if self.answer is None:
             services.clear_rating(self.question_id, self.participant_id)
         else:
             value, comment = self.answer
+            answered_alone, shared = (None, None) if self.alone is None else self.alone
             after = services.set_rating(
-                self.question_id, self.participant_id, value, comment=comment
+                self.question_id,
+                self.participant_id,
+                value,
+                comment=comment,
+                answered_alone=answered_alone,
+                shared=shared,
             )
             new = (after.value, after.comment)
+            new_alone = (after.answered_alone, after.shared)
         meeting_id = _question_meeting(services, self.question_id)
-        undo = SetAnswer(self.question_id, self.participant_id, old)
-        return Applied(_questions_and_ratings(services, meeting_id), undo, changed=new != old)
+        undo = SetAnswer(self.question_id, self.participant_id, old, old_alone)
+        changed = (new, new_alone) != (old, old_alone)
+        return Applied(_questions_and_ratings(services, meeting_id), undo, changed=changed)
 
 
 @dataclass(frozen=True)
@@ -423,7 +435,8 @@ class AddQuestion(Operation):
     text: str
     low_anchor: str = ""
     high_anchor: str = ""
-    for_children: bool = False
+    audience: str = "everyone"  # domain.enums.Audience
+    chosen: frozenset[str] = frozenset()
 
     def apply(self, services: Services) -> Applied:
         question = services.add_question(
@@ -431,7 +444,8 @@ class AddQuestion(Operation):
             self.text,
             low_anchor=self.low_anchor,
             high_anchor=self.high_anchor,
-            for_children=self.for_children,
+            audience=self.audience,
+            chosen=self.chosen,
         )
         return Applied(
             _questions_and_ratings(services, self.meeting_id), DeleteQuestion(question.id)
@@ -459,7 +473,7 @@ class RestoreQuestion(Operation):
         )
 
 
-QUESTION_FIELDS = ("text", "low_anchor", "high_anchor", "for_children")
+QUESTION_FIELDS = ("text", "low_anchor", "high_anchor", "audience", "chosen")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from familymeeting.domain.audience import answers as answers_it
 from familymeeting.domain.calendar import is_overdue
 from familymeeting.domain.enums import CardKind, Column
 from familymeeting.domain.errors import ValidationError
@@ -113,14 +114,17 @@ def _build_plan(services: Services, meeting_id: str, lang: str | None, today: da
 
     ratings_by_question: dict[str, list[tuple[str, int | None]]] = {}
     for r in services.list_ratings(meeting_id):
-        if not r.shared:
-            # A child's answer given alone reaches the family's plan only where the
-            # child said the grown-ups may see it ("Må de voksne se det?").
-            continue
+        if r.answered_alone and not r.shared:
+            continue  # a child's answer given alone, not shared: never on the family's plan
         ratings_by_question.setdefault(r.question_id, []).append((r.participant_id, r.value))
     scales: list[PlanRating] = []
     for q in services.list_questions(meeting_id):
-        answers = ratings_by_question.get(q.id, [])
+        # The answers of the people the question is for (it may have changed since).
+        answers = [
+            (pid, value)
+            for pid, value in ratings_by_question.get(q.id, [])
+            if pid in by_id and answers_it(q.audience, by_id[pid].role, pid, q.chosen)
+        ]
         answers.sort(key=lambda item: (colour.get(item[0], len(colour)), item[0]))
         marks = tuple(
             PlanMark(name=name(pid), value=value, colour=colour.get(pid, 0))

@@ -23,6 +23,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from familymeeting.domain.enums import Audience
 from familymeeting.storage.models import Meeting, Participant, Question, Rating
 from familymeeting.storage.services import Services
 
@@ -46,7 +47,7 @@ class PersonLine:
 class QuestionProgress:
     series_id: str
     text: str  # the wording of the newest meeting that has the question
-    for_children: bool
+    audience: str  # domain.enums.Audience, of the newest meeting
     meetings: list[MeetingPoint]
     people: list[PersonLine]
 
@@ -54,16 +55,19 @@ class QuestionProgress:
 @dataclass
 class _Series:
     text: str = ""
-    for_children: bool = False
+    audience: str = "everyone"
     position: int = 0
     newest: tuple[datetime, str] | None = None
 
 
-def family_progress(services: Services, family_id: str) -> list[QuestionProgress]:
+def family_progress(
+    services: Services, family_id: str, *, shared_only: bool = True
+) -> list[QuestionProgress]:
     """Each question series of the family with every person's answers, oldest meeting first.
 
     Children's questions come first, then the order of the newest meeting. Series
-    nobody has given a number in are left out.
+    nobody has given a number in are left out. ``shared_only``: the chart is shown to
+    the family, so an answer a child gave alone and did not share is left out (a gap).
     """
     with services.db.reading() as s:
         question_rows = s.exec(
@@ -72,7 +76,7 @@ def family_progress(services: Services, family_id: str) -> list[QuestionProgress
             .where(Meeting.family_id == family_id)
         ).all()
         rating_rows = s.exec(
-            select(Rating.question_id, Rating.participant_id, Rating.value)
+            select(Rating.question_id, Rating.participant_id, Rating.value, Rating.shared)
             .join(Question, col(Question.id) == col(Rating.question_id))
             .join(Meeting, col(Meeting.id) == col(Question.meeting_id))
             .where(Meeting.family_id == family_id)
@@ -92,7 +96,7 @@ def family_progress(services: Services, family_id: str) -> list[QuestionProgress
         if entry.newest is None or key > entry.newest:
             entry.newest = key
             entry.text = question.text
-            entry.for_children = question.for_children
+            entry.audience = question.audience
             entry.position = question.position
         question_series[question.id] = question.series_id
         question_meeting[question.id] = key
@@ -101,7 +105,9 @@ def family_progress(services: Services, family_id: str) -> list[QuestionProgress
     answers: dict[str, dict[tuple[datetime, str], dict[str, int | None]]] = defaultdict(
         lambda: defaultdict(dict)
     )
-    for qid, participant_id, value in rating_rows:
+    for qid, participant_id, value, shared in rating_rows:
+        if shared_only and not shared:
+            continue
         answers[question_series[qid]][question_meeting[qid]][participant_id] = value
 
     result: list[QuestionProgress] = []
@@ -119,14 +125,14 @@ def family_progress(services: Services, family_id: str) -> list[QuestionProgress
             QuestionProgress(
                 series_id=series_id,
                 text=entry.text,
-                for_children=entry.for_children,
+                audience=entry.audience,
                 meetings=[MeetingPoint(mid, when) for when, mid in meeting_keys],
                 people=people,
             )
         )
     result.sort(
         key=lambda qp: (
-            not qp.for_children,
+            qp.audience != Audience.CHILDREN,
             series[qp.series_id].position,
             series[qp.series_id].text,
             qp.series_id,

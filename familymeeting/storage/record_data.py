@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from familymeeting.domain.audience import answers as answers_it
 from familymeeting.domain.enums import Column, Role
 from familymeeting.domain.record import (
     ANSWERED,
@@ -88,7 +89,7 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
 
     # Each person's earlier numbers per question series, oldest meeting first.
     earlier: dict[tuple[str, str], list[tuple[datetime, int]]] = {}
-    for series in family_progress(services, family.id):
+    for series in family_progress(services, family.id, shared_only=False):
         for line in series.people:
             for point, value in zip(series.meetings, line.values, strict=True):
                 if value is not None and (point.starts_at, point.meeting_id) < (
@@ -99,12 +100,19 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
                     earlier.setdefault(key, []).append((point.starts_at, value))
 
     answers: dict[str, dict[str, int | None]] = {}
+    hidden: set[tuple[str, str]] = set()
     for r in services.list_ratings(meeting_id):
         answers.setdefault(r.question_id, {})[r.participant_id] = r.value
+        if r.answered_alone and not r.shared:
+            hidden.add((r.question_id, r.participant_id))
     questions: list[RecordQuestion] = []
     for q in services.list_questions(meeting_id):
         given = answers.get(q.id, {})
-        asked = [p.id for p in participants if p.id in present or p.id in given]
+        asked = [
+            p.id
+            for p in participants
+            if p.id in given or (p.id in present and answers_it(q.audience, p.role, p.id, q.chosen))
+        ]
         rows: list[RecordAnswer] = []
         for pid in asked:
             before = earlier.get((q.series_id, pid))
@@ -114,13 +122,22 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
             else:
                 value = given[pid]
                 state = ANSWERED if value is not None else DECLINED
-            rows.append(RecordAnswer(name(pid), state, value, previous, previous_at))
+            rows.append(
+                RecordAnswer(
+                    name(pid),
+                    state,
+                    value,
+                    previous,
+                    previous_at,
+                    not_shared=(q.id, pid) in hidden,
+                )
+            )
         questions.append(
             RecordQuestion(
                 text=q.text,
                 low_anchor=q.low_anchor,
                 high_anchor=q.high_anchor,
-                for_children=q.for_children,
+                audience=q.audience,
                 answers=tuple(rows),
             )
         )

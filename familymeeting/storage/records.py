@@ -117,11 +117,12 @@ class QuestionRecord(Record):
     text: str
     low_anchor: str
     high_anchor: str
-    for_children: bool
     position: int
     created_at: datetime
     updated_at: datetime
     audience: str = "everyone"  # domain.enums.Audience
+    # The people chosen to answer (question_audience), when the audience is "chosen".
+    chosen: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.domain.enums import Role
+from familymeeting.domain.enums import Audience, Role
 from familymeeting.domain.progress import answer_count, first_and_latest
 from familymeeting.storage.progress import PersonLine, QuestionProgress, family_progress
 from familymeeting.storage.services import Services
@@ -665,7 +665,7 @@ class ProgressView(QWidget):
             any(p.role == Role.CHILD for p in self.services.list_participants(family_id))
         )
         # The storage layer already orders them; the view guarantees children first.
-        progress = sorted(progress, key=lambda q: not q.for_children)
+        progress = sorted(progress, key=lambda q: q.audience != Audience.CHILDREN)
 
         for card in self._cards:
             self.content_layout.removeWidget(card)
@@ -735,7 +735,7 @@ class ProgressView(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(8)
-        if question.for_children:
+        if question.audience == Audience.CHILDREN:
             tag = QLabel(self.tr("Question for the children"))
             tag.setObjectName("kind")
             layout.addWidget(tag)

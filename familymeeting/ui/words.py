@@ -86,6 +86,26 @@ def role(role: str) -> str:
     }[role]
 
 
+def audience(audience: str) -> str:
+    """Who answers a question, as the choice in the question dialog says it."""
+    return {
+        "children": QCoreApplication.translate("Words", "The children"),
+        "adults": QCoreApplication.translate("Words", "The adults"),
+        "everyone": QCoreApplication.translate("Words", "Everyone"),
+        "chosen": QCoreApplication.translate("Words", "Chosen people"),
+    }[audience]
+
+
+def audience_badge(audience: str) -> str:
+    """The badge on a question's card (nothing for everyone)."""
+    return {
+        "children": QCoreApplication.translate("Words", "For the children"),
+        "adults": QCoreApplication.translate("Words", "For the adults"),
+        "everyone": "",
+        "chosen": QCoreApplication.translate("Words", "For chosen people"),
+    }[audience]
+
+
 def case_date_kind(kind: str) -> str:
     """The case's key dates (the CLI's words, capitalised: messages.CASE_DATE_WORDS)."""
     return {

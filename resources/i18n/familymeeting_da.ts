@@ -221,32 +221,42 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="189" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="253" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="207" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="265" />
+        <source>Answered alone in child mode, not shared: only for the caseworker</source>
+        <translation>Svaret alene i børnetilstand, ikke delt: kun til rådgiveren</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="279" />
         <source>Answer from %1</source>
         <translation>Svar fra %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="208" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="280" />
         <source>Won't answer, comment</source>
         <translation>Vil ikke svare, kommentar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="246" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="325" />
+        <source>last: %1</source>
+        <translation>sidst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="341" />
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="257" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="352" />
         <source>Comment from %1</source>
         <translation>Kommentar fra %1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="256" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="351" />
         <source>What would make it one higher?</source>
         <translation>Hvad skulle der til for at komme et trin højere?</translation>
     </message>
@@ -547,48 +557,73 @@
 <context>
     <name>ChildModeView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="125" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="132" />
         <source>End child mode</source>
         <translation>Afslut børnevisning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="136" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="143" />
         <source>Who is answering?</source>
         <translation>Hvem skal svare?</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="171" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="190" />
+        <source>May the grown-ups see this?</source>
+        <translation>Må de voksne se det?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="195" />
+        <source>Your caseworker always sees your answer. Should it also be on the screen and in the family's plan?</source>
+        <translation>Din rådgiver ser altid dit svar. Skal det også stå på skærmen og i familiens plan?</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="201" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="202" />
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="227" />
         <source>I don't want to answer</source>
         <translation>Jeg vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="173" />
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="229" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="362" />
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="197" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="258" />
         <source>Please give the tablet back.</source>
         <translation>Giv gerne tabletten tilbage.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="203" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="264" />
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="260" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="352" />
+        <source>last: %1</source>
+        <translation>sidst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="368" />
         <source>Thank you, %1!</source>
         <translation>Tak, %1!</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="249" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="357" />
         <source>Question %1 of %2</source>
         <translation>Spørgsmål %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="254" />
+        <location filename="../../familymeeting/ui/meeting/ratings/child_mode.py" line="362" />
         <source>Finish</source>
         <translation>Færdig</translation>
     </message>
@@ -1724,51 +1759,51 @@
         <translation>Hvem er med</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="133" />
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="138" />
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="142" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="135" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="140" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="144" />
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="148" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="155" />
         <source>Add question</source>
         <translation>Tilføj spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="155" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="162" />
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="159" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="166" />
         <source>Delete question</source>
         <translation>Fjern spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="165" />
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="181" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="172" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="188" />
         <source>Add to the plan</source>
         <translation>Tilføj til planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="168" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="175" />
         <source>Tick off</source>
         <translation>Sæt flueben</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="168" />
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="191" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="175" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="198" />
         <source>Change the plan</source>
         <translation>Ret i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="173" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="180" />
         <source>Move in the plan</source>
         <translation>Flyt i planen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/controller.py" line="177" />
+        <location filename="../../familymeeting/ui/meeting/controller.py" line="184" />
         <source>Remove from the plan</source>
         <translation>Fjern fra planen</translation>
     </message>
@@ -2406,62 +2441,67 @@
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="65" />
         <source>Edit question</source>
         <translation>Ret spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="56" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="65" />
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="63" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="72" />
         <source>On a scale from 1 to 10, …</source>
         <translation>På en skala fra 1 til 10, …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="68" />
-        <source>A question for children</source>
-        <translation>Et spørgsmål til børn</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="70" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="109" />
         <source>Question</source>
         <translation>Spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="71" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="110" />
         <source>The word at 1</source>
         <translation>Ordet ved 1</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="72" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="111" />
         <source>The word at 10</source>
         <translation>Ordet ved 10</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="100" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="112" />
+        <source>Who answers</source>
+        <translation>Hvem svarer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="155" />
         <source>Please write the question.</source>
         <translation>Skriv spørgsmålet.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="159" />
+        <source>Please choose who answers the question.</source>
+        <translation>Vælg, hvem der skal svare på spørgsmålet.</translation>
     </message>
 </context>
 <context>
     <name>RatingSlider</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="358" />
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545" />
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="372" />
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="561" />
         <source>Won't answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="360" />
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="374" />
         <source>Tap to answer</source>
         <translation>Tryk for at svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="361" />
-        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="545" />
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="375" />
+        <location filename="../../familymeeting/ui/meeting/ratings/slider.py" line="561" />
         <source>Not answered yet</source>
         <translation>Ikke svaret endnu</translation>
     </message>
@@ -2469,67 +2509,62 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="308" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="404" />
         <source>New question</source>
         <translation>Nyt spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="310" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="406" />
         <source>Child's turn</source>
         <translation>Barnets tur</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="313" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="409" />
         <source>One question at a time, big and simple, for a child to answer</source>
         <translation>Ét spørgsmål ad gangen, stort og enkelt, som et barn kan svare på</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="316" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="412" />
         <source>Three houses</source>
         <translation>Tre huse</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="318" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="414" />
         <source>A child draws and says worries, good things and dreams</source>
         <translation>Et barn tegner og fortæller om bekymringer, gode ting og drømme</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="416" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="518" />
         <source>Nobody is marked as here yet, so everyone is shown. Tap the names above.</source>
         <translation>Ingen er markeret som til stede endnu, så alle vises. Tryk på navnene ovenfor.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="445" />
-        <source>For children</source>
-        <translation>Til børn</translation>
-    </message>
-    <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="448" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="557" />
         <source>Edit</source>
         <translation>Ret</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="450" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="559" />
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="513" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="622" />
         <source>Won't answer</source>
         <translation>Vil ikke svare</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="519" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="628" />
         <source>Change comment…</source>
         <translation>Ret kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="519" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="628" />
         <source>Comment…</source>
         <translation>Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="525" />
+        <location filename="../../familymeeting/ui/meeting/ratings/view.py" line="634" />
         <source>Remove the answer</source>
         <translation>Fjern svaret</translation>
     </message>
@@ -3518,26 +3553,61 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/words.py" line="92" />
+        <source>The children</source>
+        <translation>Børnene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="93" />
+        <source>The adults</source>
+        <translation>De voksne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="94" />
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="95" />
+        <source>Chosen people</source>
+        <translation>Udvalgte</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="102" />
+        <source>For the children</source>
+        <translation>For børnene</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="103" />
+        <source>For the adults</source>
+        <translation>For de voksne</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="105" />
+        <source>For chosen people</source>
+        <translation>For udvalgte</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/words.py" line="112" />
         <source>Concern received</source>
         <translation>Bekymring modtaget</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="93" />
+        <location filename="../../familymeeting/ui/words.py" line="113" />
         <source>Screening</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="94" />
+        <location filename="../../familymeeting/ui/words.py" line="114" />
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="95" />
+        <location filename="../../familymeeting/ui/words.py" line="115" />
         <source>Help started</source>
         <translation>Hjælp startet</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/words.py" line="96" />
+        <location filename="../../familymeeting/ui/words.py" line="116" />
         <source>Case closed</source>
         <translation>Sag lukket</translation>
     </message>

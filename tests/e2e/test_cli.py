@@ -352,6 +352,23 @@ def test_round_trip_is_byte_identical(run: Run, demo: DemoData, tmp_path: Path) 
     assert again.read_bytes() == demo.case_file.read_bytes()
 
 
+def test_a_format_3_case_file_imports_and_comes_back_as_format_4(run: Run, tmp_path: Path) -> None:
+    """A case file written before issue 19 (format 3: for_children) reads; exported
+    again it is format 4 and says who answers each question."""
+    fixture = Path(__file__).parent.parent / "fixtures" / "case-file-v3.json"
+    old = json.loads(fixture.read_bytes())
+    empty = tmp_path / "empty"
+    out = first_run(run("--data-dir", empty, "import-case", fixture, "--create"))
+    assert "Familien Holm (demo)" in out
+    again = tmp_path / "again.json"
+    succeeded(run("--data-dir", empty, "export-case", old["family"]["id"][:8], "-o", again))
+    new = json.loads(again.read_bytes())
+    assert new["version"] == 4
+    flags = [q["for_children"] for q in old["meetings"][0]["questions"]]
+    audiences = [q["audience"] for q in new["meetings"][0]["questions"]]
+    assert audiences == ["children" if f else "everyone" for f in flags]
+
+
 def test_importing_a_family_twice_needs_replace(run: Run, demo: DemoData, tmp_path: Path) -> None:
     data_dir = copy_data_dir(demo.data_dir, tmp_path / "data")
     db_file = data_dir / DB_FILENAME
@@ -451,7 +468,7 @@ BAD_FILES: list[tuple[str, Callable[[bytes, Path], Path], list[str]]] = [
         ["ikke gyldig JSON"],
     ),
     ("truncated", _raw(lambda g: g[: len(g) // 2]), ["ender for tidligt", "afkortet"]),
-    ("wrong-version", _edited(lambda d: d.update(version=4)), ["version 4", "version 1–3"]),
+    ("wrong-version", _edited(lambda d: d.update(version=5)), ["version 5", "version 1–4"]),
     ("rating-0", _edited(_set_rating(0)), [RATING, "uden for det tilladte område", "'0'"]),
     ("rating-11", _edited(_set_rating(11)), [RATING, "uden for det tilladte område", "'11'"]),
     (

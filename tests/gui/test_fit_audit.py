@@ -250,6 +250,15 @@ def child_question(w: World) -> None:
     assert mode.pages.currentWidget() is mode.question_page
 
 
+def child_share(w: World) -> None:
+    """After an answer: "May the grown-ups see this?" with Yes and No, and last time's."""
+    child_question(w)
+    mode = w.window.child_mode
+    mode.slider.committed.emit(4)  # an answer: the share question shows
+    mode.last_label.setText(mode.tr("last: %1").replace("%1", "4"))
+    mode.last_label.show()
+
+
 def child_feedback_intro(w: World) -> None:
     """What the child is told before the feedback on the meeting."""
     child_question(w)
@@ -371,6 +380,16 @@ def new_action(w: World) -> QDialog:
     return w.window.meeting.plan.new_action()
 
 
+def chosen_people(w: World) -> QDialog | None:
+    """The question dialog with "Chosen people": everyone's name to tick."""
+    ratings(w)
+    view = w.window.meeting.ratings
+    dialog = view.edit_question(view.questions()[0].id)
+    if dialog is not None:
+        dialog.set_audience("chosen")
+    return dialog
+
+
 def new_question(w: World) -> QDialog:
     ratings(w)
     return w.window.meeting.ratings.new_question()
@@ -478,6 +497,7 @@ SCREENS: dict[str, Opener] = {
     "child mode: question": child_question,
     "child mode: feedback, what the child is told": child_feedback_intro,
     "child mode: feedback question": child_feedback_item,
+    "child mode: may the grown-ups see it": child_share,
     "child mode: thanks": child_thanks,
     "child mode, leaving it": child_leave,
     "progress": progress,
@@ -493,6 +513,7 @@ SCREENS: dict[str, Opener] = {
     "delete family": delete_family,
     "new plan line": new_action,
     "new question": new_question,
+    "question for chosen people": chosen_people,
     "bring back a backup": restore_backup,
     "change the data key": rekey,
     "change the data key: the new code": rekey_code,

@@ -222,11 +222,12 @@ def test_wont_answer_looks_different_from_not_answered_yet(
 ) -> None:
     view = window.meeting.ratings
     meeting_id = window.meeting.meeting_id or ""
-    safety = services.list_questions(meeting_id)[1]
+    # Everyone's question: the adults have not answered it in the demo.
+    home = services.list_questions(meeting_id)[0]
     jonas = person(services, demo, "Jonas (far)")
-    noah = person(services, demo, "Noah")
-    menu_action(view, safety.id, jonas, "decline").trigger()
-    declined, open_ = view.rows[(safety.id, jonas)].slider, view.rows[(safety.id, noah)].slider
+    mette = person(services, demo, "Mette (mor)")
+    menu_action(view, home.id, jonas, "decline").trigger()
+    declined, open_ = view.rows[(home.id, jonas)].slider, view.rows[(home.id, mette)].slider
     assert (declined.value(), open_.value()) == (None, None)
     assert declined.value_text() == "Vil ikke svare"
     assert open_.value_text() == "Ikke svaret endnu"
@@ -293,17 +294,69 @@ def test_switching_to_ratings_reads_once(
     assert seen == ["BEGIN"]  # one snapshot: questions, people and answers
 
 
-def test_children_first_on_the_childrens_question(
-    window: MainWindow, services: Services, demo: Family
+def test_each_question_shows_the_rows_of_its_audience(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
     view = window.meeting.ratings
     meeting_id = window.meeting.meeting_id or ""
-    child_q, safety = services.list_questions(meeting_id)[:2]
+    home, safety, plan = services.list_questions(meeting_id)[:3]
+    assert (home.audience, safety.audience, plan.audience) == ("everyone", "adults", "everyone")
     names = {p.id: p.name for p in services.list_participants(demo.id)}
-    child_rows = [names[pid] for (qid, pid) in view.rows if qid == child_q.id]
-    adult_rows = [names[pid] for (qid, pid) in view.rows if qid == safety.id]
-    assert child_rows[:2] == ["Emma", "Noah"]
-    assert adult_rows[-2:] == ["Emma", "Noah"]
+
+    def rows(question_id: str) -> list[str]:
+        return [names[pid] for (qid, pid) in view.rows if qid == question_id]
+
+    # Everyone's question: the children first; the safety scale is the adults' and the
+    # professionals': no child has a slider on it.
+    assert rows(home.id)[:2] == ["Emma", "Noah"] and len(rows(home.id)) == 7
+    assert "Emma" not in rows(safety.id) and "Noah" not in rows(safety.id)
+    assert "Sara (rådgiver)" in rows(safety.id)
+    # The caseworker puts the home question to the children: their rows only, first.
+    dialog = view.edit_question(home.id)
+    assert dialog is not None
+    qtbot.mouseClick(dialog.audience_buttons["children"], Qt.MouseButton.LeftButton)
+    dialog.accept()
+    assert services.list_questions(meeting_id)[0].audience == "children"
+    assert rows(home.id) == ["Emma", "Noah"]
+    card_texts = [label.text() for label in view.cards[home.id].findChildren(QLabel)]
+    assert "For børnene" in card_texts
+    # Chosen people: only Noah and Sara answer it.
+    noah = next(pid for pid, n in names.items() if n == "Noah")
+    sara = next(pid for pid, n in names.items() if n == "Sara (rådgiver)")
+    dialog = view.edit_question(home.id)
+    assert dialog is not None
+    assert not dialog.people_box.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.audience_buttons["chosen"], Qt.MouseButton.LeftButton)
+    assert dialog.people_box.isVisibleTo(dialog)
+    dialog.person_checks[noah].setChecked(True)
+    dialog.person_checks[sara].setChecked(True)
+    dialog.accept()
+    stored = services.list_questions(meeting_id)[0]
+    assert (stored.audience, stored.chosen) == ("chosen", frozenset({noah, sara}))
+    assert sorted(rows(home.id)) == ["Noah", "Sara (rådgiver)"]
+    # Undo goes back to the children, then to everyone.
+    window.undo_action.trigger()
+    assert services.list_questions(meeting_id)[0].audience == "children"
+    assert services.list_questions(meeting_id)[0].chosen == frozenset()
+    window.undo_action.trigger()
+    assert services.list_questions(meeting_id)[0].audience == "everyone"
+    assert rows(home.id)[:2] == ["Emma", "Noah"] and len(rows(home.id)) == 7
+
+
+def test_chosen_without_anybody_is_refused_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    before = services.list_questions(meeting_id)
+    dialog = view.edit_question(before[0].id)
+    assert dialog is not None
+    qtbot.mouseClick(dialog.audience_buttons["chosen"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Vælg, hvem der skal svare på spørgsmålet."
+    assert services.list_questions(meeting_id) == before
+    dialog.reject()
 
 
 def test_questions_can_be_added_edited_and_removed_with_undo(
@@ -316,15 +369,15 @@ def test_questions_can_be_added_edited_and_removed_with_undo(
     qtbot.keyClicks(dialog.text_edit, "Hvor glad er du for skolen?")
     qtbot.keyClicks(dialog.low_edit, "Slet ikke")
     qtbot.keyClicks(dialog.high_edit, "Meget")
-    dialog.children_check.setChecked(True)
+    dialog.set_audience("children")
     dialog.accept()
     questions = services.list_questions(meeting_id)
     added = questions[-1]
-    assert (added.text, added.low_anchor, added.high_anchor, added.for_children) == (
+    assert (added.text, added.low_anchor, added.high_anchor, added.audience) == (
         "Hvor glad er du for skolen?",
         "Slet ikke",
         "Meget",
-        True,
+        "children",
     )
     assert added.id in view.cards
     edit = view.edit_question(added.id)
@@ -370,7 +423,7 @@ def test_child_mode_one_question_no_case_text(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family, screenshot: Shot
 ) -> None:
     meeting_id = window.meeting.meeting_id or ""
-    child_q = next(q for q in services.list_questions(meeting_id) if q.for_children)
+    child_q, _safety, plan_q = services.list_questions(meeting_id)[:3]
     qtbot.mouseClick(window.meeting.ratings.child_button, Qt.MouseButton.LeftButton)
     child = window.child_mode
     assert window.stack.currentWidget() is child
@@ -389,11 +442,31 @@ def test_child_mode_one_question_no_case_text(
     assert demo.display_name not in shown
     assert window.windowTitle() == "familymeeting"
     assert child.slider.handle_diameter() >= 80
+    # Noah's own answer at the last meeting, in words and as a faint mark.
+    assert child.last_label.text() == "sidst: 5" and child.slider.lastValue() == 5
+    # Noah answered at the table before: the question is there, neither yes nor no yet.
+    assert not child.share_yes.isChecked() and not child.share_no.isChecked()
     tap(qtbot, child.slider, 9)
     stored = services.get_rating(child_q.id, noah)
-    assert stored is not None and stored.value == 9
+    # Answered alone; not shared until Noah says yes.
+    assert stored is not None and (stored.value, stored.answered_alone, stored.shared) == (
+        9,
+        True,
+        False,
+    )
+    assert child.share_box.isVisible()
+    assert child.share_title.text() == "Må de voksne se det?"
+    qtbot.mouseClick(child.share_yes, Qt.MouseButton.LeftButton)
+    stored = services.get_rating(child_q.id, noah)
+    assert stored is not None and (stored.value, stored.shared) == (9, True)
     qtbot.wait(50)
     screenshot(window, "child-mode-question")
+    # Only the questions for Noah: never the adults' safety scale.
+    assert [q.id for q in child.questions] == [child_q.id, plan_q.id]
+    qtbot.mouseClick(child.next_button, Qt.MouseButton.LeftButton)
+    assert child.question_label.text() == plan_q.text
+    # Last time Noah answered the plan question with 5 (at the second meeting).
+    assert child.last_label.text() == "sidst: 5"
     qtbot.mouseClick(child.next_button, Qt.MouseButton.LeftButton)
     # Then the child's own feedback on the meeting (tests/gui/test_child_feedback_view.py).
     assert child.pages.currentWidget() is child.feedback
@@ -411,7 +484,7 @@ def test_child_can_decline_in_child_mode(
     qtbot: QtBot, window: MainWindow, services: Services, demo: Family
 ) -> None:
     meeting_id = window.meeting.meeting_id or ""
-    child_q = next(q for q in services.list_questions(meeting_id) if q.for_children)
+    child_q = services.list_questions(meeting_id)[0]
     emma = person(services, demo, "Emma")
     window.meeting.ratings.child_mode_requested.emit()
     window.child_mode.begin_for(

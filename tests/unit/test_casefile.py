@@ -294,7 +294,7 @@ def test_file_is_sorted_utf8_json_with_format_and_version(
 
     data = json.loads(raw.decode("utf-8"), object_pairs_hook=sorted_object)
     assert data["format"] == "familymeeting-case"
-    assert type(data["version"]) is int and data["version"] == 3
+    assert type(data["version"]) is int and data["version"] == 4
     assert sorted(data) == [
         "case_dates",
         "family",
@@ -562,7 +562,7 @@ MUTATIONS: list[Any] = [
         id="wrong format string",
     ),
     pytest.param(drop("format"), "case_file_wrong_format", None, ["None"], id="no format"),
-    pytest.param(put("version", 4), "case_file_wrong_version", None, ["4"], id="version 4"),
+    pytest.param(put("version", 5), "case_file_wrong_version", None, ["5"], id="version 5"),
     pytest.param(put("version", "1"), "case_file_wrong_version", None, ['"1"'], id="version '1'"),
     pytest.param(
         put("version", True), "case_file_wrong_version", None, ["true"], id="version true"
@@ -883,7 +883,7 @@ RAW: list[Any] = [
     pytest.param(lambda raw: b"", "case_file_truncated", ["1"], id="empty file"),
     pytest.param(lambda raw: b" \n\n ", "case_file_truncated", ["3"], id="only blank lines"),
     pytest.param(
-        lambda raw: raw.replace(b'"version": 3', b'"version": 3,', 1),
+        lambda raw: raw.replace(b'"version": 4', b'"version": 4,', 1),
         "case_file_not_json",
         [],
         id="malformed json",
@@ -1134,10 +1134,27 @@ def test_a_plan_line_keeps_its_card_through_the_round_trip(
         other_db.close()
 
 
+def down_to_3(case: Json) -> Json:
+    """The case as format 3 wrote it: for_children instead of the audience, none of the
+    child's voice (answered alone, shared, feedback, houses, a child's language)."""
+    case = copy.deepcopy(case)
+    case["version"] = 3
+    for p in case["participants"]:
+        assert (p.pop("language"), p.pop("own_plan")) == ("", None)
+    for m in case["meetings"]:
+        assert (m.pop("child_feedback"), m.pop("house_items")) == ([], [])
+        for q in m["questions"]:
+            assert q.pop("chosen_ids") == []
+            q["for_children"] = q.pop("audience") == "children"
+            for r in q["ratings"]:
+                assert (r.pop("answered_alone"), r.pop("shared")) == (False, True)
+    return case
+
+
 def test_a_version_1_file_imports_with_no_card_links(
     good: Json, target: tuple[Path, Services], tmp_path: Path
 ) -> None:
-    old = copy.deepcopy(good)
+    old = down_to_3(good)
     old["version"] = 1
     del old["case_dates"]  # version 3's
     for m in old["meetings"]:
@@ -1194,7 +1211,7 @@ def test_case_dates_and_the_meeting_record_round_trip(
     exported = tmp_path / "case.json"
     export_case(services, family_id, exported)
     data = json.loads(exported.read_bytes())
-    assert data["version"] == 3
+    assert data["version"] == 4
     assert len(data["case_dates"]) == 6  # the demo: four for the family, two of Noah's own
     noah = participant_id(services, family_id, "Noah")
     assert {d["kind"] for d in data["case_dates"] if d["participant_id"] == noah} == {
@@ -1232,8 +1249,8 @@ def test_a_format_2_file_made_before_format_3_still_imports_unchanged(
     assert len(meetings) == len(old["meetings"]) == 3
     assert all((m.assessment, m.minutes, m.other_attendees) == ("", "", "") for m in meetings)
     # What format 2 had comes out of format 3 the same, with the new parts empty.
-    new = build_case(services, family.id)
-    assert new["version"] == 3 and new["case_dates"] == []
+    new = down_to_3(build_case(services, family.id))
+    assert new["case_dates"] == []
     for m in new["meetings"]:
         assert (m.pop("assessment"), m.pop("minutes"), m.pop("other_attendees")) == ("", "", "")
     del new["case_dates"]

@@ -218,6 +218,8 @@ def _without_version_6(con: sqlite3.Connection) -> None:
         ("participant", "own_plan"),
     ):
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    # Version 6 dropped the flag the audience replaced: put it back as version 5 had it.
+    con.execute("ALTER TABLE question ADD COLUMN for_children BOOLEAN DEFAULT 0 NOT NULL")
 
 
 def _without_version_5(con: sqlite3.Connection) -> None:

@@ -96,7 +96,8 @@ def test_default_questions_in_both_languages_with_a_child_question() -> None:
     for lang in Language:
         questions = DEFAULT_QUESTIONS[lang]
         assert len(questions) == len(DEFAULT_QUESTIONS[Language.DA])
-        assert any(q.for_children for q in questions)
+        # The home question to everyone (children included), the safety scale to the adults.
+        assert [q.audience for q in questions] == ["everyone", "adults", "everyone"]
         assert all(q.text and q.low_anchor and q.high_anchor for q in questions)
     assert default_questions("en")[0].text == "How good is it to be you at home right now?"
     # A language without wording yet falls back to Danish.

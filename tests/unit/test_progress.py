@@ -33,7 +33,8 @@ def test_demo_family_has_the_three_default_series_children_first(
     progress = family_progress(services, demo)
     defaults = DEFAULT_QUESTIONS[Language.DA]
     assert [qp.text for qp in progress] == [q.text for q in defaults]
-    assert [qp.for_children for qp in progress] == [True, False, False]
+    # The home question goes to everyone, the safety scale to the adults.
+    assert [qp.audience for qp in progress] == ["everyone", "adults", "everyone"]
     assert len({qp.series_id for qp in progress}) == 3
 
     meetings = sorted(services.list_meetings(demo), key=lambda m: m.starts_at)
@@ -152,7 +153,7 @@ def test_family_without_answers_or_meetings(services: Services) -> None:
     q = services.list_questions(meeting.id)[0]
     services.set_rating(q.id, lea.id, 5)
     (only,) = family_progress(services, family.id)
-    assert only.for_children
+    assert only.audience == "everyone"
     assert [p.values for p in only.people] == [[5]]
 
 
@@ -165,7 +166,8 @@ def test_meetings_are_ordered_by_date_not_by_creation(services: Services) -> Non
         services.set_rating(services.list_questions(meeting.id)[0].id, lea.id, value)
     # Two meetings made separately: two series (no follow-up links them).
     progress = family_progress(services, family.id)
-    assert sorted(p.people[0].values[0] for p in progress if p.for_children) == [2, 8]
+    home = DEFAULT_QUESTIONS[Language.DA][0].text
+    assert sorted(p.people[0].values[0] for p in progress if p.text == home) == [2, 8]
 
     follow = services.start_follow_up(earlier.id, datetime(2026, 12, 1, 10, 0))
     services.set_rating(services.list_questions(follow.id)[0].id, lea.id, 5)

@@ -189,7 +189,8 @@ def test_new_meeting_gets_default_questions_in_family_language(services: Service
     q_da = services.list_questions(services.create_meeting(da.id, MEETING_TIME).id)
     q_en = services.list_questions(services.create_meeting(en.id, MEETING_TIME).id)
     assert (
-        q_da[0].text == "Hvor godt er det at være dig derhjemme lige nu?" and q_da[0].for_children
+        q_da[0].text == "Hvor godt er det at være dig derhjemme lige nu?"
+        and q_da[0].audience == "everyone"
     )
     assert q_en[0].text == "How good is it to be you at home right now?"
     assert [q.position for q in q_da] == list(range(len(q_da)))
@@ -359,8 +360,8 @@ def test_database_itself_refuses_ratings_outside_one_to_ten(
 
 def test_questions_edit_add_delete(services: Services, meeting_id: str) -> None:
     extra = services.add_question(meeting_id, "Hvor glad er du for skolen?", low_anchor="Slet ikke")
-    q = services.update_question(extra.id, high_anchor="Meget", for_children=True)
-    assert (q.low_anchor, q.high_anchor, q.for_children) == ("Slet ikke", "Meget", True)
+    q = services.update_question(extra.id, high_anchor="Meget", audience="children")
+    assert (q.low_anchor, q.high_anchor, q.audience) == ("Slet ikke", "Meget", "children")
     first = services.list_questions(meeting_id)[0]
     services.delete_question(first.id)
     remaining = services.list_questions(meeting_id)

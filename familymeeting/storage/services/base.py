@@ -25,9 +25,11 @@ from familymeeting.storage.models import (
     CardStance,
     Meeting,
     Participant,
+    Question,
+    QuestionAudience,
     utcnow,
 )
-from familymeeting.storage.records import CardRecord
+from familymeeting.storage.records import CardRecord, QuestionRecord
 
 T = TypeVar("T", bound=SQLModel)
 E = TypeVar("E", bound=StrEnum)
@@ -133,6 +135,42 @@ def card_records(session: Session, cards: Iterable[Card]) -> list[CardRecord]:
         )
         for c in cards
     ]
+
+
+def question_records(session: Session, questions: Iterable[Question]) -> list[QuestionRecord]:
+    """Records of these questions, with their chosen people, in the order given."""
+    questions = list(questions)
+    chosen: dict[str, set[str]] = {}
+    if questions:
+        rows = session.exec(
+            select(QuestionAudience).where(
+                col(QuestionAudience.question_id).in_([q.id for q in questions])
+            )
+        ).all()
+        for row in rows:
+            chosen.setdefault(row.question_id, set()).add(row.participant_id)
+    return [QuestionRecord.from_row(q, chosen=frozenset(chosen.get(q.id, ()))) for q in questions]
+
+
+def chosen_of(session: Session, question_id: str) -> set[str]:
+    return set(
+        session.exec(
+            select(QuestionAudience.participant_id).where(
+                QuestionAudience.question_id == question_id
+            )
+        ).all()
+    )
+
+
+def set_chosen(session: Session, question_id: str, people: Iterable[str]) -> None:
+    """The question's chosen people become exactly ``people``."""
+    for row in session.exec(
+        select(QuestionAudience).where(QuestionAudience.question_id == question_id)
+    ).all():
+        session.delete(row)
+    session.flush()
+    for pid in sorted(set(people)):
+        session.add(QuestionAudience(question_id=question_id, participant_id=pid))
 
 
 def renumber(rows: Iterable[Any]) -> None:

@@ -30,10 +30,12 @@ from familymeeting.storage.services.base import (
     Unset,
     check_participant_in_family,
     choice,
+    chosen_of,
     fetch,
     meeting_family,
     minute,
     opt_minute,
+    set_chosen,
     touch,
 )
 
@@ -79,7 +81,7 @@ class MeetingServices(ServiceBase):
                             text=template.text,
                             low_anchor=template.low_anchor,
                             high_anchor=template.high_anchor,
-                            for_children=template.for_children,
+                            audience=template.audience,
                             position=position,
                         )
                     )
@@ -248,17 +250,19 @@ class MeetingServices(ServiceBase):
                     )
                 )
             for q in s.exec(select(Question).where(Question.meeting_id == prev.id)).all():
-                s.add(
-                    Question(
-                        meeting_id=meeting.id,
-                        series_id=q.series_id,
-                        text=q.text,
-                        low_anchor=q.low_anchor,
-                        high_anchor=q.high_anchor,
-                        for_children=q.for_children,
-                        position=q.position,
-                    )
+                follow = Question(
+                    meeting_id=meeting.id,
+                    series_id=q.series_id,
+                    text=q.text,
+                    low_anchor=q.low_anchor,
+                    high_anchor=q.high_anchor,
+                    audience=q.audience,
+                    position=q.position,
                 )
+                s.add(follow)
+                s.flush()
+                # Who answers carries forward, the chosen people too.
+                set_chosen(s, follow.id, chosen_of(s, q.id))
             open_actions = s.exec(
                 select(Action)
                 .where(Action.meeting_id == prev.id, col(Action.done).is_(False))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import datetime
 
-from sqlmodel import col, delete, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from familymeeting.domain import rules
+from familymeeting.domain.audience import check_audience
+from familymeeting.domain.enums import Audience
 from familymeeting.storage.models import Meeting, Participant, Question, Rating
 from familymeeting.storage.records import QuestionRecord, QuestionSnapshot, RatingRecord
 from familymeeting.storage.services.base import (
@@ -14,8 +18,14 @@ from familymeeting.storage.services.base import (
     check_participant_in_family,
     fetch,
     meeting_family,
+    question_records,
+    set_chosen,
     touch,
 )
+
+
+def _family_ids(s: Session, family_id: str) -> list[str]:
+    return list(s.exec(select(Participant.id).where(Participant.family_id == family_id)).all())
 
 
 class RatingServices(ServiceBase):
@@ -27,23 +37,31 @@ class RatingServices(ServiceBase):
         *,
         low_anchor: str = "",
         high_anchor: str = "",
-        for_children: bool = False,
+        audience: str = Audience.EVERYONE,
+        chosen: Iterable[str] = (),
+        series_id: str | None = None,
     ) -> QuestionRecord:
         question = Question(
             meeting_id=meeting_id,
             text=rules.clean_text(text, "text", rules.QUESTION_TEXT_MAX, required=True),
             low_anchor=rules.clean_text(low_anchor, "low_anchor", rules.ANCHOR_MAX),
             high_anchor=rules.clean_text(high_anchor, "high_anchor", rules.ANCHOR_MAX),
-            for_children=bool(for_children),
         )
+        if series_id is not None:
+            question.series_id = series_id
         with self.db.session() as s:
-            fetch(s, Meeting, meeting_id)
+            meeting = fetch(s, Meeting, meeting_id)
+            checked, people = check_audience(audience, chosen, _family_ids(s, meeting.family_id))
+            question.audience = checked.value
             count = s.exec(
                 select(func.count()).select_from(Question).where(Question.meeting_id == meeting_id)
             ).one()
             question.position = int(count)
             s.add(question)
-            return QuestionRecord.from_row(question)
+            s.flush()
+            set_chosen(s, question.id, people)
+            s.flush()
+            return question_records(s, [question])[0]
 
     def update_question(
         self,
@@ -52,7 +70,8 @@ class RatingServices(ServiceBase):
         text: str | None = None,
         low_anchor: str | None = None,
         high_anchor: str | None = None,
-        for_children: bool | None = None,
+        audience: str | None = None,
+        chosen: Iterable[str] | None = None,
     ) -> QuestionRecord:
         with self.db.session() as s:
             q = fetch(s, Question, question_id)
@@ -62,10 +81,17 @@ class RatingServices(ServiceBase):
                 q.low_anchor = rules.clean_text(low_anchor, "low_anchor", rules.ANCHOR_MAX)
             if high_anchor is not None:
                 q.high_anchor = rules.clean_text(high_anchor, "high_anchor", rules.ANCHOR_MAX)
-            if for_children is not None:
-                q.for_children = bool(for_children)
+            if audience is not None or chosen is not None:
+                checked, people = check_audience(
+                    q.audience if audience is None else audience,
+                    () if chosen is None else chosen,
+                    _family_ids(s, meeting_family(s, q.meeting_id)),
+                )
+                q.audience = checked.value
+                set_chosen(s, q.id, people)
             touch(q)
-            return QuestionRecord.from_row(q)
+            s.flush()
+            return question_records(s, [q])[0]
 
     def delete_question(self, question_id: str) -> QuestionSnapshot:
         """Delete a question and its answers; the snapshot can restore both."""
@@ -73,7 +99,7 @@ class RatingServices(ServiceBase):
             q = fetch(s, Question, question_id)
             ratings = s.exec(select(Rating).where(Rating.question_id == question_id)).all()
             snapshot = QuestionSnapshot(
-                question=QuestionRecord.from_row(q),
+                question=question_records(s, [q])[0],
                 ratings=tuple(RatingRecord.from_row(r) for r in ratings),
             )
             meeting_id = q.meeting_id
@@ -92,6 +118,7 @@ class RatingServices(ServiceBase):
         """Bring a deleted question back at its place, with the answers of people still here."""
         with self.db.session() as s:
             data = asdict(snapshot.question)
+            chosen = data.pop("chosen")
             fetch(s, Meeting, data["meeting_id"])
             question = Question(**data)
             rest = list(
@@ -106,10 +133,12 @@ class RatingServices(ServiceBase):
             for position, other in enumerate(rest):
                 other.position = position
             s.flush()
+            set_chosen(s, question.id, [p for p in chosen if s.get(Participant, p) is not None])
             for rating in snapshot.ratings:
                 if s.get(Participant, rating.participant_id) is not None:
                     s.add(Rating(**asdict(rating)))
-            return QuestionRecord.from_row(question)
+            s.flush()
+            return question_records(s, [question])[0]
 
     def list_questions(self, meeting_id: str) -> list[QuestionRecord]:
         with self.db.reading() as s:
@@ -118,7 +147,7 @@ class RatingServices(ServiceBase):
                 .where(Question.meeting_id == meeting_id)
                 .order_by(col(Question.position), col(Question.id))
             )
-            return [QuestionRecord.from_row(x) for x in s.exec(stmt).all()]
+            return question_records(s, s.exec(stmt).all())
 
     # ----------------------------------------------------------------- ratings
     def set_rating(
@@ -128,8 +157,14 @@ class RatingServices(ServiceBase):
         value: int | None,
         *,
         comment: str | None = None,
+        answered_alone: bool | None = None,
+        shared: bool | None = None,
     ) -> RatingRecord:
-        """Store an answer 1-10, or None for an explicit "not answered"."""
+        """Store an answer 1-10, or None for an explicit "not answered".
+
+        ``answered_alone``: given by a child alone in child mode; ``shared``: the child
+        said the grown-ups may see it (None: leave as stored).
+        """
         checked = rules.validate_rating(value)
         clean_comment = (
             None
@@ -150,6 +185,10 @@ class RatingServices(ServiceBase):
             rating.value = checked
             if clean_comment is not None:
                 rating.comment = clean_comment
+            if answered_alone is not None:
+                rating.answered_alone = bool(answered_alone)
+            if shared is not None:
+                rating.shared = bool(shared)
             touch(rating)
             s.flush()
             return RatingRecord.from_row(rating)
@@ -183,3 +222,45 @@ class RatingServices(ServiceBase):
                 .order_by(col(Question.position), col(Rating.participant_id))
             )
             return [RatingRecord.from_row(r) for r in s.exec(stmt).all()]
+
+    def last_answers(
+        self, meeting_id: str, *, private_of: str | None = None
+    ) -> dict[tuple[str, str], int]:
+        """(question id of this meeting, participant id) -> the number that person gave
+        in the same question series at the latest earlier meeting that has one.
+
+        An answer a child gave alone and did not share is left out (these marks are on
+        the shared screen), except the child ``private_of``'s own (its own screen).
+        """
+        with self.db.reading() as s:
+            meeting = fetch(s, Meeting, meeting_id)
+            here = {
+                q.series_id: q.id
+                for q in s.exec(select(Question).where(Question.meeting_id == meeting_id)).all()
+            }
+            if not here:
+                return {}
+            rows = s.exec(
+                select(Rating, Question.series_id, Meeting.starts_at, Meeting.id)
+                .join(Question, col(Question.id) == col(Rating.question_id))
+                .join(Meeting, col(Meeting.id) == col(Question.meeting_id))
+                .where(
+                    Meeting.family_id == meeting.family_id,
+                    col(Meeting.id) != meeting_id,
+                    col(Question.series_id).in_(list(here)),
+                    col(Rating.value).is_not(None),
+                )
+            ).all()
+        latest: dict[tuple[str, str], tuple[tuple[datetime, str], int]] = {}
+        now = (meeting.starts_at, meeting.id)
+        for rating, series_id, starts_at, mid in rows:
+            when = (starts_at, mid)
+            pid, value = rating.participant_id, rating.value
+            if when >= now or value is None:
+                continue
+            if rating.answered_alone and not rating.shared and pid != private_of:
+                continue
+            key = (here[series_id], pid)
+            if key not in latest or when > latest[key][0]:
+                latest[key] = (when, value)
+        return {key: value for key, (_, value) in latest.items()}

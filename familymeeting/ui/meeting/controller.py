@@ -127,9 +127,11 @@ class MeetingController(QObject):
         value: int | None,
         *,
         comment: str | None = None,
+        alone: tuple[bool, bool] | None = None,
     ) -> bool:
-        """Store an answer 1-10, or None for an explicit "not answered"."""
-        op = ops.SetAnswer(question_id, participant_id, (value, comment))
+        """Store an answer 1-10, or None for an explicit "not answered"; ``alone``:
+        (given by a child alone in child mode, the grown-ups may see it)."""
+        op = ops.SetAnswer(question_id, participant_id, (value, comment), alone)
         return self.run(self.tr("Answer"), op) is not None
 
     def clear_answer(self, question_id: str, participant_id: str) -> bool:
@@ -142,9 +144,14 @@ class MeetingController(QObject):
         return self.run(self.tr("Answer"), op) is not None
 
     def add_question(
-        self, text: str, low_anchor: str = "", high_anchor: str = "", for_children: bool = False
+        self,
+        text: str,
+        low_anchor: str = "",
+        high_anchor: str = "",
+        audience: str = "everyone",
+        chosen: frozenset[str] = frozenset(),
     ) -> str | None:
-        op = ops.AddQuestion(self.meeting_id, text, low_anchor, high_anchor, for_children)
+        op = ops.AddQuestion(self.meeting_id, text, low_anchor, high_anchor, audience, chosen)
         applied = self.run(self.tr("Add question"), op)
         if applied is None or not isinstance(applied.undo, ops.DeleteQuestion):
             return None

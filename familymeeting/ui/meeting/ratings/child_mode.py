@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,16 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familymeeting.storage.records import ParticipantRecord, QuestionRecord
+from familymeeting.domain.audience import answers
+from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.ratings.big_button import BIG_BUTTON, CHILD_BUTTON, BigButton
 from familymeeting.ui.meeting.ratings.feedback import FeedbackStep
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
 
-def questions_for_child(questions: list[QuestionRecord]) -> list[QuestionRecord]:
-    """The children's questions; if a meeting has none, all its questions."""
-    return [q for q in questions if q.for_children] or list(questions)
+def questions_for_child(
+    questions: list[QuestionRecord], child: ParticipantRecord
+) -> list[QuestionRecord]:
+    """The questions this child answers (its audience): never one for the adults only,
+    never one chosen for someone else."""
+    return [q for q in questions if answers(q.audience, child.role, child.id, q.chosen)]
 
 
 class ChildPicker(QWidget):
@@ -116,10 +121,12 @@ class ChildModeView(QWidget):
         self.controller: MeetingController | None = None
         self.child: ParticipantRecord | None = None
         self.questions: list[QuestionRecord] = []
+        self._all_questions: list[QuestionRecord] = []
+        self._last: dict[tuple[str, str], int] = {}
         self.index = 0
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 32)
+        outer.setContentsMargins(40, 16, 40, 20)
         top = QHBoxLayout()
         top.addStretch()
         self.exit_button = QPushButton(self.tr("End child mode"))
@@ -145,14 +152,20 @@ class ChildModeView(QWidget):
         # One question.
         self.question_page = QWidget()
         q = QVBoxLayout(self.question_page)
-        q.setSpacing(18)
+        q.setSpacing(12)  # room for "May the grown-ups see this?" on a short screen
         self.name_label = QLabel()
         self.name_label.setObjectName("subtitle")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label = QLabel()
         self.step_label.setObjectName("muted")
+        # Only the child's own answer from last time: never another person's.
+        self.last_label = QLabel()
+        self.last_label.setObjectName("subtitle")
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         head = QHBoxLayout()
         head.addWidget(self.name_label)
+        head.addStretch()
+        head.addWidget(self.last_label)
         head.addStretch()
         head.addWidget(self.step_label)
         q.addLayout(head)
@@ -166,6 +179,49 @@ class ChildModeView(QWidget):
         self.slider = RatingSlider(large=True)
         self.slider.committed.connect(self._answered)
         q.addWidget(self.slider)
+        # After each answer, one tap: may the grown-ups see it? Honest about who does:
+        # the caseworker always sees it (and the parents may read the case file).
+        self.share_box = QWidget()
+        share = QHBoxLayout(self.share_box)
+        share.setContentsMargins(0, 0, 0, 0)
+        share.setSpacing(12)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        self.share_title = QLabel(self.tr("May the grown-ups see this?"))
+        self.share_title.setObjectName("subtitle")
+        self.share_title.setWordWrap(True)
+        self.share_note = QLabel(
+            self.tr(
+                "Your caseworker always sees your answer. Should it also be on the screen "
+                "and in the family's plan?"
+            )
+        )
+        self.share_note.setObjectName("muted")
+        self.share_note.setWordWrap(True)
+        self.share_yes = QPushButton(self.tr("Yes"))
+        self.share_no = QPushButton(self.tr("No"))
+        for button in (self.share_yes, self.share_no):
+            button.setObjectName("choice")
+            button.setCheckable(True)
+            button.setMinimumSize(120, 56)
+        self.share_yes.clicked.connect(lambda: self._share(True))
+        self.share_no.clicked.connect(lambda: self._share(False))
+        words.addStretch(1)  # the title and its note together, in the middle
+        words.addWidget(self.share_title)
+        words.addWidget(self.share_note)
+        words.addStretch(1)
+        share.addLayout(words, 1)
+        # Yes above No on a wide screen (the words get the width), side by side upright.
+        self._yes_no = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._yes_no.setSpacing(8)
+        self._yes_no.addWidget(self.share_yes)
+        self._yes_no.addWidget(self.share_no)
+        share.addLayout(self._yes_no)
+        # Upright, the question has its own row under the slider; on a wide screen the
+        # height is short, so it sits between "I don't want to answer" and "Next".
+        self._share_below = QVBoxLayout()
+        self._share_below.setContentsMargins(0, 0, 0, 0)
+        q.addLayout(self._share_below)
         q.addStretch(1)
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("I don't want to answer"))
@@ -174,9 +230,14 @@ class ChildModeView(QWidget):
         self.next_button.setObjectName("childNext")
         self.next_button.setProperty("primary", True)
         self.next_button.clicked.connect(self.next_question)
-        buttons.addWidget(self.skip_button)
-        buttons.addStretch()
-        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self._share_beside = QHBoxLayout()
+        self._share_beside.setContentsMargins(12, 0, 12, 0)
+        buttons.addLayout(self._share_beside, 1)
+        buttons.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self._share_wide: bool | None = None
+        self.share_box.hide()  # until the child has answered
+        self._place_share()
         q.addLayout(buttons)
         self.pages.addWidget(self.question_page)
 
@@ -208,13 +269,41 @@ class ChildModeView(QWidget):
         done.addStretch()
         self.pages.addWidget(self.done_page)
 
+    def _place_share(self) -> None:
+        wide = self.width() > self.height()
+        if wide == self._share_wide:
+            return
+        first = self._share_wide is None
+        self._share_wide = wide
+        visible = not self.share_box.isHidden()
+        (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
+        (self._share_beside if wide else self._share_below).addWidget(self.share_box)
+        self.share_box.setVisible(visible)
+        self._yes_no.setDirection(
+            QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
+        )
+        if not first:  # showing a button while the window is built would take the focus
+            self._sync_skip()
+
+    def _sync_skip(self) -> None:
+        """On a wide screen, once answered, the share question takes the place of "I don't
+        want to answer" (the height is short there; "Next" still goes on without a yes)."""
+        answered = not self.share_box.isHidden()  # its page may not be shown yet
+        hide = bool(answered and self._share_wide)
+        if self.skip_button.isHidden() != hide:  # showing it at start would take the focus
+            self.skip_button.setHidden(hide)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_share()
+
     # ----------------------------------------------------------------- flow
     def start(self, controller: MeetingController, children: list[ParticipantRecord]) -> None:
         """Begin with the child picker, or straight at the questions for one child."""
         self.controller = controller
-        self.questions = questions_for_child(
-            controller.services.list_questions(controller.meeting_id)
-        )
+        self._all_questions = controller.services.list_questions(controller.meeting_id)
+        # Only children with a question of their own are offered.
+        children = [c for c in children if questions_for_child(self._all_questions, c)]
         self.picker.set_children(children, self.begin_for)
         if len(children) == 1:
             self.begin_for(children[0])
@@ -228,7 +317,19 @@ class ChildModeView(QWidget):
         return self.picker.buttons
 
     def begin_for(self, child: ParticipantRecord) -> None:
+        """Hand the tablet to ``child``: from here on only its questions and answers are
+        on the screen, and nothing on it leads to another child's (the picker is the
+        caseworker's, before the hand-over)."""
+        assert self.controller is not None
         self.child = child
+        self.questions = questions_for_child(self._all_questions, child)
+        self._last = {
+            key: value
+            for key, value in self.controller.services.last_answers(
+                self.controller.meeting_id, private_of=child.id
+            ).items()
+            if key[1] == child.id
+        }
         self.index = 0
         self.name_label.setText(child.name)
         self._show_question()
@@ -245,6 +346,13 @@ class ChildModeView(QWidget):
         self.slider.setAnchors(question.low_anchor, question.high_anchor)
         stored = self.controller.services.get_rating(question.id, self.child.id)
         self.slider.setValue(None if stored is None else stored.value)
+        last = self._last.get((question.id, self.child.id))
+        self.slider.setLastValue(last)
+        self.last_label.setText(
+            "" if last is None else self.tr("last: %1").replace("%1", str(last))
+        )
+        self.last_label.setVisible(last is not None)
+        self._show_share(stored is not None and stored.value is not None, stored)
         self.step_label.setText(
             self.tr("Question %1 of %2")
             .replace("%1", str(self.index + 1))
@@ -260,15 +368,36 @@ class ChildModeView(QWidget):
         self.thanks_label.setText(self.tr("Thank you, %1!").replace("%1", self.child.name))
         self.pages.setCurrentWidget(self.done_page)
 
+    def _show_share(self, answered: bool, stored: RatingRecord | None) -> None:
+        self.share_box.setVisible(answered)
+        self._sync_skip()
+        shared = stored is not None and stored.shared and stored.answered_alone
+        chosen = stored is not None and stored.answered_alone
+        self.share_yes.setChecked(chosen and shared)
+        self.share_no.setChecked(chosen and not shared)
+
     def _answered(self, value: object) -> None:
         if self.controller is not None and self.child is not None and isinstance(value, int):
             question = self.questions[self.index]
-            self.controller.set_rating(question.id, self.child.id, value)
+            # Answered alone: not shared until the child says yes.
+            shared = self.share_yes.isChecked()
+            self.controller.set_rating(question.id, self.child.id, value, alone=(True, shared))
+            self.share_box.show()
+            self._sync_skip()
+
+    def _share(self, yes: bool) -> None:
+        """The child's one tap: may the grown-ups see this answer?"""
+        self.share_yes.setChecked(yes)
+        self.share_no.setChecked(not yes)
+        value = self.slider.value()
+        if self.controller is not None and self.child is not None and value is not None:
+            question = self.questions[self.index]
+            self.controller.set_rating(question.id, self.child.id, value, alone=(True, yes))
 
     def _skip(self) -> None:
         if self.controller is not None and self.child is not None:
             question = self.questions[self.index]
-            self.controller.set_rating(question.id, self.child.id, None)
+            self.controller.set_rating(question.id, self.child.id, None, alone=(True, True))
         self.next_question()
 
     def next_question(self) -> None:

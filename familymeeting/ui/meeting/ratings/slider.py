@@ -289,6 +289,7 @@ class RatingSlider(QWidget):
         self.wheel_enabled: bool = False
         self._large = large
         self._value: int | None = None
+        self._last: int | None = None
         self._declined = False
         self._low = low
         self._high = high
@@ -319,6 +320,19 @@ class RatingSlider(QWidget):
         ):
             raise ValueError(f"a rating is an integer {RATING_MIN}-{RATING_MAX} or None")
         self._set(value)
+
+    def lastValue(self) -> int | None:
+        """The person's answer at the last meeting that has one, shown as a faint mark."""
+        return self._last
+
+    def setLastValue(self, value: int | None) -> None:
+        """Mark the last meeting's answer (None: no mark); the words ("last: 4") are the
+        caller's, beside the slider, so they can be read and translated."""
+        if value is not None and not RATING_MIN <= value <= RATING_MAX:
+            raise ValueError(f"a rating is an integer {RATING_MIN}-{RATING_MAX} or None")
+        if value != self._last:
+            self._last = value
+            self.update()
 
     def question(self) -> str:
         return self._question
@@ -512,6 +526,8 @@ class RatingSlider(QWidget):
             self._paint_focus_ring(painter)
         self._paint_track(painter, g)
         self._paint_end_faces(painter, g)
+        if self._last is not None and not self.is_declined():
+            self._paint_last(painter, g, self._last)
         if self._value is None:
             self._paint_prompt(painter, g)
         else:
@@ -706,6 +722,21 @@ class RatingSlider(QWidget):
         painter.setFont(font)
         painter.setPen(ink)
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def _paint_last(self, painter: QPainter, g: _Geometry, value: int) -> None:
+        """Last time's answer: a faint dashed ring where it was, under today's face."""
+        x = g.left + (value - RATING_MIN) * (g.right - g.left) / _STEPS
+        ink = QColor(theme.MUTED)
+        ink.setAlphaF(0.7)
+        pen = QPen(ink, 2.5)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.save()
+        painter.setPen(pen)
+        fill = QColor(theme.SURFACE)
+        fill.setAlphaF(0.55)
+        painter.setBrush(fill)
+        painter.drawEllipse(QPointF(x, g.track_y), g.handle * 0.42, g.handle * 0.42)
         painter.restore()
 
     def _paint_handle(self, painter: QPainter, g: _Geometry, value: int) -> None:

@@ -9,6 +9,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
+from familymeeting.domain.audience import answers
+from familymeeting.domain.enums import Audience
 from familymeeting.storage.operations import Changes
 from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
 from familymeeting.ui import theme, words
@@ -40,19 +43,25 @@ from familymeeting.ui.touch import TouchCheckBox
 def people_for(
     question: QuestionRecord, people: list[ParticipantRecord]
 ) -> list[ParticipantRecord]:
-    """Children first on a children's question; otherwise the adults first."""
-    children = [p for p in people if p.role == "child"]
-    others = [p for p in people if p.role != "child"]
-    return children + others if question.for_children else others + children
+    """The people the question is for (its audience), the children first: on a question
+    they answer with the grown-ups, a child's row is not left at the bottom."""
+    mine = [p for p in people if answers(question.audience, p.role, p.id, question.chosen)]
+    children = [p for p in mine if p.role == "child"]
+    others = [p for p in mine if p.role != "child"]
+    return children + others
 
 
 class QuestionDialog(FittedDialog):
-    """Write or change a question: wording, the words at 1 and at 10, for children or not."""
+    """Write or change a question: wording, the words at 1 and at 10, and who answers it
+    (the children, the adults, everyone, or people chosen by name)."""
 
     def __init__(
-        self, question: QuestionRecord | None = None, parent: QWidget | None = None
+        self,
+        question: QuestionRecord | None = None,
+        parent: QWidget | None = None,
+        people: Sequence[ParticipantRecord] = (),
     ) -> None:
-        super().__init__(parent, preferred=QSize(720, 420))
+        super().__init__(parent, preferred=QSize(720, 560))
         self.setWindowTitle(self.tr("Edit question") if question else self.tr("New question"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -65,12 +74,42 @@ class QuestionDialog(FittedDialog):
         self.low_edit.setMaxLength(rules.ANCHOR_MAX)
         self.high_edit = QLineEdit(question.high_anchor if question else "")
         self.high_edit.setMaxLength(rules.ANCHOR_MAX)
-        self.children_check = TouchCheckBox(self.tr("A question for children"))
-        self.children_check.setChecked(bool(question and question.for_children))
+        # Who answers: four big choices, one at a time; "Chosen people" shows the names.
+        who = QWidget()
+        who_box = QVBoxLayout(who)
+        who_box.setContentsMargins(0, 0, 0, 0)
+        choices = QGridLayout()
+        choices.setSpacing(8)
+        self.audience_group = QButtonGroup(self)
+        self.audience_buttons: dict[str, QPushButton] = {}
+        current = question.audience if question else Audience.EVERYONE
+        for i, value in enumerate(Audience):
+            button = QPushButton(words.audience(value))
+            button.setObjectName("choice")
+            button.setCheckable(True)
+            button.setChecked(value == current)
+            button.setMinimumHeight(theme.TOUCH)
+            self.audience_group.addButton(button)
+            self.audience_buttons[value] = button
+            choices.addWidget(button, i // 2, i % 2)
+        who_box.addLayout(choices)
+        self.people_box = QWidget()
+        people_layout = QGridLayout(self.people_box)
+        people_layout.setContentsMargins(0, 4, 0, 0)
+        self.person_checks: dict[str, TouchCheckBox] = {}
+        chosen = question.chosen if question else frozenset()
+        for i, person in enumerate(people):
+            check = TouchCheckBox(person.name)
+            check.setChecked(person.id in chosen)
+            self.person_checks[person.id] = check
+            people_layout.addWidget(check, i // 2, i % 2)
+        who_box.addWidget(self.people_box)
+        self.audience_group.buttonToggled.connect(lambda *_: self._show_people())
+        self._show_people()
         form.addRow(self.tr("Question"), self.text_edit)
         form.addRow(self.tr("The word at 1"), self.low_edit)
         form.addRow(self.tr("The word at 10"), self.high_edit)
-        form.addRow("", self.children_check)
+        form.addRow(self.tr("Who answers"), who)
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setObjectName("unsaved")
@@ -87,17 +126,37 @@ class QuestionDialog(FittedDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def audience(self) -> str:
+        return next(
+            (value for value, b in self.audience_buttons.items() if b.isChecked()),
+            Audience.EVERYONE.value,
+        )
+
+    def set_audience(self, audience: str) -> None:
+        self.audience_buttons[audience].setChecked(True)
+
+    def _show_people(self) -> None:
+        self.people_box.setVisible(self.audience() == Audience.CHOSEN)
+
     def fields(self) -> dict[str, object]:
+        audience = self.audience()
+        chosen = frozenset(pid for pid, check in self.person_checks.items() if check.isChecked())
         return {
             "text": self.text_edit.toPlainText().strip(),
             "low_anchor": self.low_edit.text().strip(),
             "high_anchor": self.high_edit.text().strip(),
-            "for_children": self.children_check.isChecked(),
+            "audience": audience,
+            "chosen": chosen if audience == Audience.CHOSEN else frozenset(),
         }
 
     def _accept(self) -> None:
-        if not self.fields()["text"]:
+        fields = self.fields()
+        if not fields["text"]:
             self.error_label.setText(self.tr("Please write the question."))
+            self.error_label.show()
+            return
+        if fields["audience"] == Audience.CHOSEN and not fields["chosen"]:
+            self.error_label.setText(self.tr("Please choose who answers the question."))
             self.error_label.show()
             return
         self.accept()
@@ -179,9 +238,14 @@ class AnswerRow(QObject):
         name = QHBoxLayout()  # the chip as wide as the name, not the column
         name.addWidget(self.name_label)
         name.addStretch(1)
+        # Last meeting's answer, in words beside the faint mark on the slider.
+        self.last_label = QLabel()
+        self.last_label.setObjectName("muted")
+        self.last_label.hide()
         who.addStretch()
         who.addLayout(name)
         who.addWidget(self.role_label)
+        who.addWidget(self.last_label)
         who.addStretch()
         # The words at 1 and 10 are the question's, shown once above everyone's sliders.
         self.slider = RatingSlider(question.text)
@@ -196,6 +260,14 @@ class AnswerRow(QObject):
         # Under the slider's sad face, and a little apart from the next person.
         self.comment_label.setContentsMargins(round(row_insets(self.slider.font())[0]), 0, 0, 6)
         self.comment_label.hide()
+        # A child's answer given alone and not shared: the number is not on this screen.
+        self.private_label = QLabel(
+            self.tr("Answered alone in child mode, not shared: only for the caseworker")
+        )
+        self.private_label.setObjectName("muted")
+        self.private_label.setWordWrap(True)
+        self.private_label.setContentsMargins(round(row_insets(self.slider.font())[0]), 0, 0, 6)
+        self.private_label.hide()
         # The field to write a comment in is made when first asked for: a meeting's
         # ratings open faster without a hidden field in every row.
         self.comment_edit: CommentEdit | None = None
@@ -223,11 +295,19 @@ class AnswerRow(QObject):
         comment.setContentsMargins(0, 0, 0, 0)
         comment.setSpacing(0)
         comment.addWidget(self.comment_label)
+        comment.addWidget(self.private_label)
         self._comment_box = comment
         grid.addLayout(comment, row + 1, 1, 1, 2)
 
     def widgets(self) -> list[QWidget]:
-        parts = [self.who, self.slider, self.comment_label, self.comment_edit, self.menu_button]
+        parts = [
+            self.who,
+            self.slider,
+            self.comment_label,
+            self.private_label,
+            self.comment_edit,
+            self.menu_button,
+        ]
         return [part for part in parts if part is not None]
 
     def rect_in(self, widget: QWidget) -> QRect:
@@ -238,8 +318,23 @@ class AnswerRow(QObject):
                 rect = rect.united(QRect(part.mapTo(widget, QPoint(0, 0)), part.size()))
         return rect
 
+    def show_last(self, value: int | None) -> None:
+        """The person's answer at the last meeting that has one ("last: 4")."""
+        self.slider.setLastValue(value)
+        self.last_label.setText(
+            "" if value is None else self.tr("last: %1").replace("%1", str(value))
+        )
+        self.last_label.setVisible(value is not None)
+
     def show_answer(self, rating: RatingRecord | None) -> None:
-        """Show what is stored, without sending it back as an edit."""
+        """Show what is stored, without sending it back as an edit. A child's answer
+        given alone and not shared is not shown here: this screen is the family's."""
+        private = rating is not None and rating.answered_alone and not rating.shared
+        self.private_label.setVisible(private)
+        self.slider.setEnabled(not private)
+        self.menu_button.setEnabled(not private)
+        if private:
+            rating = None
         self.slider.setValue(None if rating is None else rating.value)
         self.slider.setDeclined(rating is not None and rating.value is None)
         self._comment = "" if rating is None else rating.comment
@@ -302,6 +397,7 @@ class RatingsView(QWidget):
         self._here: set[str] = set()
         self._questions: list[QuestionRecord] = []
         self._answers: dict[tuple[str, str], RatingRecord] = {}
+        self._last: dict[tuple[str, str], int] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -355,6 +451,7 @@ class RatingsView(QWidget):
         self._rebuild([], [], [])
         self._shape = ()
         self._everyone, self._here, self._questions, self._answers = [], set(), [], {}
+        self._last = {}
         self.hint.setText("")
         self.child_button.setEnabled(False)
 
@@ -380,6 +477,8 @@ class RatingsView(QWidget):
             self._here = set(services.list_attendee_ids(meeting_id))
             questions = services.list_questions(meeting_id)
             ratings = services.list_ratings(meeting_id)
+            # Earlier meetings do not change during this one: read once.
+            self._last = services.last_answers(meeting_id)
         self._show(questions, ratings)
 
     def show_changes(self, changes: Changes) -> None:
@@ -400,7 +499,9 @@ class RatingsView(QWidget):
         self._questions = questions
         people = self.people()
         shape = (
-            tuple((q.id, q.text, q.low_anchor, q.high_anchor, q.for_children) for q in questions),
+            tuple(
+                (q.id, q.text, q.low_anchor, q.high_anchor, q.audience, q.chosen) for q in questions
+            ),
             tuple((p.id, p.name, p.role) for p in people),
         )
         if shape != self._shape:
@@ -410,12 +511,20 @@ class RatingsView(QWidget):
             self._answers = {(r.question_id, r.participant_id): r for r in ratings}
         for key, row in self.rows.items():
             row.show_answer(self._answers.get(key))
+            row.show_last(self._last.get(key))
         self.hint.setText(
             ""
             if self._here
             else self.tr("Nobody is marked as here yet, so everyone is shown. Tap the names above.")
         )
-        self.child_button.setEnabled(any(p.role == "child" for p in people) and bool(questions))
+        self.child_button.setEnabled(
+            any(
+                answers(q.audience, p.role, p.id, q.chosen)
+                for q in questions
+                for p in people
+                if p.role == "child"
+            )
+        )
 
     def _rebuild(
         self,
@@ -441,8 +550,8 @@ class RatingsView(QWidget):
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setWordWrap(True)
             top.addWidget(title, 1)
-            if question.for_children:
-                badge = QLabel(self.tr("For children"))
+            if words.audience_badge(question.audience):
+                badge = QLabel(words.audience_badge(question.audience))
                 badge.setObjectName("kind")
                 top.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
             edit = QPushButton(self.tr("Edit"))
@@ -538,7 +647,7 @@ class RatingsView(QWidget):
 
     def new_question(self) -> QuestionDialog:
         """Open the question dialog (not modal-blocking); saving adds the question."""
-        dialog = QuestionDialog(parent=self)
+        dialog = QuestionDialog(parent=self, people=self._everyone)
         dialog.accepted.connect(lambda: self._added(dialog))
         self.dialog = dialog
         dialog.open()
@@ -547,11 +656,14 @@ class RatingsView(QWidget):
     def _added(self, dialog: QuestionDialog) -> None:
         if self.controller is not None:
             fields = dialog.fields()
+            chosen = fields["chosen"]
+            assert isinstance(chosen, frozenset)
             self.controller.add_question(
                 str(fields["text"]),
                 str(fields["low_anchor"]),
                 str(fields["high_anchor"]),
-                bool(fields["for_children"]),
+                str(fields["audience"]),
+                chosen,
             )
 
     def edit_question(self, question_id: str) -> QuestionDialog | None:
@@ -560,7 +672,7 @@ class RatingsView(QWidget):
         question = next((q for q in self._questions if q.id == question_id), None)
         if question is None:
             return None
-        dialog = QuestionDialog(question, parent=self)
+        dialog = QuestionDialog(question, parent=self, people=self._everyone)
         dialog.accepted.connect(lambda: self._edited(question_id, dialog))
         self.dialog = dialog
         dialog.open()
