@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from familymeeting.domain.enums import Column, Role
+from familymeeting.domain.enums import Audience, Column, Role
 from familymeeting.storage.models import ChildFeedback, HouseItem, Rating
 from familymeeting.storage.services import Services
 
@@ -65,8 +65,8 @@ def build_child_family(services: Services) -> ChildFamily:
     services.add_card(m, Column.WORKING_WELL, NOAH_WORDS, whose_words_id=noah)
     services.add_card(m, Column.WORRIES, "Der bliver råbt om aftenen", whose_words_id=mette)
 
-    shared_q = services.add_question(m, SHARED_QUESTION, for_children=True)
-    secret_q = services.add_question(m, SECRET_QUESTION, for_children=True)
+    shared_q = services.add_question(m, SHARED_QUESTION, audience=Audience.CHILDREN)
+    secret_q = services.add_question(m, SECRET_QUESTION, audience=Audience.CHILDREN)
     home_q = services.add_question(m, "Hvordan går det derhjemme?")
     services.set_rating(shared_q.id, noah, 7)
     services.set_rating(home_q.id, mette, 6)

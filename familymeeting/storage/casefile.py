@@ -35,6 +35,7 @@ from familymeeting.domain.enums import (
     kind_fits_column,
 )
 from familymeeting.domain.errors import CaseFileError, ConflictError, UserError
+from familymeeting.domain.feedback import is_feedback_item
 from familymeeting.domain.languages import FamilyLanguage
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.models import (
@@ -827,6 +828,10 @@ def _check_child_voice(
         fw = f"{where}.child_feedback[{j}]"
         unique(f.id)
         child(f.participant_id, f"{fw}.participant_id")
+        if not is_feedback_item(f.item):  # a question this program does not ask
+            raise CaseFileError(
+                "case_file_invalid", location=f"{fw}.item", reason="invalid_value", input=""
+            )
         if (f.participant_id, f.item) in given:
             raise CaseFileError(
                 "case_file_invalid", location=f"{fw}.item", reason="answered_twice", input=""

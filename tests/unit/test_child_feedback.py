@@ -22,7 +22,7 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
-from familymeeting.domain.enums import Language, MeetingKind, Role
+from familymeeting.domain.enums import Audience, Language, MeetingKind, Role
 from familymeeting.domain.errors import ValidationError
 from familymeeting.domain.feedback import FEEDBACK_ITEMS, FEEDBACK_WORDING, feedback_wording
 from familymeeting.export.plan import render_plan
@@ -177,7 +177,7 @@ def test_the_record_shows_the_child_s_feedback_and_the_plan_never(services: Serv
     assert not texts & {w.text for w in FEEDBACK_WORDING[Language.DA].values()}
     for s in series:
         for line in s.people:
-            if line.participant_id == noah.id and s.for_children:
+            if line.participant_id == noah.id and s.audience == Audience.CHILDREN:
                 assert line.values != [5, 8, 4, 3, None]
 
 
