@@ -269,9 +269,11 @@ def test_check_boxes_take_a_tap_anywhere_on_their_row(
     # The whole width of the dialog is the row: a tap beside the words ticks it too.
     assert code.written.width() >= code.width() // 2
     assert_whole_row_takes_the_tap(qtbot, code.written)
-    question = shown(qtbot, QuestionDialog())
+    people = services.list_participants(family[0])
+    question = shown(qtbot, QuestionDialog(people=people))
     assert isinstance(question, QuestionDialog)
-    assert_whole_row_takes_the_tap(qtbot, question.children_check)
+    question.audience_buttons["chosen"].click()  # the people to choose show
+    assert_whole_row_takes_the_tap(qtbot, next(iter(question.person_checks.values())))
     action = shown(qtbot, ActionDialog(services.list_participants(family[0])))
     assert isinstance(action, ActionDialog)
     assert_whole_row_takes_the_tap(qtbot, action.date_check)
@@ -424,11 +426,12 @@ def test_every_dialog_puts_its_buttons_in_a_button_box(
             assert button.height() >= TOUCH and button.width() >= TOUCH, (name, button.text())
         # No other push button acts for the dialog (content such as "Add participant",
         # the ✕ of a participant row, and the first start's way to a backup file instead,
-        # which changes the form rather than answering it, excepted).
+        # which changes the form rather than answering it, excepted; a checkable button
+        # is a choice in the form, as "Who answers": Børnene / De voksne / Alle).
         loose = [
             b.text()
             for b in dialog.findChildren(QPushButton)
-            if b.isVisible() and b.parentWidget() is not box
+            if b.isVisible() and b.parentWidget() is not box and not b.isCheckable()
         ]
         content = {"Tilføj deltager", "✕", "Hent data fra en sikkerhedskopi i stedet…"}
         assert set(loose) <= content, (name, loose)
