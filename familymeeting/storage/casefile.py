@@ -202,6 +202,8 @@ class HouseItemIn(_Strict):
     strokes: _text(STROKES_MAX)  # type: ignore[valid-type]
     shared: bool
     card_id: Id | None
+    # Its place in its house as stored (a drawing and a sentence may share one).
+    position: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     created_at: Stamp
     updated_at: Stamp
 
@@ -462,6 +464,7 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
                 "strokes": h.strokes,
                 "shared": h.shared,
                 "card_id": h.card_id,
+                "position": h.position,
                 **_stamps(h),
             }
             for h in s.exec(
@@ -1169,11 +1172,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 updated_at=f.updated_at,
             )
         )
-    positions_in_house: dict[tuple[str, House], int] = {}
     for j, h in enumerate(m.house_items):
-        key = (h.participant_id, h.house)
-        position = positions_in_house.get(key, 0)
-        positions_in_house[key] = position + 1
         s.add(
             HouseItem(
                 id=h.id,
@@ -1191,7 +1190,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                 strokes=h.strokes,
                 shared=h.shared,
                 card_id=h.card_id,
-                position=position,
+                position=h.position,
                 created_at=h.created_at,
                 updated_at=h.updated_at,
             )
