@@ -326,6 +326,9 @@ class FamilyDialog(FittedDialog):
             # Shown now, not at the layout's next queued pass, so the row is there at once.
             cell.show()
         self.grid.addWidget(child_line, grid_row + 1, 0, 1, len(row.widgets()))
+        # Hidden until the row is a child's: polished now, so its words take the text
+        # size the dialog opened at (a hidden widget is not polished on showing the dialog).
+        child_line.ensurePolished()
         self.rows.append(row)
         self._update_row(row)
         self._fix_tab_order()
