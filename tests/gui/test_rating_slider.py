@@ -612,3 +612,34 @@ def test_the_words_in_a_short_track_stay_whole(
     finally:
         QPainter.drawText = original  # type: ignore[method-assign]
     assert drawn == ["Ikke svaret endnu", "Vil ikke svare"]
+
+
+def test_the_grown_ups_face_is_calmer_than_the_childrens(qapp: QApplication) -> None:
+    """Same colour and mouth; no cheeks (at 10) and no worried brows (at 1)."""
+
+    def face(value: int, playful: bool) -> QImage:
+        image = QImage(200, 200, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint_face(painter, QPointF(100, 100), 160, value, playful=playful)
+        painter.end()
+        return image
+
+    d, cx, cy = 160, 100, 100
+    cheek = (round(cx + 0.29 * d), round(cy + 0.09 * d))
+    happy_child, happy_adult = face(10, True), face(10, False)
+    fill = face_colour(10).rgb()
+    assert happy_adult.pixel(*cheek) == fill
+    assert happy_child.pixel(*cheek) != fill
+    brow = (round(cx - 0.17 * d), round(cy - 0.22 * d))
+    assert face(1, True).pixel(*brow) != face_colour(1).rgb()
+    assert face(1, False).pixel(*brow) == face_colour(1).rgb()
+
+
+def test_a_slider_can_show_the_grown_ups_faces(slider: RatingSlider) -> None:
+    assert slider.childFaces()
+    slider.setValue(10)
+    before = slider.grab().toImage()
+    slider.setChildFaces(False)
+    assert not slider.childFaces()
+    assert slider.grab().toImage() != before

@@ -343,6 +343,33 @@ def test_each_question_shows_the_rows_of_its_audience(
     assert rows(home.id)[:2] == ["Emma", "Noah"] and len(rows(home.id)) == 7
 
 
+def test_the_faces_follow_who_the_question_is_for(
+    qtbot: QtBot, window: MainWindow, services: Services, demo: Family
+) -> None:
+    view = window.meeting.ratings
+    meeting_id = window.meeting.meeting_id or ""
+    home, safety = services.list_questions(meeting_id)[:2]
+
+    def faces(question_id: str) -> set[bool]:
+        return {row.slider.childFaces() for (qid, _), row in view.rows.items() if qid == question_id}
+
+    # The home question is everyone's, the children's too: the children's faces, on the
+    # grown-ups' rows as well (one scale for one question). The safety scale is the
+    # adults': their calmer faces.
+    assert faces(home.id) == {True}
+    assert faces(safety.id) == {False}
+    # Chosen people: the children's faces only when a child is among them.
+    names = {p.name: p.id for p in services.list_participants(demo.id)}
+    for chosen, expected in (({"Sara (rådgiver)"}, False), ({"Noah", "Sara (rådgiver)"}, True)):
+        dialog = view.edit_question(safety.id)
+        assert dialog is not None
+        qtbot.mouseClick(dialog.audience_buttons["chosen"], Qt.MouseButton.LeftButton)
+        for name, pid in names.items():
+            dialog.person_checks[pid].setChecked(name in chosen)
+        dialog.accept()
+        assert faces(safety.id) == {expected}
+
+
 def test_chosen_without_anybody_is_refused_in_the_dialog(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:

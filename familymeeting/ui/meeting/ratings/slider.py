@@ -72,9 +72,15 @@ def mouth_curve(value: float) -> float:
     return max(-1.0, min(1.0, (value - 5.5) / 4.5))
 
 
-def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float) -> None:
+def paint_face(
+    painter: QPainter, centre: QPointF, diameter: float, value: float, *, playful: bool = True
+) -> None:
     """Paint a round face for ``value``: fill colour, eyes, mouth, brows when sad, cheeks
-    when happy. Used for the handle and for the small faces at the two ends."""
+    when happy. Used for the handle and for the small faces at the two ends.
+
+    ``playful`` False is the calmer face of a question only grown-ups answer (the safety
+    scale): the same colour and mouth, plain dot eyes, no cheeks, glint or brows; a
+    parent asked where the case stands is not shown a cartoon."""
     d = diameter
     cx, cy = centre.x(), centre.y()
     curve = mouth_curve(value)
@@ -87,7 +93,7 @@ def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float
     painter.setBrush(fill)
     painter.drawEllipse(centre, d / 2, d / 2)
 
-    if curve > 0.3:  # rosy cheeks fade in as the face gets happier
+    if playful and curve > 0.3:  # rosy cheeks fade in as the face gets happier
         cheek = QColor(theme.FACE_CHEEK)
         cheek.setAlphaF(0.75 * (curve - 0.3) / 0.7)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -100,6 +106,9 @@ def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float
     for side in (-1, 1):
         eye = QPointF(cx + side * 0.165 * d, eye_y)
         painter.setBrush(ink)
+        if not playful:
+            painter.drawEllipse(eye, 0.045 * d, 0.045 * d)
+            continue
         painter.drawEllipse(eye, 0.058 * d, 0.068 * d)
         if d >= 40:  # a tiny glint makes the big face look alive
             painter.setBrush(QColor(theme.SURFACE))
@@ -108,7 +117,7 @@ def paint_face(painter: QPainter, centre: QPointF, diameter: float, value: float
     line = QPen(ink, max(1.4, d * 0.052))
     line.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if curve < -0.3:  # worried brows: inner ends lifted
+    if playful and curve < -0.3:  # worried brows: inner ends lifted
         lift = (-curve - 0.3) / 0.7
         brow = QPen(ink, max(1.2, d * 0.04))
         brow.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -288,6 +297,7 @@ class RatingSlider(QWidget):
         self.setObjectName("ratingSlider")
         self.wheel_enabled: bool = False
         self._large = large
+        self._child_faces = True
         self._value: int | None = None
         self._last: int | None = None
         self._declined = False
@@ -320,6 +330,16 @@ class RatingSlider(QWidget):
         ):
             raise ValueError(f"a rating is an integer {RATING_MIN}-{RATING_MAX} or None")
         self._set(value)
+
+    def childFaces(self) -> bool:
+        """Whether the faces are the children's (playful) or the grown-ups' calmer ones."""
+        return self._child_faces
+
+    def setChildFaces(self, child_faces: bool) -> None:
+        """The children's faces on a question a child answers, else the calmer ones."""
+        if child_faces != self._child_faces:
+            self._child_faces = child_faces
+            self.update()
 
     def lastValue(self) -> int | None:
         """The person's answer at the last meeting that has one, shown as a faint mark."""
@@ -680,9 +700,12 @@ class RatingSlider(QWidget):
         painter.save()
         if self.is_declined():
             painter.setOpacity(painter.opacity() * 0.35)
-        paint_face(painter, QPointF(_FOCUS_PAD + g.end_face / 2, y), g.end_face, RATING_MIN)
+        left = QPointF(_FOCUS_PAD + g.end_face / 2, y)
+        paint_face(painter, left, g.end_face, RATING_MIN, playful=self._child_faces)
         right_x = self._right_end(self.width()) - g.end_face / 2
-        paint_face(painter, QPointF(right_x, y), g.end_face, RATING_MAX)
+        paint_face(
+            painter, QPointF(right_x, y), g.end_face, RATING_MAX, playful=self._child_faces
+        )
         painter.restore()
 
     def _paint_prompt(self, painter: QPainter, g: _Geometry) -> None:
@@ -753,7 +776,7 @@ class RatingSlider(QWidget):
         painter.setBrush(QColor(theme.SURFACE))
         painter.drawEllipse(centre, d / 2 + 3, d / 2 + 3)
         painter.restore()
-        paint_face(painter, centre, d, value)
+        paint_face(painter, centre, d, value, playful=self._child_faces)
 
         if not self._large:
             return  # a row's number is at its right end (_paint_number)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from familymeeting.domain import rules
-from familymeeting.domain.audience import answers
+from familymeeting.domain.audience import answers, for_children
 from familymeeting.domain.enums import Audience
 from familymeeting.storage.operations import Changes
 from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
@@ -568,6 +568,10 @@ class RatingsView(QWidget):
             grid.setColumnStretch(1, 1)
             if question.low_anchor or question.high_anchor:
                 grid.addWidget(ScaleWords(question.low_anchor, question.high_anchor), 0, 1)
+            # The faces follow who the question is for: the children's on a question a
+            # child answers, the grown-ups' calmer ones on the adults' own questions.
+            chosen_roles = [p.role for p in everyone if p.id in question.chosen]
+            child_faces = for_children(question.audience, chosen_roles)
             for line, person in enumerate(people_for(question, people)):
                 row = AnswerRow(
                     Person(person.id, person.name, index.get(person.id, 0)),
@@ -575,6 +579,7 @@ class RatingsView(QWidget):
                     question,
                     card,
                 )
+                row.slider.setChildFaces(child_faces)
                 row.answered.connect(partial(self._answer, question.id, person.id))
                 row.commented.connect(partial(self._comment, question.id, person.id))
                 row.menu_requested.connect(partial(self.show_person_menu, question.id, person.id))
