@@ -351,7 +351,7 @@ def test_the_faces_follow_who_the_question_is_for(
     home, safety = services.list_questions(meeting_id)[:2]
 
     def faces(question_id: str) -> set[bool]:
-        return {row.slider.childFaces() for (qid, _), row in view.rows.items() if qid == question_id}
+        return {row.slider.childFaces() for (q, _), row in view.rows.items() if q == question_id}
 
     # The home question is everyone's, the children's too: the children's faces, on the
     # grown-ups' rows as well (one scale for one question). The safety scale is the

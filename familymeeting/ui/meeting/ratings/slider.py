@@ -703,9 +703,7 @@ class RatingSlider(QWidget):
         left = QPointF(_FOCUS_PAD + g.end_face / 2, y)
         paint_face(painter, left, g.end_face, RATING_MIN, playful=self._child_faces)
         right_x = self._right_end(self.width()) - g.end_face / 2
-        paint_face(
-            painter, QPointF(right_x, y), g.end_face, RATING_MAX, playful=self._child_faces
-        )
+        paint_face(painter, QPointF(right_x, y), g.end_face, RATING_MAX, playful=self._child_faces)
         painter.restore()
 
     def _paint_prompt(self, painter: QPainter, g: _Geometry) -> None:
