@@ -89,6 +89,25 @@ class RecordFeedback:
 
 
 @dataclass(frozen=True)
+class RecordHouseItem:
+    """One item of a child's Three Houses: a sentence, or one house's drawing."""
+
+    house: str  # domain.enums.House value
+    kind: str  # domain.enums.HouseItemKind value
+    text: str = ""
+    shared: bool = False  # the child said the grown-ups may see it
+    on_board: bool = False  # moved to the board as a card in the child's words
+
+
+@dataclass(frozen=True)
+class RecordHouses:
+    """A child's Three Houses at this meeting, house by house, the drawing first."""
+
+    name: str
+    items: tuple[RecordHouseItem, ...] = ()
+
+
+@dataclass(frozen=True)
 class RecordData:
     """One meeting's record, for the municipality's case journal (not for the family)."""
 
@@ -109,6 +128,7 @@ class RecordData:
     assessment: str = ""
     minutes: str = ""
     feedback: tuple[RecordFeedback, ...] = ()  # the children's, in the family's order
+    houses: tuple[RecordHouses, ...] = ()  # the children's, in the family's order
 
     @property
     def attended(self) -> tuple[RecordPerson, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from familymeeting.domain.enums import CardKind, Column
+from familymeeting.domain.enums import CardKind, Column, House, HouseItemKind
 from familymeeting.domain.feedback import feedback_wording
 from familymeeting.domain.plan import date_words, datetime_words, join_names
 from familymeeting.domain.record import (
@@ -24,8 +24,10 @@ from familymeeting.domain.record import (
     RecordCard,
     RecordData,
     RecordFeedback,
+    RecordHouses,
     RecordPerson,
 )
+from familymeeting.export.houses import HOUSE_WORDS
 from familymeeting.messages import N_, Catalogue, catalogue, meeting_kind, meeting_status, role
 
 HEADING, SUBHEADING, TEXT, ITEM, NOTE, TABLE = (
@@ -158,6 +160,30 @@ def _feedback(child: RecordFeedback, tr: Catalogue) -> tuple[Block, ...]:
     return (Block(TABLE, rows=(header, *rows), lines=lines),)
 
 
+def _houses(child: RecordHouses, tr: Catalogue) -> tuple[Block, ...]:
+    """Every item, house by house, with what the child chose: shared or not, on the board."""
+    blocks: list[Block] = []
+    for house in House:
+        items = [i for i in child.items if i.house == house]
+        if not items:
+            continue
+        blocks.append(Block(SUBHEADING, tr.word(HOUSE_WORDS, house.value)))
+        for item in items:
+            marks = [tr.gettext("shared") if item.shared else tr.gettext("not shared")]
+            if item.on_board:
+                marks.append(tr.gettext("on the board"))
+            how = ", ".join(marks)
+            if item.kind == HouseItemKind.DRAWING:
+                line = tr.gettext(
+                    'A drawing ({how}): in "My three houses", the case file\'s version',
+                    how=how,
+                )
+                blocks.append(Block(NOTE, line))
+            else:
+                blocks.append(Block(TEXT, f"“{item.text}” ({how})", own=True))
+    return tuple(blocks)
+
+
 def record_document(data: RecordData) -> RecordDocument:
     """The record's wording, in ``data.language``."""
     tr = catalogue(data.language)
@@ -222,6 +248,9 @@ def record_document(data: RecordData) -> RecordDocument:
                 _feedback(child, tr),
             )
         )
+
+    for houses in data.houses:
+        sections.append(Section(_("Three Houses: {name}", name=houses.name), _houses(houses, tr)))
 
     if data.actions:
         header = (_("What"), _("Who"), _("When"), _("Status"))

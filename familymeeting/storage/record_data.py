@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from familymeeting.domain.audience import answers as answers_it
-from familymeeting.domain.enums import Column, Role
+from familymeeting.domain.enums import Column, HouseItemKind, Role
+from familymeeting.domain.houses import strokes_from_json
 from familymeeting.domain.record import (
     ANSWERED,
     DECLINED,
@@ -21,6 +22,8 @@ from familymeeting.domain.record import (
     RecordColumn,
     RecordData,
     RecordFeedback,
+    RecordHouseItem,
+    RecordHouses,
     RecordPerson,
     RecordQuestion,
     attendee_lines,
@@ -151,6 +154,25 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
         if p.id in given_feedback
     )
 
+    # Every item of the child's houses, shared or not (the record is the caseworker's);
+    # a drawing with no strokes left (all rubbed out) is no item.
+    house_items: dict[str, list[RecordHouseItem]] = {}
+    for item in services.list_house_items(meeting_id):
+        if item.kind == HouseItemKind.DRAWING and not strokes_from_json(item.strokes):
+            continue
+        house_items.setdefault(item.participant_id, []).append(
+            RecordHouseItem(
+                house=item.house,
+                kind=item.kind,
+                text=item.text,
+                shared=item.shared,
+                on_board=item.card_id is not None,
+            )
+        )
+    houses = tuple(
+        RecordHouses(p.name, tuple(house_items[p.id])) for p in participants if p.id in house_items
+    )
+
     return RecordData(
         family_name=family.display_name,
         language=lang,
@@ -169,4 +191,5 @@ def _build_record(services: Services, meeting_id: str, lang: str, today: date) -
         assessment=meeting.assessment,
         minutes=meeting.minutes,
         feedback=feedback,
+        houses=houses,
     )

@@ -124,7 +124,7 @@ def test_every_demo_meeting_is_two_pages_embedded_and_deterministic(services: Se
         result = render_record(record)
         reader = PdfReader(io.BytesIO(result.pdf))
         # A child's own feedback on the meeting (issue 19) may take the record onto a third.
-        assert len(reader.pages) == result.pages <= (3 if record.feedback else 2)
+        assert len(reader.pages) == result.pages <= (3 if record.feedback or record.houses else 2)
         assert "Side 1 af" in reader.pages[0].extract_text()
         for page in reader.pages:
             for font in page["/Resources"]["/Font"].values():
@@ -193,3 +193,31 @@ def test_the_family_s_plan_never_shows_the_assessment(services: Services) -> Non
     text = pdf_text(render_plan(build_plan(services, meeting_id, today=TODAY)).pdf)
     assert "samarbejder" not in text and "Referatets" not in text
     assert "bekymringen om vold" not in text
+
+
+def test_the_record_holds_the_child_s_houses_shared_or_not(services: Services) -> None:
+    """Every item of a child's Three Houses, with the child's choice (issue 19): the record
+    is the caseworker's, so the items the child kept to itself are in it, marked."""
+    family = create_demo_family(services)
+    latest = services.list_meetings(family.id)[0]  # Emma drew and talked at this one
+    record = build_record(services, latest.id, today=TODAY)
+    assert [h.name for h in record.houses] == ["Emma"]
+    items = record.houses[0].items
+    assert {i.house for i in items} == {"worries", "good_things", "dreams"}
+    drawing = next(i for i in items if i.kind == "drawing")
+    assert drawing.shared and drawing.house == "good_things"
+    secret = next(i for i in items if i.text == "Når mor og far råber om aftenen")
+    assert not secret.shared
+
+    text = " ".join(record_text(record).split())
+    assert "TRE HUSE: EMMA" in text
+    assert "“Når mor og far råber om aftenen” (ikke delt)" in text
+    assert "“Mormor laver pandekager” (delt)" in text
+    assert "En tegning (delt): i »Mine tre huse«, sagens udgave" in text
+    pdf = pdf_text(render_record(record).pdf)
+    assert "Tre huse: Emma" in pdf
+    assert "Når mor og far råber om aftenen" in pdf
+    # A meeting without houses has no such section.
+    earlier = build_record(services, services.list_meetings(family.id)[1].id, today=TODAY)
+    assert earlier.houses == ()
+    assert "Tre huse" not in record_text(earlier)
