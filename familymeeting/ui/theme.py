@@ -70,6 +70,8 @@ TYPE_SCALE: tuple[tuple[str, int], ...] = (
     ("QPushButton#addCard", 1),
     ("QToolButton#cardMenu", 1),
     ("QLabel#childQuestion", 4),
+    ("QLabel#shareQuestion", 2),
+    ("QPushButton#shareChoice", 2),
     ("QLabel#recoveryCode", 3),
     ("QPushButton#childName", 3),
     ("QPushButton#childNext", 3),
@@ -401,6 +403,22 @@ QLabel#childQuestion {{
 QPushButton#childName, QPushButton#childNext {{
     font-weight: 600;
     border-radius: 18px;
+}}
+/* "May the grown-ups see this?" in child mode: the child's own question, in full
+   colour, and two big answers; the chosen one filled. */
+QLabel#shareQuestion {{
+    font-weight: 600;
+}}
+QPushButton#shareChoice {{
+    font-weight: 600;
+    border-radius: 18px;
+    border: 2px solid {LINE};
+    padding: 4px 18px;
+}}
+QPushButton#shareChoice:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};  /* as wide as unchecked: a tap must not move the row */
 }}
 QPushButton#viewSwitch {{
     border-radius: 20px;

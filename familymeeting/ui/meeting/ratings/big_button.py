@@ -26,3 +26,4 @@ class BigButton(QPushButton):
 
 CHILD_BUTTON = QSize(200, 90)  # a child's name, for the caseworker to tap
 BIG_BUTTON = QSize(220, 80)  # "Next" and "Done", for a child's finger
+SHARE_BUTTON = QSize(120, 72)  # "Yes" / "No" to "May the grown-ups see this?"

@@ -15,7 +15,6 @@ from functools import partial
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,12 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.audience import answers
 from familymeeting.storage.records import ParticipantRecord, QuestionRecord, RatingRecord
 from familymeeting.ui.meeting.controller import MeetingController
-from familymeeting.ui.meeting.ratings.big_button import BIG_BUTTON, CHILD_BUTTON, BigButton
+from familymeeting.ui.meeting.ratings.big_button import (
+    BIG_BUTTON,
+    CHILD_BUTTON,
+    SHARE_BUTTON,
+    BigButton,
+)
 from familymeeting.ui.meeting.ratings.feedback import FeedbackStep
 from familymeeting.ui.meeting.ratings.slider import RatingSlider
 
@@ -184,11 +188,11 @@ class ChildModeView(QWidget):
         self.share_box = QWidget()
         share = QHBoxLayout(self.share_box)
         share.setContentsMargins(0, 0, 0, 0)
-        share.setSpacing(12)
+        share.setSpacing(16)
         words = QVBoxLayout()
-        words.setSpacing(2)
+        words.setSpacing(4)
         self.share_title = QLabel(self.tr("May the grown-ups see this?"))
-        self.share_title.setObjectName("subtitle")
+        self.share_title.setObjectName("shareQuestion")
         self.share_title.setWordWrap(True)
         self.share_note = QLabel(
             self.tr(
@@ -198,12 +202,12 @@ class ChildModeView(QWidget):
         )
         self.share_note.setObjectName("muted")
         self.share_note.setWordWrap(True)
-        self.share_yes = QPushButton(self.tr("Yes"))
-        self.share_no = QPushButton(self.tr("No"))
+        # Big and side by side, like the child's other buttons; the chosen one is filled.
+        self.share_yes = BigButton(self.tr("Yes"), SHARE_BUTTON)
+        self.share_no = BigButton(self.tr("No"), SHARE_BUTTON)
         for button in (self.share_yes, self.share_no):
-            button.setObjectName("choice")
+            button.setObjectName("shareChoice")
             button.setCheckable(True)
-            button.setMinimumSize(120, 56)
         self.share_yes.clicked.connect(lambda: self._share(True))
         self.share_no.clicked.connect(lambda: self._share(False))
         words.addStretch(1)  # the title and its note together, in the middle
@@ -211,12 +215,11 @@ class ChildModeView(QWidget):
         words.addWidget(self.share_note)
         words.addStretch(1)
         share.addLayout(words, 1)
-        # Yes above No on a wide screen (the words get the width), side by side upright.
-        self._yes_no = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._yes_no.setSpacing(8)
-        self._yes_no.addWidget(self.share_yes)
-        self._yes_no.addWidget(self.share_no)
-        share.addLayout(self._yes_no)
+        yes_no = QHBoxLayout()
+        yes_no.setSpacing(12)
+        yes_no.addWidget(self.share_yes)
+        yes_no.addWidget(self.share_no)
+        share.addLayout(yes_no)
         # Upright, the question has its own row under the slider; on a wide screen the
         # height is short, so it sits between "I don't want to answer" and "Next".
         self._share_below = QVBoxLayout()
@@ -279,9 +282,6 @@ class ChildModeView(QWidget):
         (self._share_below if wide else self._share_beside).removeWidget(self.share_box)
         (self._share_beside if wide else self._share_below).addWidget(self.share_box)
         self.share_box.setVisible(visible)
-        self._yes_no.setDirection(
-            QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
-        )
         if not first:  # showing a button while the window is built would take the focus
             self._sync_skip()
 
