@@ -1,11 +1,13 @@
-"""Qt's file dialog without traces outside the data folder (the plan's Save, the first
-start's backup file)."""
+"""Qt's file dialog without traces outside the data folder: every Save as PDF (the plan,
+a kept plan, the record, the houses), the first start's backup file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDir, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 class FileDialogTraces:
@@ -39,3 +41,60 @@ class FileDialogTraces:
         # Nothing of anyone's was there before us: leave no empty file behind either.
         if not qs.allKeys() and qs.format() == QSettings.Format.NativeFormat and path.is_file():
             path.unlink(missing_ok=True)
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder, else the home folder: where a file dialog starts."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path(QDir.homePath())
+
+
+# The traces of each open dialog, alive until it is gone and they are put back.
+_open: set[FileDialogTraces] = set()
+
+
+def open_file_dialog(
+    parent: QWidget,
+    title: str,
+    start: Path,
+    filters: str,
+    chosen: Callable[[Path], None],
+    *,
+    save_suffix: str = "",
+) -> QFileDialog:
+    """Qt's file dialog, window-modal and not blocking; ``chosen`` gets the file picked.
+
+    With ``save_suffix`` (e.g. "pdf") it asks where to save, and the name always ends in
+    that suffix; without, it opens an existing file. ``start`` is a folder, or a folder
+    and a suggested name. Qt's own records of the dialog are put back as they were.
+    """
+    traces = FileDialogTraces()
+    dialog = QFileDialog(parent, title, str(start), filters)
+    if save_suffix:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix(save_suffix)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+
+    def selected(name: str) -> None:
+        if not name:
+            return
+        path = Path(name)
+        if save_suffix and path.suffix.lower() != f".{save_suffix}":
+            path = path.with_suffix(f".{save_suffix}")
+        chosen(path)
+
+    def gone() -> None:
+        traces.restore()
+        _open.discard(traces)
+
+    _open.add(traces)
+    dialog.fileSelected.connect(selected)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.destroyed.connect(gone)
+    dialog.open()
+    return dialog

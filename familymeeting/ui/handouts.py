@@ -10,6 +10,7 @@ reachable in family mode (the family page is not).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -17,11 +18,9 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QDateTime,
-    QDir,
     QIODevice,
     QLocale,
     QSize,
-    QStandardPaths,
     QTime,
     QTimeZone,
 )
@@ -46,7 +45,7 @@ from familymeeting.storage.records import HandoutEntry
 from familymeeting.storage.services import Services
 from familymeeting.ui.controls import standard_button, text_label
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.printing import print_pdf
 
@@ -74,7 +73,6 @@ class HandoutsDialog(FittedDialog):
         self.family = services.get_family(family_id)
         self.entries = services.list_handouts(family_id)
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         self.setWindowTitle(self.tr("Plans given to the family"))
 
         layout = QVBoxLayout(self)
@@ -216,34 +214,19 @@ class HandoutsDialog(FittedDialog):
 
     def save_with_dialog(self, entry: HandoutEntry) -> QFileDialog:
         """Ask where to save (window-modal, not blocking); saves when a file is chosen."""
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents and Path(documents).is_dir() else None
-        folder = folder or Path(QDir.homePath())
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Save the plan"),
-            str(folder / self.suggested_name(entry)),
+            documents_folder() / self.suggested_name(entry),
             self.tr("PDF files (*.pdf)"),
+            partial(self._save_chosen, entry),
+            save_suffix="pdf",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda name: self._save_chosen(entry, name))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces  # alive until the dialog is gone
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.file_dialog
 
-    def _save_chosen(self, entry: HandoutEntry, name: str) -> None:
+    def _save_chosen(self, entry: HandoutEntry, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            path = Path(name)
-            self.save_to(entry, path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
+        self.save_to(entry, path)
 
 
 __all__ = ["HandoutsDialog", "how_words"]

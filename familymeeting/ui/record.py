@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QSize, QStandardPaths
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -36,7 +36,7 @@ from familymeeting.storage.services import Services
 from familymeeting.ui import theme
 from familymeeting.ui.controls import make_error_label, text_label, title_label
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 
 
 class _TextField(QPlainTextEdit):
@@ -67,7 +67,6 @@ class MeetingRecordDialog(FittedDialog):
         self.services = services
         self.meeting_id = meeting_id
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         meeting = services.get_meeting(meeting_id)
         self.setWindowTitle(self.tr("Meeting record"))
 
@@ -183,34 +182,20 @@ class MeetingRecordDialog(FittedDialog):
 
     def save_pdf_with_dialog(self) -> QFileDialog:
         """Ask where (window-modal, not blocking); writes when a file is chosen."""
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents and Path(documents).is_dir() else QDir.homePath()
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Save the meeting record"),
-            str(Path(folder) / self.suggested_name()),
+            documents_folder() / self.suggested_name(),
             self.tr("PDF files (*.pdf)"),
+            self._pdf_chosen,
+            save_suffix="pdf",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(self._pdf_chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces  # alive until the dialog is gone
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.file_dialog
 
     # ----------------------------------------------------------------- helpers
-    def _pdf_chosen(self, name: str) -> None:
+    def _pdf_chosen(self, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            path = Path(name)
-            self.save_pdf_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
+        self.save_pdf_to(path)
 
     def _close(self) -> None:
         # What was typed is kept: closing saves it (a refused text keeps the dialog open).

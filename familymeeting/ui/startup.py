@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,7 +37,7 @@ from familymeeting.ui.controls import (
 )
 from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 from familymeeting.ui.lock import UnlockDialog
 from familymeeting.ui.password import NewPasswordForm, PasswordField, RecoveryCodeDialog
 from familymeeting.ui.recovery import RestoreOfferDialog
@@ -92,7 +92,6 @@ class RestoreFileForm(QWidget):
         self.data_dir = data_dir
         self.backup_file: Path | None = None
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         self._job: BackgroundJob | None = None
 
         layout = QVBoxLayout(self)
@@ -206,38 +205,20 @@ class RestoreFileForm(QWidget):
             widget.setEnabled(idle)
 
     # ------------------------------------------------------------------ the file
-    @staticmethod
-    def start_folder() -> Path:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        if documents and Path(documents).is_dir():
-            return Path(documents)
-        return Path(QDir.homePath())
-
     def choose_file(self) -> QFileDialog:
         """Qt's file dialog (window-modal, not blocking); a chosen file is taken."""
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Choose the backup file"),
-            str(self.start_folder()),
+            documents_folder(),
             self.tr("Backups (*.fmbackup *.db);;All files (*)"),
+            self._file_chosen,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self._file_chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces  # alive until the dialog is gone
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.file_dialog
 
-    def _file_chosen(self, name: str) -> None:
+    def _file_chosen(self, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            self.set_backup_file(Path(name))
+        self.set_backup_file(path)
 
     def set_backup_file(self, path: Path) -> None:
         self.backup_file = Path(path)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -53,7 +53,7 @@ from familymeeting.storage.services.houses import HOUSE_COLUMN
 from familymeeting.ui import theme
 from familymeeting.ui.controls import make_error_label, text_label, title_label
 from familymeeting.ui.dialog import FittedDialog
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.meeting.controller import MeetingController
 from familymeeting.ui.meeting.houses.drawing import DrawingPad
@@ -205,7 +205,6 @@ class ThreeHousesDialog(FittedDialog):
         self.rows: list[SentenceRow] = []
         self.editing: str | None = None  # the sentence being changed
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         self.setWindowTitle(self.tr("Three houses"))
 
         layout = QVBoxLayout(self)
@@ -541,34 +540,19 @@ class ThreeHousesDialog(FittedDialog):
         return f"{file_name(f'{title} {child}', fallback='houses')}.pdf"
 
     def save_paper_with_dialog(self, full: bool) -> QFileDialog:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents and Path(documents).is_dir() else QDir.homePath()
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Save the three houses"),
-            str(Path(folder) / self.suggested_name(full)),
+            documents_folder() / self.suggested_name(full),
             self.tr("PDF files (*.pdf)"),
+            partial(self._paper_chosen, full),
+            save_suffix="pdf",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(partial(self._paper_chosen, full))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.file_dialog
 
-    def _paper_chosen(self, full: bool, name: str) -> None:
+    def _paper_chosen(self, full: bool, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            path = Path(name)
-            pdf = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-            self.save_paper_to(pdf, full)
+        self.save_paper_to(path, full)
 
     # ------------------------------------------------------------------ layout
     def resizeEvent(self, event: QResizeEvent) -> None:

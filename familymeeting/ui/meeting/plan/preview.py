@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QDir,
     QIODevice,
     QMargins,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -53,7 +51,7 @@ from familymeeting.storage.operations import KeepHandout
 from familymeeting.storage.plan_data import build_plan
 from familymeeting.storage.services import Services
 from familymeeting.ui.background import BackgroundJob, run_in_background
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 from familymeeting.ui.printing import print_pdf
 
 if TYPE_CHECKING:
@@ -106,7 +104,6 @@ class PlanPreviewPage(QWidget):
         # that arrives late for an earlier request is never shown.
         self._job: BackgroundJob | None = None
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         self.family_view = False
         self._then: str | None = None  # "print" or "save" once the plan is ready
 
@@ -359,40 +356,25 @@ class PlanPreviewPage(QWidget):
         last = self.settings.get(settings.LAST_SAVE_FOLDER)
         if last and Path(last).is_dir():
             return Path(last)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        if documents and Path(documents).is_dir():
-            return Path(documents)
-        return Path(QDir.homePath())
+        return documents_folder()
 
     def save_with_dialog(self) -> QFileDialog | None:
         """Ask where to save (window-modal, not blocking); saves when a file is chosen."""
         if self.result is None or self.family_view:
             return None
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Save the plan"),
-            str(self.start_folder() / self.suggested_name()),
+            self.start_folder() / self.suggested_name(),
             self.tr("PDF files (*.pdf)"),
+            self._save_chosen,
+            save_suffix="pdf",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(self._save_chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces  # alive until the dialog is gone
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.file_dialog
 
-    def _save_chosen(self, name: str) -> None:
+    def _save_chosen(self, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            path = Path(name)
-            self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
+        self.save_to(path)
 
     # ----------------------------------------------------------------- print
     def print_to(self, printer: QPrinter) -> bool:
