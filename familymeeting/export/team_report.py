@@ -91,6 +91,7 @@ def _para(text: str, size: float = BODY, *, bold: bool = False, colour: Color = 
     style = ParagraphStyle(
         "team",
         fontName=BOLD if bold else FONT,
+        bulletFontName=FONT,  # ReportLab's default is Helvetica, which is never embedded
         fontSize=size,
         leading=size * 1.3,
         textColor=colour,
@@ -128,13 +129,15 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _pace_chart(
+def pace_chart(
     w: ReportWords, measure: Measure, rows: Sequence[PaceRow], quarters: Sequence[str]
 ) -> Drawing:
     """Mean and median days per quarter for one measure. A suppressed quarter is a gap:
     its numbers are None, so nothing about it can be drawn."""
     width, height = CONTENT_WIDTH / 2 - 4 * mm, 62 * mm
     drawing = Drawing(width, height)
+    # The renderer starts every drawing in its default font (Helvetica, not embedded).
+    drawing.initialFontName, drawing.initialFontSize = FONT, SMALL
     by_quarter = {r.quarter: r for r in rows if r.measure == measure}
     means = [by_quarter[q].mean if q in by_quarter else None for q in quarters]
     medians = [by_quarter[q].median if q in by_quarter else None for q in quarters]
@@ -204,12 +207,18 @@ def _pace_chart(
 def _charts(w: ReportWords, report: TeamReport) -> Table:
     quarters = sorted({r.quarter for r in report.pace})
     charts = Table(
-        [[_pace_chart(w, m, report.pace, quarters) for m in Measure]],
+        [[pace_chart(w, m, report.pace, quarters) for m in Measure]],
         colWidths=[CONTENT_WIDTH / 2] * 2,
         hAlign="LEFT",
     )
     charts.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # never the standard Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     return charts
 
@@ -326,4 +335,4 @@ def export_team_report(report: TeamReport, path: Path, lang: str) -> TeamReportR
     return result
 
 
-__all__ = ["TeamReportResult", "export_team_report", "render_team_report"]
+__all__ = ["TeamReportResult", "export_team_report", "pace_chart", "render_team_report"]
