@@ -99,11 +99,38 @@ def _para(text: str, size: float = BODY, *, bold: bool = False, colour: Color = 
     return Paragraph(escaped, style)
 
 
+class _GroupedTable(Table):  # type: ignore[misc]
+    """A table whose first column is written once per group of rows, and again on the
+    first row of a page it continues on."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts[1:]:
+            rows = part._cellvalues
+            first = part.repeatRows
+            if len(rows) > first:
+                cell = rows[first][0]
+                # ReportLab keeps a flowable cell wrapped in a tuple.
+                inner = cell[0] if isinstance(cell, (list, tuple)) and cell else cell
+                label = getattr(inner, "group_label", None)
+                if label:
+                    rows[first][0] = _para(label)
+        return parts
+
+
 def _table(section: Section) -> Table:
     cells: list[list[Any]] = [[_para(h, SMALL, bold=True, colour=MUTED) for h in section.header]]
+    previous: tuple[str, ...] = ()
     for row in section.rows:
-        cells.append([_para(v) for v in row])
-    table = Table(
+        # The first column (a quarter, a question) is written once for its rows.
+        if previous and row[0] == previous[0]:
+            blank = _para("")
+            blank.group_label = row[0]  # written again where the table goes on a new page
+            cells.append([blank, *(_para(v) for v in row[1:])])
+        else:
+            cells.append([_para(v) for v in row])
+        previous = row
+    table = _GroupedTable(
         cells,
         colWidths=[CONTENT_WIDTH * r for r in section.ratios],
         repeatRows=1,
@@ -148,11 +175,16 @@ def pace_chart(
     title = _capitalised(measure_words(measure, w.lang))
     drawing.add(String(0, height - BODY, title, fontName=BOLD, fontSize=BODY, fillColor=INK))
     chart = HorizontalLineChart()
-    chart.x, chart.y = 26, 34
-    chart.width, chart.height = width - 34, height - 34 - BODY * 2.2
+    slanted = len(quarters) > 12  # years of quarters: slanted labels that do not overlap
+    bottom = 58 if slanted else 40  # room for the quarters and the legend under them
+    chart.x, chart.y = 26, bottom
+    chart.width, chart.height = width - 34, height - bottom - BODY * 2.2
     chart.data = [means, medians]
     chart.joinedLines = 1
-    chart.categoryAxis.categoryNames = [w.quarter(q) for q in quarters]
+    chart.categoryAxis.categoryNames = [
+        w.quarter(q) if slanted else w.quarter_label(q, with_year=i == 0 or q.endswith("Q1"))
+        for i, q in enumerate(quarters)
+    ]
     chart.categoryAxis.strokeColor = LINE
     chart.valueAxis.strokeColor = LINE
     chart.valueAxis.valueMin = 0
@@ -161,8 +193,8 @@ def pace_chart(
         axis.labels.fontName = FONT
         axis.labels.fontSize = SMALL - 1
         axis.labels.fillColor = MUTED
-    if len(quarters) > 4:  # long runs of quarters: slanted labels that do not overlap
-        chart.categoryAxis.labels.angle = 30
+    if slanted:
+        chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     for i, (colour, marker) in enumerate(
         ((MEAN_COLOUR, "FilledCircle"), (MEDIAN_COLOUR, "FilledSquare"))
@@ -182,17 +214,16 @@ def pace_chart(
         )
         drawing.add(
             String(
-                x_end - 2,
+                chart.x + 3,
                 y + 2,
                 label,
                 fontName=FONT,
                 fontSize=SMALL - 1.5,
                 fillColor=colour,
-                textAnchor="end",
             )
         )
     legend = Legend()
-    legend.x, legend.y = chart.x, 8
+    legend.x, legend.y = chart.x, 6
     legend.fontName = FONT
     legend.fontSize = SMALL - 1
     legend.alignment = "right"

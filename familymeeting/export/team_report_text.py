@@ -57,6 +57,11 @@ class ReportWords:
     def quarter(self, quarter: str) -> str:
         return self._("Q{q} {year}", q=quarter[5:], year=quarter[:4])
 
+    def quarter_label(self, quarter: str, *, with_year: bool) -> str:
+        """A chart's short label: "K3" / "Q3", the year below it where it changes."""
+        short = self._("Q{q}", q=quarter[5:])
+        return f"{short}\n{quarter[:4]}" if with_year else short
+
     def period(self, quarters: Sequence[str]) -> str:
         if not quarters:
             return self._("no quarters")
@@ -180,7 +185,7 @@ def team_report_document(report: TeamReport, lang: str) -> TeamReportDocument:
             )
             for r in report.movement
         ),
-        (0.27, 0.2, 0.13, 0.1, 0.1, 0.1, 0.1),
+        (0.28, 0.2, 0.14, 0.11, 0.09, 0.09, 0.09),
     )
     feedback = Section(
         FEEDBACK,
@@ -206,7 +211,7 @@ def team_report_document(report: TeamReport, lang: str) -> TeamReportDocument:
             )
             for r in report.feedback
         ),
-        (0.14, 0.44, 0.14, 0.14, 0.14),
+        (0.13, 0.51, 0.12, 0.12, 0.12),
     )
     activity = Section(
         ACTIVITY,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from team_stats_fixture import Q3, Q4, write_team_files
 
 from familymeeting.domain.statistics import Measure
-from familymeeting.domain.team_report import TeamReport
+from familymeeting.domain.team_report import FeedbackRow, TeamReport
 from familymeeting.export.team_report import pace_chart, render_team_report
 from familymeeting.export.team_report_text import (
     ReportWords,
@@ -52,9 +52,10 @@ def test_the_danish_report_has_its_headings_and_figures(report: TeamReport) -> N
         assert heading in text
     # The pace of 2026Q3 (mean, median, quartiles) and the shares, the Danish way.
     assert "3. kvt. 2026 bekymring til beslutning 6 41,7 35,0 22,5 – 47,5" in text
-    assert "3. kvt. 2026 beslutning til hjælp 5 14,0 14,0 12,0 – 16,0" in text
+    # The quarter is written once for its rows.
+    assert "35,0 22,5 – 47,5 beslutning til hjælp 5 14,0 14,0 12,0 – 16,0" in text
     assert "børn 6–9 år 6 50 % 33 % 17 %" in text
-    assert "Lyttede rådgiveren til dig? 6 40 % 40 %" in text
+    assert "4. kvt. 2026 Lyttede rådgiveren til dig? 6 40 % 40 %" in text
     assert "3. kvt. 2026 6 2,0 0,7" in text
 
 
@@ -123,3 +124,29 @@ def test_a_report_without_figures_says_so(tmp_path: Path) -> None:
     assert pages == 1
     assert text.count("Filerne har ingen tal til denne del.") == 4
     assert "Periode: ingen kvartaler" in text
+
+
+def test_a_table_going_on_a_new_page_names_its_quarter_again() -> None:
+    items = ("said_what_i_wanted", "listened", "what_matters", "liked_meeting", "understood")
+    quarters = tuple(f"{y}Q{q}" for y in (2024, 2025, 2026) for q in (1, 2, 3, 4))
+    feedback = tuple(FeedbackRow(q, item, 20, 0.5, 0.1, False) for q in quarters for item in items)
+    report = TeamReport(
+        files=1,
+        repeated_exports_dropped=0,
+        quarters=quarters,
+        pace=(),
+        movement=(),
+        feedback=feedback,
+        activity=(),
+    )
+    reader = PdfReader(io.BytesIO(render_team_report(report, "en").pdf))
+    assert len(reader.pages) >= 2
+    # On every page the table continues on: its header, then a quarter, then a question.
+    continued = [
+        text
+        for page in reader.pages[1:]
+        if "Answered 1–3" in (text := re.sub(r"\s+", " ", page.extract_text()))
+    ]
+    assert continued
+    for text in continued:
+        assert re.search(r"Answered 1–3 Q\d \d{4} [A-Z]", text), text[:300]
