@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from team_stats_fixture import Q3, write_team_files
 
 from familymeeting.domain.statistics import SCHEMA_VERSION, RecordKind, StatRow
+from familymeeting.storage.folder_lock import LOCK_FILENAME, FolderLock
 from familymeeting.storage.stats_file import create_table_sql, fill_table
 
 NO_PASSWORD = {"FAMILYMEETING_PASSWORD": None}
@@ -119,3 +120,19 @@ def test_the_output_follows_the_one_rule(run: Runner, files: list[Path], tmp_pat
     assert run("team-report", *files).returncode == 2
     assert run("team-report", "-o", tmp_path / "r.pdf").returncode == 2
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_it_runs_beside_the_app_and_never_writes_into_the_data_folder(
+    run: Runner, files: list[Path], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    with FolderLock(data):  # the app, or another command, owns the data folder
+        out = tmp_path / "report.pdf"
+        result = run("--data-dir", data, "team-report", *files, "-o", out, env=NO_PASSWORD)
+        assert result.returncode == 0, result.stderr
+        assert out.exists()
+        inside = run("--data-dir", data, "team-report", *files, "-o", data / "r.pdf")
+        assert inside.returncode == 2
+        assert "i programmets datamappe" in inside.stderr
+    assert sorted(p.name for p in data.iterdir()) == [LOCK_FILENAME]
