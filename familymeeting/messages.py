@@ -670,11 +670,12 @@ AGE_BAND_WORDS: dict[str, str] = {
     "adult": N_("adult"),
     "unknown": N_("age not known"),
 }
-# A rating question's kind in the statistics file: the default questions by key.
+# A rating question's kind in the statistics file: the default questions by their key
+# (domain/defaults.py's QUESTION_KINDS), every other question as "custom".
 QUESTION_KIND_WORDS: dict[str, str] = {
     "home": N_("How good is it to be you at home"),
-    "safety": N_("The safety scale"),
-    "plan": N_("How sure that the plan will work"),
+    "safety_scale": N_("The safety scale"),
+    "confidence": N_("How sure that the plan will work"),
     "custom": N_("The team's own questions"),
 }
 

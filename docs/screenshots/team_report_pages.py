@@ -24,7 +24,7 @@ from familymeeting.storage.stats_file import write_stats_file
 from familymeeting.storage.team_report_data import read_team_report
 
 QUARTERS = [f"{year}Q{q}" for year in (2025, 2026) for q in (1, 2, 3, 4)]
-QUESTIONS = ("home", "safety", "plan")
+QUESTIONS = ("home", "safety_scale", "confidence")
 ADULT_ROLES = ("parent", "parent", "caregiver", "network", "professional")
 
 
@@ -72,7 +72,7 @@ def laptop_rows(rng: random.Random, laptop: int, families: int) -> list[StatRow]
                     continue
                 level[person] += rng.gauss(0.45, 1.1)
                 for question in QUESTIONS:
-                    if role == "child" and question == "safety":
+                    if role == "child" and question == "safety_scale":
                         continue
                     value = (
                         None if rng.random() < 0.08 else _clamp(level[person] + rng.gauss(0, 0.8))

@@ -216,7 +216,7 @@ def team_report_document(report: TeamReport, lang: str) -> TeamReportDocument:
     activity = Section(
         ACTIVITY,
         _("Meetings and plans per family"),
-        _("Per quarter, over the families that had at least one meeting in it."),
+        _("Per quarter, over the families that had a meeting or were given a plan in it."),
         (_("Quarter"), _("Families"), _("Meetings per family"), _("Plans per family")),
         tuple(
             (

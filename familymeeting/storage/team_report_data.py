@@ -52,6 +52,9 @@ ROLE_GROUPS: dict[str, str] = {
     "professional": "professional",
     "caseworker": "professional",
 }
+# The default questions in the order a meeting asks them (domain/defaults.py's keys);
+# another kind after them, "custom" last.
+QUESTION_ORDER: tuple[str, ...] = ("home", "safety_scale", "confidence")
 GROUP_ORDER: tuple[str, ...] = ("child", "parent", "network", "professional", "other")
 BAND_ORDER: tuple[str, ...] = tuple(str(b) for b in AgeBand)
 
@@ -296,6 +299,7 @@ def _movement(con: duckdb.DuckDBPyConnection) -> tuple[MovementRow, ...]:
     def order(row: MovementRow) -> tuple[Any, ...]:
         return (
             row.question == CUSTOM_QUESTION,
+            _index(QUESTION_ORDER, row.question),
             row.question,
             _index(GROUP_ORDER, row.role),
             _index(BAND_ORDER, row.age_band),

@@ -10,7 +10,7 @@ import pytest
 from team_stats_fixture import Q3, Q4, STALE_DAYS, write_team_files
 
 from familymeeting.domain.errors import UserError
-from familymeeting.domain.statistics import SCHEMA_VERSION, Measure, RecordKind, StatRow
+from familymeeting.domain.statistics import SCHEMA_VERSION, AgeBand, Measure, RecordKind, StatRow
 from familymeeting.domain.team_report import MovementRow, PaceRow, TeamReport
 from familymeeting.messages import user_message
 from familymeeting.storage.stats_file import create_table_sql, fill_table, write_stats_file
@@ -178,3 +178,27 @@ def test_an_empty_file_gives_an_empty_report(tmp_path: Path) -> None:
 def test_no_figure_keeps_a_stale_number(report: TeamReport) -> None:
     numbers = [v for r in report.pace for v in (r.mean, r.median, r.q1, r.q3) if v is not None]
     assert numbers and max(numbers) < STALE_DAYS
+
+
+def test_the_default_questions_come_in_the_order_a_meeting_asks_them(tmp_path: Path) -> None:
+    rows = [
+        StatRow(
+            Q3,
+            RecordKind.RATING,
+            f"f{i}",
+            person=f"p{i}",
+            role="parent",
+            age_band=AgeBand.ADULT,
+            question=question,
+            meeting_seq=seq,
+            value=5 + seq,
+        )
+        for question in ("custom", "confidence", "home", "safety_scale")
+        for i in range(5)
+        for seq in (1, 2)
+    ]
+    path = tmp_path / "s.parquet"
+    write_stats_file(path, rows, "i", 1)
+    report = read_team_report([path])
+    assert [r.question for r in report.movement] == ["home", "safety_scale", "confidence", "custom"]
+    assert all(r.up == 1.0 for r in report.movement)
