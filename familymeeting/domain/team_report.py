@@ -5,6 +5,8 @@ PDF) and ui/team_page.py (the "Team" page) show. Plain data, no Qt, no SQL.
 Grouped by quarter, never by caseworker (figures per person would be staff monitoring).
 A figure describing fewer than MIN_CELL families or children is suppressed: its numbers
 are None and ``suppressed`` is True, so a view shows "< 5" and cannot show the number.
+The counts (cases, people, children, families) are kept as read; a view shows a count
+under MIN_CELL as "< 5" too (export/team_report_text.ReportWords.count).
 """
 
 from __future__ import annotations
