@@ -382,6 +382,7 @@ class Generator:
                     "low_anchor": template.low_anchor,
                     "high_anchor": template.high_anchor,
                     "audience": template.audience.value,
+                    "kind": template.kind,
                     "position": position,
                     "created_at": stamp,
                     "updated_at": stamp,

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import Session, col, select
 
 from familymeeting.domain import rules
+from familymeeting.domain.defaults import question_kind_of
 from familymeeting.domain.enums import (
     Audience,
     CardKind,
@@ -1005,8 +1006,9 @@ def import_case(
         for meeting, m in zip(meetings, case.meetings, strict=True):
             meeting.follows_id = m.follows_id
         s.flush()
+        kinds = _question_kinds(case)
         for i, m in enumerate(case.meetings):
-            _meeting_children_in(s, m, i)
+            _meeting_children_in(s, m, i, kinds)
         for d in case.case_dates:
             s.add(
                 CaseDate(
@@ -1059,7 +1061,17 @@ def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:
     )
 
 
-def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
+def _question_kinds(case: CaseFileIn) -> dict[str, str]:
+    """Each series' question kind (schema 7; the file does not carry it): the default
+    question its wording, or the wording its series was first asked with, matches."""
+    first: dict[str, str] = {}
+    for m in sorted(case.meetings, key=lambda m: (m.starts_at, m.created_at)):
+        for q in m.questions:
+            first.setdefault(q.series_id, q.text)
+    return {series: question_kind_of(text) for series, text in first.items()}
+
+
+def _meeting_children_in(s: Session, m: MeetingIn, i: int, kinds: dict[str, str]) -> None:
     where = f"meetings[{i}]"
     for pid in dict.fromkeys(m.attendee_ids):
         s.add(MeetingAttendee(meeting_id=m.id, participant_id=pid))
@@ -1100,6 +1112,7 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                     q.high_anchor, "high_anchor", rules.ANCHOR_MAX, f"{qw}.high_anchor"
                 ),
                 audience=q.who.value,
+                kind=question_kind_of(q.text) or kinds[q.series_id],
                 position=j,
                 created_at=q.created_at,
                 updated_at=q.updated_at,
