@@ -1,6 +1,6 @@
 """The pseudonymous statistics export of one laptop (docs/statistics.md).
 
-``stat_rows`` reads the database in nine queries, whatever the number of families
+``stat_rows`` reads the database in ten queries, whatever the number of families
 (families are not read one by one: see storage/caseload.py for the same shape), and
 turns it into ``domain.statistics.StatRow``s for whole quarters; ``export_statistics``
 writes them with ``storage/stats_file.write_stats_file`` and counts the export, in one
