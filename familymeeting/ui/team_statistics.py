@@ -94,8 +94,11 @@ class TeamStatisticsBlock(QWidget):
         key_buttons.addWidget(self.remove_button)
         layout.addWidget(key_box)
 
+        # Like the page's settings: each choice under its title, as wide as its words.
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(12)
         self.first_combo = QComboBox()
         self.first_combo.setAccessibleName(self.tr("From quarter"))
         self.last_combo = QComboBox()
@@ -107,6 +110,9 @@ class TeamStatisticsBlock(QWidget):
                 combo.addItem(self.quarter_text(quarter), quarter)
             # The default: the last quarter that has ended (a running one is half).
             combo.setCurrentIndex(max(0, combo.findData(last_whole_quarter(self.today))))
+            combo.setMinimumHeight(theme.TOUCH)
+            combo.setMinimumWidth(260)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form.addRow(self.tr("From quarter"), self.first_combo)
         form.addRow(self.tr("To quarter"), self.last_combo)
         layout.addLayout(form)
@@ -252,12 +258,18 @@ class TeamStatisticsBlock(QWidget):
         self.job = None
         assert isinstance(result, StatsExported)
         self.show_state(self.services.team_key_state())
-        self.say(
-            self.tr("Saved the statistics for %1 to %2 in %3.")
-            .replace("%1", self.quarter_text(result.first_quarter))
-            .replace("%2", self.quarter_text(result.last_quarter))
-            .replace("%3", result.path)
-        )
+        first = self.quarter_text(result.first_quarter)
+        if result.first_quarter == result.last_quarter:
+            text = self.tr("Saved the statistics for %1 in %2.").replace("%1", first)
+            text = text.replace("%2", result.path)
+        else:
+            text = (
+                self.tr("Saved the statistics for %1 to %2 in %3.")
+                .replace("%1", first)
+                .replace("%2", self.quarter_text(result.last_quarter))
+                .replace("%3", result.path)
+            )
+        self.say(text)
         self.exported.emit(result)
 
     def _failed(self, error: object) -> None:

@@ -3152,6 +3152,10 @@
         <translation>Gemmer statistikken…</translation>
     </message>
     <message>
+        <source>Saved the statistics for %1 in %2.</source>
+        <translation>Statistikken for %1 er gemt i %2.</translation>
+    </message>
+    <message>
         <source>Saved the statistics for %1 to %2 in %3.</source>
         <translation>Statistikken for %1 til %2 er gemt i %3.</translation>
     </message>
