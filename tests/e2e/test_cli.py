@@ -468,7 +468,7 @@ BAD_FILES: list[tuple[str, Callable[[bytes, Path], Path], list[str]]] = [
         ["ikke gyldig JSON"],
     ),
     ("truncated", _raw(lambda g: g[: len(g) // 2]), ["ender for tidligt", "afkortet"]),
-    ("wrong-version", _edited(lambda d: d.update(version=5)), ["version 5", "version 1–4"]),
+    ("wrong-version", _edited(lambda d: d.update(version=6)), ["version 6", "version 1–5"]),
     ("rating-0", _edited(_set_rating(0)), [RATING, "uden for det tilladte område", "'0'"]),
     ("rating-11", _edited(_set_rating(11)), [RATING, "uden for det tilladte område", "'11'"]),
     (
