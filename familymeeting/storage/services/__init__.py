@@ -3,8 +3,8 @@
 One façade, ``Services``, over a part per kind of record (families and participants,
 meetings, cards, questions and ratings, the plan's actions, the access log, the plans
 given to the family, the case's key dates, a child's Three Houses, the statistics
-secrets). Each public method
-is one transaction (a write takes the write lock up front; a read does not) and
+secrets). Each public method is one transaction (a write takes the write lock up
+front; a read does not) and
 validates with the domain rules first, raising ``UserError`` subclasses for anything a
 person could have typed wrong. Methods return plain records (``storage/records.py``),
 never ORM rows. User-level changes the window can undo run as operations
