@@ -214,10 +214,17 @@ class Writer:
 
 
 class Generator:
-    def __init__(self, seed: int, counts: dict[str, int]) -> None:
+    def __init__(
+        self,
+        seed: int,
+        counts: dict[str, int],
+        base: datetime = datetime(2020, 1, 6, 9, 0),
+        start_days: int = 5 * 365,
+    ) -> None:
         self.rng = random.Random(seed)
         self.counts = counts
-        self.base = datetime(2020, 1, 6, 9, 0)
+        self.base = base
+        self.start_days = start_days  # families' first meetings spread over these days
 
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -262,7 +269,7 @@ class Generator:
         for f in range(n_fam):
             surname = rng.choice(SURNAMES)
             first = rng.choice(GIVEN_ADULT)
-            start = self.base + timedelta(days=rng.randint(0, 5 * 365))
+            start = self.base + timedelta(days=rng.randint(0, self.start_days))
             created = self.stamp(start - timedelta(days=7))
             family_id = self.uid()
             writer.add(
@@ -382,6 +389,7 @@ class Generator:
                     "low_anchor": template.low_anchor,
                     "high_anchor": template.high_anchor,
                     "audience": template.audience.value,
+                    "kind": template.kind,
                     "position": position,
                     "created_at": stamp,
                     "updated_at": stamp,
@@ -502,6 +510,50 @@ def generate(out: Path, scale: float, seed: int = DEFAULT_SEED, *, quiet: bool =
     if not quiet:
         print(f"generated {out} in {seconds:.1f} s: {manifest.db_mib:.1f} MiB, {counts}")
     return manifest
+
+
+def caseworker_counts(families: int, years: float) -> dict[str, int]:
+    """One caseworker's caseload: ``families`` families met every four to ten weeks for
+    ``years`` years (about seven meetings a year each), 20 cards, 3 actions a meeting,
+    and the three default questions answered by most of those present."""
+    meetings = max(families, round(families * years * 6.5))
+    return {
+        "families": families,
+        "meetings": meetings,
+        "cards": max(BOARD_CARDS + PLAN_CARDS, meetings * 20),
+        "ratings": meetings * 12,
+        "actions": max(PLAN_ACTIONS, meetings * 3),
+    }
+
+
+def generate_caseworker(
+    out: Path, families: int, years: float, until: datetime, seed: int = DEFAULT_SEED
+) -> Path:
+    """A data dir with one caseworker's caseload whose meetings run up to ``until``:
+    each family's first meeting in the first year (``years`` before ``until``), the
+    later ones every four to ten weeks after (statistics benchmark, issue 20). Made once;
+    reused while ``bench.json`` says the same shape."""
+    shape = {"version": GENERATOR_VERSION, "seed": seed, "families": families, "years": years}
+    shape["until"] = until.isoformat()
+    try:
+        if json.loads((out / "bench.json").read_text(encoding="utf-8")) == shape:
+            return out
+    except (OSError, ValueError):
+        pass
+    if out.exists():
+        shutil.rmtree(out)
+    opened = open_unlocked(out, PASSWORD)
+    if opened.recovery_code is not None:
+        acknowledge_recovery_code(out, opened.recovery_code)
+    db = opened.db
+    try:
+        counts = caseworker_counts(families, years)
+        base = until - timedelta(days=round(years * 365))
+        Generator(seed, counts, base=base, start_days=60).run(Writer(db.engine))
+    finally:
+        db.close()
+    (out / "bench.json").write_text(json.dumps(shape), encoding="utf-8")
+    return out
 
 
 def verify(out: Path, manifest: Manifest) -> list[str]:

@@ -312,6 +312,45 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
         ),
     )
     log.add_argument("family", metavar="FAMILY", nargs="?", help=_("only this family (id prefix)"))
+    tky = sub.add_parser(
+        "team-key",
+        parents=[common],
+        help=_("make a new team key for pseudonymous statistics (for a team leader)"),
+        description=_(
+            "Make a new, random team key in a small file for a team leader to hand out to "
+            "the team's caseworkers (docs/statistics.md). Under one key, the same family "
+            "gets the same pseudonym in every statistics file of the team. Prints the key's "
+            "fingerprint to read aloud. An existing file is never overwritten."
+        ),
+    )
+    tky.add_argument("-o", "--output", metavar="FILE", required=True, help=_("file to write"))
+    sta = sub.add_parser(
+        "stats-export",
+        parents=[common, creating],
+        help=_("write pseudonymous statistics for the team (Parquet)"),
+        description=_(
+            "Write this laptop's pseudonymous statistics for whole calendar quarters to a "
+            "Parquet file (docs/statistics.md): durations, meetings and plans, ratings and "
+            "the children's feedback as numbers, under keyed pseudonyms. Never names, free "
+            "text, birth years, dates or ids. Needs the team key: --team-key FILE loads it "
+            "(and keeps it in the encrypted database for next time). Without --from and "
+            "--to: the last quarter that has ended."
+        ),
+    )
+    sta.add_argument("--team-key", metavar="FILE", help=_("the team key file from the team leader"))
+    sta.add_argument("-o", "--output", metavar="FILE", required=True, help=_("file to write"))
+    sta.add_argument(
+        "--from",
+        dest="first",
+        metavar="QUARTER|DATE",
+        help=_("first quarter, e.g. 2026Q1 (a date means its quarter)"),
+    )
+    sta.add_argument(
+        "--to",
+        dest="last",
+        metavar="QUARTER|DATE",
+        help=_("last quarter, e.g. 2026Q4 (a date means its quarter)"),
+    )
     bkp = sub.add_parser(
         "backup",
         parents=[common, creating],
@@ -498,6 +537,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "team-report":
             # It reads only the files it is given: no data folder, lock or password.
             _team_report(data_dir, args, tr)
+            return 0
+        if args.command == "team-key":
+            # A new key for a team leader: no data is opened.
+            _team_key(args, tr)
             return 0
         from familymeeting.storage.folder_lock import FolderLock
 
@@ -972,6 +1015,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path, tr: Catalogue) -> int
             _timeline(services, args, tr)
         elif args.command == "backup":
             _backup(services, args, tr)
+        elif args.command == "stats-export":
+            _stats_export(services, data_dir, args, tr)
         elif args.command == "log":
             # The window's retention setting: what the caseworker chose to keep stays.
             services.prune_access_log(Settings(data_dir).get(settings.LOG_KEEP_DAYS))
@@ -1001,6 +1046,59 @@ def format_size(size: int, lang: str) -> str:
 def _is_database(tr: Catalogue) -> str:
     """Why an output file was refused: it would replace the data (see _is_database_file)."""
     return tr.gettext("that is the program's own database or key file; choose another file name")
+
+
+def _team_key(args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.storage.team_key import write_team_key_file
+
+    path = Path(args.output)
+    fingerprint_text = write_team_key_file(path)
+    print(
+        tr.gettext(
+            "Made a new team key in {path}. Its fingerprint is {fingerprint}: read it aloud "
+            "to the team, so that everyone can check they loaded the same key. Keep the "
+            "file safe: whoever holds it can link a family's rows across the team's "
+            "statistics files.",
+            path=path,
+            fingerprint=fingerprint_text,
+        )
+    )
+
+
+def _stats_export(
+    services: Services, data_dir: Path, args: argparse.Namespace, tr: Catalogue
+) -> None:
+    from datetime import date
+
+    from familymeeting.domain.stats_range import last_whole_quarter, parse_quarter, quarter_days
+    from familymeeting.storage.operations import ExportStatistics, SetTeamKey
+    from familymeeting.storage.team_key import fingerprint, read_team_key_file
+
+    default = last_whole_quarter(date.today())
+    first = parse_quarter(args.first, option="--from") if args.first else None
+    last = parse_quarter(args.last, option="--to") if args.last else None
+    first, last = first or last or default, last or first or default
+    quarter_days(first, last)  # a backwards range is refused before anything is done
+    out = output_file(args.output, data_dir, services.db.path, tr)
+    if args.team_key:
+        key = read_team_key_file(Path(args.team_key))
+        if services.team_key_state().fingerprint != fingerprint(key):
+            state = services.run(SetTeamKey(key))
+            print(tr.gettext("Loaded the team key {fingerprint}.", fingerprint=state.fingerprint))
+    done = services.run(ExportStatistics(out, first, last, via="cli"))
+    print(
+        tr.ngettext(
+            "Saved the statistics for {first} to {last} to {path} ({n} row, export number "
+            "{number}).",
+            "Saved the statistics for {first} to {last} to {path} ({n} rows, export number "
+            "{number}).",
+            done.rows,
+            first=done.first_quarter,
+            last=done.last_quarter,
+            path=done.path,
+            number=done.export_number,
+        )
+    )
 
 
 def _backup(services: Services, args: argparse.Namespace, tr: Catalogue) -> None:

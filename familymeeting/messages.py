@@ -414,6 +414,32 @@ MESSAGES: dict[str, str | Plural] = {
         "The case file's {what} '{id}' already exists in another family; nothing was imported."
     ),
     "output_unwritable": N_("Cannot write {path}: {reason}."),
+    # Pseudonymous statistics for the team (issue 20, docs/statistics.md).
+    "team_key_exists": N_(
+        "{path} exists already. A team key file is never overwritten (a new key would "
+        "split the team's figures): choose another file name. Nothing was written."
+    ),
+    "team_key_unreadable": N_("Cannot read the team key file {path}: {reason}."),
+    "team_key_invalid": N_(
+        "{path} is not a familymeeting team key file, or it is damaged. Ask the team "
+        "leader for the file again. Nothing was changed."
+    ),
+    "team_key_version": N_(
+        "{path} is a team key file of version {version}, which this familymeeting cannot "
+        "read. Nothing was changed."
+    ),
+    "stats_no_team_key": N_(
+        "No team key is loaded, so no statistics were written. Load the team key file "
+        "from the team leader: --team-key FILE, or in the app under Settings, "
+        "'Statistics for the team'."
+    ),
+    "stats_bad_quarter": N_(
+        "{option}: '{value}' is neither a quarter (such as 2026Q4) nor a date "
+        "(YYYY-MM-DD). Nothing was written."
+    ),
+    "stats_range_backwards": N_(
+        "The quarters run backwards: {first} comes after {last}. Nothing was written."
+    ),
     # One owner per data folder, data folders that must exist (issue 17, "lock").
     "data_in_use": N_(
         "familymeeting is open on this data ({path}) in another window or command. "

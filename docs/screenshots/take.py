@@ -370,6 +370,27 @@ def main(argv: list[str] | None = None) -> int:
         hand_out_plans()
         board("plan")()
 
+    def team_statistics() -> None:
+        """Settings' "Statistik til teamet": a team key loaded, a quarter's file saved."""
+        from PySide6.QtWidgets import QScrollArea
+
+        from familymeeting.storage.operations import SetTeamKey
+
+        window.show_maintenance()
+        block = window.maintenance.team_statistics
+        block.show_state(services.run(SetTeamKey(bytes(range(32)))))
+        out = data_dir.parent / f"{data_dir.name}-stats" / block.suggested_name()
+        out.parent.mkdir(exist_ok=True)
+        block.export_to(out)
+        for _ in range(50):
+            settle(100)
+            if block.job is None:
+                break
+        scroll = window.maintenance.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(block.status_label, 0, 0)
+            scroll.ensureWidgetVisible(block, 0, 0)
+
     scenes: dict[str, Callable[[], object]] = {
         "families": window.show_families,
         "family": lambda: window.open_family(family.id),
@@ -400,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         "progress": lambda: window.show_progress(family.id),
         "progress-second": progress_second,
         "settings-and-backups": window.show_maintenance,
+        "team-statistics": team_statistics,
         "family-dialog": lambda: (
             window.open_family(family.id),
             keep(window.family_page.edit_family()),

@@ -102,6 +102,8 @@ class LogEvent(StrEnum):
     HOUSES = "houses"  # a child's Three Houses changed (detail: the child's id)
     EXPORT_HOUSES = "export_houses"  # "Mine tre huse" saved (detail: shared/full)
     CHILD_FEEDBACK = "child_feedback"  # a child's feedback on a meeting given or changed
+    TEAM_KEY = "team_key"  # the statistics team key loaded or removed (detail: set/removed)
+    EXPORT_STATISTICS = "export_statistics"  # a statistics file (detail: quarters, via)
 
 
 class HandoutHow(StrEnum):

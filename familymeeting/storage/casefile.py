@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import Session, col, select
 
 from familymeeting.domain import rules
+from familymeeting.domain.defaults import QUESTION_KINDS, question_kind_of
 from familymeeting.domain.enums import (
     Audience,
     CardKind,
@@ -59,12 +60,13 @@ from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.case_dates import check_case_dates
 
 FORMAT = "familymeeting-case"
-VERSION = 4
+VERSION = 5
 # Read as well: version 1 had no card links on the plan's lines (card_id: none);
 # versions 1 and 2 had no case dates and no meeting record fields (read as none/empty);
 # versions 1-3 said "for_children" where version 4 says who answers ("audience") and had
-# none of the child's voice (answered alone, shared, feedback, Three Houses).
-READABLE_VERSIONS = (1, 2, 3, 4)
+# none of the child's voice (answered alone, shared, feedback, Three Houses); versions
+# 1-4 had no question kind (found from the wording, as the schema 7 upgrade does).
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 MAX_BYTES = 32 * 1024 * 1024
 # One house's drawing as its JSON string: 5,000 points of a few strokes fit many times.
 STROKES_MAX = 1_000_000
@@ -170,6 +172,7 @@ class QuestionIn(_Strict):
     for_children: bool | None = None  # versions 1-3 only
     audience: Audience | None = None  # version 4 (required there)
     chosen_ids: list[Id] = []  # version 4: the people of audience "chosen"
+    kind: str | None = None  # version 5 (required there): the default question's key
 
     @property
     def who(self) -> Audience:
@@ -258,7 +261,7 @@ class CaseDateIn(_Strict):
 
 class CaseFileIn(_Strict):
     format: Literal["familymeeting-case"]
-    version: Literal[1, 2, 3, 4]
+    version: Literal[1, 2, 3, 4, 5]
     family: FamilyIn
     participants: list[ParticipantIn]
     meetings: list[MeetingIn]
@@ -395,6 +398,7 @@ def _meeting_out(s: Session, m: Meeting) -> dict[str, Any]:
                 "low_anchor": q.low_anchor,
                 "high_anchor": q.high_anchor,
                 "audience": q.audience,
+                "kind": q.kind,
                 "chosen_ids": sorted(
                     s.exec(
                         select(QuestionAudience.participant_id).where(
@@ -774,6 +778,7 @@ def _check_versions(case: CaseFileIn) -> None:
     """What a version has, and only that: ``for_children`` up to 3, the child's voice
     from 4 (strict: a field a version does not know is refused, not ignored)."""
     old = case.version < 4
+    before_kind = case.version < 5
     new_fields = {
         "participants": ("language", "own_plan"),
         "questions": ("audience", "chosen_ids"),
@@ -805,6 +810,12 @@ def _check_versions(case: CaseFileIn) -> None:
                     refuse(f"{qw}.for_children", "unknown_field")
                 if q.audience is None:
                     refuse(f"{qw}.audience", "missing")
+            if before_kind and "kind" in q.model_fields_set:
+                refuse(f"{qw}.kind", "unknown_field")
+            elif not before_kind and q.kind is None:
+                refuse(f"{qw}.kind", "missing")
+            elif q.kind is not None and q.kind not in ("", *QUESTION_KINDS):
+                refuse(f"{qw}.kind", "not_a_choice")
             for k, r in enumerate(q.ratings):
                 for name in new_fields["ratings"]:
                     if old and name in r.model_fields_set:
@@ -1005,8 +1016,9 @@ def import_case(
         for meeting, m in zip(meetings, case.meetings, strict=True):
             meeting.follows_id = m.follows_id
         s.flush()
+        kinds = _question_kinds(case)
         for i, m in enumerate(case.meetings):
-            _meeting_children_in(s, m, i)
+            _meeting_children_in(s, m, i, kinds)
         for d in case.case_dates:
             s.add(
                 CaseDate(
@@ -1059,7 +1071,18 @@ def _meeting_in(m: MeetingIn, family_id: str, i: int) -> Meeting:
     )
 
 
-def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
+def _question_kinds(case: CaseFileIn) -> dict[str, str]:
+    """Each series' question kind for a file before version 5, which does not carry it:
+    the default question its wording, or the wording its series was first asked with,
+    matches (the rule of the schema 7 upgrade)."""
+    first: dict[str, str] = {}
+    for m in sorted(case.meetings, key=lambda m: (m.starts_at, m.created_at)):
+        for q in m.questions:
+            first.setdefault(q.series_id, q.text)
+    return {series: question_kind_of(text) for series, text in first.items()}
+
+
+def _meeting_children_in(s: Session, m: MeetingIn, i: int, kinds: dict[str, str]) -> None:
     where = f"meetings[{i}]"
     for pid in dict.fromkeys(m.attendee_ids):
         s.add(MeetingAttendee(meeting_id=m.id, participant_id=pid))
@@ -1100,6 +1123,9 @@ def _meeting_children_in(s: Session, m: MeetingIn, i: int) -> None:
                     q.high_anchor, "high_anchor", rules.ANCHOR_MAX, f"{qw}.high_anchor"
                 ),
                 audience=q.who.value,
+                kind=q.kind
+                if q.kind is not None
+                else question_kind_of(q.text) or kinds[q.series_id],
                 position=j,
                 created_at=q.created_at,
                 updated_at=q.updated_at,

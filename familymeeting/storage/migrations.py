@@ -235,7 +235,81 @@ def v5_to_v6(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_house_item_card_id ON house_item (card_id)")
 
 
+# The default questions' wordings when version 7 was released, in every language, by
+# key: v6_to_v7 gives a question its kind by these (frozen here, like the SQL: a later
+# change of wording in domain/defaults.py must not change what this step does).
+_V7_DEFAULT_WORDINGS: dict[str, tuple[str, ...]] = {
+    "home": (
+        "Hvor godt er det at være dig derhjemme lige nu?",
+        "How good is it to be you at home right now?",
+    ),
+    "safety_scale": (
+        "På en skala fra 1 til 10, hvor 10 betyder, at alle er sikre på, at børnene er "
+        "trygge og har det godt nok til, at vi kan lukke sagen, og 1 betyder, at det står "
+        "så slemt til, at børnene ikke kan blive boende hjemme — hvor er vi i dag?",
+        "On a scale from 1 to 10, where 10 means everyone is sure the children are safe "
+        "and well enough that we can close the case, and 1 means things are so bad the "
+        "children cannot stay at home — where are we today?",
+    ),
+    "confidence": (
+        "Hvor sikker er du på, at vores plan kan lykkes?",
+        "How sure are you that our plan will work?",
+    ),
+}
+
+
+def _v7_kind(text: str) -> str:
+    wording = " ".join(text.split())
+    for kind, texts in _V7_DEFAULT_WORDINGS.items():
+        if wording in texts:
+            return kind
+    return ""
+
+
+def v6_to_v7(conn: Connection) -> None:
+    """Version 7: pseudonymous statistics (docs/statistics.md).
+
+    - ``question.kind``: the default question's key, '' for a custom one. Set from the
+      question's wording, else from the wording its series was first asked with (a
+      default whose words were edited later is still that default), in any language.
+    - ``statistics_key``: this installation's id, the team key and the export counter
+      (one row, made when first needed).
+    """
+    conn.exec_driver_sql("ALTER TABLE question ADD COLUMN kind VARCHAR DEFAULT '' NOT NULL")
+    rows = conn.exec_driver_sql(
+        "SELECT q.id, q.series_id, q.text FROM question q "
+        "JOIN meeting m ON m.id = q.meeting_id "
+        "ORDER BY m.starts_at, m.created_at, q.position"
+    ).all()
+    first_text: dict[str, str] = {}
+    for _qid, series_id, text in rows:
+        first_text.setdefault(series_id, text)
+    for qid, series_id, text in rows:
+        kind = _v7_kind(text) or _v7_kind(first_text[series_id])
+        if kind:
+            conn.exec_driver_sql("UPDATE question SET kind = ? WHERE id = ?", (kind, qid))
+    conn.exec_driver_sql(
+        """
+        CREATE TABLE statistics_key (
+            id INTEGER NOT NULL,
+            installation_id BLOB NOT NULL,
+            team_key BLOB,
+            exports INTEGER NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT ck_statistics_key_single CHECK (id = 1)
+        )
+        """
+    )
+
+
 # A step's SQL is written out, never generated from the models: a released step must
 # do the same thing for ever. tests/unit/test_schema_fixtures.py checks that the ladder
 # ends at the models' schema, column by column.
-MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6}
+MIGRATIONS: dict[int, Migration] = {
+    1: v1_to_v2,
+    2: v2_to_v3,
+    3: v3_to_v4,
+    4: v4_to_v5,
+    5: v5_to_v6,
+    6: v6_to_v7,
+}

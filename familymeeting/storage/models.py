@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def new_id() -> str:
@@ -212,6 +212,10 @@ class Question(SQLModel, table=True):
     # Who answers it (domain.enums.Audience): children, adults, everyone, or the
     # people chosen in question_audience. Added in place by v5_to_v6.
     audience: str = Field(default="everyone", sa_column_kwargs={"server_default": "everyone"})
+    # The default question's stable key (domain.defaults.QUESTION_KINDS), '' for one the
+    # caseworker wrote; kept when the wording is edited, copied to a follow-up. For the
+    # statistics file, which counts answers by kind, never by wording. Added by v6_to_v7.
+    kind: str = _text_added_later()
 
 
 class Rating(SQLModel, table=True):
@@ -399,3 +403,22 @@ class AccessLog(SQLModel, table=True):
     family_id: str | None = Field(default=None, index=True)
     meeting_id: str | None = None
     detail: str = ""
+
+
+class StatisticsKey(SQLModel, table=True):
+    """This installation's statistics secrets (one row, made when first needed).
+
+    ``installation_id``: random bytes made once per data folder; its keyed hash tells
+    the team report that two files came from the same laptop. ``team_key``: the key a
+    team leader handed out (None: not loaded). ``exports``: statistics files written so
+    far (the next file's number). In the encrypted database, never in settings.ini;
+    never in a case file.
+    """
+
+    __tablename__ = "statistics_key"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_statistics_key_single"),)
+
+    id: int = Field(default=1, primary_key=True)
+    installation_id: bytes = Field(sa_type=LargeBinary)
+    team_key: bytes | None = Field(default=None, sa_type=LargeBinary)
+    exports: int = 0

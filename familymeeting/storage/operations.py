@@ -24,6 +24,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -43,6 +44,8 @@ from familymeeting.storage.records import (
     QuestionRecord,
     QuestionSnapshot,
     RatingRecord,
+    StatsExported,
+    TeamKeyState,
 )
 from familymeeting.storage.services.access import log_in
 from familymeeting.storage.services.base import (
@@ -52,6 +55,7 @@ from familymeeting.storage.services.base import (
     fetch,
 )
 from familymeeting.storage.services.case_dates import CaseDateChange
+from familymeeting.storage.statistics import export_statistics
 
 if TYPE_CHECKING:
     from familymeeting.storage.services import Services
@@ -1104,3 +1108,41 @@ class SetChildFeedback(Operation):
         else:
             undo = SetChildFeedback(self.meeting_id, self.participant_id, self.item, None, True)
         return Applied(Changes(feedback=after), undo, changed=changed)
+
+
+# ------------------------------------------------------ statistics (issue 20)
+@dataclass(frozen=True)
+class SetTeamKey:
+    """Load the team key a leader handed out (``key``), or remove it (None).
+
+    Kept in the encrypted database; the screen gets its fingerprint, never the key.
+    Logged without the key. Nothing to undo: loading the file again is the way back.
+    """
+
+    key: bytes | None
+
+    def apply(self, services: Services) -> TeamKeyState:
+        state = services.set_team_key(self.key)
+        services.log_event("team_key", detail="set" if self.key else "removed")
+        return state
+
+
+@dataclass(frozen=True)
+class ExportStatistics:
+    """Write this laptop's pseudonymous statistics file for whole quarters
+    (docs/statistics.md): refused without a team key; the export's number and its
+    access-log entry are stored only if the file was written. ``via``: app or cli."""
+
+    path: Path
+    first_quarter: str
+    last_quarter: str
+    via: str
+    now: datetime | None = None
+
+    def apply(self, services: Services) -> StatsExported:
+        return export_statistics(
+            services, self.path, self.first_quarter, self.last_quarter, via=self.via, now=self.now
+        )
+
+
+__all__ += ["ExportStatistics", "SetTeamKey"]

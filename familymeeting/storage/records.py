@@ -121,6 +121,7 @@ class QuestionRecord(Record):
     created_at: datetime
     updated_at: datetime
     audience: str = "everyone"  # domain.enums.Audience
+    kind: str = ""  # the default question's key (domain.defaults), '' for a custom one
     # The people chosen to answer (question_audience), when the audience is "chosen".
     chosen: frozenset[str] = frozenset()
 
@@ -277,3 +278,23 @@ class HandoutEntry:
     handout: PlanHandoutRecord
     meeting_at: datetime | None
     size: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamKeyState:
+    """What Settings shows of the statistics secrets: the loaded team key's fingerprint
+    (None: no key loaded) and how many statistics files were written. Never the key."""
+
+    fingerprint: str | None
+    exports: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatsExported:
+    """A statistics file written: where, its quarters, rows and number (docs/statistics.md)."""
+
+    path: str
+    first_quarter: str
+    last_quarter: str
+    rows: int
+    export_number: int

@@ -3,7 +3,8 @@
 The declared settings a caseworker may change (lock time, how long the access
 log is kept), the backups with date and size, "Make a backup now", "Bring back
 a backup…" (password first; what it replaces is kept), and a full check of the
-data. Backups and checks run off the GUI thread.
+data; the statistics for the team (``ui/team_statistics.py``). Backups, checks
+and statistics run off the GUI thread.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.flow import FlowLayout
 from familymeeting.ui.password import PasswordField, RecoveryCodeDialog
+from familymeeting.ui.team_statistics import TeamStatisticsBlock
 from familymeeting.ui.words import local_time
 
 if TYPE_CHECKING:
@@ -218,6 +220,11 @@ class MaintenancePage(QWidget):
         code_buttons.addWidget(self.new_code_button)
         layout.addWidget(code_box)
         self._add_rekey_block(layout)
+
+        # ------------------------------------------------ statistics for the team
+        layout.addSpacing(12)
+        self.team_statistics = TeamStatisticsBlock(services)
+        layout.addWidget(self.team_statistics)
 
         # ---------------------------------------------------------- where things are
         layout.addSpacing(12)

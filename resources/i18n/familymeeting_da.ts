@@ -3078,6 +3078,89 @@
     </message>
 </context>
 <context>
+    <name>TeamStatisticsBlock</name>
+    <message>
+        <source>Statistics for the team</source>
+        <translation>Statistik til teamet</translation>
+    </message>
+    <message>
+        <source>Figures for the team leader, under pseudonyms: how long cases take, meetings and plans, and the ratings and children&apos;s feedback as numbers. Never names, text, birth years or dates. The team key comes from the team leader; the same key for the whole team.</source>
+        <translation>Tal til teamlederen, under pseudonymer: hvor lang tid sagerne tager, møder og planer, og skalaerne og børnenes feedback som tal. Aldrig navne, tekst, fødselsår eller datoer. Teamnøglen får du af teamlederen; hele teamet bruger den samme nøgle.</translation>
+    </message>
+    <message>
+        <source>Load team key…</source>
+        <translation>Indlæs teamnøgle…</translation>
+    </message>
+    <message>
+        <source>Remove team key</source>
+        <translation>Fjern teamnøgle</translation>
+    </message>
+    <message>
+        <source>From quarter</source>
+        <translation>Fra kvartal</translation>
+    </message>
+    <message>
+        <source>To quarter</source>
+        <translation>Til kvartal</translation>
+    </message>
+    <message>
+        <source>Save statistics…</source>
+        <translation>Gem statistik…</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>%1. kvartal %2</translation>
+    </message>
+    <message>
+        <source>Team key loaded: %1. Check it with your team leader.</source>
+        <translation>Teamnøglen er indlæst: %1. Tjek den med din teamleder.</translation>
+    </message>
+    <message>
+        <source>No team key is loaded, so statistics cannot be saved. Ask your team leader for the team key file.</source>
+        <translation>Der er ikke indlæst en teamnøgle, så statistikken kan ikke gemmes. Bed din teamleder om teamnøglefilen.</translation>
+    </message>
+    <message>
+        <source>Choose the team key file</source>
+        <translation>Vælg teamnøglefilen</translation>
+    </message>
+    <message>
+        <source>Team key files (*.json);;All files (*)</source>
+        <translation>Teamnøglefiler (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The team key %1 is loaded.</source>
+        <translation>Teamnøglen %1 er indlæst.</translation>
+    </message>
+    <message>
+        <source>The team key is removed. No statistics can be saved until one is loaded.</source>
+        <translation>Teamnøglen er fjernet. Der kan ikke gemmes statistik, før en ny er indlæst.</translation>
+    </message>
+    <message>
+        <source>Load the team key first.</source>
+        <translation>Indlæs teamnøglen først.</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>Gem statistikken</translation>
+    </message>
+    <message>
+        <source>Parquet files (*.parquet)</source>
+        <translation>Parquet-filer (*.parquet)</translation>
+    </message>
+    <message>
+        <source>Saving the statistics…</source>
+        <translation>Gemmer statistikken…</translation>
+    </message>
+    <message>
+        <source>Saved the statistics for %1 in %2.</source>
+        <translation>Statistikken for %1 er gemt i %2.</translation>
+    </message>
+    <message>
+        <source>Saved the statistics for %1 to %2 in %3.</source>
+        <translation>Statistikken for %1 til %2 er gemt i %3.</translation>
+    </message>
+</context>
+<context>
     <name>ThreeHousesDialog</name>
     <message>
         <location filename="../../familymeeting/ui/meeting/houses/page.py" line="209" />

@@ -363,7 +363,7 @@ def test_a_format_3_case_file_imports_and_comes_back_as_format_4(run: Run, tmp_p
     again = tmp_path / "again.json"
     succeeded(run("--data-dir", empty, "export-case", old["family"]["id"][:8], "-o", again))
     new = json.loads(again.read_bytes())
-    assert new["version"] == 4
+    assert new["version"] == 5
     flags = [q["for_children"] for q in old["meetings"][0]["questions"]]
     audiences = [q["audience"] for q in new["meetings"][0]["questions"]]
     assert audiences == ["children" if f else "everyone" for f in flags]
@@ -468,7 +468,7 @@ BAD_FILES: list[tuple[str, Callable[[bytes, Path], Path], list[str]]] = [
         ["ikke gyldig JSON"],
     ),
     ("truncated", _raw(lambda g: g[: len(g) // 2]), ["ender for tidligt", "afkortet"]),
-    ("wrong-version", _edited(lambda d: d.update(version=5)), ["version 5", "version 1–4"]),
+    ("wrong-version", _edited(lambda d: d.update(version=6)), ["version 6", "version 1–5"]),
     ("rating-0", _edited(_set_rating(0)), [RATING, "uden for det tilladte område", "'0'"]),
     ("rating-11", _edited(_set_rating(11)), [RATING, "uden for det tilladte område", "'11'"]),
     (

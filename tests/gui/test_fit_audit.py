@@ -440,6 +440,25 @@ def save_plan(w: World) -> QDialog | None:
     return w.window.preview_page.save_with_dialog()
 
 
+def team_statistics(w: World) -> QWidget | None:
+    """Settings' "Statistics for the team" in its tallest state: a key loaded, the
+    longest message under it, scrolled into view."""
+    from familymeeting.storage.operations import SetTeamKey
+
+    settings_page(w)
+    block = w.window.maintenance.team_statistics
+    block.show_state(w.window.maintenance.services.run(SetTeamKey(bytes(32))))
+    block.say("x " * 80, problem=True)
+    w.settle()
+    return None
+
+
+def save_statistics(w: World) -> QDialog | None:
+    """Qt's own file dialog for the statistics file: it must fit."""
+    team_statistics(w)
+    return w.window.maintenance.team_statistics.choose_output()
+
+
 def crash(w: World) -> QMessageBox:
     return build_crash_dialog(w.data_dir / "logs" / "error.log", w.window)
 
@@ -502,6 +521,8 @@ SCREENS: dict[str, Opener] = {
     "child mode, leaving it": child_leave,
     "progress": progress,
     "settings and backups": settings_page,
+    "settings: statistics for the team": team_statistics,
+    "settings: save the statistics": save_statistics,
     "family view, leaving it": family_view,
     "new family": new_family,
     "edit family": edit_family,

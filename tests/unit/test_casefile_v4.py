@@ -115,7 +115,7 @@ def test_format_4_carries_the_childs_voice_and_round_trips_byte_identical(
     exported = tmp_path / "case.json"
     export_case(services, family_id, exported)
     data = json.loads(exported.read_bytes())
-    assert data["version"] == 4
+    assert data["version"] == 5
     meeting = max(data["meetings"], key=lambda m: m["starts_at"])
     home, safety, plan = meeting["questions"][:3]
     assert (home["audience"], safety["audience"], plan["audience"]) == (
@@ -176,7 +176,11 @@ def test_a_format_3_file_made_before_format_4_still_imports_unchanged(
     _, services = target
     family = import_case(services, read_case_file(FIXTURES / "case-file-v3.json"))
     new = build_case(services, family.id)
-    assert new["version"] == 4
+    assert new["version"] == 5
+    # Each question's kind was found from its wording (format 5's; none of the demo's is
+    # a custom question).
+    kinds = [q.pop("kind") for m in new["meetings"] for q in m["questions"]]
+    assert set(kinds) == {"home", "safety_scale", "confidence"}
     # for_children became the audience; the child's voice is empty; the rest is as it was.
     flags = {q["id"]: q["for_children"] for m in old["meetings"] for q in m["questions"]}
     assert any(flags.values())
@@ -192,6 +196,84 @@ def test_a_format_3_file_made_before_format_4_still_imports_unchanged(
                 assert (r.pop("answered_alone"), r.pop("shared")) == (False, True)
     new["version"] = 3
     assert new == old
+
+
+def test_a_format_4_file_imports_with_kinds_from_the_wording(
+    target: tuple[Path, Services],
+) -> None:
+    """tests/fixtures/case-file-v4.json was written by the code of format 4 (the demo
+    with a custom question): it imports, each question gets the kind its wording says,
+    and written again it is format 5, the same but for the kinds."""
+    old = json.loads((FIXTURES / "case-file-v4.json").read_bytes())
+    assert old["version"] == 4
+    _, services = target
+    family = import_case(services, read_case_file(FIXTURES / "case-file-v4.json"))
+    new = build_case(services, family.id)
+    assert new["version"] == 5
+    kinds = {q["text"]: q.pop("kind") for m in new["meetings"] for q in m["questions"]}
+    assert kinds["Hvor godt sover du om natten?"] == ""
+    assert kinds["Hvor godt er det at være dig derhjemme lige nu?"] == "home"
+    assert sorted(set(kinds.values())) == ["", "confidence", "home", "safety_scale"]
+    new["version"] = 4
+    assert new == old
+
+
+def _with_kind(kind: object) -> Callable[[Json], None]:
+    def mutate(case: Json) -> None:
+        case["meetings"][0]["questions"][0]["kind"] = kind
+
+    return mutate
+
+
+def _without_kind(case: Json) -> None:
+    del case["meetings"][0]["questions"][0]["kind"]
+
+
+def _kind_in_version_4(case: Json) -> None:
+    case["version"] = 4
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (_with_kind("weather"), "not_a_choice"),
+        (_with_kind(3), None),
+        (_without_kind, "missing"),
+        (_kind_in_version_4, "unknown_field"),
+    ],
+    ids=["unknown kind", "kind not text", "kind missing in 5", "kind in 4"],
+)
+def test_a_bad_question_kind_is_refused(
+    source: tuple[Services, str], tmp_path: Path, change: Callable[[Json], None], reason: str | None
+) -> None:
+    services, family_id = source
+    case = build_case(services, family_id)
+    change(case)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(path)
+    assert refused.value.code == "case_file_invalid"
+    assert "kind" in str(refused.value.params.get("location"))
+    if reason is not None:
+        assert refused.value.params.get("reason") == reason
+
+
+def test_a_question_keeps_its_kind_through_a_case_file(
+    source: tuple[Services, str], target: tuple[Path, Services], tmp_path: Path
+) -> None:
+    """A default question whose wording was edited in every meeting keeps its kind:
+    the file carries it, not only the wording."""
+    services, family_id = source
+    for meeting in services.list_meetings(family_id):
+        home = services.list_questions(meeting.id)[0]
+        services.update_question(home.id, text="Hvordan har du det hjemme?")
+    exported = tmp_path / "case.json"
+    export_case(services, family_id, exported)
+    _, other = target
+    family = import_case(other, read_case_file(exported))
+    for meeting in other.list_meetings(family.id):
+        assert other.list_questions(meeting.id)[0].kind == "home"
 
 
 Mutation = Callable[[Json], None]
@@ -242,6 +324,9 @@ def _drop_audience(case: Json) -> None:
 
 def _as_version_3(case: Json) -> None:
     case["version"] = 3
+    for m in case["meetings"]:
+        for q in m["questions"]:
+            q.pop("kind")  # format 5's: the format 4 fields are what this case is about
 
 
 BAD: list[Any] = [

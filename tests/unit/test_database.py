@@ -206,6 +206,12 @@ def _without_the_card_link(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
+def _without_version_7(con: sqlite3.Connection) -> None:
+    """Take version 7's table and column out again (plain column: droppable)."""
+    con.execute("DROP TABLE statistics_key")
+    con.execute("ALTER TABLE question DROP COLUMN kind")
+
+
 def _without_version_6(con: sqlite3.Connection) -> None:
     """Take version 6's tables and columns out again (plain columns: droppable)."""
     for table in ("house_item", "child_feedback", "question_audience"):
@@ -236,6 +242,7 @@ def test_a_version_1_database_gets_the_access_log(data_dir: Path) -> None:
     fresh = schema_signature(con)
     con.execute("DROP TABLE access_log")
     _without_the_card_link(con)
+    _without_version_7(con)
     _without_version_6(con)
     _without_version_5(con)
     con.execute("PRAGMA user_version = 1")

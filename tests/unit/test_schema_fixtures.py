@@ -201,7 +201,14 @@ def test_a_migration_that_drifts_from_the_models_is_caught(
     assert named in differences, "\n".join(differences)
 
 
-@ALL_FIXTURES
+BEFORE_V6 = pytest.mark.parametrize(
+    "fixture",
+    [p for p in sorted(FIXTURES.glob("schema-v*.db")) if int(p.stem.rsplit("v", 1)[1]) < 6],
+    ids=lambda p: p.stem,
+)
+
+
+@BEFORE_V6
 def test_a_question_for_children_is_answered_by_the_children_after_version_6(
     fixture: Path, data_dir: Path
 ) -> None:
@@ -224,3 +231,54 @@ def test_a_question_for_children_is_answered_by_the_children_after_version_6(
     assert after == {qid: "children" if flag else "everyone" for qid, flag in before.items()}
     assert any(before.values())  # the demo has a question for the children
     assert "for_children" not in columns  # the audience is the one truth now
+
+
+@ALL_FIXTURES
+def test_a_question_gets_its_kind_after_version_7(fixture: Path, data_dir: Path) -> None:
+    """Version 7 gives each question the key of the default it is (by its wording, in
+    any language, else by the wording its series was first asked with), '' for one the
+    caseworker wrote; the statistics file counts answers by it."""
+    shutil.copy(fixture, data_dir / DB_FILENAME)
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    texts = dict(con.execute("SELECT id, text FROM question").fetchall())
+    # The newest meeting's "home" question reworded (its series says what it is), and
+    # one question of the first meeting in English words: both keep their kind.
+    newest = con.execute("SELECT id FROM meeting ORDER BY starts_at DESC LIMIT 1").fetchone()[0]
+    oldest = con.execute("SELECT id FROM meeting ORDER BY starts_at LIMIT 1").fetchone()[0]
+    home_da = "Hvor godt er det at være dig derhjemme lige nu?"
+    con.execute(
+        "UPDATE question SET text = 'Hvordan er det at være dig hjemme nu?' "
+        "WHERE meeting_id = ? AND text = ?",
+        (newest, home_da),
+    )
+    con.execute(
+        "UPDATE question SET text = 'How sure are you that our plan will work?' "
+        "WHERE meeting_id = ? AND text LIKE 'Hvor sikker%'",
+        (oldest,),
+    )
+    con.commit()
+    con.close()
+    Database.open(data_dir).close()
+    con = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        kinds = dict(con.execute("SELECT id, kind FROM question").fetchall())
+        keys = con.execute("SELECT count(*) FROM statistics_key").fetchone()[0]
+    finally:
+        con.close()
+    expected = {}
+    for qid, text in texts.items():
+        if text == home_da:
+            expected[qid] = "home"
+        elif text.startswith("På en skala"):
+            expected[qid] = "safety_scale"
+        elif text.startswith("Hvor sikker"):
+            expected[qid] = "confidence"
+        else:
+            expected[qid] = ""
+    assert kinds == expected
+    assert sorted(set(kinds.values())) == (
+        ["", "confidence", "home", "safety_scale"]
+        if "v6" in fixture.stem
+        else ["confidence", "home", "safety_scale"]
+    )
+    assert keys == 0  # made when first needed, never by the upgrade

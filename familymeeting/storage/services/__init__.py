@@ -2,8 +2,9 @@
 
 One façade, ``Services``, over a part per kind of record (families and participants,
 meetings, cards, questions and ratings, the plan's actions, the access log, the plans
-given to the family, the case's key dates, a child's Three Houses). Each public method
-is one transaction (a write takes the write lock up front; a read does not) and
+given to the family, the case's key dates, a child's Three Houses, the statistics
+secrets). Each public method is one transaction (a write takes the write lock up
+front; a read does not) and
 validates with the domain rules first, raising ``UserError`` subclasses for anything a
 person could have typed wrong. Methods return plain records (``storage/records.py``),
 never ORM rows. User-level changes the window can undo run as operations
@@ -29,6 +30,7 @@ from familymeeting.storage.services.handouts import HandoutServices
 from familymeeting.storage.services.houses import HouseServices
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
+from familymeeting.storage.services.statistics import StatisticsServices
 
 _Result = TypeVar("_Result", covariant=True)
 _T = TypeVar("_T")
@@ -52,6 +54,7 @@ class Services(
     HandoutServices,
     CaseDateServices,
     FeedbackServices,
+    StatisticsServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 

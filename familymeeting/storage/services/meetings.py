@@ -82,6 +82,7 @@ class MeetingServices(ServiceBase):
                             low_anchor=template.low_anchor,
                             high_anchor=template.high_anchor,
                             audience=template.audience,
+                            kind=template.kind,
                             position=position,
                         )
                     )
@@ -257,6 +258,7 @@ class MeetingServices(ServiceBase):
                     low_anchor=q.low_anchor,
                     high_anchor=q.high_anchor,
                     audience=q.audience,
+                    kind=q.kind,
                     position=q.position,
                 )
                 s.add(follow)
