@@ -60,7 +60,7 @@ def open_file_dialog(
     title: str,
     start: Path,
     filters: str,
-    chosen: Callable[[Path], None],
+    chosen: Callable[[Path], object],
     *,
     save_suffix: str = "",
 ) -> QFileDialog:

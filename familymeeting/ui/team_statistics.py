@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,7 +40,7 @@ from familymeeting.storage.team_key import read_team_key_file
 from familymeeting.ui import theme
 from familymeeting.ui.background import BackgroundJob, run_in_background
 from familymeeting.ui.crash import error_text
-from familymeeting.ui.file_dialog import FileDialogTraces
+from familymeeting.ui.file_dialog import documents_folder, open_file_dialog
 from familymeeting.ui.flow import FlowLayout
 
 # How far back the quarter choices go: three years, the span a team compares.
@@ -60,7 +60,6 @@ class TeamStatisticsBlock(QWidget):
         self.data_dir = Path(services.db.path).parent
         self.today = today or date.today()
         self.file_dialog: QFileDialog | None = None
-        self._traces: FileDialogTraces | None = None
         self.job: BackgroundJob | None = None
 
         layout = QVBoxLayout(self)
@@ -169,22 +168,18 @@ class TeamStatisticsBlock(QWidget):
     # -------------------------------------------------------------- the key
     def choose_key_file(self) -> QFileDialog:
         """Qt's file dialog (window-modal, not blocking); a chosen file is loaded."""
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Choose the team key file"),
-            str(_start_folder()),
+            documents_folder(),
             self.tr("Team key files (*.json);;All files (*)"),
+            self._key_file_chosen,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self._key_file_chosen)
-        return self._open(dialog, traces)
+        return self.file_dialog
 
-    def _key_file_chosen(self, name: str) -> None:
+    def _key_file_chosen(self, path: Path) -> None:
         self.file_dialog = None
-        if name:
-            self.load_key(Path(name))
+        self.load_key(path)
 
     def load_key(self, path: Path) -> bool:
         """Read a team key file and keep its key; False, with the reason shown, if refused."""
@@ -217,29 +212,19 @@ class TeamStatisticsBlock(QWidget):
         if not self.state.fingerprint:
             self.say(self.tr("Load the team key first."), problem=True)
             return None
-        traces = FileDialogTraces()
-        dialog = QFileDialog(
+        self.file_dialog = open_file_dialog(
             self,
             self.tr("Save the statistics"),
-            str(_start_folder() / self.suggested_name()),
+            documents_folder() / self.suggested_name(),
             self.tr("Parquet files (*.parquet)"),
+            self.export_to,
+            save_suffix="parquet",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("parquet")
-        dialog.fileSelected.connect(self._output_chosen)
-        return self._open(dialog, traces)
-
-    def _output_chosen(self, name: str) -> None:
-        self.file_dialog = None
-        if name:
-            path = Path(name)
-            self.export_to(
-                path if path.suffix.lower() == ".parquet" else path.with_suffix(".parquet")
-            )
+        return self.file_dialog
 
     def export_to(self, path: Path) -> BackgroundJob | None:
         """Write the statistics for the chosen quarters to ``path``, off the GUI thread."""
+        self.file_dialog = None
         first, last = self.quarters()
         if self.job is not None:
             return None
@@ -278,20 +263,6 @@ class TeamStatisticsBlock(QWidget):
         self.say(error_text(error, self.data_dir), problem=True)
 
     # -------------------------------------------------------------- helpers
-    def _open(self, dialog: QFileDialog, traces: FileDialogTraces) -> QFileDialog:
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.destroyed.connect(traces.restore)
-        self._traces = traces  # alive until the dialog is gone
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
-
-
-def _start_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path(QDir.homePath())
 
 
 def _back(quarter: str, steps: int) -> str:
