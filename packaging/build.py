@@ -8,7 +8,8 @@
    dist/familymeeting/share/ (as a distribution package or IT's installer expects).
 5. `--smoke`: runs the bundled programs as a user would, offscreen: `--version`, `demo`,
    `list`, `plan` to a one-page PDF in Danish and in Arabic (shaped by HarfBuzz, in
-   right-to-left order), and the app itself (`familymeeting`) drawing a meeting's board
+   right-to-left order), `team-key` + `stats-export` + `team-report` (DuckDB's library
+   reading what it wrote), and the app itself (`familymeeting`) drawing a meeting's board
    into a picture. `--keep DIR` keeps the PDFs and the picture to look at.
 
 Prints the bundle's size and the build time (recorded in docs/benchmarks.md).
@@ -184,11 +185,23 @@ def smoke(folder: Path, keep: Path | None = None) -> None:
         meeting = re.search(r"^\s{4}([0-9a-f]{8,})\s", run(exe, "list"), re.MULTILINE)
         assert meeting, "no meeting listed"
         check_plans(lambda *args: run(exe, *args), meeting[1], out)
+        check_statistics(lambda *args: run(exe, *args), out)
         check_window(lambda *args: run(gui, *args), meeting[1], out / "board.png")
     print(
-        "smoke: --version, demo, list, plan (one page, Danish and Arabic) and the app's "
-        "window ran from the bundle"
+        "smoke: --version, demo, list, plan (one page, Danish and Arabic), team-key, "
+        "stats-export, team-report and the app's window ran from the bundle"
     )
+
+
+def check_statistics(run: Callable[..., str], out: Path) -> None:
+    """The team statistics round trip: DuckDB's library loads and reads what it wrote."""
+    key, stats = out / "team-key.json", out / "stats.parquet"
+    for old in (key, stats):
+        old.unlink(missing_ok=True)
+    run("team-key", "-o", str(key))
+    run("stats-export", "--team-key", str(key), "-o", str(stats), "--from", "2026Q1")
+    if not run("team-report", str(stats), "--text").startswith("Teamrapport"):
+        raise SystemExit("the bundled team report did not read the bundled export")
 
 
 def check_plans(run: Callable[..., str], meeting: str, out: Path) -> None:

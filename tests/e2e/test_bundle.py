@@ -27,9 +27,10 @@ PACKAGING = ROOT / "packaging"
 ISS = PACKAGING / "windows" / "familymeeting.iss"
 SPEC = PACKAGING / "familymeeting.spec"
 PASSWORD = "Bundle GUI test password 42"
-# The bundle was 307 MB before it was trimmed (docs/benchmarks.md) and 189 MB after; a
-# plugin type or Qt module coming back unnoticed would show here.
-SIZE_BUDGET_MB = 230
+# The bundle was 307 MB before it was trimmed (docs/benchmarks.md) and 189 MB after; DuckDB
+# (issue 20: the team statistics) added its one 66 MB library. A plugin type or Qt module
+# coming back unnoticed would show here.
+SIZE_BUDGET_MB = 300
 
 
 def build_script() -> ModuleType:
@@ -66,7 +67,7 @@ def test_the_linux_bundle_builds_and_runs_the_main_jobs(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "smoke: --version, demo, list, plan (one page, Danish and Arabic)" in done.stdout
+    assert "smoke: --version, demo, list, plan (one page, Danish and Arabic), team-key" in done.stdout
     for name in ("board.png", "plan-da.pdf", "plan-ar.pdf"):
         assert (smoke / name).stat().st_size > 0
     folder = tmp_path / "dist" / "familymeeting"
