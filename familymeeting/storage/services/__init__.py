@@ -29,6 +29,7 @@ from familymeeting.storage.services.handouts import HandoutServices
 from familymeeting.storage.services.houses import HouseServices
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
+from familymeeting.storage.services.team_report import TeamReportServices
 
 _Result = TypeVar("_Result", covariant=True)
 _T = TypeVar("_T")
@@ -52,6 +53,7 @@ class Services(
     HandoutServices,
     CaseDateServices,
     FeedbackServices,
+    TeamReportServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 
