@@ -444,6 +444,24 @@ MESSAGES: dict[str, str | Plural] = {
         "{name} is not a child in the family; case dates are for the family or a child. "
         "Nothing was changed."
     ),
+    # The team report (issue 20): the statistics files it reads.
+    "stats_no_files": N_("Name at least one statistics file to read."),
+    "stats_no_match": N_("No file matches {pattern}. Nothing was written."),
+    "stats_file_not_ours": N_(
+        "{path} is not a statistics file from familymeeting. Nothing was written."
+    ),
+    "stats_file_damaged": N_(
+        "{path} is damaged or cut short; export it again. Nothing was written."
+    ),
+    "stats_files_damaged": N_(
+        "One of the {count} statistics files is damaged inside; export them again. "
+        "Nothing was written."
+    ),
+    "stats_file_too_new": N_(
+        "{path} is from a newer version of familymeeting (statistics version {found}; "
+        "this one reads up to {supported}). Please update the program. Nothing was written."
+    ),
+    "stats_file_unreadable": N_("{path} cannot be read: {reason}. Nothing was written."),
     "unlock_counter_unwritable": N_(
         "The password was not tried: the count of wrong passwords cannot be saved in "
         "{path} (is the disk full, or the folder read-only?). Nothing was changed."
