@@ -21,7 +21,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QEvent, QLocale, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QEvent,
+    QLocale,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -69,7 +78,10 @@ def share_text(value: float | None) -> str:
     """A share 0..1 as a whole percentage ("42 %" in Danish, "42%" in English)."""
     if value is None:
         return NO_FIGURE
-    return QLocale().toString(round(value * 100)) + QLocale().percent()
+    # "40 %" in Danish (with a space, as Danish writes it), "40%" in English.
+    return QCoreApplication.translate("TeamPage", "%1%").replace(
+        "%1", QLocale().toString(round(value * 100))
+    )
 
 
 class FigureTable(QWidget):
@@ -204,7 +216,9 @@ class TeamPage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        QScroller.grabGesture(self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
         outer.addWidget(self.scroll_area)
         inner = QWidget()
         inner.setObjectName("page")
@@ -518,12 +532,12 @@ class TeamPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # After the text size a hidden page takes when it is shown (ui/text_size.py).
-        QTimer.singleShot(0, self._choose_forms)
+        QTimer.singleShot(0, self, self._choose_forms)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._choose_forms)
+            QTimer.singleShot(0, self, self._choose_forms)
 
     # -------------------------------------------------------------------- words
     def measure_title(self, measure: Measure) -> str:
@@ -541,10 +555,10 @@ class TeamPage(QWidget):
         }.get(key, key)
 
     def role_text(self, role: str) -> str:
+        # The reader's role groups (storage/team_report_data.ROLE_GROUPS).
         grouped = {
-            "adult": self.tr("Adults"),
-            "parent_caregiver": self.tr("Parents and caregivers"),
-            "parent+caregiver": self.tr("Parents and caregivers"),
+            "parent": self.tr("Parents and caregivers"),
+            "other": self.tr("Others"),
         }
         if role in grouped:
             return grouped[role]
