@@ -400,6 +400,29 @@ def build_parser(tr: Catalogue) -> argparse.ArgumentParser:
             "the old one stops working"
         ),
     )
+    trp = sub.add_parser(
+        "team-report",
+        parents=[common],
+        help=_("a team's statistics files as one report (PDF or text)"),
+        description=_(
+            "Read the pseudonymous statistics files of a team's laptops (names or "
+            "patterns such as 'stats/*.parquet') and write the team report: case pace, "
+            "ratings first to latest, the children's own feedback, meetings and plans per "
+            "family, per quarter and never per caseworker. Figures about fewer than five "
+            "families or children are shown as '< 5'. Needs no data and no password."
+        ),
+    )
+    trp.add_argument("files", metavar="FILE", nargs="+", help=_("statistics file or pattern"))
+    trp_out = trp.add_mutually_exclusive_group(required=True)
+    trp_out.add_argument("-o", "--output", metavar="FILE", help=_("PDF file to write"))
+    trp_out.add_argument(
+        "--text", action="store_true", help=_("print the report as plain text instead")
+    )
+    trp.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        help=_("the report's language (default: the program's language)"),
+    )
     sub.add_parser(
         "recover",
         parents=[common],
@@ -471,6 +494,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Only names, dates and sizes: it opens no database, so it may run beside
             # the window or another command.
             _backups(data_dir, tr)
+            return 0
+        if args.command == "team-report":
+            # It reads only the files it is given: no data folder, lock or password.
+            _team_report(data_dir, args, tr)
             return 0
         from familymeeting.storage.folder_lock import FolderLock
 
@@ -1346,6 +1373,30 @@ def _houses(services: Services, db_path: Path, args: argparse.Namespace, tr: Cat
     services.record_meeting_event("export_houses", meeting.id, "cli full" if args.full else "cli")
     print(
         tr.gettext("Saved the three houses of {name} to {path}.", name=paper.child_name, path=out)
+    )
+
+
+def _team_report(data_dir: Path, args: argparse.Namespace, tr: Catalogue) -> None:
+    from familymeeting.export.team_report import export_team_report
+    from familymeeting.export.team_report_text import team_report_document, team_report_text
+    from familymeeting.storage.paths import DB_FILENAME
+    from familymeeting.storage.team_report_data import read_team_report
+
+    lang = args.lang or tr.language
+    # The output is checked before the files are read: a typo costs no reading.
+    out = None if args.text else output_file(args.output, data_dir, data_dir / DB_FILENAME, tr)
+    report = read_team_report(args.files)
+    if out is None:
+        sys.stdout.write(team_report_text(team_report_document(report, lang)))
+        return
+    result = export_team_report(report, out, lang)
+    print(
+        tr.ngettext(
+            "Saved the team report to {path} ({n} page).",
+            "Saved the team report to {path} ({n} pages).",
+            result.pages,
+            path=out,
+        )
     )
 
 

@@ -649,6 +649,36 @@ BACKUP_KIND_WORDS: dict[str, str] = {
 }
 
 
+# The team report's groups (storage/team_report_data.py), as the report prints them.
+MEASURE_WORDS: dict[str, str] = {
+    "concern_to_decision": N_("concern to decision"),
+    "decision_to_help": N_("decision to help"),
+}
+ROLE_GROUP_WORDS: dict[str, str] = {
+    "child": N_("children"),
+    "parent": N_("parents and caregivers"),
+    "network": N_("network"),
+    "professional": N_("professionals"),
+    "other": N_("others"),
+}
+AGE_BAND_WORDS: dict[str, str] = {
+    "0-5": N_("0–5 years"),
+    "6-9": N_("6–9 years"),
+    "10-12": N_("10–12 years"),
+    "13-15": N_("13–15 years"),
+    "16-17": N_("16–17 years"),
+    "adult": N_("adult"),
+    "unknown": N_("age not known"),
+}
+# A rating question's kind in the statistics file: the default questions by key.
+QUESTION_KIND_WORDS: dict[str, str] = {
+    "home": N_("How good is it to be you at home"),
+    "safety": N_("The safety scale"),
+    "plan": N_("How sure that the plan will work"),
+    "custom": N_("The team's own questions"),
+}
+
+
 # ---------------------------------------------------------------- the language
 _current: str | None = None  # set by the app when the user chooses a language
 
@@ -817,3 +847,20 @@ def render(code: str, lang: str, **params: Any) -> str:
 
 def user_message(error: UserError, lang: str | None = None) -> str:
     return render(error.code, lang or current_language(), **error.params)
+
+
+def measure_words(measure: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(MEASURE_WORDS, str(measure))
+
+
+def role_group_words(group: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(ROLE_GROUP_WORDS, group)
+
+
+def age_band_words(band: str, lang: str | None = None) -> str:
+    return catalogue(lang).word(AGE_BAND_WORDS, band)
+
+
+def question_kind_words(kind: str, lang: str | None = None) -> str:
+    """A default question's short name; a key this program does not know, as it is."""
+    return catalogue(lang).word(QUESTION_KIND_WORDS, kind)
