@@ -49,10 +49,11 @@ from PySide6.QtWidgets import (
 from familymeeting.domain.feedback import FeedbackItem, feedback_wording
 from familymeeting.domain.statistics import MIN_CELL, Measure
 from familymeeting.domain.team_report import TRIAL_REFERENCE_DAYS, TeamReport
+from familymeeting.export.team_report import render_team_report
 from familymeeting.messages import current_language
 from familymeeting.ui import words
 from familymeeting.ui.background import BackgroundJob, run_in_background
-from familymeeting.ui.controls import standard_button, text_label, title_label
+from familymeeting.ui.controls import make_error_label, standard_button, text_label, title_label
 from familymeeting.ui.crash import error_text
 from familymeeting.ui.dialog import FittedDialog
 from familymeeting.ui.file_dialog import FileDialogTraces
@@ -62,26 +63,27 @@ if TYPE_CHECKING:
     from familymeeting.storage.services import Services
 
 SUPPRESSED = f"< {MIN_CELL}"
-NO_FIGURE = "–"
 
 
-def number_text(value: float | None, decimals: int = 1) -> str:
-    """A figure in the user's locale: whole numbers without decimals ("49", "49,5")."""
+def number_text(value: float | None) -> str:
+    """A figure with one decimal in the user's locale ("49,5"), as the report's PDF."""
     if value is None:
-        return NO_FIGURE
-    if float(value).is_integer():
-        return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "f", decimals)
+        return SUPPRESSED  # the reader gives a suppressed figure no number
+    return QLocale().toString(float(value), "f", 1)
 
 
 def share_text(value: float | None) -> str:
-    """A share 0..1 as a whole percentage ("42 %" in Danish, "42%" in English)."""
+    """A share 0..1 as a whole percentage: "42 %" in Danish (a no-break space, as Danish
+    writes it and the PDF prints it), "42%" in English."""
     if value is None:
-        return NO_FIGURE
-    # "40 %" in Danish (with a space, as Danish writes it), "40%" in English.
+        return SUPPRESSED
     return QCoreApplication.translate("TeamPage", "%1%").replace(
         "%1", QLocale().toString(round(value * 100))
     )
+
+
+def count_text(count: int, suppressed: bool) -> str:
+    return SUPPRESSED if suppressed else QLocale().toString(count)
 
 
 class FigureTable(QWidget):
@@ -193,11 +195,14 @@ class TeamPage(QWidget):
     """The team report's figures from statistics files; see the module's docstring.
 
     Signals: ``report_shown()`` when a report's figures are on the page (read or set);
-    ``read_failed(str)`` with the message shown when files could not be used.
+    ``read_failed(str)`` with the message shown when files could not be used;
+    ``saved(str)`` with the PDF's path, ``save_failed(str)`` with the message shown.
     """
 
     report_shown = Signal()
     read_failed = Signal(str)
+    saved = Signal(str)
+    save_failed = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,6 +274,8 @@ class TeamPage(QWidget):
         self.saved_label = text_label("", "muted")
         self.saved_label.hide()
         layout.addWidget(self.saved_label)
+        self.error_label = make_error_label()
+        layout.addWidget(self.error_label)
 
         self.figures = QWidget()
         self.figures_layout = QVBoxLayout(self.figures)
@@ -343,6 +350,7 @@ class TeamPage(QWidget):
         """Show a report's figures (replacing what was shown)."""
         self.report = report
         self.saved_label.hide()
+        self.error_label.hide()
         self.save_button.setEnabled(self.job is None)
         while self.figures_layout.count():
             item = self.figures_layout.takeAt(0)
@@ -367,11 +375,11 @@ class TeamPage(QWidget):
             )
             rows = [
                 [
-                    row.quarter,
-                    SUPPRESSED if row.suppressed else QLocale().toString(row.cases),
+                    self.quarter_text(row.quarter),
+                    count_text(row.cases, row.suppressed),
                     number_text(row.mean),
                     number_text(row.median),
-                    NO_FIGURE
+                    SUPPRESSED
                     if row.q1 is None or row.q3 is None
                     else f"{number_text(row.q1)}–{number_text(row.q3)}",
                 ]
@@ -416,7 +424,7 @@ class TeamPage(QWidget):
                     self.question_text(row.question),
                     self.role_text(row.role),
                     self.age_text(row.age_band),
-                    SUPPRESSED if row.suppressed else QLocale().toString(row.people),
+                    count_text(row.people, row.suppressed),
                     share_text(row.up),
                     share_text(row.same),
                     share_text(row.down),
@@ -446,9 +454,9 @@ class TeamPage(QWidget):
             ],
             [
                 [
-                    row.quarter,
+                    self.quarter_text(row.quarter),
                     self.item_text(row.item),
-                    SUPPRESSED if row.suppressed else QLocale().toString(row.children),
+                    count_text(row.children, row.suppressed),
                     share_text(row.high),
                     share_text(row.low),
                 ]
@@ -467,8 +475,8 @@ class TeamPage(QWidget):
             ],
             [
                 [
-                    row.quarter,
-                    SUPPRESSED if row.suppressed else QLocale().toString(row.families),
+                    self.quarter_text(row.quarter),
+                    count_text(row.families, row.suppressed),
                     number_text(row.meetings_per_family),
                     number_text(row.plans_per_family),
                 ]
@@ -482,6 +490,7 @@ class TeamPage(QWidget):
         text = self.tr("%n file(s) read", "", report.files)
         if report.quarters:
             first, last = report.quarters[0], report.quarters[-1]
+            first, last = self.quarter_text(first), self.quarter_text(last)
             text += " · " + (first if first == last else f"{first} – {last}")
         if report.repeated_exports_dropped:
             text += " · " + self.tr(
@@ -546,12 +555,23 @@ class TeamPage(QWidget):
             Measure.DECISION_TO_HELP: self.tr("Days from decision to help"),
         }[measure]
 
+    def quarter_text(self, quarter: str) -> str:
+        """ "2026Q3" as people say it: "3. kvt. 2026", "Q3 2026"."""
+        return self.tr("Q%1 %2").replace("%1", quarter[5:]).replace("%2", quarter[:4])
+
     def question_text(self, key: str) -> str:
+        """A default question's short name (its key in the file; schema 7's keys and
+        the report's earlier names both), the team's own questions as one."""
+        home = self.tr("Good to be at home")
+        safety = self.tr("The safety scale")
+        plan = self.tr("Sure the plan will work")
         return {
-            "home": self.tr("Good to be at home"),
-            "safety_scale": self.tr("Safety scale"),
-            "confidence": self.tr("Sure the plan works"),
-            "custom": self.tr("Own questions"),
+            "home": home,
+            "safety_scale": safety,
+            "safety": safety,
+            "confidence": plan,
+            "plan": plan,
+            "custom": self.tr("The team's own questions"),
         }.get(key, key)
 
     def role_text(self, role: str) -> str:
@@ -582,8 +602,61 @@ class TeamPage(QWidget):
 
     # ------------------------------------------------------------------- saving
     def save_with_dialog(self) -> QFileDialog | None:
-        """Not built yet: the report's PDF comes with export/team_report.py."""
-        return None
+        """Ask where to save the report's PDF (window-modal, not blocking)."""
+        if self.report is None:
+            return None
+        traces = FileDialogTraces()
+        dialog = QFileDialog(
+            self,
+            self.tr("Save the team report"),
+            str(Path(self.start_folder()) / self.suggested_name()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.destroyed.connect(traces.restore)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: Path) -> None:
+        """Draw the shown report as PDF and write it, off the GUI thread."""
+        report = self.report
+        if report is None:
+            return
+        lang = current_language()
+        services = self.services
+
+        def work() -> Path:
+            services.save_team_report(path, render_team_report(report, lang).pdf)
+            return path
+
+        self.save_button.setEnabled(False)
+        run_in_background(work, self._saved, self._save_failed)
+
+    def _saved(self, path: Path) -> None:
+        self.save_button.setEnabled(self.report is not None and self.job is None)
+        self._say(self.tr("Saved in %1").replace("%1", str(path)), problem=False)
+        self.saved.emit(str(path))
+
+    def _save_failed(self, error: object) -> None:
+        self.save_button.setEnabled(self.report is not None and self.job is None)
+        message = error_text(error, None)
+        self._say(message, problem=True)
+        self.save_failed.emit(message)
+
+    def _say(self, text: str, *, problem: bool) -> None:
+        shown, hidden = (
+            (self.error_label, self.saved_label)
+            if problem
+            else (self.saved_label, self.error_label)
+        )
+        hidden.hide()
+        shown.setText(text)
+        shown.show()
 
     def suggested_name(self) -> str:
         if self.report is None or not self.report.quarters:

@@ -1467,6 +1467,12 @@
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
+    <message>
+        <location filename="../../familymeeting/ui/main_window.py" line="337" />
+        <location filename="../../familymeeting/ui/main_window.py" line="615" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
 </context>
 <context>
     <name>MaintenancePage</name>
@@ -3075,6 +3081,286 @@
         <location filename="../../familymeeting/ui/password.py" line="160" />
         <source>Strength: %1</source>
         <translation>Styrke: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFileProblemDialog</name>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="178" />
+        <source>Statistics files</source>
+        <translation>Statistikfiler</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="182" />
+        <source>The files could not be read</source>
+        <translation>Filerne kunne ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="187" />
+        <source>The page still shows the figures it showed before.</source>
+        <translation>Siden viser stadig de tal, den viste før.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="80" />
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="235" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="239" />
+        <source>Your team's figures, from the statistics files the caseworkers saved, by quarter. No family, child or caseworker is named; a figure about fewer than 5 families or children shows as “&lt; 5”.</source>
+        <translation>Teamets tal fra de statistikfiler, rådgiverne har gemt, kvartal for kvartal. Ingen familie, intet barn og ingen rådgiver nævnes; et tal om færre end 5 familier eller børn vises som “&lt; 5”.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="247" />
+        <source>Open statistics files…</source>
+        <translation>Åbn statistikfiler…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="251" />
+        <source>Save report as PDF…</source>
+        <translation>Gem rapport som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="263" />
+        <source>Reading the files…</source>
+        <translation>Læser filerne…</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="271" />
+        <source>Open the statistics files (.parquet) your team saved to see the figures.</source>
+        <translation>Åbn de statistikfiler (.parquet), dit team har gemt, for at se tallene.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="299" />
+        <source>Open statistics files</source>
+        <translation>Åbn statistikfiler</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="301" />
+        <source>Statistics files (*.parquet);;All files (*)</source>
+        <translation>Statistikfiler (*.parquet);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="364" />
+        <source>Case pace</source>
+        <translation>Sagernes tempo</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="370" />
+        <source>In the trial: %1 days on average before, %2 after.</source>
+        <translation>I frikommuneforsøget: %1 dage i gennemsnit før, %2 efter.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="392" />
+        <location filename="../../familymeeting/ui/team_page.py" line="449" />
+        <location filename="../../familymeeting/ui/team_page.py" line="471" />
+        <source>Quarter</source>
+        <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="393" />
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="394" />
+        <source>Mean</source>
+        <translation>Gennemsnit</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="395" />
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="396" />
+        <source>Middle half</source>
+        <translation>Midterste halvdel</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="401" />
+        <source>Ratings: first → latest answer</source>
+        <translation>Skalaer: første → seneste svar</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="405" />
+        <source>People who answered a question at two meetings or more: the share whose latest answer is higher, the same or lower than their first.</source>
+        <translation>Personer, der har svaret på et spørgsmål ved to møder eller flere: andelen, hvis seneste svar er højere, det samme eller lavere end det første.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="414" />
+        <location filename="../../familymeeting/ui/team_page.py" line="450" />
+        <source>Question</source>
+        <translation>Spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="415" />
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="416" />
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="417" />
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="418" />
+        <source>Up</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="419" />
+        <source>Same</source>
+        <translation>Samme</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="420" />
+        <source>Down</source>
+        <translation>Ned</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="436" />
+        <source>The children's own feedback</source>
+        <translation>Børnenes egen feedback</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="440" />
+        <source>Per question: the children asked, and the share of those who answered 9–10 and 1–3.</source>
+        <translation>For hvert spørgsmål: de børn, der blev spurgt, og andelen af dem, der svarede, som svarede 9–10 og 1–3.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="451" />
+        <source>Children</source>
+        <translation>Børn</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="467" />
+        <source>Meetings and plans per family</source>
+        <translation>Møder og planer pr. familie</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="472" />
+        <source>Families</source>
+        <translation>Familier</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="473" />
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="474" />
+        <source>Plans</source>
+        <translation>Planer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="490" />
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>%n fil læst</numerusform>
+            <numerusform>%n filer læst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="497" />
+        <source>%n repeated export(s) left out (the newest counts)</source>
+        <translation>
+            <numerusform>%n gentaget eksport udeladt (den nyeste tæller)</numerusform>
+            <numerusform>%n gentagne eksporter udeladt (den nyeste tæller)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="518" />
+        <source>No figures in these files.</source>
+        <translation>Ingen tal i disse filer.</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="554" />
+        <source>Days from concern to decision</source>
+        <translation>Dage fra bekymring til beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="555" />
+        <source>Days from decision to help</source>
+        <translation>Dage fra beslutning til hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="560" />
+        <source>Q%1 %2</source>
+        <translation>%1. kvt. %2</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="565" />
+        <source>Good to be at home</source>
+        <translation>Hvor godt er det at være dig derhjemme</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="566" />
+        <source>The safety scale</source>
+        <translation>Sikkerhedsskalaen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="567" />
+        <source>Sure the plan will work</source>
+        <translation>Hvor sikker på, at planen lykkes</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="574" />
+        <source>The team's own questions</source>
+        <translation>Teamets egne spørgsmål</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="580" />
+        <source>Parents and caregivers</source>
+        <translation>Forældre og omsorgspersoner</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="581" />
+        <source>Others</source>
+        <translation>Andre</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="592" />
+        <source>Adult</source>
+        <translation>Voksen</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="594" />
+        <source>Unknown</source>
+        <translation>Alder ukendt</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="595" />
+        <source>%1 years</source>
+        <translation>%1 år</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="611" />
+        <source>Save the team report</source>
+        <translation>Gem teamrapporten</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="613" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="642" />
+        <source>Saved in %1</source>
+        <translation>Gemt i %1</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,25 @@
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="490" />
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>%n file read</numerusform>
+            <numerusform>%n files read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="497" />
+        <source>%n repeated export(s) left out (the newest counts)</source>
+        <translation>
+            <numerusform>%n repeated export left out (the newest counts)</numerusform>
+            <numerusform>%n repeated exports left out (the newest counts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimelineSection</name>
     <message numerus="yes">
         <location filename="../../familymeeting/ui/timeline.py" line="271" />

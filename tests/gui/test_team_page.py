@@ -18,6 +18,7 @@ from types import ModuleType
 
 import pytest
 from helpers import open_unlocked
+from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from team_stats_fixture import write_team_files
@@ -104,19 +105,26 @@ def test_the_team_files_figures_are_shown_with_small_cells_as_under_five(
     # What the page holds is the reader's report over the same files.
     assert page.report == read_team_report(files)
     # 2026Q3, concern -> decision: 10 20 30 40 50 100 days (hand-computed: mean 41.7,
-    # median 35, quartiles 22.5 and 47.5); 2026Q4 has four families: "< 5", no number.
+    # median 35, quartiles 22.5 and 47.5); 2026Q4 has four families: "< 5", no number
+    # (one decimal and the quarter's name as the PDF writes them).
     pace = page.tables["pace:concern_to_decision"]
     assert pace.cell_texts() == [
-        ["2026Q3", "6", "41,7", "35", "22,5–47,5"],
-        ["2026Q4", "< 5", "–", "–", "–"],
+        ["3. kvt. 2026", "6", "41,7", "35,0", "22,5–47,5"],
+        ["4. kvt. 2026", "< 5", "< 5", "< 5", "< 5"],
     ]
     shown = visible_texts(page)
     assert "22,5–47,5" in shown and "< 5" in shown
     # Meetings and plans per family: 2026Q3 six families, 12 meetings, 4 plans.
-    assert page.tables["activity"].cell_texts()[0] == ["2026Q3", "6", "2", "0,7"]
+    assert page.tables["activity"].cell_texts()[0] == ["3. kvt. 2026", "6", "2,0", "0,7"]
     # The children's feedback uses the child's own words for the item.
     feedback = page.tables["feedback"].cell_texts()
-    assert ["2026Q4", "Lyttede rådgiveren til dig?", "6", "40 %", "40 %"] in feedback
+    assert [
+        "4. kvt. 2026",
+        "Lyttede rådgiveren til dig?",
+        "6",
+        "40\u00a0%",
+        "40\u00a0%",
+    ] in feedback
     assert "3 filer læst" in page.status.text()
     assert "1 gentaget eksport" in page.status.text()
     assert page.save_button.isEnabled()
@@ -134,10 +142,11 @@ def test_tables_become_blocks_on_an_upright_tablet_at_the_largest_text(
     movement = page.tables["movement"]
     assert movement.blocks.isVisible() and not movement.grid.isVisible()
     blocks = [w.text() for w in movement.blocks.findChildren(QLabel)]
-    assert any(text.startswith("<b>Godt at være hjemme</b>") for text in blocks)
+    assert any(text.startswith("<b>Hvor godt er det at være dig derhjemme</b>") for text in blocks)
     # Two network members: suppressed, in a block as in the grid.
     assert any("Netværk" in text and "&lt; 5" in text for text in blocks)
     room = page.scroll_area.viewport().width()
+    QApplication.processEvents()  # the layout takes the blocks' widths
     assert page.scroll_area.widget().width() <= room  # nothing to scroll sideways
     window.apply_text_size(0)
     window.resize(1280, 800)
@@ -154,7 +163,7 @@ def test_the_generators_files_read_in_the_background(
     assert len(files) == manifest.files
     page = open_team(window)
     read(qtbot, page, files)
-    quarters = [f"{y}Q{q}" for y in (2024, 2025, 2026) for q in range(1, 5)]
+    quarters = [f"{q}. kvt. {y}" for y in (2024, 2025, 2026) for q in range(1, 5)]
     assert [row[0] for row in page.tables["activity"].cell_texts()] == quarters
     assert all(row[1] != "< 5" for row in page.tables["activity"].cell_texts())
     assert page.report is not None and page.report.files == manifest.files
@@ -200,3 +209,34 @@ def test_the_team_page_is_out_of_reach_in_family_view(
     more = [a.text() for a in window.toolbar.more_menu.actions() if a.isVisible()]
     assert "Team" not in more
     QApplication.processEvents()
+
+
+def test_the_report_is_saved_as_pdf(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = open_team(window)
+    read(qtbot, page, write_team_files(tmp_path))
+    target = tmp_path / "out" / "teamrapport.pdf"
+    target.parent.mkdir()
+
+    with qtbot.waitSignal(page.saved, timeout=READ_TIMEOUT):
+        page.save_to(target)
+    assert page.saved_label.isVisible() and str(target) in page.saved_label.text()
+    text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "< 5" in text and "3. kvt. 2026" in text
+    assert "22,5" in text and "47,5" in text  # the quartiles shown on the page
+    assert [p.name for p in target.parent.iterdir()] == ["teamrapport.pdf"]
+
+
+def test_a_folder_it_cannot_write_gives_a_message_and_no_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    page = open_team(window)
+    read(qtbot, page, write_team_files(tmp_path))
+    target = tmp_path / "no such folder" / "teamrapport.pdf"
+
+    with qtbot.waitSignal(page.save_failed, timeout=READ_TIMEOUT) as failed:
+        page.save_to(target)
+    assert page.error_label.isVisible()
+    assert page.error_label.text() == failed.args[0]
+    assert "no such folder" in page.error_label.text()
+    assert not target.parent.exists()
+    assert page.save_button.isEnabled()  # try again elsewhere
