@@ -51,7 +51,6 @@ from familymeeting.domain.statistics import MIN_CELL, Measure
 from familymeeting.domain.team_report import TRIAL_REFERENCE_DAYS, TeamReport
 from familymeeting.export.team_report import render_team_report
 from familymeeting.messages import current_language
-from familymeeting.ui import words
 from familymeeting.ui.background import BackgroundJob, run_in_background
 from familymeeting.ui.controls import make_error_label, standard_button, text_label, title_label
 from familymeeting.ui.crash import error_text
@@ -89,6 +88,7 @@ def count_text(count: int, suppressed: bool) -> str:
 class FigureTable(QWidget):
     """A table of figures: a grid of labels where its columns fit, else a block per row
     (the first cell as its heading, then "heading: value" for the rest, wrapped).
+    Words are aligned left, the numbers (columns from ``numbers_from`` on) right.
 
     No signals.
     """
@@ -99,6 +99,7 @@ class FigureTable(QWidget):
         rows: Sequence[Sequence[str]],
         *,
         name: str,
+        numbers_from: int = 1,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,10 +121,10 @@ class FigureTable(QWidget):
         for c, text in enumerate(self.headers):
             label = QLabel(text)
             label.setObjectName("muted")
-            grid.addWidget(label, 0, c, right if c else left)
+            grid.addWidget(label, 0, c, right if c >= numbers_from else left)
         for r, row in enumerate(self.rows, start=1):
             for c, text in enumerate(row):
-                grid.addWidget(QLabel(text), r, c, right if c else left)
+                grid.addWidget(QLabel(text), r, c, right if c >= numbers_from else left)
         grid.setColumnStretch(len(self.headers), 1)
         layout.addWidget(self.grid)
 
@@ -146,6 +147,7 @@ class FigureTable(QWidget):
     def needed_width(self) -> int:
         """The grid's width at the table's font (measured from the texts, so a grid
         hidden since the text size changed, and not restyled yet, still counts right)."""
+        self.ensurePolished()  # a new table takes the window's text size first
         metrics = self.fontMetrics()
         grid = self.grid.layout()
         assert isinstance(grid, QGridLayout)
@@ -431,6 +433,7 @@ class TeamPage(QWidget):
                 ]
                 for row in report.movement
             ],
+            numbers_from=3,
         )
 
         add(self._heading(self.tr("The children's own feedback")))
@@ -462,6 +465,7 @@ class TeamPage(QWidget):
                 ]
                 for row in report.feedback
             ],
+            numbers_from=2,
         )
 
         add(self._heading(self.tr("Meetings and plans per family")))
@@ -484,6 +488,8 @@ class TeamPage(QWidget):
             ],
         )
         self._choose_forms()
+        # Again once the new tables are shown and styled (their font is then final).
+        QTimer.singleShot(0, self, self._choose_forms)
         self.report_shown.emit()
 
     def summary(self, report: TeamReport) -> str:
@@ -512,13 +518,15 @@ class TeamPage(QWidget):
         label.setWordWrap(True)
         return label
 
-    def _table(self, name: str, headers: list[str], rows: list[list[str]]) -> None:
+    def _table(
+        self, name: str, headers: list[str], rows: list[list[str]], numbers_from: int = 1
+    ) -> None:
         if not rows:
             self.figures_layout.addWidget(
                 text_label(self.tr("No figures in these files."), "muted")
             )
             return
-        table = FigureTable(headers, rows, name=name)
+        table = FigureTable(headers, rows, name=name, numbers_from=numbers_from)
         self.tables[name] = table
         self.figures_layout.addWidget(table)
 
@@ -574,18 +582,15 @@ class TeamPage(QWidget):
             "custom": self.tr("The team's own questions"),
         }.get(key, key)
 
-    def role_text(self, role: str) -> str:
-        # The reader's role groups (storage/team_report_data.ROLE_GROUPS).
-        grouped = {
+    def role_text(self, group: str) -> str:
+        """The reader's role groups (storage/team_report_data.ROLE_GROUPS)."""
+        return {
+            "child": self.tr("Children"),
             "parent": self.tr("Parents and caregivers"),
+            "network": self.tr("Network"),
+            "professional": self.tr("Professionals"),
             "other": self.tr("Others"),
-        }
-        if role in grouped:
-            return grouped[role]
-        try:
-            return words.role(role)
-        except KeyError:
-            return role
+        }.get(group, group)
 
     def age_text(self, band: str) -> str:
         if band == "adult":

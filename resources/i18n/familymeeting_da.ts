@@ -3104,7 +3104,7 @@
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="80" />
+        <location filename="../../familymeeting/ui/team_page.py" line="79" />
         <source>%1%</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -3243,6 +3243,7 @@
     </message>
     <message>
         <location filename="../../familymeeting/ui/team_page.py" line="451" />
+        <location filename="../../familymeeting/ui/team_page.py" line="582" />
         <source>Children</source>
         <translation>Børn</translation>
     </message>
@@ -3267,7 +3268,7 @@
         <translation>Planer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/team_page.py" line="490" />
+        <location filename="../../familymeeting/ui/team_page.py" line="492" />
         <source>%n file(s) read</source>
         <translation>
             <numerusform>%n fil læst</numerusform>
@@ -3275,7 +3276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/team_page.py" line="497" />
+        <location filename="../../familymeeting/ui/team_page.py" line="499" />
         <source>%n repeated export(s) left out (the newest counts)</source>
         <translation>
             <numerusform>%n gentaget eksport udeladt (den nyeste tæller)</numerusform>
@@ -3283,82 +3284,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="518" />
+        <location filename="../../familymeeting/ui/team_page.py" line="520" />
         <source>No figures in these files.</source>
         <translation>Ingen tal i disse filer.</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="554" />
+        <location filename="../../familymeeting/ui/team_page.py" line="556" />
         <source>Days from concern to decision</source>
         <translation>Dage fra bekymring til beslutning</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="555" />
+        <location filename="../../familymeeting/ui/team_page.py" line="557" />
         <source>Days from decision to help</source>
         <translation>Dage fra beslutning til hjælp</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="560" />
+        <location filename="../../familymeeting/ui/team_page.py" line="562" />
         <source>Q%1 %2</source>
         <translation>%1. kvt. %2</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="565" />
+        <location filename="../../familymeeting/ui/team_page.py" line="567" />
         <source>Good to be at home</source>
         <translation>Hvor godt er det at være dig derhjemme</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="566" />
+        <location filename="../../familymeeting/ui/team_page.py" line="568" />
         <source>The safety scale</source>
         <translation>Sikkerhedsskalaen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="567" />
+        <location filename="../../familymeeting/ui/team_page.py" line="569" />
         <source>Sure the plan will work</source>
         <translation>Hvor sikker på, at planen lykkes</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="574" />
+        <location filename="../../familymeeting/ui/team_page.py" line="576" />
         <source>The team's own questions</source>
         <translation>Teamets egne spørgsmål</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="580" />
+        <location filename="../../familymeeting/ui/team_page.py" line="583" />
         <source>Parents and caregivers</source>
         <translation>Forældre og omsorgspersoner</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="581" />
+        <location filename="../../familymeeting/ui/team_page.py" line="584" />
+        <source>Network</source>
+        <translation>Netværk</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="585" />
+        <source>Professionals</source>
+        <translation>Fagpersoner</translation>
+    </message>
+    <message>
+        <location filename="../../familymeeting/ui/team_page.py" line="586" />
         <source>Others</source>
         <translation>Andre</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="592" />
+        <location filename="../../familymeeting/ui/team_page.py" line="591" />
         <source>Adult</source>
         <translation>Voksen</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="594" />
+        <location filename="../../familymeeting/ui/team_page.py" line="593" />
         <source>Unknown</source>
         <translation>Alder ukendt</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="595" />
+        <location filename="../../familymeeting/ui/team_page.py" line="594" />
         <source>%1 years</source>
         <translation>%1 år</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="611" />
+        <location filename="../../familymeeting/ui/team_page.py" line="610" />
         <source>Save the team report</source>
         <translation>Gem teamrapporten</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="613" />
+        <location filename="../../familymeeting/ui/team_page.py" line="612" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../familymeeting/ui/team_page.py" line="642" />
+        <location filename="../../familymeeting/ui/team_page.py" line="641" />
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>

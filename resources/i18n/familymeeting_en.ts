@@ -148,7 +148,7 @@
 <context>
     <name>TeamPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/team_page.py" line="490" />
+        <location filename="../../familymeeting/ui/team_page.py" line="492" />
         <source>%n file(s) read</source>
         <translation>
             <numerusform>%n file read</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/team_page.py" line="497" />
+        <location filename="../../familymeeting/ui/team_page.py" line="499" />
         <source>%n repeated export(s) left out (the newest counts)</source>
         <translation>
             <numerusform>%n repeated export left out (the newest counts)</numerusform>
