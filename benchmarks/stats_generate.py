@@ -25,7 +25,9 @@ Seeded, so the same arguments always give the same rows. What a laptop would exp
 - one file per caseworker per year (``--per year``, the default), per quarter, or
   one for the three years (``--per all``); about one caseworker in ten exported a year
   twice: an earlier file (lower export_number, the year so far, some rows not yet
-  typed) beside the final one, which the report must drop.
+  typed) beside the final one, which the report must drop. ``--per municipality``
+  writes one file per municipality instead, every laptop's rows together, each with its
+  own installation (as a municipality would pass its files on; no repeated exports).
 
 The files go to ``--out`` (default ``/tmp/familymeeting-bench/stats-<shape>-<scale>-seed
 <seed>``), reused when its ``stats.json`` says the same arguments and version.
@@ -71,7 +73,7 @@ MUNICIPALITIES = 98
 HOME, SAFETY, CONFIDENCE = "home", "safety_scale", "confidence"
 
 SHAPES = ("municipality", "national")
-PERS = ("year", "quarter", "all")
+PERS = ("year", "quarter", "all", "municipality")
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,22 @@ def generate(
                 f"{unnests}",
                 [*rows.cols, rows.owner],
             )
+            if per == "municipality":
+                # One file for the municipality's laptops together (as a municipality
+                # would pass its files on): each row keeps its laptop's installation.
+                laptops = [
+                    keyed_hash(team_key, "installation", f"m{m}-cw{c}") for c in range(caseworkers)
+                ]
+                con.execute(
+                    "CREATE OR REPLACE TEMP TABLE laptops (owner INTEGER, installation VARCHAR)"
+                )
+                con.execute(
+                    "INSERT INTO laptops SELECT unnest($1::INTEGER[]), unnest($2::VARCHAR[])",
+                    [list(range(caseworkers)), laptops],
+                )
+                size += _copy(con, out / f"m{m + 1:03d}.parquet", "", 1, "true", merged=True)
+                files += 1
+                continue
             for cw in range(caseworkers):
                 installation = keyed_hash(team_key, "installation", f"m{m}-cw{cw}")
                 number = 0
@@ -336,12 +354,21 @@ def generate(
 
 
 def _copy(
-    con: duckdb.DuckDBPyConnection, path: Path, installation: str, number: int, where: str
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    installation: str,
+    number: int,
+    where: str,
+    *,
+    merged: bool = False,
 ) -> int:
-    """One file: the allowlisted columns in COLUMNS order, as the export writes them."""
+    """One file: the allowlisted columns in COLUMNS order, as the export writes them
+    (``merged``: every laptop's rows, each with its own installation)."""
     select = ", ".join(
         f"{SCHEMA_VERSION}::INTEGER AS schema_version"
         if c.name == "schema_version"
+        else "laptops.installation"
+        if c.name == "installation" and merged
         else f"'{installation}'::VARCHAR AS installation"
         if c.name == "installation"
         else f"{number}::INTEGER AS export_number"
@@ -349,8 +376,9 @@ def _copy(
         else f'"{c.name}"'
         for c in COLUMNS
     )
+    source = "stats JOIN laptops USING (owner)" if merged else "stats"
     con.execute(
-        f"COPY (SELECT {select} FROM stats WHERE {where} ORDER BY quarter, record, family) "
+        f"COPY (SELECT {select} FROM {source} WHERE {where} ORDER BY quarter, record, family) "
         f"TO '{path}' (FORMAT parquet, COMPRESSION zstd)"
     )
     return path.stat().st_size

@@ -1,7 +1,7 @@
 """The team report over many statistics files: a municipality's and a nation's.
 
     python benchmarks/team_report.py [--municipality] [--national] [--runs 3]
-        [--memory-limit 1GB] [--threads N] [--per year|quarter|all]
+        [--memory-limit 1GB] [--threads N] [--per year|quarter|all|municipality]
 
 Builds (or reuses) the files of ``benchmarks/stats_generate.py`` (a municipality: 50
 caseworkers x 40 families over three years; national: 98 municipalities' worth, about
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-limit", default="1GB")
     parser.add_argument("--threads", type=int, default=0, help="0: DuckDB's default")
-    parser.add_argument("--per", default="year", choices=("year", "quarter", "all"))
+    parser.add_argument("--per", default="year", choices=("year", "quarter", "all", "municipality"))
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     shapes = [s for s in ("municipality", "national") if getattr(args, s)] or ["municipality"]
