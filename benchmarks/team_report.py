@@ -46,7 +46,7 @@ with open("/proc/self/status") as fh:
     for line in fh:
         if line.startswith("VmHWM:"):
             peak = int(line.split()[1]) / 1024
-print(json.dumps({"seconds": seconds, "peak_mib": peak, "files": report.files,
+print("RESULT", json.dumps({"seconds": seconds, "peak_mib": peak, "files": report.files,
                   "dropped": report.repeated_exports_dropped,
                   "quarters": len(report.quarters)}))
 """
@@ -70,7 +70,9 @@ def run_once(folder: Path, memory_limit: str, threads: int) -> dict[str, float]:
         text=True,
         check=True,
     )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    # DuckDB draws a progress bar on stdout for a long query: take our line only.
+    line = done.stdout[done.stdout.rindex("RESULT ") + len("RESULT ") :].splitlines()[0]
+    result: dict[str, float] = json.loads(line)
     return result
 
 

@@ -16,8 +16,10 @@ from familymeeting.domain.team_report import TeamReport
 from familymeeting.storage.atomic import write_atomic
 from familymeeting.storage.services.base import ServiceBase
 
-# DuckDB's own cap while it reads (docs/benchmarks.md: a nation's files stay under it).
-REPORT_MEMORY_LIMIT = "1GB"
+# DuckDB's cap on its own buffers while it reads: the process then stays under 1 GiB
+# at national scale (docs/benchmarks.md; at "1GB" Parquet metadata, the allocator and
+# Python took it to 1.05-1.16 GiB).
+REPORT_MEMORY_LIMIT = "700MB"
 
 
 class TeamReportServices(ServiceBase):
