@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 os.environ.pop("FAMILYMEETING_PASSWORD", None)
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -464,6 +464,39 @@ def main(argv: list[str] | None = None) -> int:
         window.families_page.caseload_switch.setChecked(True)  # where one shows at a time
 
     scenes["caseload"] = caseload
+
+    def team() -> None:
+        """The Team page over a small municipality's statistics files (the benchmark
+        generator's: 10 caseworkers, 400 families, three years), read as the app reads."""
+        if window.team_page.report is None:
+            import importlib.util
+
+            path = Path(__file__).resolve().parents[2] / "benchmarks" / "stats_generate.py"
+            spec = importlib.util.spec_from_file_location("stats_generate", path)
+            assert spec is not None and spec.loader is not None
+            generator = importlib.util.module_from_spec(spec)
+            sys.modules["stats_generate"] = generator
+            spec.loader.exec_module(generator)
+            folder = data_dir.parent / f"{data_dir.name}-stats"
+            generator.generate(folder, "municipality", scale=0.2, seed=2026)
+            window.show_team()
+            window.team_page.open_files(sorted(folder.glob("*.parquet")))
+            while window.team_page.report is None:
+                settle(200)
+        window.show_team()
+
+    def team_lower() -> None:
+        """The Team page scrolled to the ratings and the children's feedback."""
+        team()
+        settle(300)
+        page = window.team_page
+        bar = page.scroll_area.verticalScrollBar()
+        bar.setValue(
+            page.tables["movement"].mapTo(page.scroll_area.widget(), QPoint(0, 0)).y() - 160
+        )
+
+    scenes["team"] = team
+    scenes["team-ratings"] = team_lower
     chosen = args.scenes or list(scenes)
     screen = QGuiApplication.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"

@@ -146,6 +146,7 @@ def read_team_report(
     if threads is not None:
         config["threads"] = threads
     with duckdb.connect(":memory:", config=config) as con:
+        con.execute("SET enable_progress_bar = false")  # it drew on stdout (--text, pipes)
         for path in files:
             check_file(con, path)
         listed = ", ".join(_sql_path(p) for p in files)

@@ -75,6 +75,7 @@ from familymeeting.ui.meeting.page import MeetingPage
 from familymeeting.ui.meeting.plan.preview import PlanPreviewPage
 from familymeeting.ui.meeting.ratings.child_mode import ChildModeView
 from familymeeting.ui.progress import ProgressView
+from familymeeting.ui.team_page import TeamPage
 from familymeeting.ui.toolbar import MAX_PRIORITY, AppToolBar
 
 DESIGN_SIZE = QSize(1280, 800)  # the window's size when nothing else decides it
@@ -88,6 +89,7 @@ PAGES = (
     "child_mode",
     "progress",
     "maintenance",
+    "team_page",
     "preview_page",
     "stack",
     "services",
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.child_mode = ChildModeView()
         self.progress = ProgressView(services)
         self.maintenance = MaintenancePage(services, self.settings, self.vault)
+        self.team_page = TeamPage(services)
         self.preview_page = PlanPreviewPage(services, self.settings)
         self.stack = QStackedWidget()
         pages = (
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
             self.child_mode,
             self.progress,
             self.maintenance,
+            self.team_page,
             self.preview_page,
         )
         for page in pages:
@@ -329,6 +333,9 @@ class MainWindow(QMainWindow):
 
         self.settings_action = QAction(icon("settings"), self.tr("Settings and backups"), self)
         self.settings_action.triggered.connect(self.show_maintenance)
+        # The team's statistics: the leader's figures, never in family view.
+        self.team_action = QAction(icon("team"), self.tr("Team"), self)
+        self.team_action.triggered.connect(self.show_team)
 
         self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -356,6 +363,7 @@ class MainWindow(QMainWindow):
             (self.larger_action, 55, True),
             (self.full_screen_action, 30, True),
             (self.keyboard_action, 85, True),
+            (self.team_action, 35, False),
             (self.settings_action, 40, True),
         ):
             bar.add_button(action, priority, icon_only=icon_only)
@@ -541,6 +549,15 @@ class MainWindow(QMainWindow):
         self._no_undo_history()
         self._update_location()
 
+    def show_team(self) -> None:
+        """The team's figures from statistics files; not in family view."""
+        if self.locked or self.family_mode:
+            return
+        self.meeting.commit_edits()
+        self.stack.setCurrentWidget(self.team_page)
+        self._no_undo_history()
+        self._update_location()
+
     def _rebuild_pages(self, services: Services) -> None:
         """Every page anew over ``services`` (the session's undo history goes with them)."""
         for stack in self.undo_group.stacks():
@@ -595,6 +612,7 @@ class MainWindow(QMainWindow):
             self.full_screen_action: self.tr("Full screen"),
             self.keyboard_action: self.tr("Keyboard"),
             self.settings_action: self.tr("Settings and backups"),
+            self.team_action: self.tr("Team"),
             self.lock_action: self.tr("Lock"),
         }
         for action, text in texts.items():
@@ -660,6 +678,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(roaming and current is not self.families_page)
         self.settings_action.setVisible(roaming)
         self.settings_action.setEnabled(roaming and current is not self.maintenance)
+        self.team_action.setVisible(roaming)
+        self.team_action.setEnabled(roaming and current is not self.team_page)
         self.family_mode_action.setVisible(
             self.vault is not None and roaming and current is self.meeting
         )
@@ -705,6 +725,8 @@ class MainWindow(QMainWindow):
             return Place("family", self.family_id)
         if current is self.maintenance:
             return Place("maintenance")
+        if current is self.team_page:
+            return Place("team")
         return Place("families")
 
     def lock(self) -> None:
@@ -845,6 +867,8 @@ class MainWindow(QMainWindow):
                 self.open_family(place.family_id)
             elif place.page == "maintenance":
                 self.show_maintenance()
+            elif place.page == "team":
+                self.show_team()
             else:
                 self.show_families()
         except NotFoundError:  # removed meanwhile (e.g. from the command line)

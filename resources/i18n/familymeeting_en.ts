@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="154" />
+        <location filename="../../familymeeting/ui/caseload.py" line="154"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="183" />
+        <location filename="../../familymeeting/ui/caseload.py" line="183"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="206" />
+        <location filename="../../familymeeting/ui/caseload.py" line="206"/>
         <source>%n weeks ago</source>
         <translation>
             <numerusform>%n week ago</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CaseloadView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/caseload.py" line="565" />
+        <location filename="../../familymeeting/ui/caseload.py" line="565"/>
         <source>⚠ too long: no meeting in the last %n weeks</source>
         <translation>
             <numerusform>⚠ too long: no meeting in the last %n week</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>FamiliesPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/families_page.py" line="500" />
+        <location filename="../../familymeeting/ui/families_page.py" line="500"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>FamilyDialog</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_dialog.py" line="260" />
+        <location filename="../../familymeeting/ui/family_dialog.py" line="260"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>FamilyPage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/family_page.py" line="290" />
+        <location filename="../../familymeeting/ui/family_page.py" line="290"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="128" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="130"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="141" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="143"/>
         <source>%n weeks</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="280" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="287"/>
         <source>%n months</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="282" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="289"/>
         <source>%n years</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="416" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="423"/>
         <source>The data is sound, but %n backups are damaged; they will not be offered.</source>
         <translation>
             <numerusform>The data is sound, but %n backup is damaged; it will not be offered.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/maintenance.py" line="472" />
+        <location filename="../../familymeeting/ui/maintenance.py" line="479"/>
         <source>The data key is changed: the data and %n backup(s) are encrypted with the new key.</source>
         <translation>
             <numerusform>The data key is changed: the data and %n backup are encrypted with the new key.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>MeetingHeader</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/meeting/header.py" line="285" />
+        <location filename="../../familymeeting/ui/meeting/header.py" line="285"/>
         <source>%n here</source>
         <translation>
             <numerusform>%n here</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>ProgressView</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/progress.py" line="688" />
+        <location filename="../../familymeeting/ui/progress.py" line="688"/>
         <source>%n meeting(s) with answers</source>
         <translation>
             <numerusform>%n meeting with answers</numerusform>
@@ -146,9 +146,28 @@
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="496"/>
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>%n file read</numerusform>
+            <numerusform>%n files read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../familymeeting/ui/team_page.py" line="503"/>
+        <source>%n repeated export(s) left out (the newest counts)</source>
+        <translation>
+            <numerusform>%n repeated export left out (the newest counts)</numerusform>
+            <numerusform>%n repeated exports left out (the newest counts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimelineSection</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="271" />
+        <location filename="../../familymeeting/ui/timeline.py" line="271"/>
         <source>from concern to decision: %n days</source>
         <translation>
             <numerusform>from concern to decision: %n day</numerusform>
@@ -156,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="272" />
+        <location filename="../../familymeeting/ui/timeline.py" line="272"/>
         <source>from decision to help: %n days</source>
         <translation>
             <numerusform>from decision to help: %n day</numerusform>
@@ -164,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="275" />
+        <location filename="../../familymeeting/ui/timeline.py" line="275"/>
         <source>waiting for a decision: %n days</source>
         <translation>
             <numerusform>waiting for a decision: %n day</numerusform>
@@ -172,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/timeline.py" line="276" />
+        <location filename="../../familymeeting/ui/timeline.py" line="276"/>
         <source>waiting for help: %n days</source>
         <translation>
             <numerusform>waiting for help: %n day</numerusform>
@@ -183,7 +202,7 @@
 <context>
     <name>UnlockWidget</name>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="305" />
+        <location filename="../../familymeeting/ui/lock.py" line="305"/>
         <source>Wait %n second(s) before the next try.</source>
         <translation>
             <numerusform>Wait %n second before the next try.</numerusform>
@@ -191,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../familymeeting/ui/lock.py" line="309" />
+        <location filename="../../familymeeting/ui/lock.py" line="309"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Wait %n s</numerusform>

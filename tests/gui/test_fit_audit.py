@@ -30,6 +30,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from team_stats_fixture import write_team_files
 
 import familymeeting.ui
 from familymeeting.domain.feedback import FEEDBACK_ITEMS
@@ -304,6 +305,37 @@ def settings_page(w: World) -> None:
     w.page("maintenance")
 
 
+def team_files(w: World) -> list[Path]:
+    """The hand-made team set (tests/team_stats_fixture.py), written once per window."""
+    folder = w.data_dir.parent / "team-stats"
+    if not folder.is_dir():
+        folder.mkdir()
+        write_team_files(folder)
+    return sorted(folder.glob("*.parquet"))
+
+
+def team(w: World) -> None:
+    """The Team page with a report's figures (every table, "< 5" cells): grids where
+    their columns fit, blocks where not."""
+    w.window.show_team()
+    page = w.window.team_page
+    if page.report is None:
+        with w.qtbot.waitSignal(page.report_shown, timeout=30_000):
+            page.open_files(team_files(w))
+    w.page("team_page")
+
+
+def team_file_problem(w: World) -> QDialog | None:
+    """A statistics file the reader cannot use: its message, the figures kept."""
+    team(w)
+    page = w.window.team_page
+    bad = w.data_dir.parent / "a file with a rather long name, 2026Q4.parquet"
+    bad.write_text("not parquet")
+    with w.qtbot.waitSignal(page.read_failed, timeout=30_000):
+        page.open_files([bad])
+    return page.problem
+
+
 def family_view(w: World) -> QDialog:
     board(w)
     assert w.window.enter_family_mode()
@@ -523,6 +555,8 @@ SCREENS: dict[str, Opener] = {
     "settings and backups": settings_page,
     "settings: statistics for the team": team_statistics,
     "settings: save the statistics": save_statistics,
+    "team": team,
+    "team: a file it cannot use": team_file_problem,
     "family view, leaving it": family_view,
     "new family": new_family,
     "edit family": edit_family,

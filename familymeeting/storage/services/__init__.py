@@ -31,6 +31,7 @@ from familymeeting.storage.services.houses import HouseServices
 from familymeeting.storage.services.meetings import MeetingServices
 from familymeeting.storage.services.ratings import RatingServices
 from familymeeting.storage.services.statistics import StatisticsServices
+from familymeeting.storage.services.team_report import TeamReportServices
 
 _Result = TypeVar("_Result", covariant=True)
 _T = TypeVar("_T")
@@ -55,6 +56,7 @@ class Services(
     CaseDateServices,
     FeedbackServices,
     StatisticsServices,
+    TeamReportServices,
 ):
     """All operations on one database. Hand one instance to the window and the CLI."""
 
