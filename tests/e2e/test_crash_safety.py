@@ -60,11 +60,13 @@ def test_kill_9_at_random_moments_loses_no_saved_edit(data_dir: Path) -> None:
         with subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data_dir), meeting_id, str(round_no)],
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
         ) as proc:
-            assert proc.stdout is not None
-            assert proc.stdout.readline().strip() == "READY"
+            assert proc.stdout is not None and proc.stderr is not None
+            if proc.stdout.readline().strip() != "READY":
+                proc.wait(timeout=30)
+                pytest.fail(f"round {round_no}: the writer did not start: {proc.stderr.read()}")
             time.sleep(rng.uniform(0.0, 0.15))
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
