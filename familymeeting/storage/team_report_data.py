@@ -16,6 +16,7 @@ import glob
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -222,27 +223,23 @@ def read_team_report(
 def _read_exports(
     con: duckdb.DuckDBPyConnection, files: Sequence[Path], listed: str
 ) -> tuple[list[int], set[int]]:
-    """The first pass, over a few small columns: per file its exports (installation,
-    quarter, export_number) and schema versions; the question and age band texts. Checks
-    the versions, keeps the newest export per (installation, quarter), makes the ENUM
-    types of the second pass. Returns each file's row count and the indexes of the
-    files with rows that do not count."""
+    """The first pass, over four small columns: per file its exports (installation,
+    quarter, export_number) and schema versions. Checks the versions, keeps the newest
+    export per (installation, quarter), makes the quarters' ENUM type. Returns each file's
+    row count and the indexes of the files with rows that do not count."""
     con.execute(
         f"""
         CREATE TABLE parts AS
-        SELECT grouping_id(file_index, installation, quarter, export_number) AS g,
-               file_index, installation, quarter, export_number, question, age_band,
+        SELECT file_index, installation, quarter, export_number,
                min(schema_version) AS low, max(schema_version) AS high,
                count(*) - count(schema_version) AS nulls, count(*) AS n
         FROM read_parquet({listed})
-        GROUP BY GROUPING SETS ((file_index, installation, quarter, export_number),
-                                (question), (age_band))
+        GROUP BY file_index, installation, quarter, export_number
         """
     )
     sizes = [0] * len(files)
     versions = con.execute(
-        "SELECT file_index, min(low), max(high), sum(nulls), sum(n) FROM parts "
-        "WHERE g = 0 GROUP BY file_index"
+        "SELECT file_index, min(low), max(high), sum(nulls), sum(n) FROM parts GROUP BY file_index"
     ).fetchall()
     by_file = {int(index): (low, high, int(nulls)) for index, low, high, nulls, _ in versions}
     for index, *_, n in versions:
@@ -254,21 +251,18 @@ def _read_exports(
         """
         CREATE TABLE newest AS
         SELECT installation, quarter, max(export_number) AS export_number
-        FROM parts WHERE g = 0 AND installation IS NOT NULL AND quarter IS NOT NULL
+        FROM parts WHERE installation IS NOT NULL AND quarter IS NOT NULL
         GROUP BY installation, quarter
         """
     )
     quarters = _distinct(con, "SELECT DISTINCT quarter FROM newest")
-    questions = _distinct(con, "SELECT question FROM parts WHERE g <> 0")
-    bands = _distinct(con, "SELECT age_band FROM parts WHERE g <> 0")
-    for name, values in (("quarter_t", quarters), ("question_t", questions), ("band_t", bands)):
-        con.execute(f"CREATE TYPE {name} AS ENUM ({', '.join(_sql_text(v) for v in values)})")
+    con.execute(f"CREATE TYPE quarter_t AS ENUM ({', '.join(_sql_text(q) for q in quarters)})")
     # The files with a row that does not count: an older export, or no key to tell.
     stale = con.execute(
         """
         SELECT DISTINCT p.file_index FROM parts p
         LEFT JOIN newest n USING (installation, quarter)
-        WHERE p.g = 0 AND (n.export_number IS NULL OR p.export_number IS NULL
+        WHERE (n.export_number IS NULL OR p.export_number IS NULL
                            OR p.export_number < n.export_number)
         """
     ).fetchall()
@@ -283,6 +277,16 @@ def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _texts_sql(texts: Sequence[str]) -> str:
+    return ", ".join(_sql_text(t) for t in texts)
+
+
+def _key_text_sql(texts: bool) -> str:
+    """The question or feedback item of code k (and text kx if any row has one)."""
+    known = f"[{_texts_sql(KEY_TEXTS)}][k + 1]"
+    return f"coalesce({known}, kx)" if texts else known
+
+
 # Rows per batch of files read in the second pass: each batch is held uncompressed
 # until it is checkpointed (about 40 bytes a row), then compressed to about 10.
 BATCH_ROWS = 2_000_000
@@ -294,6 +298,13 @@ RECORD_CODES = {
 }
 MEASURE_CODES = {str(m): i for i, m in enumerate(Measure)}
 GROUP_CODES = {group: i for i, group in enumerate(GROUP_ORDER)}
+# The question keys and bands this program knows, as codes: grouping and carrying a
+# small integer is far cheaper than a text. Another text keeps its code NULL (question)
+# or OTHER_CODE (band) and is carried as text beside it (kx, bx).
+KEY_TEXTS = (*QUESTION_ORDER, CUSTOM_QUESTION, *(str(i) for i in FEEDBACK_ITEMS))
+KEY_CODES = {text: i for i, text in enumerate(KEY_TEXTS)}
+BAND_CODES = {band: i for i, band in enumerate(BAND_ORDER)}
+OTHER_CODE = 254
 
 
 def _code_sql(column: str, codes: dict[str, int], other: int | None = None) -> str:
@@ -309,19 +320,20 @@ def _read_rows(
     figures need, keys as 64-bit hashes and texts as small codes, in one compressed
     table. Read in batches of files, each compressed before the next is read.
 
-    rec: the record kind's code; q, k, b: quarter, question (or feedback item) and age
-    band as ENUMs; f: hash(family); p: hash(family, person, question), NULL for a
-    family's own row (one person's answers to one question kind, so the per-person
-    groupings have one key); m, g: measure and role group codes; n1: days, meetings or
-    meeting_seq; n2: plans or value. 64-bit hashes: at national scale (about four million
-    person-question keys) the odds that two collide are below one in a million.
+    rec, m, g: record kind, measure and role group codes; q: the quarter as an ENUM; k, b:
+    question (or feedback item) and age band codes, kx, bx their texts if not known here;
+    f: hash(family); p: hash(family, person, question), NULL for a family's own row (one
+    person's answers to one question kind: the per-person groupings have one key); n1:
+    days, meetings or meeting_seq; n2: plans or value. 64-bit hashes: at national scale
+    (about four million person-question keys) the odds that two collide are below one
+    in a million.
     """
     roles = {role: GROUP_CODES[group] for role, group in ROLE_GROUPS.items()}
     con.execute(
         """
         CREATE TABLE rows (
-            rec UTINYINT, q quarter_t, f UBIGINT, p UBIGINT, k question_t, m UTINYINT,
-            g UTINYINT, b band_t, n1 INTEGER, n2 INTEGER)
+            rec UTINYINT, q quarter_t, f UBIGINT, p UBIGINT, k UTINYINT, kx VARCHAR, m UTINYINT,
+            g UTINYINT, b UTINYINT, bx VARCHAR, n1 INTEGER, n2 INTEGER)
         """
     )
     select = f"""
@@ -329,10 +341,12 @@ def _read_rows(
                CAST(quarter AS quarter_t),
                CASE WHEN family IS NOT NULL THEN hash(family) END,
                CASE WHEN coalesce(person, '') <> '' THEN hash(family, person, question) END,
-               CAST(question AS question_t),
+               {_code_sql("question", KEY_CODES)},
+               CASE WHEN question NOT IN ({_texts_sql(KEY_TEXTS)}) THEN question END,
                {_code_sql("measure", MEASURE_CODES)},
                {_code_sql("role", roles, GROUP_CODES["other"])},
-               CAST(age_band AS band_t),
+               {_code_sql("age_band", BAND_CODES, OTHER_CODE)},
+               CASE WHEN age_band NOT IN ({_texts_sql(BAND_ORDER)}) THEN age_band END,
                CASE record WHEN '{RecordKind.PACE}' THEN days
                            WHEN '{RecordKind.ACTIVITY}' THEN meetings ELSE meeting_seq END,
                CASE record WHEN '{RecordKind.ACTIVITY}' THEN plans ELSE value END
@@ -370,7 +384,7 @@ def _figures(con: duckdb.DuckDBPyConnection, files: int) -> TeamReport:
         SELECT count(*) FROM (
             SELECT DISTINCT p.installation, p.quarter, p.export_number
             FROM parts p JOIN newest n USING (installation, quarter)
-            WHERE p.g = 0 AND p.export_number < n.export_number
+            WHERE p.export_number < n.export_number
         )
         """
     ).fetchone()
@@ -380,19 +394,31 @@ def _figures(con: duckdb.DuckDBPyConnection, files: int) -> TeamReport:
     # The ratings and feedback are grouped per person in slices of families, so the
     # grouping's hash table stays small at national scale; families do not cross slices.
     slices = max(1, -(-int(rows_row[0] if rows_row else 0) // SLICE_ROWS))
+    # Texts not known here are carried through the groupings only if there are any:
+    # each carried column costs the ratings movement about a fifth more time.
+    texts_row = con.execute("SELECT count(kx) > 0, count(bx) > 0 FROM rows").fetchone()
+    texts = _Texts(*texts_row) if texts_row else _Texts(False, False)
     return TeamReport(
         files=files,
         repeated_exports_dropped=dropped,
         quarters=quarters,
         pace=_pace(con),
-        movement=_movement(con, slices),
-        feedback=_feedback(con, slices),
+        movement=_movement(con, slices, texts),
+        feedback=_feedback(con, slices, texts),
         activity=_activity(con),
     )
 
 
 # Rows of the compact table per slice of families in the per-person groupings.
-SLICE_ROWS = 4_000_000
+SLICE_ROWS = 2_500_000
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """Whether any row has a question (kx) or an age band (bx) not known here."""
+
+    keys: bool
+    bands: bool
 
 
 def _hidden(*counts: int) -> bool:
@@ -448,32 +474,40 @@ def _sliced(
     return [(*key, *counts) for key, counts in totals.items()]
 
 
-def _movement(con: duckdb.DuckDBPyConnection, slices: int = 1) -> tuple[MovementRow, ...]:
+def _movement(
+    con: duckdb.DuckDBPyConnection, slices: int, texts: _Texts
+) -> tuple[MovementRow, ...]:
+    kx = ", any_value(kx) AS kx" if texts.keys else ""
+    bx = ", any_value(bx) AS bx" if texts.bands else ""
+    latest_bx = ", arg_max(bx, seq) AS bx" if texts.bands else ""
+    other_band = f"WHEN b = {OTHER_CODE} THEN bx" if texts.bands else ""
     # One value per person, question kind and meeting (several custom questions at one
     # meeting count as their mean); then first (lowest meeting_seq) and latest.
     rows = _sliced(
         con,
         f"""
         WITH answers AS (
-            SELECT p, n1 AS seq, any_value(f) AS f, any_value(k) AS k, avg(n2) AS value,
-                   any_value(g) AS g, any_value(b) AS band
+            SELECT p, n1 AS seq, any_value(f) AS f, any_value(k) AS k {kx},
+                   avg(n2) AS value, any_value(g) AS g, any_value(b) AS b {bx}
             FROM rows
             WHERE rec = {RECORD_CODES[RecordKind.RATING]} AND n2 IS NOT NULL
-              AND p IS NOT NULL AND k IS NOT NULL AND n1 IS NOT NULL AND {{slice}}
+              AND p IS NOT NULL AND (k IS NOT NULL OR kx IS NOT NULL) AND n1 IS NOT NULL
+              AND {{slice}}
             GROUP BY p, n1
         ),
         people AS (
-            SELECT any_value(f) AS f, any_value(k) AS k,
+            SELECT any_value(f) AS f, any_value(k) AS k {kx},
                    arg_min(value, seq) AS first_value,
                    arg_max(value, seq) AS latest_value,
                    arg_max(g, seq) AS g,
-                   arg_max(band, seq) AS band
+                   arg_max(b, seq) AS b {latest_bx}
             FROM answers
             GROUP BY p
             HAVING count(*) >= 2
         )
-        SELECT CAST(k AS VARCHAR), coalesce(g, {GROUP_CODES["other"]}),
-               coalesce(CAST(band AS VARCHAR), 'unknown'),
+        SELECT {_key_text_sql(texts.keys)}, coalesce(g, {GROUP_CODES["other"]}),
+               CASE WHEN b IS NULL THEN 'unknown' {other_band}
+                    ELSE [{_texts_sql(BAND_ORDER)}][b + 1] END,
                count(*), count(DISTINCT f),
                count(*) FILTER (WHERE latest_value > first_value),
                count(*) FILTER (WHERE latest_value < first_value),
@@ -518,25 +552,28 @@ def _index(order: tuple[str, ...], value: str) -> int:
     return order.index(value) if value in order else len(order)
 
 
-def _feedback(con: duckdb.DuckDBPyConnection, slices: int = 1) -> tuple[FeedbackRow, ...]:
+def _feedback(
+    con: duckdb.DuckDBPyConnection, slices: int, texts: _Texts
+) -> tuple[FeedbackRow, ...]:
+    kx = ", any_value(kx) AS kx" if texts.keys else ""
     # Per child, quarter and item: asked (a row, answered or not); the child's latest
     # answer in the quarter counts once.
     rows = _sliced(
         con,
         f"""
         WITH children AS (
-            SELECT q, any_value(k) AS k, any_value(f) AS f,
+            SELECT q, any_value(k) AS k {kx}, any_value(f) AS f,
                    arg_max(n2, n1) FILTER (WHERE n2 IS NOT NULL) AS latest
             FROM rows
             WHERE rec = {RECORD_CODES[RecordKind.FEEDBACK]} AND p IS NOT NULL
-              AND k IS NOT NULL AND {{slice}}
+              AND (k IS NOT NULL OR kx IS NOT NULL) AND {{slice}}
             GROUP BY q, p
         )
-        SELECT CAST(q AS VARCHAR), CAST(k AS VARCHAR), count(*), count(DISTINCT f),
+        SELECT CAST(q AS VARCHAR), {_key_text_sql(texts.keys)}, count(*), count(DISTINCT f),
                count(latest), count(DISTINCT f) FILTER (WHERE latest IS NOT NULL),
                count(*) FILTER (WHERE latest >= 9), count(*) FILTER (WHERE latest <= 3)
         FROM children
-        GROUP BY q, k
+        GROUP BY ALL
         """,
         slices,
         keys=2,
