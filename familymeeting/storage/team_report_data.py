@@ -309,7 +309,7 @@ OTHER_CODE = 254
 
 def _code_sql(column: str, codes: dict[str, int], other: int | None = None) -> str:
     cases = " ".join(f"WHEN {_sql_text(str(k))} THEN {v}" for k, v in codes.items())
-    rest = f"WHEN {column} IS NOT NULL THEN {other}" if other is not None else ""
+    rest = f"ELSE CASE WHEN {column} IS NOT NULL THEN {other} END" if other is not None else ""
     return f"CAST(CASE {column} {cases} {rest} END AS UTINYINT)"
 
 
