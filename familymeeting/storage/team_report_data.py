@@ -1,13 +1,14 @@
 """The team report's figures, read with DuckDB out of any number of statistics files
 (docs/statistics.md, "The team report"). No Qt.
 
-Each file is checked first (Parquet at all, exactly the allowlisted columns with their
+All files are checked first (Parquet at all, exactly the allowlisted columns with their
 types, a schema version this program knows), so a foreign, truncated or newer file is
-refused with a message naming it. Then one in-memory DuckDB reads them all together,
-keeps per (installation, quarter) only the rows of the newest export, and works out
-every figure in SQL. Nothing is grouped by installation: figures per laptop would be
-figures per caseworker. A figure describing fewer than MIN_CELL families or children is
-returned suppressed (numbers None).
+refused with a message naming it. A first pass over four small columns finds per
+(installation, quarter) the newest export; a second and last pass reads only that
+export's rows, with the columns the figures need, into a compact compressed in-memory
+table; every figure is worked out from it in SQL. Nothing is grouped by installation:
+figures per laptop would be figures per caseworker. A figure describing fewer than
+MIN_CELL families or children is returned suppressed (numbers None).
 """
 
 from __future__ import annotations
