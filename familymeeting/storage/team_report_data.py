@@ -321,7 +321,8 @@ def _read_rows(
 ) -> None:
     """The second and last pass: the newest exports' rows with only the columns the
     figures need, keys as 64-bit hashes and texts as small codes, in one compressed
-    table. Read in batches of files, each compressed before the next is read.
+    table. Read in batches of files, each compressed before the next is read. Rows no
+    figure counts are left out here (a child's own pace; a rating not answered).
 
     rec, m, g: record kind, measure and role group codes; q: the quarter as an ENUM; k, b:
     question (or feedback item) and age band codes, kx, bx their texts if not known here;
@@ -354,7 +355,13 @@ def _read_rows(
                            WHEN '{RecordKind.ACTIVITY}' THEN meetings ELSE meeting_seq END,
                CASE record WHEN '{RecordKind.ACTIVITY}' THEN plans ELSE value END
         FROM read_parquet(%s) {{join}}
-        WHERE record IN ({", ".join(_sql_text(str(k)) for k in RECORD_CODES)})
+        WHERE CASE record
+            WHEN '{RecordKind.ACTIVITY}' THEN TRUE
+            WHEN '{RecordKind.PACE}' THEN coalesce(person, '') = '' AND days IS NOT NULL
+            WHEN '{RecordKind.FEEDBACK}' THEN coalesce(person, '') <> '' AND question IS NOT NULL
+            WHEN '{RecordKind.RATING}' THEN coalesce(person, '') <> '' AND question IS NOT NULL
+                AND meeting_seq IS NOT NULL AND value IS NOT NULL
+            ELSE FALSE END
     """
     # Only a file holding an older export needs the join that drops it: decoding the
     # installation key of every row costs a fifth of the pass.
