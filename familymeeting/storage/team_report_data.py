@@ -172,7 +172,10 @@ def _check_schemas(con: duckdb.DuckDBPyConnection, files: Sequence[Path], listed
         raise _name_the_damaged(con, files) from None
     signatures = {str(name): signature for name, signature in rows}
     for path in files:
-        if signatures.get(str(path)) != expected:
+        signature = signatures.get(str(path))
+        if signature is None:
+            check_file(con, path)  # DuckDB named it otherwise: check it on its own
+        elif signature != expected:
             raise UserError("stats_file_not_ours", path=str(path))
 
 
