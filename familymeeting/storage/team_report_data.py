@@ -294,7 +294,7 @@ def _key_text_sql(texts: bool) -> str:
 
 
 # Rows per batch of files read in the second pass: each batch is held uncompressed
-# until it is checkpointed (about 40 bytes a row), then compressed to about 10.
+# until it is checkpointed (about 40 bytes a row), then compressed to about 13.
 BATCH_ROWS = 2_000_000
 RECORD_CODES = {
     RecordKind.PACE: 0,
