@@ -202,3 +202,62 @@ def test_the_default_questions_come_in_the_order_a_meeting_asks_them(tmp_path: P
     report = read_team_report([path])
     assert [r.question for r in report.movement] == ["home", "safety_scale", "confidence", "custom"]
     assert all(r.up == 1.0 for r in report.movement)
+
+
+def test_questions_bands_roles_and_items_not_known_here_are_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    # A newer laptop may write a question key, age band or feedback item this program
+    # does not know: the figures show them by their text, roles as "other".
+    rows = [
+        StatRow(
+            Q3,
+            RecordKind.RATING,
+            f"f{i}",
+            person=f"p{i}",
+            role="grandparent",
+            age_band="18-24",  # type: ignore[arg-type]
+            question="wellbeing",
+            meeting_seq=seq,
+            value=5 - seq,
+        )
+        for i in range(5)
+        for seq in (1, 2)
+    ] + [
+        StatRow(
+            Q3,
+            RecordKind.FEEDBACK,
+            f"f{i}",
+            person=f"c{i}",
+            question="felt_safe",
+            meeting_seq=1,
+            value=10,
+        )
+        for i in range(5)
+    ]
+    path = tmp_path / "s.parquet"
+    write_stats_file(path, rows, "i", 1)
+    report = read_team_report([path])
+    (movement,) = report.movement
+    assert (movement.question, movement.role, movement.age_band) == ("wellbeing", "other", "18-24")
+    assert (movement.people, movement.down) == (5, 1.0)
+    (feedback,) = report.feedback
+    assert (feedback.item, feedback.children, feedback.high) == ("felt_safe", 5, 1.0)
+
+
+def test_one_file_of_other_types_among_many_good_ones_is_named(tmp_path: Path) -> None:
+    good = write_team_files(tmp_path)
+    copies = []
+    for i in range(40):
+        copy = tmp_path / f"copy-{i:02}.parquet"
+        copy.write_bytes(good[i % len(good)].read_bytes())
+        copies.append(copy)
+    odd = tmp_path / "odd.parquet"
+    with duckdb.connect() as con:
+        con.execute(create_table_sql())
+        fill_table(con, [StatRow(Q3, RecordKind.ACTIVITY, "f1", meetings=1)], "i", 1)
+        con.execute(
+            f"COPY (SELECT * REPLACE (CAST(value AS BIGINT) AS value) FROM stats) TO '{odd}'"
+        )
+    error = _refused([*copies[:20], odd, *copies[20:]])
+    assert (error.code, error.params) == ("stats_file_not_ours", {"path": str(odd)})
