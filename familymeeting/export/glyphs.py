@@ -1,19 +1,22 @@
 """Text made printable in the PDFs' fonts, and the canvas every PDF starts from. No Qt.
 
-The family's plan (``export.plan``) and the caseworker's record (``export.record``)
-print the same way: control characters removed, a character no embedded font has a
-glyph for shown as a visible placeholder (and reported), and a deterministic
-document (the same content gives the same bytes).
+The family's plan (``export.plan``), the caseworker's record (``export.record``) and the
+team report (``export.team_report``) print the same way: control characters removed, a
+character no embedded font has a glyph for shown as a visible placeholder (and
+reported), and a deterministic document (the same content gives the same bytes).
 """
 
 from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 CREATOR = "familymeeting"
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE: visibly "a character we could not print"
@@ -126,3 +129,62 @@ def new_canvas(
 
 
 __all__ = ["CREATOR", "PLACEHOLDER", "Glyphs", "new_canvas"]
+
+
+def build_pages(
+    out: io.BytesIO,
+    story: list[Flowable],
+    *,
+    margins: tuple[float, float, float],
+    footer: Callable[[Canvas, BaseDocTemplate], None],
+    lang: str,
+    font: str,
+    size: float,
+    title: str,
+    subject: str,
+    dated: datetime,
+) -> int:
+    """Flow ``story`` onto as many A4 pages as it needs (``margins``: left and right, top,
+    bottom), ``footer`` drawn on each, on a canvas from new_canvas. Returns the pages.
+
+    The template sets its title and subject on the canvas it is given, so they are the
+    same as new_canvas's."""
+    margin_x, top, bottom = margins
+    width, height = A4
+    frame = Frame(
+        margin_x,
+        bottom,
+        width - 2 * margin_x,
+        height - top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    subject = subject.replace("\u00a0", " ")
+    template = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=margin_x,
+        rightMargin=margin_x,
+        topMargin=top,
+        bottomMargin=bottom,
+        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=footer)],
+        title=title,
+        subject=subject,
+        author=CREATOR,
+        creator=CREATOR,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=font,
+        initialFontSize=size,
+        lang=lang,
+    )
+
+    def make_canvas(filename: Any, **_: Any) -> Canvas:
+        return new_canvas(
+            out, lang=lang, font=font, size=size, title=title, subject=subject, dated=dated
+        )
+
+    template.build(story, canvasmaker=make_canvas)
+    return int(template.page)

@@ -26,8 +26,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
-    PageTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -35,7 +33,7 @@ from reportlab.platypus import (
 
 from familymeeting import palette
 from familymeeting.domain.record import RecordData
-from familymeeting.export.glyphs import CREATOR, Glyphs, new_canvas
+from familymeeting.export.glyphs import Glyphs, build_pages
 from familymeeting.export.record_text import (
     ITEM,
     NOTE,
@@ -49,7 +47,7 @@ from familymeeting.export.richtext import RichText, Span, fonts
 from familymeeting.messages import catalogue
 from familymeeting.storage.atomic import write_atomic
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
+PAGE_WIDTH = A4[0]
 MARGIN_X = 20 * mm
 MARGIN_TOP = 14 * mm
 MARGIN_BOTTOM = 18 * mm  # room for the running title and the page number
@@ -214,50 +212,18 @@ def _layout(
         numbered.wrap(CONTENT_WIDTH * 0.22, MARGIN_BOTTOM)
         numbered.drawOn(canvas, MARGIN_X + CONTENT_WIDTH * 0.78, MARGIN_BOTTOM * 0.45)
 
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        CONTENT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template = BaseDocTemplate(
+    return build_pages(
         out,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=footer)],
-        # The template sets these on the canvas it makes: the same as new_canvas's.
-        title=glyphs.clean(f"{doc.title} – {doc.family_name}"),
-        subject=glyphs.clean(doc.running_title).replace("\u00a0", " "),
-        author=CREATOR,
-        creator=CREATOR,
-        invariant=1,
-        pageCompression=1,
-        initialFontName=FONT,
-        initialFontSize=BODY,
+        _story(doc, glyphs),
+        margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+        footer=footer,
         lang=doc.language,
+        font=FONT,
+        size=BODY,
+        title=glyphs.clean(f"{doc.title} – {doc.family_name}"),
+        subject=glyphs.clean(doc.running_title),
+        dated=dated,
     )
-    title = f"{doc.title} – {doc.family_name}"
-
-    def make_canvas(filename: Any, **_: Any) -> Canvas:
-        return new_canvas(
-            out,
-            lang=doc.language,
-            font=FONT,
-            size=BODY,
-            title=glyphs.clean(title),
-            subject=glyphs.clean(doc.running_title),
-            dated=dated,
-        )
-
-    template.build(_story(doc, glyphs), canvasmaker=make_canvas)
-    return int(template.page)
 
 
 def render_record(data: RecordData) -> RecordResult:

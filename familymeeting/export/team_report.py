@@ -31,9 +31,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -44,7 +42,7 @@ from reportlab.platypus.flowables import HRFlowable
 from familymeeting import palette
 from familymeeting.domain.statistics import Measure, quarter_bounds
 from familymeeting.domain.team_report import TRIAL_REFERENCE_DAYS, PaceRow, TeamReport
-from familymeeting.export.glyphs import CREATOR, new_canvas
+from familymeeting.export.glyphs import build_pages
 from familymeeting.export.richtext import fonts
 from familymeeting.export.team_report_text import (
     PACE,
@@ -56,7 +54,7 @@ from familymeeting.export.team_report_text import (
 from familymeeting.messages import measure_words
 from familymeeting.storage.atomic import write_atomic
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
+PAGE_WIDTH = A4[0]
 MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 16 * mm
@@ -304,49 +302,18 @@ def _layout(doc: TeamReportDocument, report: TeamReport, total: int, out: io.Byt
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM * 0.45, page)
         canvas.restoreState()
 
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        CONTENT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template = BaseDocTemplate(
+    return build_pages(
         out,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=footer)],
+        _story(doc, report),
+        margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+        footer=footer,
+        lang=doc.language,
+        font=FONT,
+        size=BODY,
         title=doc.title,
         subject=running,
-        author=CREATOR,
-        creator=CREATOR,
-        invariant=1,
-        pageCompression=1,
-        initialFontName=FONT,
-        initialFontSize=BODY,
-        lang=doc.language,
+        dated=_dated(report),
     )
-    dated = _dated(report)
-
-    def make_canvas(filename: Any, **_: Any) -> Canvas:
-        return new_canvas(
-            out,
-            lang=doc.language,
-            font=FONT,
-            size=BODY,
-            title=doc.title,
-            subject=running,
-            dated=dated,
-        )
-
-    template.build(_story(doc, report), canvasmaker=make_canvas)
-    return int(template.page)
 
 
 def render_team_report(report: TeamReport, lang: str) -> TeamReportResult:
