@@ -32,19 +32,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        if hasattr(os, "O_DIRECTORY"):
-            # Make the rename itself durable.
-            dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        fsync_directory(directory)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if exc.errno == 28:  # ENOSPC
             raise DiskFullError("disk_full") from exc
         raise UserError("output_unwritable", path=str(path), reason=os_error_reason(exc)) from exc
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (where the OS can open a folder)."""
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def _temp_name_pattern(path: Path) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ import duckdb
 from familymeeting.domain.errors import DiskFullError, UserError
 from familymeeting.domain.statistics import COLUMNS, SCHEMA_VERSION, StatRow
 from familymeeting.messages import os_error_reason
-from familymeeting.storage.atomic import remove_stale_temp_files
+from familymeeting.storage.atomic import fsync_directory, remove_stale_temp_files
 
 # Parquet's own compression; zstd is smaller than snappy and every reader knows it.
 _COPY_OPTIONS = "(FORMAT parquet, COMPRESSION zstd)"
@@ -93,12 +93,7 @@ def write_stats_file(
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        if hasattr(os, "O_DIRECTORY"):
-            dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        fsync_directory(directory)
     except (OSError, duckdb.IOException) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
