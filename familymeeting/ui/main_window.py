@@ -678,8 +678,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(roaming and current is not self.families_page)
         self.settings_action.setVisible(roaming)
         self.settings_action.setEnabled(roaming and current is not self.maintenance)
-        self.team_action.setVisible(roaming)
-        self.team_action.setEnabled(roaming and current is not self.team_page)
+        # The team's figures are for the office, not the family's table: not in a meeting.
+        at_table = current in (self.meeting, self.preview_page)
+        self.team_action.setVisible(roaming and not at_table)
+        self.team_action.setEnabled(roaming and not at_table and current is not self.team_page)
         self.family_mode_action.setVisible(
             self.vault is not None and roaming and current is self.meeting
         )

@@ -211,6 +211,19 @@ def test_the_team_page_is_out_of_reach_in_family_view(
     QApplication.processEvents()
 
 
+def test_the_team_button_is_not_at_the_family_s_table(
+    qtbot: QtBot, window: MainWindow, meeting_id: str
+) -> None:
+    """In a meeting (board, ratings, plan preview) the toolbar has no Team button: the
+    team's figures are for the office; back on the start screen it is there again."""
+    window.open_meeting(meeting_id)
+    assert not window.team_action.isVisible()
+    more = [a.text() for a in window.toolbar.more_menu.actions() if a.isVisible()]
+    assert "Team" not in more
+    window.show_families()
+    assert window.team_action.isVisible() and window.team_action.isEnabled()
+
+
 def test_the_report_is_saved_as_pdf(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     page = open_team(window)
     read(qtbot, page, write_team_files(tmp_path))
