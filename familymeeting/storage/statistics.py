@@ -169,6 +169,26 @@ def stat_rows(
     def in_days(day: date) -> bool:
         return first_day <= day <= last_day
 
+    def answer_row(
+        record: RecordKind, mid: str, pid: str, question: str, value: int | None
+    ) -> StatRow:
+        """A rating or a child's feedback answer: the meeting's place in the family's
+        series, the person's role and age band on the meeting's day."""
+        fid, day, number, since = held[mid]
+        p = person[pid]
+        return StatRow(
+            quarter=quarter_of(day),
+            record=record,
+            family=fkey[fid],
+            person=who(pid),
+            role=p.role,
+            age_band=age_band(p.role == Role.CHILD, p.birth_year, day),
+            question=question,
+            meeting_seq=number,
+            days_since_first=since,
+            value=value,
+        )
+
     rows: list[StatRow] = []
 
     # ---- pace: durations that ended in the range
@@ -237,7 +257,7 @@ def stat_rows(
     for qid, mid, kind, audience in questions:
         if mid not in held:
             continue
-        fid, day, number, since = held[mid]
+        fid, day, _, _ = held[mid]
         if not in_days(day):
             continue
         present = here.get(mid) or set(family_people.get(fid, ()))
@@ -251,44 +271,15 @@ def stat_rows(
             value, unshared = answered.get(pid, (None, False))
             if unshared:
                 continue
-            p = person[pid]
-            rows.append(
-                StatRow(
-                    quarter=quarter_of(day),
-                    record=RecordKind.RATING,
-                    family=fkey[fid],
-                    person=who(pid),
-                    role=p.role,
-                    age_band=age_band(p.role == Role.CHILD, p.birth_year, day),
-                    question=kind or CUSTOM_QUESTION,
-                    meeting_seq=number,
-                    days_since_first=since,
-                    value=value,
-                )
-            )
+            rows.append(answer_row(RecordKind.RATING, mid, pid, kind or CUSTOM_QUESTION, value))
 
     # ---- the children's own feedback
     for mid, pid, item, value in feedback:
         if mid not in held or pid not in person:
             continue
-        fid, day, number, since = held[mid]
-        if not in_days(day):
+        if not in_days(held[mid][1]):
             continue
-        p = person[pid]
-        rows.append(
-            StatRow(
-                quarter=quarter_of(day),
-                record=RecordKind.FEEDBACK,
-                family=fkey[fid],
-                person=who(pid),
-                role=p.role,
-                age_band=age_band(p.role == Role.CHILD, p.birth_year, day),
-                question=item,
-                meeting_seq=number,
-                days_since_first=since,
-                value=value,
-            )
-        )
+        rows.append(answer_row(RecordKind.FEEDBACK, mid, pid, item, value))
     return rows
 
 
